@@ -19,6 +19,7 @@ def main() -> None:
 # Commands register themselves on `app` from their own modules (one concern each).
 from .commands import evaluate as _evaluate  # noqa: E402,F401
 from .commands import export as _export  # noqa: E402,F401
+from .commands import extract as _extract  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,304 @@
+"""Document-level assembly: the incident frames of all chunks of one document become mentions.
+
+Frames of one incident can come from several chunks (a headline and the body, a long report
+split in parts): frames with the same district and compatible dates are merged first. Then each
+incident's fields are decided: the most specific place, the most precise date, the method of the
+most specific trigger, perpetrators with their attribution, and the casualty figures
+(latest update wins; breakdowns are summed; subsets are not added; attackers are counted apart).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .events import Evidence, Mention, Perpetrator
+from .gazetteer import load_gazetteer
+
+#: When several triggers describe one incident, the most specific method wins.
+METHOD_PRIORITY = [
+    "hijacking",
+    "hostage_taking",
+    "suicide_bombing",
+    "kidnapping",
+    "airstrike",
+    "shelling",
+    "grenade",
+    "bombing",
+    "targeted_killing",
+    "armed_assault",
+    "armed_clash",
+    "attack",
+]
+VICTIMS = {"security", "civilian", "people"}
+ATTACKERS = {"attacker", "hostile"}
+ATTRIBUTION_STRENGTH = {"claimed": 3, "attributed": 2, "suspected": 1}
+STATE_METHODS = {"airstrike", "shelling"}
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    if len(a) == len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short)
+
+
+def incident_date(incident: dict) -> dict | None:
+    dates = [d for d in incident["dates"] if d.get("value")]
+    if dates:
+        # the most precise date; among equals, the first told
+        return max(dates, key=lambda d: (len(d["value"]), -d["start"]))
+    return incident.get("inherited_date")
+
+
+def merge_document_incidents(incidents: list[dict]) -> list[dict]:
+    """Merge incidents of one document that are the same incident told twice
+    (headline and body, or two chunks): same district and compatible dates and methods.
+    A headline that names neither district nor date joins the first incident it fits."""
+    merged: list[dict] = []
+    headlines = [i for i in incidents if i.get("heading_only") and not (i["district"] and incident_date(i))]
+    incidents = [i for i in incidents if not any(i is h for h in headlines)]
+    for headline in headlines:
+        for incident in incidents:
+            if _methods_compatible(choose_method(headline)[0], choose_method(incident)[0]) and (
+                not headline["district"] or headline["district"] == incident["district"]
+            ):
+                _absorb(incident, headline)
+                break
+    for incident in incidents:
+        home = None
+        for other in merged:
+            if _same_incident(other, incident):
+                home = other
+                break
+        if home is None:
+            merged.append(incident)
+            continue
+        _absorb(home, incident)
+    return merged
+
+
+def _absorb(home: dict, incident: dict) -> None:
+    for key in ("places", "countries", "dates", "triggers", "casualties", "groups", "evidence"):
+        home[key] = home[key] + incident[key]
+    for target in incident["targets"]:
+        if target not in home["targets"]:
+            home["targets"].append(target)
+    for flag in ("suicide", "strike_actor", "afghan_actor", "said_pakistan"):
+        home[flag] = home[flag] or incident[flag]
+    home["district"] = home["district"] or incident["district"]
+    home["inherited_date"] = home.get("inherited_date") or incident.get("inherited_date")
+
+
+def _same_incident(a: dict, b: dict) -> bool:
+    date_a, date_b = incident_date(a), incident_date(b)
+    value_a = date_a["value"] if date_a else None
+    value_b = date_b["value"] if date_b else None
+    if not _dates_compatible(value_a, value_b):
+        return False
+    if a["district"] and b["district"]:
+        if a["district"] != b["district"]:
+            return False
+        method_a, method_b = choose_method(a)[0], choose_method(b)[0]
+        return _methods_compatible(method_a, method_b)
+    countries_a = {c["country"] for c in a["countries"] + a["places"] if c.get("country")}
+    countries_b = {c["country"] for c in b["countries"] + b["places"] if c.get("country")}
+    if countries_a and countries_b and not countries_a & countries_b:
+        return False
+    method_a, method_b = choose_method(a)[0], choose_method(b)[0]
+    # one side has no district: a same-day incident of a compatible method
+    if value_a and value_b and value_a == value_b and len(value_a) == 10:
+        return _methods_compatible(method_a, method_b)
+    # neither has a district: the same kind of incident in the same month ("the October clashes")
+    if not a["district"] and not b["district"] and value_a and value_b and len(value_a) >= 7 and len(value_b) >= 7:
+        return method_a == method_b and method_a != "unknown"
+    return False
+
+
+def _methods_compatible(a: str, b: str) -> bool:
+    if "unknown" in (a, b) or a == b:
+        return True
+    close = [{"suicide_bombing", "bombing", "armed_assault", "grenade"}, {"armed_assault", "armed_clash", "targeted_killing"}, {"hostage_taking", "armed_assault", "hijacking", "suicide_bombing"}]
+    return any(a in group and b in group for group in close)
+
+
+def choose_method(incident: dict) -> tuple[str, bool | None]:
+    methods = [t["method"] for t in incident["triggers"]]
+    specific = [t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"]
+    pool = specific or methods
+    method = "unknown"
+    for candidate in METHOD_PRIORITY:
+        if candidate in pool:
+            method = candidate
+            break
+    if method == "attack":
+        method = "unknown"
+    if incident["suicide"] and method in {"bombing", "armed_assault", "unknown", "grenade", "suicide_bombing"}:
+        method = "suicide_bombing"
+    if method in {"bombing", "armed_assault"} and "bombing" in pool and "armed_assault" in pool and incident["suicide"]:
+        method = "suicide_bombing"
+    if method == "hostage_taking" and "transport" in incident["targets"]:
+        method = "hijacking"  # passengers of a train or bus held hostage
+    if method == "suicide_bombing":
+        return method, True
+    if method == "unknown":
+        return method, None
+    return method, False
+
+
+def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -> tuple[int | None, str | None, dict | None]:
+    """One figure from the casualty statements of an incident: (count, qualifier, statement)."""
+    relevant = [s for s in statements if s["outcome"] == outcome and s["category"] in categories]
+    if not relevant:
+        return None, None, None
+    updates = [s for s in relevant if s["update"]]
+    if updates:
+        last = max(updates, key=lambda s: s["start"])
+        return last["count"], last["qualifier"], last
+    groups: dict[tuple, dict] = {}
+    for statement in relevant:
+        if statement["subset"] or statement["increment"]:
+            continue
+        key = (statement.get("chunk", 0), statement["group"])
+        group = groups.setdefault(key, {"count": 0, "categories": set(), "first": statement})
+        group["count"] += statement["count"]
+        group["categories"].add(statement["category"])
+    best_group = max(groups.values(), key=lambda g: (g["count"], -g["first"]["start"]), default=None)
+    total = best_group["count"] if best_group else 0
+    chosen = best_group["first"] if best_group else None
+    # categories told in separate sentences add up ("five soldiers were martyred ... two civilians also died")
+    per_category: dict[str, dict] = {}
+    for group in groups.values():
+        if len(group["categories"]) == 1:
+            (category,) = group["categories"]
+            if category in {"people"}:
+                continue
+            if category not in per_category or group["count"] > per_category[category]["count"]:
+                per_category[category] = group
+    category_sum = sum(g["count"] for g in per_category.values())
+    if len(per_category) > 1 and category_sum > total:
+        total = category_sum
+        chosen = min((g["first"] for g in per_category.values()), key=lambda s: s["start"])
+    increments = [s for s in relevant if s["increment"] and not s["subset"]]
+    if increments and groups:
+        total += sum(s["count"] for s in increments)
+    if not groups:
+        if not increments:
+            # only subsets ("including two children"): the figure is unknown, not the subset
+            return None, None, None
+        return None, None, None
+    qualifier = chosen["qualifier"] if chosen else "exact"
+    return total, qualifier, chosen
+
+
+def _drop_collateral_targets(targets: list[str]) -> list[str]:
+    """Civilians hurt in an attack on a post or patrol are victims, not its target."""
+    if any(t in targets for t in ("police", "paramilitary", "military")):
+        return [t for t in targets if t not in {"civilians", "health"}]
+    return targets
+
+
+def _perpetrators(incident: dict, method: str, event_type: str) -> list[Perpetrator]:
+    best: dict[str, str] = {}
+    for group in incident["groups"]:
+        code, attribution = group["code"], group["attribution"]
+        if code == "Pakistan Armed Forces" and event_type == "attack":
+            continue
+        if event_type == "strike" and code not in {"Pakistan Armed Forces"}:
+            continue
+        if event_type == "clash" and code in {"TTP", "Pakistan Armed Forces"} and incident["afghan_actor"]:
+            continue
+        if code not in best or ATTRIBUTION_STRENGTH[attribution] > ATTRIBUTION_STRENGTH[best[code]]:
+            best[code] = attribution
+    if event_type == "strike" and "Pakistan Armed Forces" not in best and incident["strike_actor"]:
+        best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
+    if event_type == "clash" and incident["afghan_actor"] and not best:
+        best["Afghan Taliban"] = "attributed"
+    return [Perpetrator(code, attribution) for code, attribution in best.items()]
+
+
+def _location(incident: dict) -> tuple[str | None, str | None, str | None, str | None]:
+    """(country, province, district, place) from the most specific located place."""
+    places = incident["places"]
+    if places:
+        district = incident["district"]
+        candidates = [p for p in places if district is None or p["district"] == district] or places
+        located = [p for p in candidates if p["located"]] or candidates
+        best = max(located, key=lambda p: (p["specificity"], -p["token"]))
+        place_text = None
+        if best["kind"] in {"town", "area", "site", "foreign_town"} or (
+            best["kind"] in {"district", "foreign_province"} and not best["named_as_district"]
+        ):
+            place_text = best["text"]
+        return best["country"], best["province"], best["district"], place_text
+    countries = [c for c in incident["countries"] if c.get("country")]
+    if countries:
+        located = [c for c in countries if c["located"]] or countries
+        return located[0]["country"], None, None, None
+    return None, None, None, None
+
+
+def incident_to_mention(incident: dict, doc_id: str, published: str | None, text: str) -> Mention:
+    method, suicide = choose_method(incident)
+    country, province, district, place = _location(incident)
+    if method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan"):
+        event_type = "strike"
+    elif method == "armed_clash":
+        event_type = "clash"
+    else:
+        event_type = "attack"
+    if method == "unknown" and not incident["triggers"]:
+        attackers_only = all(s["category"] in ATTACKERS for s in incident["casualties"] if s["outcome"] == "killed")
+        if attackers_only and incident["casualties"]:
+            method, event_type, suicide = "armed_clash", "clash", False
+    statements = incident["casualties"]
+    killed, qualifier, _ = combine_counts(statements, "killed", VICTIMS)
+    injured, _, _ = combine_counts(statements, "injured", VICTIMS)
+    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    chosen_date = incident_date(incident)
+    targets = _drop_collateral_targets(
+        [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
+    )
+    if event_type == "strike" and "militants" not in targets and any(
+        t for t in incident["targets"] if t == "militants"
+    ):
+        targets.append("militants")
+    evidence = []
+    for span in sorted(incident["evidence"], key=lambda e: e["start"]):
+        start, end = span["start"], span["end"]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        evidence.append(Evidence(start, end, text[start:end]))
+    return Mention(
+        doc_id=doc_id,
+        published=published,
+        event_type=event_type,
+        method=method,
+        suicide=suicide,
+        date=chosen_date["value"] if chosen_date else None,
+        country=country,
+        province=province,
+        district=district,
+        place=place,
+        perpetrators=_perpetrators(incident, method, event_type),
+        targets=targets,
+        killed=killed,
+        injured=injured,
+        perpetrators_killed=perpetrators_killed,
+        qualifier=qualifier if killed is not None else None,
+        evidence=evidence,
+        date_year_inferred=bool(chosen_date and chosen_date.get("year_inferred")),
+    )
+
+
+def is_reportable(incident: dict) -> bool:
+    """An incident is written out only when it is anchored: a place (or country) or a date,
+    and something that says violence happened (a trigger or a casualty figure)."""
+    anchored = bool(incident["places"] or incident["countries"] or incident_date(incident))
+    violent = bool(incident["triggers"] or incident["casualties"])
+    return anchored and violent
+
+
+def gazetteer_check() -> None:  # pragma: no cover - used by the CLI to fail early
+    load_gazetteer()

@@ -1,0 +1,65 @@
+"""`incidents extract PATH -o events.jsonl`: the main batch job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..cli import app
+from ..runner import EXIT_RUN_FAILED, count_candidate_files, run_extraction
+
+
+@app.command("extract")
+def extract_command(
+    path: Path = typer.Argument(..., help="A folder (read recursively) or a single file."),
+    output: Path = typer.Option(Path("events.jsonl"), "-o", "--output", help="Events JSONL to write."),
+    store: Path = typer.Option(None, "--store", help="SQLite store: process only new documents and merge with what is stored."),
+    errors: Path = typer.Option(None, "--errors", help="Where to list unreadable/failed inputs (default: errors.jsonl beside the output)."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Document chunks per batch."),
+    policy: str = typer.Option("latest", "--policy", help="Merged figures: latest (newest report) or conservative (lowest)."),
+    no_merge: bool = typer.Option(False, "--no-merge", help="One event per document mention (no cross-document merging)."),
+    mode: str = typer.Option("rules", "--mode", help="Extraction mode: rules (default)."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Extract incident events from a folder of articles and write them as JSONL."""
+    console = Console(stderr=True)
+    if policy not in ("latest", "conservative"):
+        raise typer.BadParameter("--policy must be latest or conservative")
+    total = count_candidate_files(path)
+    progress = Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"), console=console, disable=quiet,
+    )
+    try:
+        with progress:
+            task = progress.add_task("extract", total=total, current="")
+            summary = run_extraction(
+                path, output, store_path=store, errors_path=errors, n_process=n_process,
+                batch_size=batch_size, merge=not no_merge, policy=policy, mode=mode,
+                on_document=lambda p: progress.update(task, advance=1, current=Path(p).name[:40]),
+            )
+    except (FileNotFoundError, ValueError, OSError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    errors_file = errors or output.with_name("errors.jsonl")
+    console.print(
+        f"documents read: {summary.documents_read}  processed: {summary.documents_processed}  "
+        f"already in store: {summary.documents_already_stored}  failed: {len(summary.failed)}  "
+        f"skipped duplicates: {len(summary.skipped)}  metadata warnings: {len(summary.warnings)}"
+    )
+    if summary.interrupted:
+        console.print("[yellow]interrupted[/yellow]: no events file written" + (
+            "; processed documents are kept in the store, run the same command to resume" if store else ""))
+    else:
+        console.print(f"events written: {summary.events_written} -> {output}")
+    for problem in summary.failed[:20]:
+        console.print(f"  [red]failed[/red] {problem['path']}: {problem['reason']} ({problem['stage']})")
+    if len(summary.failed) > 20:
+        console.print(f"  ... and {len(summary.failed) - 20} more")
+    if summary.problems:
+        console.print(f"every problem is listed in {errors_file}")
+    raise typer.Exit(code=summary.exit_code)

@@ -1,0 +1,364 @@
+"""Casualty extraction: counts linked to an outcome (killed / injured) and to who was counted.
+
+A casualty statement is read from the dependency parse, not from the nearest number:
+the count is a numeral (digits, words, "a dozen", "a policeman") attached to a noun or standing
+alone; the outcome is the casualty predicate that governs it ("killed 13 people", "five soldiers
+were martyred", "leaving nine people dead", "claiming the lives of 80 people", "the toll rose to
+seven"); the category comes from the counted noun (security forces, civilians, attackers).
+
+Each statement is a plain dict on `doc._.incidents_casualties`:
+`{start, end, token, sent, count, outcome, category, qualifier, update, increment, subset,
+group, text}`. `group` ties together the conjuncts of one breakdown ("11 soldiers and two
+civilians"), whose counts are summed by the event stage; `subset` marks counts inside
+"including ..." or "of them" that must not be added; `update` marks a revised total
+("taking the toll to seven"), which wins over earlier figures.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon, load_lexicon
+from .extensions import register_extensions
+
+SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+UNIT_WORDS = {
+    "per", "percent", "%", "year", "years", "km", "kilometres", "kilometers", "kg", "hours",
+    "hour", "minutes", "days", "day", "months", "month", "weeks", "rupees", "rs", "million",
+    "billion", "crore", "lakh", "am", "pm", "metres", "meters", "miles", "feet", "kilograms",
+    "times", "tonnes", "a.m.", "p.m.", "o'clock", "rounds", "vehicles", "houses", "buildings",
+    "attacks", "incidents", "blasts", "cases", "terrorists'", "per-cent", "-year", "year-old",
+    "years-old", "storey", "floor", "sectors", "districts", "provinces", "seats", "votes",
+}
+UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
+DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+
+
+def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
+    """Read a count from its words: "13", "2,597", "eleven", "twenty-three", "a dozen", "two dozen".
+
+    Returns None for vague amounts ("dozens") and for shapes the word table cannot read, which
+    then go to quantulum3.
+    """
+    cleaned = [w.lower().strip() for w in words if w.strip() and w not in {"-", "–"}]
+    if not cleaned:
+        return None
+    if any(w in lexicon.vague_amounts for w in cleaned) and not any(w == "dozen" for w in cleaned):
+        return None
+    if len(cleaned) == 1 and DIGITS.match(cleaned[0]):
+        return int(cleaned[0].replace(",", ""))
+    total, current = 0, 0
+    for word in cleaned:
+        if DIGITS.match(word):
+            current += int(word.replace(",", ""))
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif word in lexicon.number_words:
+            current += lexicon.number_words[word]
+        elif word == "and":
+            continue
+        else:
+            return _quantulum_count(" ".join(cleaned))
+    return total + current
+
+
+@lru_cache(maxsize=5000)
+def _quantulum_count(phrase: str) -> int | None:
+    """quantulum3 reads number shapes the word table does not; loaded lazily, once per process."""
+    from quantulum3 import parser
+
+    quantities = parser.parse(phrase)
+    if not quantities:
+        return None
+    value = quantities[0].value
+    if value != int(value) or value < 0:
+        return None
+    return int(value)
+
+
+class CasualtyExtractor:
+    def __init__(self, nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None):
+        register_extensions()
+        self.name = name
+        self.max_head_distance = max_head_distance
+        self.lexicon = load_lexicon(patterns_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        statements = []
+        for sent_index, sent in enumerate(doc.sents):
+            statements.extend(self._sentence_statements(sent, sent_index))
+        doc._.incidents_casualties = statements
+        return doc
+
+    # -- finding counts ---------------------------------------------------------------------
+    def _count_spans(self, sent: Span):
+        """Yield (first_token, last_token, count) for each count phrase of the sentence."""
+        lexicon = self.lexicon
+        i = sent.start
+        doc = sent.doc
+        while i < sent.end:
+            token = doc[i]
+            lower = token.lower_
+            if token.ent_type_ in SKIP_ENTS:
+                i += 1
+                continue
+            if token.like_num or lower in lexicon.number_words or lower == "dozen":
+                if lower in {"a", "an", "one", "single", "lone"} and not self._is_single_person(token):
+                    i += 1
+                    continue
+                if lower in {"both", "pair", "couple"}:
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < sent.end and (
+                    doc[j + 1].like_num
+                    or doc[j + 1].lower_ in {"dozen", "hundred", "thousand"}
+                    or (doc[j + 1].text in {"-", "–"} and j + 2 < sent.end and doc[j + 2].like_num)
+                ):
+                    j += 1
+                words = [t.text for t in doc[i : j + 1]]
+                if lower in {"a", "an"} and doc[j].lower_ == "dozen":
+                    words = ["dozen"]
+                elif lower in {"a", "an", "one", "single", "lone"}:
+                    words = ["one"]
+                # "a dozen": the determiner belongs to the count
+                if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and lower == "dozen":
+                    words = ["dozen"]
+                count = parse_count(words, lexicon)
+                if count is not None and not self._is_non_casualty_number(doc, i, j, count):
+                    yield doc[i], doc[j], count
+                i = j + 1
+                continue
+            i += 1
+
+    def _is_single_person(self, token: Token) -> bool:
+        head = token.head
+        return (
+            token.dep_ in {"det", "nummod"}
+            and head.lower_ in self.lexicon.person_singular
+            and head.tag_ in {"NN", "NNP"}
+        )
+
+    def _is_non_casualty_number(self, doc: Doc, first: int, last: int, count: int) -> bool:
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        prev = doc[first - 1] if first > 0 else None
+        if nxt is not None and (nxt.lower_ in UNIT_WORDS or nxt.text.startswith("-year")):
+            return True
+        if prev is not None and prev.lower_ in {"no", "no.", "number", "#", "aged", "age", "page", "para", "article", "section", "rs", "rs.", "pkr", "$", "n°", "nº", "report", "brigade", "corps", "sector", "phase", "route", "road", "block", "street", "g-", "f-", "i-", "n-", "m-"}:
+            return True
+        if 1900 <= count <= 2100 and doc[first].like_num and doc[first].text.isdigit():
+            return True
+        return False
+
+    # -- linking a count to its outcome -----------------------------------------------------
+    def _sentence_statements(self, sent: Span, sent_index: int) -> list[dict]:
+        found = []
+        for first, last, count in self._count_spans(sent):
+            statement = self._link(first, last, count, sent)
+            if statement is None:
+                continue
+            statement["sent"] = sent_index
+            found.append(statement)
+        # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
+        return found
+
+    def _counted_noun(self, first: Token, last: Token) -> Token:
+        """The noun the count quantifies, or the count itself when it stands alone
+        ("killing five", "two of the attackers")."""
+        for token in (last, first):
+            if token.dep_ in {"nummod", "det", "quantmod", "compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "ADJ"} and token.head.i > last.i:
+                return token.head
+        return last
+
+    def _category(self, noun: Token, count_token: Token) -> str | None:
+        lexicon = self.lexicon
+        candidates = [noun]
+        if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
+            # "two of the attackers" / "five of them"
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            candidates.insert(0, pobj)
+            if noun.i == count_token.i:
+                return "people" if len(candidates) == 1 else self._category_of(candidates[0])
+        for candidate in candidates:
+            category = self._category_of(candidate)
+            if category:
+                return category
+        return None
+
+    def _category_of(self, noun: Token) -> str | None:
+        lexicon = self.lexicon
+        word = noun.lower_
+        modifiers = {child.lower_ for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}}
+        compounds = {child.lower_ for child in noun.children if child.dep_ == "compound"}
+        if word in {"them", "whom", "those", "these"}:
+            return "people"
+        category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
+        if noun.ent_type_ == "SECURITY_FORCE" or compounds & {"security", "police", "army", "fc", "levies", "rangers", "frontier"}:
+            category = "security"
+        if noun.ent_type_ == "GROUP" or word in {"khawarij"}:
+            category = "attacker"
+        if category == "security" and modifiers & lexicon.hostile_modifiers:
+            category = "hostile"
+        if category is None and noun.pos_ == "PROPN" and noun.ent_type_ in {"NORP", "GPE"}:
+            return None
+        return category
+
+    def _qualifier(self, first: Token) -> str:
+        doc = first.doc
+        before = " ".join(t.lower_ for t in doc[max(first.i - 4, first.sent.start) : first.i])
+        for phrase in self.lexicon.at_least:
+            if before.endswith(phrase):
+                return "at_least"
+        for phrase in self.lexicon.approx:
+            if before.endswith(phrase):
+                return "approx"
+        return "exact"
+
+    def _link(self, first: Token, last: Token, count: int, sent: Span) -> dict | None:
+        lexicon = self.lexicon
+        noun = self._counted_noun(first, last)
+        category = self._category(noun, first)
+        if category is None:
+            return None
+        outcome, update, increment, subset = self._outcome(noun, sent)
+        if outcome is None:
+            return None
+        # "Two gunmen killed five policemen": the subject of an active "kill" is the killer
+        if outcome == "killed_agent":
+            return None
+        if category == "people" and noun.lower_ in {"them", "whom"}:
+            subset = True
+        if any(child.lower_ in {"more", "another", "other"} for child in noun.children) or (
+            last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"
+        ):
+            increment = True
+        group = noun.i
+        conj_root = noun
+        while conj_root.dep_ == "conj" and conj_root.head.i != conj_root.i:
+            conj_root = conj_root.head
+        group = conj_root.i
+        return {
+            "start": first.idx,
+            "end": noun.idx + len(noun.text) if noun.i >= last.i else last.idx + len(last.text),
+            "token": first.i,
+            "count": count,
+            "outcome": outcome,
+            "category": category,
+            "qualifier": self._qualifier(first),
+            "update": update,
+            "increment": increment,
+            "subset": subset,
+            "group": group,
+            "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
+        }
+
+    def _outcome(self, noun: Token, sent: Span):
+        """Walk up from the counted noun to the casualty predicate that governs it.
+
+        Returns (outcome, update, increment, subset) with outcome "killed" | "injured" |
+        "killed_agent" (the count is the killer) | None.
+        """
+        lexicon = self.lexicon
+        subset = False
+        update = False
+        increment = False
+        current = noun
+        for _ in range(self.max_head_distance):
+            head = current.head
+            if head.i == current.i:
+                break
+            if current.dep_ == "conj":
+                current = head
+                continue
+            if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
+                subset = True
+            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS:
+                verb = head.head
+                sentence = sent.text.lower()
+                if "injur" in sentence and "toll" not in sentence and not re.search(r"\b(dead|death|killed|fatalit)", sentence):
+                    return "injured", True, False, False
+                if re.search(r"\b(toll|dead|deaths|death|killed|fatalities|martyr)", sentence):
+                    return "killed", True, False, False
+                return None, False, False, False
+            outcome = self._predicate_outcome(head, child=current)
+            if outcome:
+                return outcome, update, self._is_increment(head), subset
+            # "leaving nine people dead": the outcome sits on a sibling of the count
+            if head.lemma_.lower() in {"leave", "left"}:
+                for sibling in head.children:
+                    if sibling.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj", "attr"} and sibling.i != current.i:
+                        outcome = self._predicate_outcome(sibling)
+                        if outcome:
+                            return outcome, False, False, subset
+                    if sibling.i == current.i:
+                        for grandchild in current.children:
+                            outcome = self._predicate_outcome(grandchild)
+                            if outcome:
+                                return outcome, False, False, subset
+            if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in {"be", "include", "leave"}:
+                break
+            current = head
+        # reduced relatives and appositions on the noun: "11 soldiers martyred", "two killed"
+        for child in noun.children:
+            if child.dep_ in {"acl", "relcl", "amod", "appos"}:
+                outcome = self._predicate_outcome(child)
+                if outcome:
+                    return outcome, False, self._is_increment(child), subset
+        return None, False, False, False
+
+    def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
+        lexicon = self.lexicon
+        lemma = token.lemma_.lower()
+        word = token.lower_
+        if lemma in lexicon.strict_injured or word in lexicon.strict_injured or word == "critically":
+            return "injured"
+        if lemma in {"life", "lives"} and any(c.lower_ in {"lose", "lost"} for c in [token.head]):
+            return "killed"
+        if lemma in {"lose", "claim"}:
+            if any(c.lemma_.lower() in {"life", "lives"} for c in token.children):
+                return "killed"
+            return None
+        if lemma in {"life", "lives"} or word in {"lives"}:
+            return "killed"
+        if lemma == "embrace" and any(c.lower_.startswith("martyr") for c in token.children):
+            return "killed"
+        if lemma in {"shoot", "gun"} and any(c.lower_ in {"dead", "down"} for c in token.children):
+            return "killed"
+        if word in {"dead", "killed", "martyred", "slain"} or lemma in lexicon.strict_killed or word.startswith("martyr"):
+            if child is not None and lemma in {"kill", "murder", "slay", "massacre", "eliminate", "neutralise", "neutralize"}:
+                passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod", "relcl"}
+                if child.dep_ == "nsubj" and not passive:
+                    return "killed_agent"
+            return "killed"
+        if word in {"casualties", "toll"}:
+            return "killed" if word == "toll" else None
+        return None
+
+    def _is_increment(self, predicate: Token) -> bool:
+        return predicate.lemma_.lower() == "succumb" or any(
+            c.lower_ in {"later", "subsequently", "more"} for c in predicate.children
+        )
+
+
+@Language.factory(
+    "incidents_casualties",
+    assigns=["doc._.incidents_casualties"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    default_config={"max_head_distance": 5, "patterns_dir": None},
+)
+def make_casualty_extractor(
+    nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None
+) -> CasualtyExtractor:
+    return CasualtyExtractor(nlp, name, max_head_distance, patterns_dir)

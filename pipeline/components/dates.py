@@ -1,0 +1,299 @@
+"""Date resolution: DATE/TIME entities resolved against the document's publication date.
+
+Each resolved phrase is stored on `doc._.incidents_dates` as a plain dict
+`{start, end, text, value, precision, relative, year_inferred}` where `value` is `YYYY-MM-DD`,
+`YYYY-MM` or `YYYY` (as precise as the phrase allows) and `relative` is "same_day" for phrases
+such as "hours earlier" that point at the date of the incident just described.
+
+Only candidate phrases are parsed (never whole sentences): dateparser is slow on strings it cannot
+parse. Common shapes are handled by regular expressions; dateparser resolves the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import load_lexicon
+from .extensions import register_extensions
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b")
+MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b")
+MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+#: Phrases about periods, not days: they never date an incident.
+#: Text just before the date of a cited source: an italic outlet name or a quoted title.
+CITATION_BEFORE = re.compile(r"(\*[^*\n]{1,60}\*|[\"”’][^\n]{0,3}|\b(?:Dawn|Reuters|AFP|AP|The News|Express Tribune|Al Jazeera|BBC|Geo News|Xinhua|Report|Commentary|Briefing)),?\s*$")
+PERIOD_WORDS = re.compile(
+    r"\b(years|decades|months|weeks|recent|since|past|decade|century|season|quarter|ago|"
+    r"period|era|annual|daily|weekly|every|each|between|through|until|till|-old|old)\b"
+)
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _latest_on_or_before(candidate_year: int, month: int, day: int, limit: date) -> date | None:
+    """The month-day in `candidate_year`, moved back a year if it falls after `limit`."""
+    found = _safe_date(candidate_year, month, day)
+    if found and found > limit:
+        found = _safe_date(candidate_year - 1, month, day)
+    return found
+
+
+@lru_cache(maxsize=20000)
+def resolve_date_phrase(
+    text: str, published: str | None, reference: str | None = None
+) -> tuple[str | None, str | None, str | None, bool]:
+    """Resolve one date phrase. Returns (value, precision, relative, year_inferred).
+
+    `published` is the document's publication date (ISO) or None; `reference` is the latest
+    explicit date found in the document's own text, used for the year when `published` is None.
+    """
+    lexicon = load_lexicon()
+    phrase = " ".join(text.lower().replace("’", "'").split())
+    pub = _parse_iso(published)
+    ref = _parse_iso(reference)
+    anchor = pub or ref
+    inferred = pub is None
+
+    if any(cue in phrase for cue in lexicon.same_day_cues):
+        return None, None, "same_day", False
+
+    match = ISO_DATE.search(phrase)
+    if match:
+        found = _safe_date(*map(int, match.groups()))
+        return (found.isoformat(), "day", None, False) if found else (None, None, None, False)
+
+    for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")):
+        match = pattern.search(phrase)
+        if not match:
+            continue
+        if order == "dm":
+            day, month, year = int(match.group(1)), MONTHS[match.group(2)], match.group(3)
+        else:
+            month, day, year = MONTHS[match.group(1)], int(match.group(2)), match.group(3)
+        if year:
+            found = _safe_date(int(year), month, day)
+            return (found.isoformat(), "day", None, False) if found else (None, None, None, False)
+        if anchor is None:
+            return None, None, None, False
+        if pub is not None:
+            found = _latest_on_or_before(pub.year, month, day, pub)
+        else:
+            # Undated document: of the years around the latest explicit date the text gives,
+            # take the one that puts the day nearest to it.
+            options = [_safe_date(year, month, day) for year in (ref.year - 1, ref.year, ref.year + 1)]
+            found = min((o for o in options if o), key=lambda o: abs((o - ref).days), default=None)
+        return (found.isoformat(), "day", None, inferred) if found else (None, None, None, False)
+
+    match = MONTH_YEAR.search(phrase)
+    if match:
+        return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}", "month", None, False
+
+    if PERIOD_WORDS.search(phrase) and not re.search(r"\b(last|this) (week|month|year)\b", phrase):
+        return None, None, None, False
+
+    match = WEEKDAY.search(phrase)
+    if match:
+        if pub is None:
+            return (str(ref.year), "year", None, True) if ref else (None, None, None, False)
+        back = (pub.weekday() - WEEKDAYS[match.group(1)]) % 7
+        if "last" in phrase.split() and back == 0:
+            back = 7
+        return (pub - timedelta(days=back)).isoformat(), "day", None, False
+
+    if re.search(r"\bday before yesterday\b", phrase):
+        return _relative_day(pub, ref, 2)
+    if re.search(r"\b(yesterday|last night)\b", phrase):
+        return _relative_day(pub, ref, 1)
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
+        return _relative_day(pub, ref, 0)
+    if re.search(r"\blast week\b", phrase):
+        if anchor is None:
+            return None, None, None, False
+        week_ago = anchor - timedelta(days=7)
+        return f"{week_ago.year:04d}-{week_ago.month:02d}", "month", None, inferred
+    if re.search(r"\b(last|this) month\b", phrase):
+        if anchor is None:
+            return None, None, None, False
+        month_date = anchor.replace(day=1)
+        if "last" in phrase:
+            month_date = month_date - timedelta(days=1)
+        return f"{month_date.year:04d}-{month_date.month:02d}", "month", None, inferred
+    if re.search(r"\b(last|this) year\b", phrase):
+        if anchor is None:
+            return None, None, None, False
+        year = anchor.year - (1 if "last" in phrase else 0)
+        return str(year), "year", None, inferred
+
+    match = MONTH_ONLY.match(phrase)
+    if match:
+        if anchor is None:
+            return None, None, None, False
+        month = MONTHS[match.group(1)]
+        year = anchor.year if month <= anchor.month or pub is None else anchor.year - 1
+        return f"{year:04d}-{month:02d}", "month", None, inferred
+
+    match = YEAR.search(phrase)
+    if match and len(phrase) <= 16:
+        return match.group(1), "year", None, False
+
+    if anchor is not None and any(name in phrase for name in MONTHS if len(name) > 3):
+        return _dateparser_fallback(phrase, anchor, inferred)
+    return None, None, None, False
+
+
+def _relative_day(pub: date | None, ref: date | None, days_back: int):
+    if pub is None:
+        return (str(ref.year), "year", None, True) if ref else (None, None, None, False)
+    return (pub - timedelta(days=days_back)).isoformat(), "day", None, False
+
+
+def _dateparser_fallback(phrase: str, anchor: date, inferred: bool):
+    import datetime as _dt
+
+    import dateparser
+
+    parsed = dateparser.parse(
+        phrase,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": _dt.datetime(anchor.year, anchor.month, anchor.day),
+            "REQUIRE_PARTS": ["month"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None:
+        return None, None, None, False
+    found = parsed.date()
+    if found > anchor:
+        found = found.replace(year=found.year - 1)
+    return f"{found.year:04d}-{found.month:02d}", "month", None, inferred
+
+
+def latest_explicit_date(text: str) -> str | None:
+    """The latest date with a year written in `text` (ISO, possibly month or year precision
+    padded to the first day). Used as the reference year when a document has no publication date."""
+    latest: date | None = None
+    lowered = text.lower()
+    for match in DAY_MONTH.finditer(lowered):
+        if match.group(3):
+            found = _safe_date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+            latest = max(filter(None, [latest, found]), default=None)
+    for match in MONTH_DAY.finditer(lowered):
+        if match.group(3):
+            found = _safe_date(int(match.group(3)), MONTHS[match.group(1)], int(match.group(2)))
+            latest = max(filter(None, [latest, found]), default=None)
+    for match in MONTH_YEAR.finditer(lowered):
+        found = _safe_date(int(match.group(2)), MONTHS[match.group(1)], 1)
+        latest = max(filter(None, [latest, found]), default=None)
+    if latest is None:
+        years = [int(y) for y in YEAR.findall(lowered)]
+        if years:
+            latest = date(max(years), 1, 1)
+    return latest.isoformat() if latest else None
+
+
+class DateResolver:
+    """Finds date phrases (DATE and TIME entities) and resolves them."""
+
+    def __init__(self, nlp: Language, name: str, labels: list[str]):
+        register_extensions()
+        self.name = name
+        self.labels = set(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.incidents_published
+        document_reference = doc._.incidents_reference_date
+        # In an undated text a yearless date takes its year from the nearest explicit date
+        # told before it ("December 2024 - strikes on the night of December 24 ...").
+        local_reference = None
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            if CITATION_BEFORE.search(doc.text[max(0, ent.start_char - 80) : ent.start_char]):
+                # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
+                continue
+            reference = local_reference or document_reference
+            value, precision, relative, inferred = resolve_date_phrase(ent.text, published, reference)
+            if value is None and relative is None:
+                continue
+            if published is None and value and YEAR.search(ent.text):
+                local_reference = (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+            found.append(
+                {
+                    "start": ent.start_char,
+                    "end": ent.end_char,
+                    "token": ent.start,
+                    "text": ent.text,
+                    "value": value,
+                    "precision": precision,
+                    "relative": relative,
+                    "year_inferred": inferred,
+                }
+            )
+        doc._.incidents_dates = found
+        return doc
+
+
+@Language.factory(
+    "incidents_dates",
+    assigns=["doc._.incidents_dates"],
+    requires=["doc.ents"],
+    default_config={"labels": ["DATE", "TIME"]},
+)
+def make_date_resolver(nlp: Language, name: str, labels: list[str]) -> DateResolver:
+    return DateResolver(nlp, name, labels)

@@ -1,0 +1,533 @@
+"""Event assembly: from triggers, places, dates, groups and casualty statements to incidents.
+
+Every sentence is read into a plain record of what it says (its triggers, places in the role of
+incident location, dates, groups, casualty statements, target cues, and discourse cues). Records
+are then grouped into incidents by discourse: a sentence that names a new place or a date that
+does not fit the incident being told starts a new incident (or returns to an earlier one with the
+same place); a sentence without place or date continues the current incident; "in another
+incident", "hours earlier" and similar cues open a new one. A trigger whose location is a list of
+places ("strikes hit Kabul, Kandahar and Paktia", "twin attacks in Kohat and Bhakkar") becomes one
+incident per place. Aggregates ("699 attacks killed 1,000 people in 2025"), threats, plans and
+other hypotheticals open no incident.
+
+The incidents of a chunk are stored on `doc._.incidents_frames` as plain dicts; the document-level
+assembly in `pipeline.assembly` merges the frames of all chunks and computes the final fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import load_gazetteer
+from ..lexicon import load_lexicon
+from .extensions import register_extensions
+
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "within", "around", "off", "along", "hit", "struck", "targeted", "bombed"}
+NON_LOCATION_PREVIOUS = {"from", "to", "opposite", "facing", "beyond", "native", "resident", "residents", "hailing", "belonged", "belonging", "bordering", "abutting", "adjacent", "towards", "toward", "via", "based", "than", "like", "with"}
+ACTOR_CAPITALS = {"Islamabad", "Kabul", "New Delhi", "Delhi", "Tehran", "Washington", "Beijing", "Rawalpindi"}
+LOCATION_NOUNS = {"district", "province", "tehsil", "area", "areas", "town", "city", "outskirts", "suburbs", "village", "region", "border", "capital", "agency", "division", "valley", "bazaar", "market", "cantonment", "airport", "port", "station", "highway"}
+DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west", "south-east", "northwestern", "southwestern"}
+ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "siege", "hijacking", "massacre", "strike", "airstrike", "clash", "attacker", "bomber", "incident", "tragedy", "carnage", "operation", "police", "encounter", "shooting", "killing"}
+SUMMARY_WORDS = {"twin", "two", "three", "four", "both", "coordinated", "series", "multiple", "separate", "several"}
+MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
+HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
+
+
+def _lower_text(span: Span) -> str:
+    return " ".join(span.text.lower().replace("’", "'").split())
+
+
+class EventAssembler:
+    def __init__(self, nlp: Language, name: str, triggers_key: str, aggregate_min_count: int, patterns_dir: str | None):
+        register_extensions()
+        self.name = name
+        self.triggers_key = triggers_key
+        self.aggregate_min_count = aggregate_min_count
+        self.lexicon = load_lexicon(patterns_dir)
+        self.gazetteer = load_gazetteer(patterns_dir)
+
+    # -- reading one sentence ---------------------------------------------------------------
+    def _sentence_record(self, sent: Span, index: int, doc: Doc, dates, casualties, triggers) -> dict:
+        lexicon = self.lexicon
+        text = _lower_text(sent)
+        words = set(text.replace(",", " ").replace(".", " ").split())
+        lemmas = {t.lemma_.lower() for t in sent}
+        record = {
+            "index": index,
+            "start": sent.start_char,
+            "end": sent.end_char,
+            "heading": self._is_heading(sent),
+        }
+        record["triggers"] = [
+            {
+                "method": span.id_ or span.label_,
+                "strength": self._strength(span),
+                "token": span.start,
+                "text": span.text,
+                "definite": self._is_definite(span),
+            }
+            for span in triggers
+            if not self._trigger_is_hypothetical(span)
+        ]
+        # a singular suicide trigger marks the attack; "a surge in suicide attacks" does not
+        record["suicide"] = any(
+            t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in record["triggers"]
+        )
+        record["places"] = self._locations(sent)
+        record["dates"] = dates
+        record["groups"] = [
+            {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
+            for ent in sent.ents
+            if ent.label_ == "GROUP" and ent.ent_id_
+        ]
+        record["casualties"] = casualties
+        masked = text
+        for statement in casualties:
+            if statement["subset"]:
+                masked = masked.replace(statement["text"].lower(), " ")
+        record["targets"] = self._targets(masked) if triggers else []
+        record["hypothetical"] = bool(words & lexicon.hard_hypothetical) and not any(
+            t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
+        )
+        record["aggregate"] = self._is_aggregate(sent, text, dates, casualties)
+        record["summary"] = self._is_summary(sent, text)
+        record["multi_claim"] = bool(MULTI_CLAIM.search(text))
+        record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
+        record["claim"] = any(cue in text for cue in lexicon.claim_cues)
+        record["suspect"] = any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
+        record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
+        record["afghan_actor"] = bool(re.search(r"\b(afghan|taliban|kabul)\b", text))
+        record["afghan_territory"] = bool(re.search(r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b", text))
+        record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
+        record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
+        return record
+
+    @staticmethod
+    def _strength(span: Span) -> str:
+        """Plural trigger nouns ("attacks", "suicide bombings") speak of attacks in general
+        unless a number or "twin" counts them."""
+        root = span.root
+        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in {"clashes", "airstrikes", "strikes", "explosions", "blasts", "hostilities", "skirmishes", "shelling"}:
+            if not any(child.like_num or child.lower_ in {"twin", "both"} for child in root.children):
+                return "GENERIC"
+        return span.label_
+
+    @staticmethod
+    def _is_definite(span: Span) -> bool:
+        root = span.root
+        return root.pos_ == "NOUN" and any(c.lower_ in {"the", "that", "this"} and c.dep_ == "det" for c in root.children)
+
+    def _is_heading(self, sent: Span) -> bool:
+        stripped = sent.text.strip()
+        return bool(stripped) and ("\n" in sent.text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
+
+    def _trigger_is_hypothetical(self, span: Span) -> bool:
+        head = span.root
+        for _ in range(3):
+            if any(child.lower_ in {"could", "might", "would", "will", "may", "shall"} and child.dep_ == "aux" for child in head.children):
+                return True
+            if head.lemma_.lower() in {"threaten", "plan", "plot", "warn", "vow", "foil", "thwart", "avert", "prevent", "intend", "prepare", "fear"}:
+                return True
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return False
+
+    def _locations(self, sent: Span) -> list[dict]:
+        found = []
+        for ent in sent.ents:
+            if ent.label_ != "PLACE" or not ent.ent_id_:
+                continue
+            place = self.gazetteer.get(ent.ent_id_)
+            if place is None:
+                continue
+            previous = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+            before2 = sent.doc[ent.start - 2].lower_ if ent.start - 1 > sent.start else ""
+            if previous in NON_LOCATION_PREVIOUS or (previous == "of" and before2 in {"native", "resident", "residents", "capital", "governor", "chief", "minister", "government"}):
+                continue
+            nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
+            if self._is_actor(ent, place, nxt) or self._is_dateline(ent, sent) or self._is_modifier(ent, nxt):
+                continue
+            if previous == "of" and (before2 in DIRECTIONS or before2 in {"km", "kilometres", "kilometers", "miles"}):
+                continue  # "150 kilometres southwest of Quetta": a reference point
+            found.append(
+                {
+                    "key": place.key,
+                    "token": ent.start,
+                    "text": ent.text,
+                    "kind": place.kind,
+                    "country": place.country,
+                    "province": place.province,
+                    "district": place.district,
+                    "specificity": place.specificity,
+                    "named_as_district": nxt in {"district", "province", "agency", "division", "region"},
+                    "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
+                    "located": previous in LOCATION_PREPS or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
+                }
+            )
+        return found
+
+    @staticmethod
+    def _is_dateline(ent: Span, sent: Span) -> bool:
+        """"PESHAWAR:", "QUETTA/PESHAWAR:", "ISLAMABAD (Reuters) -", "LAHORE, Pakistan (AP) —":
+        where the story was filed, not where the incident happened."""
+        doc = sent.doc
+        line_start = ent.start == sent.start or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
+        if not line_start and not (ent.start - 2 >= sent.start and doc[ent.start - 1].text == "/" and doc[ent.start - 2].text.isupper()):
+            return False
+        window = doc[ent.end : min(ent.end + 4, len(doc))].text
+        return ent.text.isupper() or bool(re.match(r"^\s*(:|/|\(|—|–|-\s|,\s*(?:Pakistan|Afghanistan)\s*\()", window))
+
+    @staticmethod
+    def _is_modifier(ent: Span, nxt: str) -> bool:
+        """"the Peshawar-bound train", "the Dasu hydropower project", "Quetta police chief":
+        a place name modifying something that is not a place or an attack."""
+        if nxt in {"-bound", "bound"} or ent.doc[ent.end : ent.end + 2].text.lower().startswith("-bound"):
+            return True
+        root = ent.root
+        if root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
+            head = root.head
+            return not (
+                head.ent_type_ == "PLACE"
+                or head.lower_ in LOCATION_NOUNS
+                or head.lemma_.lower() in ATTACK_NOUNS
+            )
+        return False
+
+    @staticmethod
+    def _is_actor(ent: Span, place, nxt: str) -> bool:
+        """"Islamabad said", "Kabul's denials", "Pakistan's relations": a capital or country
+        standing for its government is not where anything happened."""
+        root = ent.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and (place.kind in {"country"} or place.name in ACTOR_CAPITALS):
+            return True
+        if root.dep_ == "poss" or nxt in {"'s", "’s"}:
+            head = root.head
+            return head.ent_type_ != "PLACE" and head.lower_ not in LOCATION_NOUNS
+        return False
+
+    def _targets(self, text: str) -> list[str]:
+        found = []
+        for phrase, category in self.lexicon.target_cues.items():
+            if re.search(rf"\b{re.escape(phrase)}\b", text) and category not in found:
+                found.append(category)
+        return found
+
+    def _is_aggregate(self, sent: Span, text: str, dates, casualties) -> bool:
+        lexicon = self.lexicon
+        # "699 attacks", "over 210 terror-related attacks", "1,667 TTP militants were killed in ... operations"
+        for token in sent:
+            if token.lower_ in lexicon.aggregate_nouns and token.tag_ in {"NNS", "NNPS"}:
+                for child in token.children:
+                    if child.like_num and child.dep_ == "nummod":
+                        digits = child.text.replace(",", "")
+                        if digits.isdigit() and int(digits) >= self.aggregate_min_count:
+                            return True
+        has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
+        period = any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
+        plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
+        big_count = any(c["count"] >= 100 for c in casualties)
+        if period and not has_day and (plural_events or casualties):
+            return True
+        if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
+            return True  # "27 policemen had lost their lives in the province since January 1"
+        if big_count and plural_events and not has_day:
+            return True
+        return False
+
+    def _is_summary(self, sent: Span, text: str) -> bool:
+        """"Two deadly assaults on February 24 left nine dead": a sentence that counts several
+        incidents that the next sentences tell one by one."""
+        return bool(
+            re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
+        ) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
+
+    # -- grouping sentences into incidents --------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = self.lexicon
+        triggers = list(doc.spans.get(self.triggers_key, []))
+        dates = doc._.incidents_dates or []
+        casualties = doc._.incidents_casualties or []
+        incidents: list[dict] = []
+        current: dict | None = None
+        context_date: dict | None = None
+        summary_pending = 0
+        for index, sent in enumerate(doc.sents):
+            sent_dates = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
+            sent_casualties = [c for c in casualties if c["sent"] == index]
+            sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
+            record = self._sentence_record(sent, index, doc, sent_dates, sent_casualties, sent_triggers)
+            if record["heading"] and len(sent) > 0 and index > 0:
+                current = None
+            if record["hypothetical"] or record["aggregate"]:
+                continue
+            if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
+                explicit = [d for d in sent_dates if d["value"]]
+                if explicit:
+                    context_date = explicit[0]
+                summary_pending = 2
+                continue
+            has_content = bool(record["triggers"] or [c for c in sent_casualties if c["count"] > 0])
+            if record["multi_claim"] and record["groups"] and incidents:
+                recent = incidents[-2:] if len(incidents) >= 2 else incidents
+                for incident in recent:
+                    self._add_groups(incident, record)
+                    self._add_evidence(incident, record)
+                continue
+            if not has_content:
+                if current is not None and record["groups"] and (record["claim"] or record["suspect"] or record["lemmas_attack"]):
+                    self._add_groups(current, record)
+                    self._add_evidence(current, record)
+                continue
+            for frame in self._split_frames(record):
+                target = self._find_incident(frame, incidents, current)
+                previous = current
+                if target is None:
+                    if not self._can_open(frame):
+                        continue
+                    target = self._new_incident(frame)
+                    incidents.append(target)
+                else:
+                    self._merge_frame(target, frame)
+                if self._incident_date(target) is None:
+                    if frame["same_day"] and previous is not None and previous is not target:
+                        target["inherited_date"] = self._incident_date(previous)
+                    elif summary_pending and context_date:
+                        target["inherited_date"] = context_date
+                current = target
+            summary_pending = max(0, summary_pending - 1)
+        doc._.incidents_frames = incidents
+        return doc
+
+    def _split_frames(self, record: dict) -> list[dict]:
+        """One frame per incident location of the sentence (usually one)."""
+        places = [p for p in record["places"] if p["kind"] != "country"]
+        countries = [p for p in record["places"] if p["kind"] == "country"]
+        districts = {}
+        for place in places:
+            key = place["district"] or place["province"] or place["key"]
+            districts.setdefault(key, []).append(place)
+        if not places and not countries and record["afghan_territory"]:
+            countries = [{"country": "Afghanistan", "located": True, "key": "Afghanistan#country", "token": -1}]
+        base = {
+            "record": record,
+            "dates": self._dates_near_triggers(record),
+            "same_day": any(d["relative"] == "same_day" for d in record["dates"]) and not any(d["value"] for d in record["dates"]),
+            "countries": countries,
+        }
+        # a province that contains the district named beside it is the same location
+        district_keys = [k for k, ps in districts.items() if any(p["district"] for p in ps)]
+        for key in list(districts):
+            if key not in district_keys and any(
+                any(p["province"] == key for p in districts[k]) for k in district_keys
+            ):
+                districts[district_keys[0]].extend(districts.pop(key))
+        if len(districts) <= 1:
+            return [dict(base, places=places, triggers=record["triggers"], casualties=record["casualties"])]
+        # several districts: one frame per place; every trigger, date and count goes to the
+        # nearest place ("a 16 February bombing in Bajaur that killed eleven soldiers and a
+        # 21 February attack in Bannu that killed two")
+        groups = list(districts.values())
+        anchors = [[p["token"] for p in ps] for ps in groups]
+
+        def nearest(token_index: int) -> int:
+            return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
+
+        frames = []
+        for g, ps in enumerate(groups):
+            triggers = [t for t in record["triggers"] if nearest(t["token"]) == g]
+            casualties = [c for c in record["casualties"] if nearest(c["token"]) == g]
+            dates = [d for d in base["dates"] if nearest(d["token"]) == g]
+            if not triggers and not casualties:
+                # a list of places sharing one trigger: strikes on several places are one
+                # incident each ("strikes hit Kabul, Kandahar and Paktia"); fighting along a
+                # border named by its provinces is one incident at no single place
+                if not any(t["method"] in {"airstrike", "shelling"} for t in record["triggers"]):
+                    return [dict(base, places=[], triggers=record["triggers"], casualties=record["casualties"])]
+                triggers = record["triggers"]
+                dates = dates or base["dates"]
+            frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates))
+        return frames
+
+    @staticmethod
+    def _dates_near_triggers(record: dict) -> list[dict]:
+        """When a sentence has several dates, keep the one nearest an attack word or count
+        ("In November 2024 the police chief said the 2023 mosque attack ..." -> 2023)."""
+        dates = [d for d in record["dates"] if d["value"]]
+        anchors = [t["token"] for t in record["triggers"]] + [c["token"] for c in record["casualties"]]
+        if len(dates) <= 1 or not anchors:
+            return dates
+        best = min(dates, key=lambda d: min(abs(d["token"] - a) for a in anchors))
+        return [best]
+
+    def _frame_district(self, frame: dict) -> str | None:
+        best = self._best_place(frame["places"])
+        return best["district"] if best else None
+
+    @staticmethod
+    def _best_place(places: list[dict]) -> dict | None:
+        located = [p for p in places if p["located"]] or places
+        if not located:
+            return None
+        return max(located, key=lambda p: (p["specificity"], -p["token"]))
+
+    def _incident_date(self, incident: dict) -> dict | None:
+        dates = incident["dates"]
+        if dates:
+            return max(dates, key=lambda d: {"day": 3, "month": 2, "year": 1}.get(d["precision"], 0))
+        return incident.get("inherited_date")
+
+    @staticmethod
+    def _dates_compatible(a: dict | None, b: dict | None) -> bool:
+        if a is None or b is None or not a.get("value") or not b.get("value"):
+            return True
+        x, y = a["value"], b["value"]
+        if len(x) == len(y) == 10:
+            from datetime import date
+
+            return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
+        short, long_ = sorted((x, y), key=len)
+        return long_.startswith(short)
+
+    @staticmethod
+    def _is_reference(frame: dict) -> bool:
+        """"the Karachi attack", "the Bajaur bombing": a definite mention of an incident told
+        elsewhere, without counts of its own."""
+        triggers = frame["triggers"]
+        if not triggers or frame["casualties"]:
+            return False
+        record_text = frame["record"].get("text_tokens")
+        return all(t["strength"] == "GENERIC" or t.get("definite") for t in triggers) and any(t.get("definite") for t in triggers)
+
+    def _find_incident(self, frame: dict, incidents: list[dict], current: dict | None) -> dict | None:
+        district = self._frame_district(frame)
+        if district and self._is_reference(frame):
+            for incident in reversed(incidents):
+                if incident["district"] == district:
+                    frame["dates"] = []  # the sentence's date is not the incident's
+                    return incident
+        frame_date = max(frame["dates"], key=lambda d: len(d["value"]), default=None)
+        if frame["same_day"] and current is not None:
+            frame_date = self._incident_date(current)
+            if district and current["district"] and district != current["district"]:
+                return None
+        if frame["record"]["new_cue"]:
+            for incident in reversed(incidents):
+                if district and incident["district"] == district and frame_date and self._dates_compatible(self._incident_date(incident), frame_date) and self._incident_date(incident):
+                    return incident
+            return None
+        if district:
+            if current is not None and current["district"] in (None, district) and self._dates_compatible(self._incident_date(current), frame_date) and self._country_fits(current, frame):
+                if current["district"] is None and current["places"] and not self._province_fits(current, frame):
+                    return None
+                return current
+            for incident in reversed(incidents):
+                if incident["district"] == district and self._dates_compatible(self._incident_date(incident), frame_date):
+                    return incident
+            return None
+        if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
+            if frame["places"] and not self._province_fits(current, frame):
+                return None
+            if frame["countries"] and current["countries"] and {c["country"] for c in frame["countries"]} != {c["country"] for c in current["countries"]} and not current["district"]:
+                return None
+            return current
+        if frame_date is not None:
+            for incident in reversed(incidents):
+                own = self._incident_date(incident)
+                if own and own["value"] == frame_date["value"]:
+                    return incident
+        return None
+
+    @staticmethod
+    def _country_fits(incident: dict, frame: dict) -> bool:
+        countries = {p["country"] for p in frame["places"] + frame["countries"] if p.get("country")}
+        own = {p["country"] for p in incident["places"] + incident["countries"] if p.get("country") and p.get("located", True)}
+        return not countries or not own or bool(countries & own)
+
+    def _province_fits(self, incident: dict, frame: dict) -> bool:
+        provinces = {p["province"] for p in frame["places"] if p["province"]}
+        own = {p["province"] for p in incident["places"] if p["province"]}
+        return not provinces or not own or bool(provinces & own)
+
+    def _can_open(self, frame: dict) -> bool:
+        specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
+        counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
+        located = bool(frame["places"] or frame["dates"])
+        anchored = located or bool(frame["countries"])
+        if frame["record"]["heading"] and not counted:
+            return False
+        if specific or counted:
+            return anchored or counted
+        # a generic singular word ("an attack", "struck") opens an incident only with a
+        # district-level place and a date
+        singular = [t for t in frame["triggers"] if t["strength"] == "GENERIC" and not t["text"].lower().endswith("s")]
+        district = any(p["district"] for p in frame["places"])
+        return bool(singular) and district and bool(frame["dates"])
+
+    def _new_incident(self, frame: dict) -> dict:
+        incident = {
+            "district": None,
+            "places": [],
+            "countries": [],
+            "dates": [],
+            "triggers": [],
+            "casualties": [],
+            "groups": [],
+            "targets": [],
+            "suicide": False,
+            "strike_actor": False,
+            "afghan_actor": False,
+            "said_pakistan": False,
+            "evidence": [],
+            "sentences": [],
+            "inherited_date": None,
+            "heading_only": True,
+        }
+        self._merge_frame(incident, frame)
+        return incident
+
+    def _merge_frame(self, incident: dict, frame: dict) -> None:
+        record = frame["record"]
+        incident["heading_only"] = incident.get("heading_only", True) and record["heading"]
+        incident["places"].extend(frame["places"])
+        incident["countries"].extend(frame["countries"])
+        if incident["district"] is None:
+            incident["district"] = self._frame_district(frame)
+        incident["dates"].extend(frame["dates"])
+        incident["triggers"].extend(frame["triggers"])
+        incident["casualties"].extend(frame["casualties"])
+        for target in record["targets"]:
+            if target not in incident["targets"]:
+                incident["targets"].append(target)
+        incident["suicide"] = incident["suicide"] or record["suicide"]
+        incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
+        incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
+        incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
+        self._add_groups(incident, record)
+        self._add_evidence(incident, record)
+
+    def _add_groups(self, incident: dict, record: dict) -> None:
+        for group in record["groups"]:
+            attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
+            incident["groups"].append({"code": group["code"], "attribution": attribution, "sent": record["index"]})
+
+    @staticmethod
+    def _add_evidence(incident: dict, record: dict) -> None:
+        if record["index"] not in incident["sentences"]:
+            incident["sentences"].append(record["index"])
+            incident["evidence"].append({"start": record["start"], "end": record["end"]})
+
+
+@Language.factory(
+    "incidents_events",
+    assigns=["doc._.incidents_frames"],
+    requires=["doc._.incidents_dates", "doc._.incidents_casualties", "doc.ents", "doc.sents"],
+    default_config={"triggers_key": "incidents_triggers", "aggregate_min_count": 5, "patterns_dir": None},
+)
+def make_event_assembler(
+    nlp: Language, name: str, triggers_key: str, aggregate_min_count: int, patterns_dir: str | None
+) -> EventAssembler:
+    return EventAssembler(nlp, name, triggers_key, aggregate_min_count, patterns_dir)

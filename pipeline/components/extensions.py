@@ -1,0 +1,24 @@
+"""`Doc._` attributes the incident stages read and write. All values are plain data (dicts,
+lists, strings, ints) so that docs cross process boundaries with `nlp.pipe(n_process=...)`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS = {
+    # set by the caller before the pipeline runs
+    "incidents_doc_id": None,
+    "incidents_published": None,  # ISO date of publication, or None
+    "incidents_reference_date": None,  # latest explicit date in the text (undated documents)
+    "incidents_offset": 0,  # where this chunk starts in the whole document
+    # written by the stages
+    "incidents_dates": None,
+    "incidents_casualties": None,
+    "incidents_frames": None,
+}
+
+
+def register_extensions() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

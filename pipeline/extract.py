@@ -1,0 +1,217 @@
+"""Loading the pipeline and running it over texts, documents and folders.
+
+Long documents are split into chunks at paragraph boundaries (never one giant string into
+spaCy); every chunk carries the document's publication date and reference date on `Doc._`,
+and the chunks of one document are assembled back into its mentions in
+`pipeline.assembly`. Documents stream through `nlp.pipe`: nothing holds the whole corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components as _components  # noqa: F401  (registers the factories)
+from .assembly import incident_to_mention, is_reportable, merge_document_incidents
+from .components.dates import latest_explicit_date
+from .components.extensions import register_extensions
+from .events import FIELD_NAMES, Event, Mention
+from .reading import Document, ReadFailure, iter_inputs
+from .reading.dateline import date_from_lines
+from .resources import data_path
+
+#: Chunks are cut at paragraph breaks once they pass this many characters.
+DEFAULT_CHUNK_CHARS = 12_000
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+MODES = {"rules": "config.cfg"}
+
+
+def load(mode: str = "rules", patterns_dir: str | None = None) -> Language:
+    """Build the incident pipeline from models/<config> and initialize its rulers from patterns/."""
+    return _load_cached(mode, patterns_dir)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(mode: str, patterns_dir: str | None) -> Language:
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    register_extensions()
+    config = spacy.util.load_config(data_path("models") / MODES[mode], interpolate=False)
+    config["paths"]["patterns_dir"] = patterns_dir
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    sourced = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+    own = [name for name in nlp.pipe_names if name not in sourced]
+    with nlp.select_pipes(enable=own):
+        nlp.initialize()
+    return nlp
+
+
+def split_into_chunks(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, chunk) pairs covering `text`, cut at paragraph breaks, then at sentence ends,
+    then at whitespace when a paragraph has no sentence breaks at all."""
+    if len(text) <= max_chars:
+        return [(0, text)]
+    cuts = [0]
+    start = 0
+    while len(text) - start > max_chars:
+        window_end = start + max_chars
+        cut = None
+        for pattern in (_PARAGRAPH, _SENTENCE_END):
+            last = None
+            for match in pattern.finditer(text, start + max_chars // 4, window_end):
+                last = match.end()
+            if last:
+                cut = last
+                break
+        if cut is None:
+            space = text.rfind(" ", start + max_chars // 4, window_end)
+            cut = space + 1 if space > start else window_end
+        cuts.append(cut)
+        start = cut
+    cuts.append(len(text))
+    return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    error: str | None = None
+
+
+def _chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict) -> Iterator[tuple]:
+    for index, document in enumerate(documents):
+        chunks = split_into_chunks(document.text, max_chars)
+        sink[index] = (document, len(chunks))
+        reference = None if document.published else latest_explicit_date(document.text)
+        for chunk_index, (offset, chunk) in enumerate(chunks):
+            doc = nlp.make_doc(chunk)
+            doc._.incidents_doc_id = document.doc_id
+            doc._.incidents_published = document.published
+            doc._.incidents_reference_date = reference
+            doc._.incidents_offset = offset
+            yield doc, (index, chunk_index)
+
+
+def process_documents(
+    nlp: Language,
+    documents: Iterable[Document],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
+) -> Iterator[DocumentResult]:
+    """Run the pipeline over documents, yielding one result per document in input order."""
+    register_extensions()
+    pending: dict[int, tuple[Document, int]] = {}
+    collected: dict[int, list] = {}
+    next_index = 0
+    stream = nlp.pipe(
+        _chunk_docs(nlp, documents, max_chunk_chars, pending),
+        as_tuples=True,
+        n_process=n_process,
+        batch_size=batch_size,
+    )
+    for doc, (index, chunk_index) in stream:
+        collected.setdefault(index, []).append(
+            (chunk_index, doc._.incidents_offset, doc._.incidents_frames or [])
+        )
+        # documents are finished in order; a document whose chunk failed inside spaCy is
+        # reported once a later document's chunk arrives
+        while next_index in pending and (
+            len(collected.get(next_index, [])) == pending[next_index][1] or next_index < index
+        ):
+            yield _finish(next_index, pending, collected)
+            next_index += 1
+    while next_index in pending:
+        yield _finish(next_index, pending, collected)
+        next_index += 1
+
+
+def _finish(index: int, pending: dict, collected: dict) -> DocumentResult:
+    document, n_chunks = pending.pop(index)
+    parts = sorted(collected.pop(index, []), key=lambda part: part[0])
+    if len(parts) != n_chunks:
+        return DocumentResult(document, error=f"pipeline failed on {n_chunks - len(parts)} of {n_chunks} parts")
+    return DocumentResult(document, mentions=assemble_mentions(document, parts))
+
+
+def _shift(incident: dict, chunk_index: int, offset: int) -> dict:
+    shifted = dict(incident)
+    shifted["evidence"] = [{"start": e["start"] + offset, "end": e["end"] + offset} for e in incident["evidence"]]
+    shifted["casualties"] = [dict(c, start=c["start"] + offset, chunk=chunk_index) for c in incident["casualties"]]
+    shifted["dates"] = [dict(d, start=d["start"] + offset) for d in incident["dates"]]
+    return shifted
+
+
+def assemble_mentions(document: Document, parts: list[tuple[int, int, list[dict]]]) -> list[Mention]:
+    incidents = [_shift(incident, chunk_index, offset) for chunk_index, offset, frames in parts for incident in frames]
+    incidents = [i for i in merge_document_incidents(incidents) if is_reportable(i)]
+    mentions = [incident_to_mention(i, document.doc_id, document.published, document.text) for i in incidents]
+    return sorted(mentions, key=lambda m: (m.evidence[0].start if m.evidence else 0))
+
+
+def mention_event_id(mention: Mention) -> str:
+    first = mention.evidence[0].start if mention.evidence else 0
+    return "ev-" + hashlib.sha256(f"{mention.doc_id}\x00{first}".encode()).hexdigest()[:16]
+
+
+def single_mention_event(mention: Mention) -> Event:
+    """An event holding one mention (before cross-document merging)."""
+    values = {name: getattr(mention, name) for name in FIELD_NAMES}
+    values["perpetrators"] = list(mention.perpetrators)
+    values["targets"] = list(mention.targets)
+    return Event(event_id=mention_event_id(mention), mentions=[mention], **values)
+
+
+def _text_document(text: str, published: str | None, doc_id: str) -> Document:
+    published_from = "argument" if published else None
+    if published is None:
+        published = date_from_lines(text)
+        published_from = "date_line" if published else None
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        published=published,
+        source=None,
+        url=None,
+        path="<text>",
+        content_hash=hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(),
+        published_from=published_from,
+    )
+
+
+def extract(text: str, published: str | None = None, *, doc_id: str = "text", nlp: Language | None = None) -> list[Event]:
+    """Events reported by one text. `published` is its ISO publication date; when None, a date
+    line at the top of the text is used if there is one."""
+    nlp = nlp or load()
+    document = _text_document(text, published, doc_id)
+    result = next(process_documents(nlp, [document]))
+    if result.error:
+        raise RuntimeError(result.error)
+    return [single_mention_event(m) for m in result.mentions]
+
+
+def extract_folder(path: str | Path, *, merge: bool = True, policy: str = "latest", nlp: Language | None = None, n_process: int = 1) -> list[Event]:
+    """Events from every readable document under `path` (a folder or one file)."""
+    nlp = nlp or load()
+    documents = (item for item in iter_inputs(str(path)) if not isinstance(item, ReadFailure))
+    mentions = [m for result in process_documents(nlp, documents, n_process=n_process) for m in result.mentions]
+    return events_from_mentions(mentions, merge=merge, policy=policy)
+
+
+def events_from_mentions(mentions: list[Mention], *, merge: bool = True, policy: str = "latest") -> list[Event]:
+    if not merge:
+        return [single_mention_event(m) for m in mentions]
+    from .merge import merge_mentions
+
+    return [Event.from_dict(e) for e in merge_mentions([m.to_dict() for m in mentions], policy=policy)]

@@ -1,0 +1,74 @@
+"""Word lists of the casualty, date and event stages, read once from patterns/lexicon.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import data_path
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    killed_lemmas: frozenset[str]
+    injured_lemmas: frozenset[str]
+    strict_killed: frozenset[str]
+    strict_injured: frozenset[str]
+    victim_category: dict[str, str]  # word -> security | civilian | attacker
+    hostile_modifiers: frozenset[str]
+    at_least: tuple[str, ...]
+    approx: tuple[str, ...]
+    vague_amounts: frozenset[str]
+    number_words: dict[str, int]
+    subset_cues: frozenset[str]
+    aggregate_nouns: frozenset[str]
+    aggregate_period_cues: tuple[str, ...]
+    hard_hypothetical: frozenset[str]
+    new_incident_cues: tuple[str, ...]
+    same_day_cues: tuple[str, ...]
+    claim_cues: tuple[str, ...]
+    suspect_cues: tuple[str, ...]
+    target_cues: dict[str, str]  # phrase -> target category
+    person_singular: frozenset[str]
+    strike_actor_cues: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
+    folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
+    with open(folder / "lexicon.json", encoding="utf-8") as handle:
+        raw = json.load(handle)
+    victim_category = {}
+    # attacker words win over ambiguous ones ("fighters"), security over civilian ("members")
+    for category in ("civilian", "security", "attacker"):
+        for word in raw["victim_nouns"][category]:
+            victim_category[word] = category
+    target_cues = {}
+    for category, phrases in raw["target_cues"].items():
+        for phrase in phrases:
+            target_cues.setdefault(phrase, category)
+    return Lexicon(
+        killed_lemmas=frozenset(raw["casualty_outcomes"]["killed"]),
+        injured_lemmas=frozenset(raw["casualty_outcomes"]["injured"]),
+        strict_killed=frozenset(raw["strict_killed_lemmas"]),
+        strict_injured=frozenset(raw["strict_injured_lemmas"]),
+        victim_category=victim_category,
+        hostile_modifiers=frozenset(raw["hostile_modifiers"]),
+        at_least=tuple(raw["qualifiers"]["at_least"]),
+        approx=tuple(raw["qualifiers"]["approx"]),
+        vague_amounts=frozenset(raw["vague_amounts"]),
+        number_words=dict(raw["number_words"]),
+        subset_cues=frozenset(raw["subset_cues"]),
+        aggregate_nouns=frozenset(raw["aggregate_nouns"]),
+        aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
+        hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
+        new_incident_cues=tuple(raw["new_incident_cues"]),
+        same_day_cues=tuple(raw["same_day_cues"]),
+        claim_cues=tuple(raw["claim_cues"]),
+        suspect_cues=tuple(raw["suspect_cues"]),
+        target_cues=target_cues,
+        person_singular=frozenset(raw["person_nouns_singular"]),
+        strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+    )

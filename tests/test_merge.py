@@ -1,0 +1,252 @@
+"""Cross-report merge: which mentions become one event, and the merged figures."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.events import event_schema
+from pipeline.merge import merge_mentions, pairwise_scores
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.gold.jsonl"
+
+
+def mention(doc_id, published, text, start=0, **fields):
+    """A mention dict as the extractor writes it (texts written for these tests)."""
+    base = {
+        "doc_id": doc_id,
+        "published": published,
+        "event_type": "attack",
+        "method": "unknown",
+        "suicide": None,
+        "date": None,
+        "country": "Pakistan",
+        "province": "Khyber Pakhtunkhwa",
+        "district": None,
+        "place": None,
+        "perpetrators": [],
+        "targets": [],
+        "killed": None,
+        "injured": None,
+        "perpetrators_killed": None,
+        "qualifier": None,
+        "evidence": [{"start": start, "end": start + len(text), "text": text}],
+    }
+    base.update(fields)
+    return base
+
+
+@pytest.fixture
+def same_incident():
+    """One roadside bombing reported three times, spelled and counted differently."""
+    return [
+        mention(
+            "a_first", "2025-03-04",
+            "A roadside bomb struck a police van near Kulachi in D.I. Khan, killing four policemen.",
+            start=120, method="bombing", date="2025-03-04", district="Dera Ismail Khan",
+            place="D.I. Khan", targets=["police"], killed=4, injured=2, qualifier="exact",
+        ),
+        mention(
+            "b_second", "2025-03-05",
+            "The toll from the Kulachi roadside bombing of a police van in Dera Ismail Khan rose "
+            "to six; the Pakistani Taliban claimed it.",
+            start=40, method="bombing", date="2025-03-03", district="Dera Ismail Khan",
+            place="Dera Ismail Khan", targets=["police"], killed=6, injured=3,
+            perpetrators=[{"group": "TTP", "attribution": "claimed"}], qualifier="at_least",
+        ),
+        mention(
+            "c_third", "2025-03-05",
+            "Police said an improvised bomb hit their vehicle in Kulachi tehsil on Tuesday; five "
+            "officers were killed.",
+            start=10, method="bombing", date="2025-03-04", district="Dera Ismail Khan",
+            place="Kulachi", targets=["police"], killed=5,
+            perpetrators=[{"group": "TTP", "attribution": "suspected"}], qualifier="exact",
+        ),
+    ]
+
+
+@pytest.fixture
+def two_incidents_one_day():
+    """A market bombing and, hours later, a gun attack on a police station: same district."""
+    return [
+        mention(
+            "d_market", "2025-06-11",
+            "A bomb planted on a motorcycle exploded in the crowded vegetable market of Bannu "
+            "city, killing nine shoppers.",
+            start=0, method="bombing", date="2025-06-10", district="Bannu", place="Bannu city",
+            targets=["civilians"], killed=9,
+        ),
+        mention(
+            "e_station", "2025-06-11",
+            "Hours later, gunmen opened fire on the Mandan police station in Bannu, killing two "
+            "constables before escaping.",
+            start=300, method="armed_assault", date="2025-06-10", district="Bannu",
+            place="Mandan police station", targets=["police"], killed=2,
+            perpetrators=[{"group": "TTP", "attribution": "attributed"}],
+        ),
+        mention(
+            "f_roundup", "2025-06-12",
+            "In Bannu a vegetable market blast on Tuesday left nine people dead.",
+            start=55, method="bombing", date="2025-06-10", district="Bannu",
+            targets=["civilians"], killed=9,
+        ),
+        mention(
+            "g_police", "2025-06-12",
+            "Militants attacked Mandan police station in Bannu late on Tuesday; two policemen "
+            "were martyred.",
+            start=900, method="armed_assault", date="2025-06-10", district="Bannu",
+            place="Mandan", targets=["police"], killed=2,
+        ),
+    ]
+
+
+def clusters(events):
+    return sorted(sorted(m["doc_id"] for m in e["mentions"]) for e in events)
+
+
+def test_merge_same_incident_spellings_tolls_dates(same_incident):
+    events = merge_mentions(same_incident)
+    assert clusters(events) == [["a_first", "b_second", "c_third"]]
+    event = events[0]
+    assert event["district"] == "Dera Ismail Khan"
+    assert event["method"] == "bombing"
+    assert event["perpetrators"] == [{"group": "TTP", "attribution": "claimed"}]
+    assert len(event["merge"]["links"]) == 2
+
+
+def test_merge_keeps_distinct_incidents_of_one_day_apart(two_incidents_one_day):
+    events = merge_mentions(two_incidents_one_day)
+    assert clusters(events) == [["d_market", "f_roundup"], ["e_station", "g_police"]]
+    methods = sorted(e["method"] for e in events)
+    assert methods == ["armed_assault", "bombing"]
+
+
+def test_merge_policy_latest_takes_newest_then_higher(same_incident):
+    event = merge_mentions(same_incident, policy="latest")[0]
+    # b_second and c_third were both published 2025-03-05: the higher figure wins the tie
+    assert event["killed"] == 6
+    assert event["qualifier"] == "at_least"
+    assert event["injured"] == 3
+    assert event["killed_range"] == {"low": 4, "best": 6, "high": 6}
+    assert event["merge"]["policy"] == "latest"
+
+
+def test_merge_policy_conservative_takes_lowest(same_incident):
+    event = merge_mentions(same_incident, policy="conservative")[0]
+    assert event["killed"] == 4
+    assert event["injured"] == 2
+    assert event["killed_range"] == {"low": 4, "best": 4, "high": 6}
+
+
+def test_merge_latest_prefers_newer_lower_figure():
+    older = mention("h_old", "2025-01-01", "Blast in Quetta kills 12 at a bus stand.",
+                    date="2025-01-01", district="Quetta", province="Balochistan",
+                    method="bombing", targets=["transport"], killed=12)
+    newer = mention("i_new", "2025-01-03", "Officials revised the Quetta bus stand blast toll "
+                    "to 10.", date="2025-01-01", district="Quetta", province="Balochistan",
+                    method="bombing", targets=["transport"], killed=10)
+    events = merge_mentions([older, newer])
+    assert len(events) == 1
+    assert events[0]["killed"] == 10
+    assert events[0]["killed_range"] == {"low": 10, "best": 10, "high": 12}
+
+
+def test_merge_never_joins_mentions_of_one_document():
+    text = "A suicide bomber hit a Frontier Corps convoy in Khyber, killing three soldiers."
+    twins = [
+        mention("j_doc", "2025-02-02", text, start=0, method="suicide_bombing",
+                date="2025-02-01", district="Khyber", targets=["paramilitary"], killed=3),
+        mention("j_doc", "2025-02-02", text, start=500, method="suicide_bombing",
+                date="2025-02-01", district="Khyber", targets=["paramilitary"], killed=3),
+    ]
+    third = mention("k_doc", "2025-02-03", text, method="suicide_bombing",
+                    date="2025-02-01", district="Khyber", targets=["paramilitary"], killed=3)
+    events = merge_mentions(twins + [third])
+    assert len(events) == 2
+    for event in events:
+        docs = [m["doc_id"] for m in event["mentions"]]
+        assert len(docs) == len(set(docs))
+
+
+def test_merge_is_independent_of_input_order(same_incident, two_incidents_one_day):
+    mentions = same_incident + two_incidents_one_day
+    reference = json.dumps(merge_mentions(mentions), sort_keys=True)
+    for seed in range(5):
+        shuffled = list(mentions)
+        random.Random(seed).shuffle(shuffled)
+        assert json.dumps(merge_mentions(shuffled), sort_keys=True) == reference
+
+
+def test_merge_event_id_stable_when_unrelated_document_added(same_incident):
+    before = {tuple(sorted(m["doc_id"] for m in e["mentions"])): e["event_id"]
+              for e in merge_mentions(same_incident)}
+    unrelated = mention("z_other", "2025-09-09", "Gunmen kidnapped two engineers in Gwadar.",
+                        province="Balochistan", district="Gwadar", date="2025-09-08",
+                        method="kidnapping", targets=["foreigners"])
+    after = merge_mentions(same_incident + [unrelated])
+    ids = {tuple(sorted(m["doc_id"] for m in e["mentions"])): e["event_id"] for e in after}
+    assert ids[("a_first", "b_second", "c_third")] == before[("a_first", "b_second", "c_third")]
+    assert len({e["event_id"] for e in after}) == 2
+    assert all(e["event_id"].startswith("ev-") and len(e["event_id"]) == 19 for e in after)
+    assert merge_mentions(same_incident)[0]["event_id"] == before[("a_first", "b_second", "c_third")]
+
+
+def test_merge_month_date_joins_day_date_in_that_month():
+    day = mention("l_day", "2025-05-20", "A drone strike hit a compound in Mir Ali, killing "
+                  "five militants.", date="2025-05-19", district="North Waziristan",
+                  place="Mir Ali", method="airstrike", targets=["militants"])
+    month = mention("m_month", "2025-07-01", "The May drone strike on a Mir Ali compound "
+                    "angered tribal elders.", date="2025-05", district="North Waziristan",
+                    place="Mir Ali", method="airstrike", targets=["militants"])
+    other_month = dict(month, doc_id="n_month", date="2025-06")
+    assert clusters(merge_mentions([day, month])) == [["l_day", "m_month"]]
+    assert clusters(merge_mentions([day, other_month])) == [["l_day"], ["n_month"]]
+
+
+def test_merge_different_districts_stay_apart():
+    a = mention("o_a", "2025-04-02", "Twin attacks: a bomb hit a patrol in Kohat.",
+                district="Kohat", date="2025-04-01", method="bombing", targets=["police"])
+    b = mention("p_b", "2025-04-02", "Twin attacks: a bomb hit a patrol in Bhakkar.",
+                province="Punjab", district="Bhakkar", date="2025-04-01", method="bombing",
+                targets=["police"])
+    assert len(merge_mentions([a, b])) == 2
+
+
+def test_merge_output_matches_schema(same_incident, two_incidents_one_day):
+    for event in merge_mentions(same_incident + two_incidents_one_day):
+        jsonschema.validate(event, event_schema())
+
+
+def test_merge_rejects_unknown_policy(same_incident):
+    with pytest.raises(ValueError):
+        merge_mentions(same_incident, policy="median")
+
+
+def test_pairwise_scores_counts_pairs():
+    scores = pairwise_scores([{1, 2, 3}, {4}], [{1, 2}, {3, 4}])
+    assert scores["predicted_pairs"] == 3 and scores["gold_pairs"] == 2
+    assert scores["precision"] == pytest.approx(1 / 3) and scores["recall"] == 0.5
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file not available")
+def test_merge_reconstructs_gold_events():
+    mentions, gold = [], []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        ids = set()
+        for m in event["mentions"]:
+            m = dict(m)
+            m["evidence"] = [{"start": -1, "end": -1, "text": q} for q in m["evidence"]]
+            m["gold_id"] = f"{event['id']}|{m['doc_id']}"
+            ids.add(m["gold_id"])
+            mentions.append(m)
+        gold.append(ids)
+    events = merge_mentions(mentions)
+    predicted = [{m["gold_id"] for m in e["mentions"]} for e in events]
+    scores = pairwise_scores(predicted, gold)
+    assert scores["precision"] >= 0.8
+    assert scores["recall"] >= 0.5
