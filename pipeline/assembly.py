@@ -62,7 +62,7 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
     for headline in headlines:
         for incident in incidents:
             if _methods_compatible(choose_method(headline)[0], choose_method(incident)[0]) and (
-                not headline["district"] or headline["district"] == incident["district"]
+                not headline["district"] or incident["district"] in (None, headline["district"])
             ):
                 _absorb(incident, headline)
                 break
@@ -138,6 +138,8 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method in {"bombing", "armed_assault"} and "bombing" in pool and "armed_assault" in pool and incident["suicide"]:
         method = "suicide_bombing"
+    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
+        method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "hostage_taking" and "transport" in incident["targets"]:
         method = "hijacking"  # passengers of a train or bus held hostage
     if method == "suicide_bombing":
@@ -242,6 +244,11 @@ def _location(incident: dict) -> tuple[str | None, str | None, str | None, str |
 def incident_to_mention(incident: dict, doc_id: str, published: str | None, text: str) -> Mention:
     method, suicide = choose_method(incident)
     country, province, district, place = _location(incident)
+    groups = {g["code"] for g in incident["groups"]}
+    if country == "Afghanistan" and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and "Afghan Taliban" not in groups:
+        method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
+    if "Afghan Taliban" in groups and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
+        method, suicide = "armed_clash", False  # fighting between the two states' forces
     if method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan"):
         event_type = "strike"
     elif method == "armed_clash":
@@ -254,6 +261,8 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
             method, event_type, suicide = "armed_clash", "clash", False
     statements = incident["casualties"]
     killed, qualifier, _ = combine_counts(statements, "killed", VICTIMS)
+    if method == "targeted_killing" and (killed or 0) > 2:
+        method = "armed_assault"  # a massacre of passengers is not a targeted killing
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
     chosen_date = incident_date(incident)

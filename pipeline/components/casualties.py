@@ -229,10 +229,17 @@ class CasualtyExtractor:
     def _link(self, first: Token, last: Token, count: int, sent: Span) -> dict | None:
         lexicon = self.lexicon
         noun = self._counted_noun(first, last)
-        category = self._category(noun, first)
-        if category is None:
-            return None
-        outcome, update, increment, subset = self._outcome(noun, sent)
+        if noun.i != last.i and noun.lower_ in {"dead", "injured", "wounded", "killed", "martyred", "hurt"}:
+            # "left 12 dead": the count stands alone, the adjective is its outcome
+            category = "people"
+            outcome = self._predicate_outcome(noun)
+            update = increment = subset = False
+            noun = last
+        else:
+            category = self._category(noun, first)
+            if category is None:
+                return None
+            outcome, update, increment, subset = self._outcome(noun, sent)
         if outcome is None:
             return None
         # "Two gunmen killed five policemen": the subject of an active "kill" is the killer
@@ -240,7 +247,8 @@ class CasualtyExtractor:
             return None
         if category == "people" and noun.lower_ in {"them", "whom"}:
             subset = True
-        if any(child.lower_ in {"more", "another", "other"} for child in noun.children) or (
+        # "two more soldiers", "another three": additions to a toll ("more than 200" is not)
+        if any(child.lower_ == "another" for child in noun.children) or (
             last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"
         ):
             increment = True
@@ -274,6 +282,29 @@ class CasualtyExtractor:
         subset = False
         update = False
         increment = False
+        # a conjunct's own modifier is its outcome: "two civilians were martyred and over 30
+        # others injured"
+        # "30 others injured", "five people killed": an outcome word right after the counted
+        # noun is its outcome, whatever the parser attached it to
+        following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if (
+            following is not None
+            and following.lower_ in {"injured", "wounded", "hurt", "killed", "dead", "martyred"}
+            and noun.dep_ != "dobj"
+            and following.tag_ in {"VBN", "JJ"}
+            and not any(c.dep_ == "dobj" for c in following.children)
+        ):
+            outcome = self._predicate_outcome(following)
+            if outcome and outcome != "killed_agent":
+                return outcome, False, self._is_increment(following), subset
+        if noun.dep_ == "conj":
+            for child in noun.children:
+                if child.dep_ in {"acl", "relcl", "amod"}:
+                    outcome = self._predicate_outcome(child)
+                    if outcome:
+                        return outcome, False, self._is_increment(child), subset
+        if self._is_militant_claim(noun):
+            return None, False, False, False
         current = noun
         for _ in range(self.max_head_distance):
             head = current.head
@@ -318,10 +349,29 @@ class CasualtyExtractor:
                     return outcome, False, self._is_increment(child), subset
         return None, False, False, False
 
+    @staticmethod
+    def _is_militant_claim(noun: Token) -> bool:
+        """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
+        group_in_sentence = any(ent.label_ == "GROUP" for ent in noun.sent.ents)
+        for ancestor in noun.ancestors:
+            if ancestor.lemma_.lower() in {"claim", "boast", "say", "allege"}:
+                subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+                if any(c.ent_type_ == "GROUP" or c.lower_ in {"group", "outfit", "militants"} for c in subjects):
+                    return True
+                if ancestor.lemma_.lower() in {"claim", "boast"} and group_in_sentence and any(
+                    c.lower_ in {"it", "they", "spokesman", "spokesperson"} for c in subjects
+                ):
+                    return True
+        return False
+
     def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
         lexicon = self.lexicon
         lemma = token.lemma_.lower()
         word = token.lower_
+        if lemma in {"sustain", "suffer", "receive"} and any(
+            c.lemma_.lower() in {"injury", "wound", "burn"} for c in token.children
+        ):
+            return "injured"
         if lemma in lexicon.strict_injured or word in lexicon.strict_injured or word == "critically":
             return "injured"
         if lemma in {"life", "lives"} and any(c.lower_ in {"lose", "lost"} for c in [token.head]):
@@ -332,7 +382,7 @@ class CasualtyExtractor:
             return None
         if lemma in {"life", "lives"} or word in {"lives"}:
             return "killed"
-        if lemma == "embrace" and any(c.lower_.startswith("martyr") for c in token.children):
+        if lemma == "embrace" and any(c.lower_.startswith(("martyr", "shahadat", "shahadah", "shahada")) for c in token.children):
             return "killed"
         if lemma in {"shoot", "gun"} and any(c.lower_ in {"dead", "down"} for c in token.children):
             return "killed"

@@ -146,6 +146,12 @@ def resolve_date_phrase(
         return None, None, None, False
 
     match = WEEKDAY.search(phrase)
+    month_named = [MONTHS[w] for w in re.findall(r"[a-z]+", phrase) if w in MONTHS and len(w) > 3]
+    if match and month_named and anchor is not None:
+        # "the last Friday of February": the month is what the phrase pins down
+        month = month_named[0]
+        year = anchor.year if month <= anchor.month or pub is None else anchor.year - 1
+        return f"{year:04d}-{month:02d}", "month", None, inferred
     if match:
         if pub is None:
             return (str(ref.year), "year", None, True) if ref else (None, None, None, False)
@@ -264,7 +270,10 @@ class DateResolver:
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
-            if CITATION_BEFORE.search(doc.text[max(0, ent.start_char - 80) : ent.start_char]):
+            before = doc.text[max(0, ent.start_char - 80) : ent.start_char]
+            if re.search(r"\b(since|until|till|before)\s*$", before.lower()):
+                continue  # "since 2021" starts a period; it dates nothing
+            if CITATION_BEFORE.search(before):
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue
             reference = local_reference or document_reference

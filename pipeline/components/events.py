@@ -31,8 +31,11 @@ ACTOR_CAPITALS = {"Islamabad", "Kabul", "New Delhi", "Delhi", "Tehran", "Washing
 LOCATION_NOUNS = {"district", "province", "tehsil", "area", "areas", "town", "city", "outskirts", "suburbs", "village", "region", "border", "capital", "agency", "division", "valley", "bazaar", "market", "cantonment", "airport", "port", "station", "highway"}
 DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west", "south-east", "northwestern", "southwestern"}
 ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "siege", "hijacking", "massacre", "strike", "airstrike", "clash", "attacker", "bomber", "incident", "tragedy", "carnage", "operation", "police", "encounter", "shooting", "killing"}
+NON_LOCATION_HEADS = {"hospital", "hospitals", "embassy", "consulate", "ministry", "conference", "briefing", "meeting", "jirga", "funeral", "prayers", "court", "session", "talks", "office", "offices", "residence", "home", "mortuary", "morgue", "assembly", "parliament", "studio"}
+PERSON_TITLES = {"commander", "leader", "spokesman", "spokesperson", "chief", "minister", "cleric", "official", "officer", "militant", "resident", "member"}
 SUMMARY_WORDS = {"twin", "two", "three", "four", "both", "coordinated", "series", "multiple", "separate", "several"}
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
+FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
@@ -60,6 +63,7 @@ class EventAssembler:
             "start": sent.start_char,
             "end": sent.end_char,
             "heading": self._is_heading(sent),
+            "footnote": bool(FOOTNOTE.match(sent.text)),
         }
         record["triggers"] = [
             {
@@ -148,8 +152,15 @@ class EventAssembler:
             before2 = sent.doc[ent.start - 2].lower_ if ent.start - 1 > sent.start else ""
             if previous in NON_LOCATION_PREVIOUS or (previous == "of" and before2 in {"native", "resident", "residents", "capital", "governor", "chief", "minister", "government"}):
                 continue
+            if previous in {"in", "at"} and before2 in NON_LOCATION_HEADS:
+                continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
+            if any(c.dep_ == "appos" and c.lower_ in PERSON_TITLES for c in ent.root.children):
+                continue  # "Mohmand, a commander of the faction": a person
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
-            if self._is_actor(ent, place, nxt) or self._is_dateline(ent, sent) or self._is_modifier(ent, nxt):
+            if self._is_dateline(ent, sent):
+                self._datelines.append({"key": place.key, "token": ent.start, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start})
+                continue
+            if self._is_actor(ent, place, nxt) or self._is_modifier(ent, nxt):
                 continue
             if previous == "of" and (before2 in DIRECTIONS or before2 in {"km", "kilometres", "kilometers", "miles"}):
                 continue  # "150 kilometres southwest of Quetta": a reference point
@@ -232,6 +243,9 @@ class EventAssembler:
         big_count = any(c["count"] >= 100 for c in casualties)
         if period and not has_day and (plural_events or casualties):
             return True
+        statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|%", text)
+        if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
+            return True  # "attacks rose 34 per cent to 699 in 2025, killing 1,034": a report's totals
         if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
             return True  # "27 policemen had lost their lives in the province since January 1"
         if big_count and plural_events and not has_day:
@@ -239,8 +253,12 @@ class EventAssembler:
         return False
 
     def _is_summary(self, sent: Span, text: str) -> bool:
-        """"Two deadly assaults on February 24 left nine dead": a sentence that counts several
-        incidents that the next sentences tell one by one."""
+        """"Two deadly assaults on February 24 left nine dead", "Suicide blasts in Mastung,
+        Hangu kill 57": a sentence that counts several incidents together."""
+        plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
+        districts = {self.gazetteer[e.ent_id_].district for e in sent.ents if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
+        if plural_trigger and len(districts) >= 2:
+            return True
         return bool(
             re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
         ) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
@@ -252,6 +270,7 @@ class EventAssembler:
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
+        self._datelines = []
         current: dict | None = None
         context_date: dict | None = None
         summary_pending = 0
@@ -297,10 +316,34 @@ class EventAssembler:
                         target["inherited_date"] = self._incident_date(previous)
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
+                    elif record["new_cue"] and previous is not None and previous is not target:
+                        # "days after ...": the month of the incident being told
+                        before = self._incident_date(previous)
+                        if before and before.get("value") and len(before["value"]) >= 7:
+                            target["inherited_date"] = dict(before, value=before["value"][:7], precision="month")
                 current = target
             summary_pending = max(0, summary_pending - 1)
+        self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
         return doc
+
+    def _use_dateline(self, doc: Doc, incidents: list[dict]) -> None:
+        """A story filed as "PESHAWAR: A suicide bomber struck a mosque ..." often names its
+        city only in the dateline: the first incident without a place of its own is there."""
+        if doc._.incidents_offset or not self._datelines:
+            return
+        first_line = [d for d in self._datelines if d["sent"] == self._datelines[0]["sent"]]
+        if len(first_line) != 1 or self._datelines[0]["token"] > 40:
+            return
+        for incident in incidents:
+            if incident.get("heading_only"):
+                continue
+            if not incident["district"] and not incident["places"] and not any(
+                c.get("country") not in (None, first_line[0]["country"]) for c in incident["countries"]
+            ):
+                incident["places"].append(dict(first_line[0]))
+                incident["district"] = first_line[0]["district"]
+            break
 
     def _split_frames(self, record: dict) -> list[dict]:
         """One frame per incident location of the sentence (usually one)."""
@@ -317,6 +360,7 @@ class EventAssembler:
             "dates": self._dates_near_triggers(record),
             "same_day": any(d["relative"] == "same_day" for d in record["dates"]) and not any(d["value"] for d in record["dates"]),
             "countries": countries,
+            "casualties": [] if record["summary"] else record["casualties"],
         }
         # a province that contains the district named beside it is the same location
         district_keys = [k for k, ps in districts.items() if any(p["district"] for p in ps)]
@@ -326,7 +370,7 @@ class EventAssembler:
             ):
                 districts[district_keys[0]].extend(districts.pop(key))
         if len(districts) <= 1:
-            return [dict(base, places=places, triggers=record["triggers"], casualties=record["casualties"])]
+            return [dict(base, places=places, triggers=record["triggers"])]
         # several districts: one frame per place; every trigger, date and count goes to the
         # nearest place ("a 16 February bombing in Bajaur that killed eleven soldiers and a
         # 21 February attack in Bannu that killed two")
@@ -339,16 +383,18 @@ class EventAssembler:
         frames = []
         for g, ps in enumerate(groups):
             triggers = [t for t in record["triggers"] if nearest(t["token"]) == g]
-            casualties = [c for c in record["casualties"] if nearest(c["token"]) == g]
+            casualties = [c for c in base["casualties"] if nearest(c["token"]) == g]
             dates = [d for d in base["dates"] if nearest(d["token"]) == g]
             if not triggers and not casualties:
                 # a list of places sharing one trigger: strikes on several places are one
                 # incident each ("strikes hit Kabul, Kandahar and Paktia"); fighting along a
                 # border named by its provinces is one incident at no single place
                 if not any(t["method"] in {"airstrike", "shelling"} for t in record["triggers"]):
-                    return [dict(base, places=[], triggers=record["triggers"], casualties=record["casualties"])]
+                    return [dict(base, places=[], triggers=record["triggers"])]
                 triggers = record["triggers"]
                 dates = dates or base["dates"]
+            if record["summary"]:
+                casualties = []  # "57 killed in two bombings, in Mastung and Hangu": a total of both
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates))
         return frames
 
@@ -457,8 +503,13 @@ class EventAssembler:
         counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
         located = bool(frame["places"] or frame["dates"])
         anchored = located or bool(frame["countries"])
-        if frame["record"]["heading"] and not counted:
-            return False
+        if frame["record"]["footnote"] or (frame["record"]["heading"] and not counted):
+            return False  # a cited headline or a title names an incident the text tells elsewhere
+        if frame["record"]["new_cue"] and frame["triggers"] and any(p["district"] for p in frame["places"]):
+            return True  # "days after the hijacking of the Jaffar Express in the Bolan pass"
+        if not frame["triggers"] and counted:
+            # a count with no attack word ("In July, 187 people were killed") needs a place or a day
+            return any(p["district"] for p in frame["places"]) or any(d["precision"] == "day" for d in frame["dates"])
         if specific or counted:
             return anchored or counted
         # a generic singular word ("an attack", "struck") opens an incident only with a
@@ -502,7 +553,9 @@ class EventAssembler:
         for target in record["targets"]:
             if target not in incident["targets"]:
                 incident["targets"].append(target)
-        incident["suicide"] = incident["suicide"] or record["suicide"]
+        incident["suicide"] = incident["suicide"] or any(
+            t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in frame["triggers"]
+        )
         incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
         incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
