@@ -107,6 +107,16 @@ def _same_incident(a: dict, b: dict) -> bool:
     if countries_a and countries_b and not countries_a & countries_b:
         return False
     method_a, method_b = choose_method(a)[0], choose_method(b)[0]
+    # a lead with the place but no date and a sentence with the date but no place
+    # ("Nine militants killed in attack on air base in Mianwali" / "... stormed the base on Saturday")
+    if bool(a["district"]) != bool(b["district"]) and bool(value_a) != bool(value_b):
+        with_place = a if a["district"] else b
+        other = b if with_place is a else a
+        if (not value_a or not value_b) and not (with_place is a and value_a) and not (with_place is b and value_b):
+            provinces_place = {p["province"] for p in with_place["places"] if p.get("province")}
+            provinces_other = {p["province"] for p in other["places"] if p.get("province")}
+            if _methods_compatible(method_a, method_b) and (not provinces_other or provinces_place & provinces_other):
+                return True
     # one side has no district: a same-day incident of a compatible method
     if value_a and value_b and value_a == value_b and len(value_a) == 10:
         return _methods_compatible(method_a, method_b)

@@ -20,13 +20,18 @@ How it decides
      default ``max(25, N / 1000)``): a bare year or a missing date does not say which incident of a
      busy district is meant, the words do ("mosque", "school", "Jaffar").
    Pairs are found through hash indexes on (location, day) / (location, month) and an inverted
-   index of rare words, so the work grows with the number of mentions, not its square.
+   index of rare words. Each mention then keeps at most `max_candidates` (10) partners, a sorted
+   neighbourhood within its block: the nearest by date, then the most shared evidence words, then
+   canonical position; a pair is scored when either side keeps it. So there are at most
+   N * max_candidates pairs however crowded a district's reporting is, and the work grows with the
+   number of mentions, not its square (benchmarks/bench_merge.py).
 
 3. **Score.** A weighted mean of parts in [0, 1] (weights in `WEIGHTS`):
    - `date` (2): same day 1, one day apart 0.8, two days 0.6, month prefix 0.5, year prefix 0.4,
      a missing date 0.3;
-   - `location` (2): same district 1, same province with one district unknown 0.6, only the
-     country known 0.4, country unknown 0.3;
+   - `location` (2): same district 1 (also when one side states no district but its evidence
+     names the other's: "a blast in Mastung" against district Mastung), same province with one
+     district unknown 0.6, only the country known 0.4, country unknown 0.3;
    - `method` (2): same 1, close (bombing/suicide_bombing, airstrike/shelling, ...) 0.8, one side
      `unknown` 0.5, otherwise 0;
    - `perpetrators` (1): Jaccard of the group codes, when both name groups;
@@ -36,8 +41,10 @@ How it decides
      0.5 + 0.5 * low/high when the later report (by `published`) carries the higher figure,
      0.3 + 0.5 * low/high when a later report is lower (a mild contradiction only);
    - `place` (1): rapidfuzz WRatio of the two place names (`default_process`), when both name one;
-   - `text` (1.5): the words of the evidence (rapidfuzz `default_process`, stop words dropped)
-     both mentions share, weighted by inverse document frequency over all mentions:
+   - `text` (1.5): the words of the evidence (rapidfuzz `default_process`, stop words and the
+     mention's own place and district names dropped: those are the `place`/`location` parts'
+     evidence, and counting them twice made any two reports of one town look alike) both
+     mentions share, weighted by inverse document frequency over all mentions:
      min(1, 1.5 * shared / smaller), so boilerplate counts for nothing and "Jaffar Express" or
      "Army Public School" for much. (rapidfuzz token_set_ratio on whole sentences was measured
      too weak: 0.46 on average for unrelated seed sentences against 0.59 for the same incident.)
@@ -108,6 +115,8 @@ WEIGHTS = {
 }
 DEFAULT_THRESHOLD = 0.65
 DEFAULT_DAY_WINDOW = 2
+#: Most partners one mention keeps for scoring (sorted neighbourhood within its block).
+DEFAULT_MAX_CANDIDATES = 10
 
 #: Methods that one report may name for an incident another report names differently.
 _CLOSE_METHODS = {
@@ -119,6 +128,7 @@ _CLOSE_METHODS = {
     frozenset({"armed_assault", "suicide_bombing"}),  # suicide-cum-gun attacks
     frozenset({"airstrike", "shelling"}),
     frozenset({"hijacking", "hostage_taking"}),
+    frozenset({"hijacking", "armed_assault"}),  # a train or bus seized by gunmen
     frozenset({"kidnapping", "hostage_taking"}),
     frozenset({"kidnapping", "targeted_killing"}),
 }
@@ -217,7 +227,12 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     place = mention.get("place")
     m.place = default_process(place) if place else ""
     m.text = default_process(_evidence_text(mention.get("evidence")))
-    m.words = frozenset(w for w in _WORD.findall(m.text + " " + m.place) if w not in _STOPWORDS)
+    # words beyond the place: the place and district names are the `place`/`location` parts'
+    # evidence already, and counting them again would let any two reports of one town look alike
+    names = set(_WORD.findall(m.place + " " + default_process(mention.get("district") or "")))
+    m.words = frozenset(
+        w for w in _WORD.findall(m.text) if w not in _STOPWORDS and w not in names
+    )
     return m
 
 
@@ -249,8 +264,21 @@ def _date_part(a: _M, b: _M) -> float:
     return 0.5 if min(a.prec, b.prec) == 2 else 0.4
 
 
+def _named_in(name: str | None, m: _M) -> bool:
+    """Whether the words of `name` (a district or place) occur in `m`'s evidence text."""
+    if not name:
+        return False
+    name = default_process(name)
+    return bool(name) and f" {name} " in f" {m.text} "
+
+
 def _location_part(a: _M, b: _M) -> float:
     if a.district is not None and b.district is not None:
+        return 1.0
+    # one side states no district but its evidence names the other side's district
+    if (a.district is None and _named_in(b.district, a)) or (
+        b.district is None and _named_in(a.district, b)
+    ):
         return 1.0
     if a.province is not None and b.province is not None:
         return 0.6
@@ -339,8 +367,23 @@ def _vetoed(parts: dict[str, float]) -> bool:
 # ----------------------------------------------------------------------------- blocking
 
 
-def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tuple[int, int]]:
-    """Unordered pairs (i < j) that blocking allows; checked for documents, place and date."""
+def _date_gap(a: _M, b: _M) -> int:
+    """Days between two compatible dates; 15 when one is only a month, 180 a year, 365 none."""
+    if a.prec == 3 and b.prec == 3:
+        return abs(a.ordinal - b.ordinal)
+    return {0: 365, 1: 180, 2: 15}[min(a.prec, b.prec)]
+
+
+def _candidate_pairs(
+    ms: list[_M], window: int, rare_df: int | None, max_candidates: int = DEFAULT_MAX_CANDIDATES
+) -> set[tuple[int, int]]:
+    """Unordered pairs (i < j) that blocking allows; checked for documents, place and date.
+
+    Each mention keeps at most `max_candidates` partners (sorted neighbourhood): the nearest by
+    date, then the most shared words, then canonical position. A pair is scored when either side
+    keeps it, so the number of pairs is at most N * max_candidates however dense a district's
+    reporting is.
+    """
     index: dict[tuple, list[int]] = defaultdict(list)
 
     def loc_keys(m: _M) -> list[tuple]:
@@ -353,8 +396,7 @@ def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tupl
             keys.append(("d", m.country, m.district))
         return keys
 
-    def query_key(m: _M) -> tuple:
-        return loc_keys(m)[-1]
+    query_keys = [loc_keys(m)[-1] for m in ms]
 
     vague: list[_M] = []
     for m in ms:
@@ -368,7 +410,7 @@ def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tupl
                 index[(loc, "M", m.ym)].append(m.idx)
             index[(loc, "MA", m.ym)].append(m.idx)
 
-    pairs: set[tuple[int, int]] = set()
+    partners: list[set[int]] = [set() for _ in ms]
 
     def consider(a: _M, j: int) -> None:
         b = ms[j]
@@ -376,16 +418,17 @@ def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tupl
             return
         if not _location_ok(a, b) or not _dates_ok(a, b, window):
             return
-        pairs.add((a.idx, j) if a.idx < j else (j, a.idx))
+        partners[a.idx].add(j)
+        partners[j].add(a.idx)
 
     for m in ms:
         if m.prec <= 1:
             continue
-        loc = query_key(m)
+        loc = query_keys[m.idx]
         if m.prec == 3:
             for day in range(m.ordinal - window, m.ordinal + window + 1):
                 for j in index.get((loc, "D", day), ()):
-                    if j > m.idx or query_key(ms[j]) != loc:  # same key: found from both sides
+                    if j > m.idx or query_keys[j] != loc:  # same key: found from both sides
                         consider(m, j)
             for j in index.get((loc, "M", m.ym), ()):
                 consider(m, j)
@@ -394,7 +437,7 @@ def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tupl
                 consider(m, j)
 
     if vague:
-        words = {m.idx: m.words for m in ms}
+        words = [m.words for m in ms]
         wanted = set().union(*(words[m.idx] for m in vague))
         postings: dict[str, list[int]] = defaultdict(list)
         for m in ms:
@@ -411,6 +454,16 @@ def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tupl
                     if j not in seen:
                         seen.add(j)
                         consider(m, j)
+
+    pairs: set[tuple[int, int]] = set()
+    for m in ms:
+        found = partners[m.idx]
+        if len(found) > max_candidates:
+            found = sorted(
+                found, key=lambda j: (_date_gap(m, ms[j]), -len(m.words & ms[j].words), j)
+            )[:max_candidates]
+        for j in found:
+            pairs.add((m.idx, j) if m.idx < j else (j, m.idx))
     return pairs
 
 
@@ -418,7 +471,11 @@ def _candidate_pairs(ms: list[_M], window: int, rare_df: int | None) -> set[tupl
 
 
 class _Cluster:
-    __slots__ = ("members", "docs", "countries", "provinces", "districts", "dates", "links")
+    """A growing event: its members and what a join must stay compatible with (kept as bounds
+    and small sets, so a join costs the same however large the cluster is)."""
+
+    __slots__ = ("members", "docs", "countries", "provinces", "districts", "first_day",
+                 "last_day", "months", "has_month", "years", "has_year", "links")
 
     def __init__(self, m: _M) -> None:
         self.members = [m.idx]
@@ -426,27 +483,47 @@ class _Cluster:
         self.countries = {m.country} - {None}
         self.provinces = {m.province} - {None}
         self.districts = {m.district} - {None}
-        self.dates = {(m.prec, m.date, m.ordinal)} if m.date else set()
+        self.first_day = self.last_day = m.ordinal  # day dates only
+        self.months = {m.ym} if m.prec >= 2 else set()  # of day and month dates
+        self.has_month = m.prec == 2
+        self.years = {m.year} if m.prec >= 1 else set()
+        self.has_year = m.prec == 1
         self.links: list[tuple[int, int, float, dict[str, float]]] = []
 
 
 def _joinable(x: _Cluster, y: _Cluster, window: int) -> bool:
+    """Whether every pair of dates and places of the union stays compatible."""
     if x.docs & y.docs:
         return False
     for mine, theirs in ((x.countries, y.countries), (x.provinces, y.provinces),
                          (x.districts, y.districts)):
         if len(mine | theirs) > 1:
             return False
-    for pa, da, oa in x.dates:
-        for pb, db, ob in y.dates:
-            if pa == 3 and pb == 3:
-                if abs(oa - ob) > window:
-                    return False
-            else:
-                length = {1: 4, 2: 7, 3: 10}[min(pa, pb)]
-                if da[:length] != db[:length]:
-                    return False
+    if x.first_day is not None and y.first_day is not None:
+        if max(x.last_day, y.last_day) - min(x.first_day, y.first_day) > window:
+            return False
+    if (x.has_month or y.has_month) and len(x.months | y.months) > 1:
+        return False  # a month date is compatible only with dates of that month
+    if (x.has_year or y.has_year) and len(x.years | y.years) > 1:
+        return False
     return True
+
+
+def _absorb(x: _Cluster, y: _Cluster) -> None:
+    x.members += y.members
+    x.docs |= y.docs
+    x.countries |= y.countries
+    x.provinces |= y.provinces
+    x.districts |= y.districts
+    days = [d for d in (x.first_day, y.first_day) if d is not None]
+    x.first_day = min(days) if days else None
+    days = [d for d in (x.last_day, y.last_day) if d is not None]
+    x.last_day = max(days) if days else None
+    x.months |= y.months
+    x.has_month = x.has_month or y.has_month
+    x.years |= y.years
+    x.has_year = x.has_year or y.has_year
+    x.links += y.links
 
 
 def _cluster(ms: list[_M], links: list[tuple[float, int, int, dict]], window: int) -> list[_Cluster]:
@@ -469,13 +546,11 @@ def _cluster(ms: list[_M], links: list[tuple[float, int, int, dict]], window: in
         if ri > rj:
             ri, rj, x, y = rj, ri, y, x
         parent[rj] = ri
-        x.members += y.members
-        x.docs |= y.docs
-        x.countries |= y.countries
-        x.provinces |= y.provinces
-        x.districts |= y.districts
-        x.dates |= y.dates
-        x.links += y.links
+        if len(x.members) < len(y.members):  # copy the smaller into the larger
+            _absorb(y, x)
+            x = clusters[ri] = y
+        else:
+            _absorb(x, y)
         x.links.append((i, j, score, parts))
         del clusters[rj]
     return [clusters[root] for root in sorted(clusters)]
@@ -587,6 +662,7 @@ def merge_mentions(
     threshold: float = DEFAULT_THRESHOLD,
     day_window: int = DEFAULT_DAY_WINDOW,
     rare_df: int | None = None,
+    max_candidates: int = DEFAULT_MAX_CANDIDATES,
 ) -> list[dict[str, Any]]:
     """Merge mention dicts from many documents into event dicts (see the module docstring).
 
@@ -594,6 +670,7 @@ def merge_mentions(
     (the lowest reported figure). threshold: the least pair score that links two mentions.
     day_window: how many days apart two day dates of one incident may be. rare_df: how many
     mentions a word may occur in and still pair a vague (year-only or undated) mention.
+    max_candidates: how many partners each mention keeps for scoring (the blocking bound).
     Returns events sorted by (date, event_id).
     """
     if policy not in POLICIES:
@@ -610,7 +687,7 @@ def merge_mentions(
     for m in ms:
         m.weight = sum(idf[w] for w in m.words)
     links = []
-    for i, j in sorted(_candidate_pairs(ms, day_window, rare_df)):
+    for i, j in sorted(_candidate_pairs(ms, day_window, rare_df, max_candidates)):
         scored = _score(ms[i], ms[j], idf, threshold)
         if scored is not None and scored[0] >= threshold and not _vetoed(scored[1]):
             links.append((round(scored[0], 4), i, j, scored[1]))

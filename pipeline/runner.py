@@ -27,6 +27,9 @@ EXIT_SOME_FAILED = 1
 EXIT_RUN_FAILED = 2
 EXIT_INTERRUPTED = 130
 
+#: where the pipeline runs: "local" (this machine, `nlp.pipe`) or "dask" (`pipeline.dask_runner`)
+ENGINES = ("local", "dask")
+
 
 @dataclass
 class RunSummary:
@@ -81,17 +84,34 @@ def run_extraction(
     policy: str = "latest",
     mode: str = "rules",
     on_document: Callable[[str], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Extract events from every document under `path` and write them to `output`."""
+    """Extract events from every document under `path` and write them to `output`.
+
+    `engine` is "local" (spaCy in this process, `n_process` processes) or "dask" (Dask
+    distributed: the cluster at `scheduler`, else a LocalCluster of `n_process` workers; see
+    `pipeline.dask_runner`). Both give the same events.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if not Path(path).exists():
         raise FileNotFoundError(f"no such file or folder: {path}")
     summary = RunSummary(output=str(output))
-    nlp = load(mode)
+    nlp = load(mode) if engine == "local" else None
     store = Store(store_path) if store_path else None
     kept_mentions: list[dict] = []
     try:
         documents = _documents(path, summary, store, on_document)
-        for result in process_documents(nlp, documents, n_process=n_process, batch_size=batch_size):
+        if engine == "dask":
+            from .dask_runner import dask_results
+
+            results = dask_results(
+                documents, scheduler=scheduler, n_workers=n_process, mode=mode, batch_size=batch_size
+            )
+        else:
+            results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
+        for result in results:
             document = result.document
             if result.error:
                 _problem(summary, store, document.path, result.error, "extract", document)
@@ -144,11 +164,13 @@ def _problem(summary: RunSummary, store: Store | None, path: str, reason: str, s
     if store is None or stage == "metadata":
         return
     content_hash = document.content_hash if document else None
-    if stage == "dedup":
-        # keyed by path: the kept original owns the document id
-        store.add_failure(path, content_hash, reason, stage, doc_id=str(path), status="skipped")
-    else:
-        store.add_failure(path, content_hash, reason, stage, doc_id=document.doc_id if document else None)
+    # An input that never became a document is keyed by its path, not by its file stem: a
+    # failure must never replace (and delete the mentions of) a stored document of the same
+    # stem ("a.txt" stored, then "a.zip" or "other/a.pdf" failing). For a duplicate, the kept
+    # original owns the document id.
+    doc_id = document.doc_id if document else str(path)
+    status = "skipped" if stage == "dedup" else "failed"
+    store.add_failure(path, content_hash, reason, stage, doc_id=doc_id, status=status)
 
 
 def _unmerged(mentions: list[dict]) -> list[dict]:

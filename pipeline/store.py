@@ -162,6 +162,12 @@ class Store:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+            if path is not None:
+                # failure or skip rows of this path under another id are out of date now
+                conn.execute(
+                    "DELETE FROM documents WHERE path = ? AND doc_id != ? AND status != 'ok'",
+                    (path, doc_id),
+                )
             conn.execute(
                 "INSERT OR REPLACE INTO documents "
                 "(doc_id, path, content_hash, status, error, stage, published, processed_at) "

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cli import app
-from ..runner import EXIT_RUN_FAILED, count_candidate_files, run_extraction
+from ..runner import ENGINES, EXIT_RUN_FAILED, count_candidate_files, run_extraction
 
 
 @app.command("extract")
@@ -24,11 +24,17 @@ def extract_command(
     no_merge: bool = typer.Option(False, "--no-merge", help="One event per document mention (no cross-document merging)."),
     mode: str = typer.Option("rules", "--mode", help="Extraction mode: rules (default)."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    engine: str = typer.Option("local", "--engine", help="Where spaCy runs: local (this machine) or dask (Dask distributed; see docs/dask.md)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster of --n-process workers."),
 ) -> None:
     """Extract incident events from a folder of articles and write them as JSONL."""
     console = Console(stderr=True)
     if policy not in ("latest", "conservative"):
         raise typer.BadParameter("--policy must be latest or conservative")
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask")
     total = count_candidate_files(path)
     progress = Progress(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -40,6 +46,7 @@ def extract_command(
             summary = run_extraction(
                 path, output, store_path=store, errors_path=errors, n_process=n_process,
                 batch_size=batch_size, merge=not no_merge, policy=policy, mode=mode,
+                engine=engine, scheduler=scheduler,
                 on_document=lambda p: progress.update(task, advance=1, current=Path(p).name[:40]),
             )
     except (FileNotFoundError, ValueError, OSError) as error:

@@ -311,6 +311,12 @@ class CasualtyExtractor:
             if head.i == current.i:
                 break
             if current.dep_ == "conj":
+                if head.pos_ == "VERB" and current.pos_ in {"NOUN", "PROPN", "NUM"}:
+                    # gapping: "killing three policemen in Kohat and two farmers in Bhakkar"
+                    # parsed with "farmers" as a conjunct of the verb itself
+                    outcome = self._predicate_outcome(head)
+                    if outcome and outcome != "killed_agent":
+                        return outcome, update, self._is_increment(head), subset
                 current = head
                 continue
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
@@ -384,7 +390,10 @@ class CasualtyExtractor:
             return "killed"
         if lemma == "embrace" and any(c.lower_.startswith(("martyr", "shahadat", "shahadah", "shahada")) for c in token.children):
             return "killed"
-        if lemma in {"shoot", "gun"} and any(c.lower_ in {"dead", "down"} for c in token.children):
+        if lemma in {"shoot", "gun"} and (
+            any(c.lower_ in {"dead", "down"} for c in token.children)
+            or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"dead", "down"})
+        ):
             return "killed"
         if word in {"dead", "killed", "martyred", "slain"} or lemma in lexicon.strict_killed or word.startswith("martyr"):
             if child is not None and lemma in {"kill", "murder", "slay", "massacre", "eliminate", "neutralise", "neutralize"}:

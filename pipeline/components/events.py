@@ -39,6 +39,16 @@ FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
+def _tree_distance(a, b) -> int:
+    """Edges between two tokens in the dependency tree."""
+    path_a = [a, *a.ancestors]
+    depth_b = {t.i: d for d, t in enumerate([b, *b.ancestors])}
+    for depth_a, token in enumerate(path_a):
+        if token.i in depth_b:
+            return depth_a + depth_b[token.i]
+    return len(path_a) + len(depth_b)
+
+
 def _lower_text(span: Span) -> str:
     return " ".join(span.text.lower().replace("’", "'").split())
 
@@ -59,6 +69,7 @@ class EventAssembler:
         words = set(text.replace(",", " ").replace(".", " ").split())
         lemmas = {t.lemma_.lower() for t in sent}
         record = {
+            "doc": doc,
             "index": index,
             "start": sent.start_char,
             "end": sent.end_char,
@@ -88,7 +99,8 @@ class EventAssembler:
             if ent.label_ == "GROUP" and ent.ent_id_
         ]
         record["casualties"] = casualties
-        masked = text
+        # "police said", "according to police officials": the source of the report, not a target
+        masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text)
         for statement in casualties:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
@@ -114,9 +126,11 @@ class EventAssembler:
         """Plural trigger nouns ("attacks", "suicide bombings") speak of attacks in general
         unless a number or "twin" counts them."""
         root = span.root
-        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in {"clashes", "airstrikes", "strikes", "explosions", "blasts", "hostilities", "skirmishes", "shelling"}:
-            if not any(child.like_num or child.lower_ in {"twin", "both"} for child in root.children):
-                return "GENERIC"
+        counted = any(child.like_num or child.lower_ in {"twin", "both"} for child in root.children)
+        if root.tag_ in {"NNS", "NNPS"} and counted:
+            return "SPECIFIC"  # "twin attacks", "two bombings": particular incidents
+        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in {"clashes", "airstrikes", "strikes", "hostilities", "skirmishes", "shelling"}:
+            return "GENERIC"
         return span.label_
 
     @staticmethod
@@ -376,16 +390,34 @@ class EventAssembler:
         # 21 February attack in Bannu that killed two")
         groups = list(districts.values())
         anchors = [[p["token"] for p in ps] for ps in groups]
+        doc = record["doc"]
 
         def nearest(token_index: int) -> int:
-            return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
+            # closest in the dependency tree (same clause), then in the text
+            return min(
+                range(len(groups)),
+                key=lambda g: (
+                    min(_tree_distance(doc[token_index], doc[a]) for a in anchors[g]),
+                    min(abs(token_index - a) for a in anchors[g]),
+                    g,
+                ),
+            )
 
         frames = []
+        own_triggers = [[t for t in record["triggers"] if nearest(t["token"]) == g] for g in range(len(groups))]
+        told_one_by_one = all(own_triggers)
         for g, ps in enumerate(groups):
-            triggers = [t for t in record["triggers"] if nearest(t["token"]) == g]
-            casualties = [c for c in base["casualties"] if nearest(c["token"]) == g]
+            triggers = own_triggers[g]
+            casualties = [c for c in record["casualties"] if nearest(c["token"]) == g]
             dates = [d for d in base["dates"] if nearest(d["token"]) == g]
-            if not triggers and not casualties:
+            if record["summary"] and not told_one_by_one:
+                # "twin attacks in Kohat and Bhakkar, killing three policemen in Kohat and two
+                # farmers in Bhakkar": the shared trigger goes to every place; a count only to
+                # the place named inside its own phrase
+                triggers = triggers or record["triggers"]
+                dates = dates or base["dates"]
+                casualties = [c for c in record["casualties"] if any(0 < p["token"] - c["token"] <= 6 for p in ps)]
+            elif not triggers and not casualties:
                 # a list of places sharing one trigger: strikes on several places are one
                 # incident each ("strikes hit Kabul, Kandahar and Paktia"); fighting along a
                 # border named by its provinces is one incident at no single place
@@ -393,8 +425,6 @@ class EventAssembler:
                     return [dict(base, places=[], triggers=record["triggers"])]
                 triggers = record["triggers"]
                 dates = dates or base["dates"]
-            if record["summary"]:
-                casualties = []  # "57 killed in two bombings, in Mastung and Hangu": a total of both
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates))
         return frames
 
@@ -461,10 +491,7 @@ class EventAssembler:
             if district and current["district"] and district != current["district"]:
                 return None
         if frame["record"]["new_cue"]:
-            for incident in reversed(incidents):
-                if district and incident["district"] == district and frame_date and self._dates_compatible(self._incident_date(incident), frame_date) and self._incident_date(incident):
-                    return incident
-            return None
+            return None  # "separately", "in another attack", "days after ...": a new incident
         if district:
             if current is not None and current["district"] in (None, district) and self._dates_compatible(self._incident_date(current), frame_date) and self._country_fits(current, frame):
                 if current["district"] is None and current["places"] and not self._province_fits(current, frame):

@@ -1,0 +1,213 @@
+"""Casualty figures: counts read from short sentences (`doc._.incidents_casualties`) and the
+final `killed` / `injured` / `perpetrators_killed` / `qualifier` of the event."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.casualties import parse_count
+from pipeline.lexicon import load_lexicon
+
+PUBLISHED = "2026-02-25"  # a Wednesday
+
+
+def _killed(found):
+    return [(s["count"], s["category"]) for s in found if s["outcome"] == "killed"]
+
+
+def _injured(found):
+    return [(s["count"], s["category"]) for s in found if s["outcome"] == "injured"]
+
+
+@pytest.mark.parametrize(
+    "words,count",
+    [
+        (["13"], 13),
+        (["2,597"], 2597),
+        (["eleven"], 11),
+        (["twenty", "-", "three"], 23),
+        (["dozen"], 12),
+        (["two", "dozen"], 24),
+        (["dozens"], None),
+        (["scores"], None),
+        (["hundreds"], None),
+    ],
+)
+def test_casualties_parse_count(words, count):
+    assert parse_count(words, load_lexicon()) == count
+
+
+@pytest.mark.parametrize(
+    "text,count,category",
+    [
+        ("Militants killed 13 soldiers in the raid on the fort.", 13, "security"),
+        ("Eleven labourers were killed when the bomb went off.", 11, "civilian"),
+        ("A dozen villagers were killed in the shelling.", 12, "civilian"),
+        ("A policeman was martyred when gunmen fired on the checkpoint.", 1, "security"),
+        ("Two civilians were killed in the crossfire.", 2, "civilian"),
+        ("The blast killed 2,597 people, the report claimed.", 2597, "civilian"),
+    ],
+)
+def test_casualties_count_shapes(statements, text, count, category):
+    found = statements(text)
+    assert (count, category) in _killed(found), found
+
+
+@pytest.mark.parametrize(
+    "text,outcome,count",
+    [
+        ("Four soldiers were killed in the ambush.", "killed", 4),
+        ("Three constables were martyred in the attack.", "killed", 3),
+        ("Five passengers died when the bomb exploded.", "killed", 5),
+        ("Two of the guards later succumbed to their wounds.", "killed", 2),
+        ("Six shopkeepers were injured in the blast.", "injured", 6),
+        ("Nine commuters were wounded when the grenade exploded.", "injured", 9),
+    ],
+)
+def test_casualties_outcome_verbs(statements, text, outcome, count):
+    found = statements(text)
+    counts = _killed(found) if outcome == "killed" else _injured(found)
+    assert count in [c for c, _ in counts], found
+
+
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("At least 13 people were killed in the bombing.", "at_least"),
+        ("More than 20 worshippers were killed in the blast.", "at_least"),
+        ("Around 38 people were killed in the attack.", "approx"),
+        ("Seven people were killed in the attack.", "exact"),
+    ],
+)
+def test_casualties_qualifier_on_statement(statements, text, qualifier):
+    found = [s for s in statements(text) if s["outcome"] == "killed"]
+    assert found, statements(text)
+    assert found[0]["qualifier"] == qualifier
+
+
+def test_casualties_attackers_are_not_victims(statements):
+    found = statements("Security forces killed four terrorists during the exchange of fire.")
+    assert _killed(found) == [(4, "attacker")], found
+
+
+def test_casualties_killer_count_is_not_a_victim_count(statements):
+    found = statements("Two gunmen killed five policemen at the checkpoint.")
+    assert [c for c, _ in _killed(found)] == [5], found
+
+
+# -- the event's figures ---------------------------------------------------------------------
+
+
+def _event(run_extract, only_event, text):
+    return only_event(run_extract(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "sentence,killed,qualifier",
+    [
+        ("Militants stormed a police post in Bannu on Monday, killing eleven policemen.", 11, "exact"),
+        ("A dozen labourers were killed when a bomb exploded in Kohat on Monday.", 12, "exact"),
+        ("A policeman was martyred when gunmen opened fire on a checkpoint in Tank on Monday.", 1, "exact"),
+        ("At least 13 people were killed in a suicide bombing in Bajaur on Monday.", 13, "at_least"),
+        ("More than 20 worshippers were killed when a bomb exploded in a mosque in Kurram on Monday.", 20, "at_least"),
+        ("Around 38 people were killed in a bomb blast at a market in Parachinar on Monday.", 38, "approx"),
+    ],
+)
+def test_casualties_event_killed_and_qualifier(run_extract, only_event, sentence, killed, qualifier):
+    event = _event(run_extract, only_event, sentence)
+    assert (event["killed"], event["qualifier"]) == (killed, qualifier)
+
+
+def test_casualties_event_injured(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A grenade thrown at a shop in Quetta on Monday killed two people and wounded nine others.",
+    )
+    assert event["killed"] == 2
+    assert event["injured"] == 9
+
+
+def test_casualties_event_breakdown_is_summed(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A suicide bomber struck a convoy in North Waziristan on Monday, killing 11 security "
+        "personnel and two civilians.",
+    )
+    assert event["killed"] == 13
+
+
+def test_casualties_event_categories_in_separate_sentences_add_up(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "Militants ambushed a patrol in Lakki Marwat on Monday, killing five soldiers.\n"
+        "Two civilians passing by were also killed in the firing, police said.\n",
+    )
+    assert event["killed"] == 7
+
+
+def test_casualties_event_update_wins(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A roadside bomb hit a van carrying teachers in Khuzdar on Monday, killing five people "
+        "and injuring four.\n"
+        "Two of the injured later succumbed in hospital, taking the toll to seven.\n",
+    )
+    assert event["killed"] == 7
+
+
+def test_casualties_event_attackers_go_to_perpetrators_killed(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "Militants attacked a Frontier Corps camp in Zhob on Monday, killing three soldiers.\n"
+        "Security forces killed six attackers in the gunfight that followed.\n",
+    )
+    assert event["killed"] == 3
+    assert event["perpetrators_killed"] == 6
+
+
+def test_casualties_event_subset_not_added(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A bomb planted in a rickshaw exploded in a bazaar in Dera Ismail Khan on Monday, "
+        "killing nine people, including two children.",
+    )
+    assert event["killed"] == 9
+
+
+def test_casualties_event_gunmen_are_not_victims(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "Two gunmen killed five policemen at a checkpoint in Karak on Monday.",
+    )
+    assert event["killed"] == 5
+    assert event["perpetrators_killed"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen shot dead two shopkeepers in Mardan on Tuesday.",
+        "Gunmen shot dead two polio workers in Mardan on Tuesday.",
+    ],
+)
+def test_casualties_event_shot_dead(run_extract, only_event, sentence):
+    event = _event(run_extract, only_event, sentence)
+    assert event["killed"] == 2
+
+
+def test_casualties_event_vague_amount_gives_null(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A suicide bomber blew himself up at a rally in Mardan on Monday, and dozens of people "
+        "were killed.",
+    )
+    assert event["killed"] is None
+    assert event["qualifier"] is None

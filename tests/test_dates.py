@@ -1,0 +1,140 @@
+"""Date resolution: `resolve_date_phrase` on its own, and dates of incidents in whole documents.
+
+Weekdays used below: 2026-02-25 is a Wednesday, 2026-02-27 a Friday, 2026-02-28 a Saturday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
+
+
+
+
+@pytest.mark.parametrize(
+    "phrase,published,value,precision",
+    [
+        ("February 24", "2026-02-25", "2026-02-24", "day"),
+        ("24 February", "2026-02-25", "2026-02-24", "day"),
+        ("on Friday", "2026-02-27", "2026-02-27", "day"),
+        ("on Friday", "2026-02-28", "2026-02-27", "day"),
+        ("Thursday night", "2026-02-27", "2026-02-26", "day"),
+        ("yesterday", "2026-02-25", "2026-02-24", "day"),
+        ("yesterday", "2026-03-01", "2026-02-28", "day"),
+        ("last week", "2026-02-25", "2026-02", "month"),
+        ("last week", "2026-03-03", "2026-02", "month"),
+        ("last month", "2026-02-25", "2026-01", "month"),
+        ("last month", "2026-01-10", "2025-12", "month"),
+        ("in March 2025", "2026-02-25", "2025-03", "month"),
+        ("2023", "2026-02-25", "2023", "year"),
+        ("December 18", "2026-01-05", "2025-12-18", "day"),
+        ("March 3, 2024", "2026-02-25", "2024-03-03", "day"),
+    ],
+)
+def test_dates_resolve_phrase_against_publication(phrase, published, value, precision):
+    found_value, found_precision, relative, inferred = resolve_date_phrase(phrase, published)
+    assert (found_value, found_precision) == (value, precision)
+    assert relative is None
+    assert inferred is False
+
+
+@pytest.mark.parametrize("phrase", ["hours earlier", "later that day", "the same night"])
+def test_dates_resolve_same_day_cue_is_relative(phrase):
+    assert resolve_date_phrase(phrase, "2026-02-25") == (None, None, "same_day", False)
+
+
+def test_dates_resolve_without_publication_uses_reference_year():
+    value, precision, relative, inferred = resolve_date_phrase("March 11", None, "2025-01-01")
+    assert (value, precision, relative) == ("2025-03-11", "day", None)
+    assert inferred is True
+
+
+def test_dates_resolve_without_any_anchor_gives_none():
+    assert resolve_date_phrase("March 11", None, None)[0] is None
+    assert resolve_date_phrase("yesterday", None, None)[0] is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the past three years", "over the past decade", "since 2021", "every Friday", "four months"],
+)
+def test_dates_resolve_period_phrase_gives_none(phrase):
+    value, _, relative, _ = resolve_date_phrase(phrase, "2026-02-25")
+    assert value is None and relative is None
+
+
+def test_dates_resolve_never_after_publication():
+    # a day-month that would fall after the paper came out belongs to the year before
+    value, _, _, _ = resolve_date_phrase("November 30", "2026-02-25")
+    assert value == "2025-11-30"
+
+
+def test_dates_latest_explicit_date():
+    text = "The raid of 4 June 2024 was followed by another on 9 August 2024, and a third in 2023."
+    assert latest_explicit_date(text) == "2024-08-09"
+    assert latest_explicit_date("No dates are given here.") is None
+
+
+def test_dates_doc_records_resolved_phrases(make_doc):
+    doc = make_doc("Gunmen shot dead a shopkeeper in Kohat on Monday.", published="2026-02-25")
+    values = [(d["text"], d["value"], d["precision"]) for d in doc._.incidents_dates]
+    assert ("Monday", "2026-02-23", "day") in values
+    found = next(d for d in doc._.incidents_dates if d["text"] == "Monday")
+    assert doc.text[found["start"] : found["end"]] == "Monday"
+
+
+def test_dates_doc_skips_period_entities(make_doc):
+    doc = make_doc(
+        "Over the past three years the district has seen repeated attacks on polio teams.",
+        published="2026-02-25",
+    )
+    assert [d for d in doc._.incidents_dates if d["value"]] == []
+
+
+# -- dates of incidents in whole documents ---------------------------------------------------
+
+
+def test_dates_event_weekday_resolved_against_date_line(run_extract, only_event):
+    text = (
+        "February 25, 2026\n\n"
+        "Gunmen on a motorcycle shot dead two policemen at a checkpoint in Kohat on Monday night, "
+        "officials said.\n"
+    )
+    event = only_event(run_extract(text))
+    assert event["date"] == "2026-02-23"
+    assert event["mentions"][0]["published"] == "2026-02-25"
+
+
+def test_dates_event_date_told_in_a_later_sentence(run_extract, only_event):
+    text = (
+        "February 25, 2026\n\n"
+        "A roadside bomb struck a police van in Lakki Marwat, killing three constables.\n"
+        "The blast took place on Tuesday morning near the bus stand, a police spokesman said.\n"
+    )
+    event = only_event(run_extract(text))
+    assert event["district"] == "Lakki Marwat"
+    assert event["date"] == "2026-02-24"
+    assert event["killed"] == 3
+
+
+def test_dates_event_without_date_in_text_is_not_dated_by_date_line(run_extract, only_event):
+    # the date line is when the story was published, not when the incident happened
+    text = (
+        "February 25, 2026\n\n"
+        "Unidentified gunmen shot dead two policemen at a checkpoint in Kohat, officials said.\n"
+    )
+    event = only_event(run_extract(text))
+    assert event["mentions"][0]["published"] == "2026-02-25"
+    assert event["date"] is None, event
+
+
+def test_dates_event_yearless_date_in_undated_text_takes_year_from_text(run_extract, only_event):
+    text = (
+        "Security incidents, March 2025\n\n"
+        "On March 11, militants ambushed a Levies patrol in Kachhi, killing four personnel.\n"
+    )
+    event = only_event(run_extract(text))
+    assert event["date"] == "2025-03-11"
+    assert event["mentions"][0]["published"] is None
+    assert event["mentions"][0]["date_year_inferred"] is True

@@ -1,0 +1,146 @@
+"""The span rulers of the incident pipeline: GROUP and SECURITY_FORCE entities with their
+canonical ids, PLACE entities resolved through the gazetteer, the overrides of the base model's
+labels, and the attack triggers kept in doc.spans["incidents_triggers"]."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.gazetteer import load_gazetteer
+
+
+def _ents(doc, label):
+    return [(ent.text, ent.ent_id_) for ent in doc.ents if ent.label_ == label]
+
+
+@pytest.mark.parametrize(
+    "text,alias,code",
+    [
+        ("Tehrik-i-Taliban Pakistan said its men carried out the raid.", "Tehrik-i-Taliban Pakistan", "TTP"),
+        ("A spokesman for the Tehreek-e-Taliban Pakistan issued a denial.", "Tehreek-e-Taliban Pakistan", "TTP"),
+        ("Fighters of Tehrik-e-Taliban were seen near the ridge.", "Tehrik-e-Taliban", "TTP"),
+        ("Officials held the Pakistani Taliban responsible for the ambush.", "Pakistani Taliban", "TTP"),
+        ("The army said Fitna al-Khawarij operatives planted the device.", "Fitna al-Khawarij", "TTP"),
+        ("Police said the khawarij fled towards the hills after the raid.", "khawarij", "TTP"),
+        ("ISKP said in a message that its fighter set off the charge.", "ISKP", "IS-KP"),
+        ("Daesh published a photograph of the bomber on Tuesday.", "Daesh", "IS-KP"),
+        ("The Islamic State Khorasan Province has claimed the blast.", "Islamic State Khorasan Province", "IS-KP"),
+        ("The Majeed Brigade said its squad stormed the camp.", "Majeed Brigade", "BLA"),
+        ("The interior ministry blamed Fitna al-Hindustan for the killings.", "Fitna al-Hindustan", "BLA"),
+        ("The Hafiz Gul Bahadur group said it was behind the raid.", "Hafiz Gul Bahadur group", "HGB"),
+        ("Tehreek-e-Jihad Pakistan claimed the assault on the court.", "Tehreek-e-Jihad Pakistan", "TJP"),
+        ("Lashkar-e-Jhangvi was blamed for the shooting of the trader.", "Lashkar-e-Jhangvi", "LeJ"),
+    ],
+)
+def test_rulers_group_alias_gets_canonical_code(nlp, text, alias, code):
+    doc = nlp(text)
+    assert (alias, code) in _ents(doc, "GROUP"), [(e.text, e.label_, e.ent_id_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    "text,name,province,district",
+    [
+        ("A bomb went off near the main market of Wana on Monday.", "Wana", "Khyber Pakhtunkhwa", "South Waziristan"),
+        ("Gunmen fired on a checkpoint in Bara late at night.", "Bara", "Khyber Pakhtunkhwa", "Khyber"),
+        ("A parked motorcycle exploded in Hayatabad this morning.", "Hayatabad", "Khyber Pakhtunkhwa", "Peshawar"),
+        ("Two constables were shot dead in D.I. Khan on Sunday.", "D.I. Khan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
+        ("Militants blocked the highway in Bolan for three hours.", "Bolan", "Balochistan", "Kachhi"),
+        ("A convoy came under fire in Nushki after dusk.", "Nushki", "Balochistan", "Noshki"),
+    ],
+)
+def test_rulers_place_alias_resolves_to_district(nlp, text, name, province, district):
+    doc = nlp(text)
+    places = dict(_ents(doc, "PLACE"))
+    assert name in places, [(e.text, e.label_) for e in doc.ents]
+    place = load_gazetteer()[places[name]]
+    assert (place.country, place.province, place.district) == ("Pakistan", province, district)
+
+
+def test_rulers_place_kunar_is_afghan_province(nlp):
+    doc = nlp("Villagers said shells landed in Kunar overnight.")
+    places = dict(_ents(doc, "PLACE"))
+    assert "Kunar" in places
+    place = load_gazetteer()[places["Kunar"]]
+    assert place.country == "Afghanistan"
+    assert place.district == "Kunar"
+    assert place.province is None
+
+
+def test_rulers_province_name_is_place_not_org(nlp):
+    doc = nlp("The government of Khyber Pakhtunkhwa announced compensation for the families.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels.get("Khyber Pakhtunkhwa") == "PLACE", labels
+    place = load_gazetteer()[dict(_ents(doc, "PLACE"))["Khyber Pakhtunkhwa"]]
+    assert place.kind == "province"
+
+
+def test_rulers_bhakkar_is_place_not_person(nlp):
+    doc = nlp("A grenade was hurled at a police van in Punjab's Bhakkar district on Monday.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels.get("Bhakkar") == "PLACE", labels
+    assert not any(ent.label_ == "PERSON" and "Bhakkar" in ent.text for ent in doc.ents)
+    place = load_gazetteer()[dict(_ents(doc, "PLACE"))["Bhakkar"]]
+    assert (place.province, place.district) == ("Punjab", "Bhakkar")
+
+
+@pytest.mark.parametrize(
+    "text,force",
+    [
+        ("An FC vehicle was hit near the border post.", "FC"),
+        ("The Frontier Corps sealed off the area after the attack.", "Frontier Corps"),
+        ("Levies guarding the bridge returned fire.", "Levies"),
+        ("The CTD said the suspects had been under watch for weeks.", "CTD"),
+        ("Rangers cordoned off the street in Karachi.", "Rangers"),
+    ],
+)
+def test_rulers_security_force_entities(nlp, text, force):
+    doc = nlp(text)
+    forces = [ent for ent in doc.ents if ent.label_ == "SECURITY_FORCE"]
+    assert any(ent.text == force or ent.text.startswith(force + " ") for ent in forces), [
+        (e.text, e.label_) for e in doc.ents
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("FC", "paramilitary"),
+        ("Frontier Corps", "paramilitary"),
+        ("Levies", "paramilitary"),
+        ("Rangers", "paramilitary"),
+        ("CTD", "police"),
+    ],
+)
+def test_rulers_security_force_category_ids(nlp, text, expected):
+    doc = nlp(f"Officials from the {text} spoke to reporters after the meeting.")
+    ids = {ent.text: ent.ent_id_ for ent in doc.ents if ent.label_ == "SECURITY_FORCE"}
+    assert ids.get(text) == expected, ids
+
+
+@pytest.mark.parametrize(
+    "text,trigger,method",
+    [
+        ("A suicide bomber rammed the gate of the compound.", "suicide bomber", "suicide_bombing"),
+        ("An IED planted on the roadside went off as the van passed.", "IED", "bombing"),
+        ("A roadside bomb tore through a police pickup.", "roadside bomb", "bombing"),
+        ("Militants ambushed a supply convoy on the mountain road.", "ambushed", "armed_assault"),
+        ("Two men on a motorcycle opened fire on the shopkeeper.", "opened fire", "armed_assault"),
+        ("An airstrike flattened a compound near the border.", "airstrike", "airstrike"),
+    ],
+)
+def test_rulers_trigger_spans_carry_method(nlp, text, trigger, method):
+    doc = nlp(text)
+    triggers = {(span.text.lower(), span.id_) for span in doc.spans["incidents_triggers"]}
+    assert (trigger.lower(), method) in triggers, triggers
+
+
+def test_rulers_triggers_are_not_entities(nlp):
+    doc = nlp("A roadside bomb exploded near the bazaar.")
+    assert doc.spans["incidents_triggers"]
+    assert not any(ent.label_ in {"SPECIFIC", "GENERIC"} for ent in doc.ents)
+
+
+def test_rulers_group_word_inside_other_words_not_matched(nlp):
+    doc = nlp("The committee discussed the budget for schools and hospitals.")
+    assert _ents(doc, "GROUP") == []
+    assert list(doc.spans["incidents_triggers"]) == []
