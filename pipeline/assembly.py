@@ -215,8 +215,8 @@ def _perpetrators(incident: dict, method: str, event_type: str) -> list[Perpetra
     best: dict[str, str] = {}
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
-        if code == "Pakistan Armed Forces" and event_type == "attack":
-            continue
+        if code in {"Pakistan Armed Forces", "Afghan Taliban"} and event_type == "attack":
+            continue  # state forces are perpetrators of strikes and clashes, not of militant attacks
         if event_type == "strike" and code not in {"Pakistan Armed Forces"}:
             continue
         if event_type == "clash" and code in {"TTP", "Pakistan Armed Forces"} and incident["afghan_actor"]:

@@ -34,6 +34,7 @@ UNIT_WORDS = {
     "attacks", "incidents", "blasts", "cases", "terrorists'", "per-cent", "-year", "year-old",
     "years-old", "storey", "floor", "sectors", "districts", "provinces", "seats", "votes",
 }
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
@@ -118,13 +119,18 @@ class CasualtyExtractor:
                 if lower in {"both", "pair", "couple"}:
                     i += 1
                     continue
+                # extend over the words of one number: "twenty-three", "two dozen", "one hundred"
                 j = i
-                while j + 1 < sent.end and (
-                    doc[j + 1].like_num
-                    or doc[j + 1].lower_ in {"dozen", "hundred", "thousand"}
-                    or (doc[j + 1].text in {"-", "–"} and j + 2 < sent.end and doc[j + 2].like_num)
-                ):
-                    j += 1
+                while j + 1 < sent.end:
+                    nxt = doc[j + 1]
+                    if nxt.lower_ in {"dozen", "hundred", "thousand"}:
+                        j += 1
+                    elif doc[j].lower_ in TENS and nxt.like_num and not nxt.text[0].isdigit():
+                        j += 1
+                    elif doc[j].lower_ in TENS and nxt.text == "-" and j + 2 < sent.end and doc[j + 2].like_num:
+                        j += 2
+                    else:
+                        break
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
                     words = ["dozen"]

@@ -39,14 +39,16 @@ FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
-def _tree_distance(a, b) -> int:
-    """Edges between two tokens in the dependency tree."""
-    path_a = [a, *a.ancestors]
-    depth_b = {t.i: d for d, t in enumerate([b, *b.ancestors])}
-    for depth_a, token in enumerate(path_a):
-        if token.i in depth_b:
-            return depth_a + depth_b[token.i]
-    return len(path_a) + len(depth_b)
+def _in_own_phrase(head, token) -> bool:
+    """Whether `token` lies in `head`'s phrase, not counting coordinated phrases hanging off it."""
+    if token.i == head.i:
+        return True
+    for ancestor in token.ancestors:
+        if ancestor.i == head.i:
+            return True
+        if ancestor.dep_ in {"conj"} and ancestor.head.i == head.i:
+            return False
+    return False
 
 
 def _lower_text(span: Span) -> str:
@@ -393,15 +395,15 @@ class EventAssembler:
         doc = record["doc"]
 
         def nearest(token_index: int) -> int:
-            # closest in the dependency tree (same clause), then in the text
-            return min(
-                range(len(groups)),
-                key=lambda g: (
-                    min(_tree_distance(doc[token_index], doc[a]) for a in anchors[g]),
-                    min(abs(token_index - a) for a in anchors[g]),
-                    g,
-                ),
-            )
+            # the smallest phrase around the item that names exactly one of the places (its
+            # own clause or noun phrase, conjuncts left out); else the nearest place in the text
+            for ancestor in [doc[token_index], *doc[token_index].ancestors]:
+                inside = {g for g in range(len(groups)) if any(_in_own_phrase(ancestor, doc[a]) for a in anchors[g])}
+                if len(inside) == 1:
+                    return inside.pop()
+                if len(inside) > 1:
+                    break
+            return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
 
         frames = []
         own_triggers = [[t for t in record["triggers"] if nearest(t["token"]) == g] for g in range(len(groups))]
@@ -425,7 +427,8 @@ class EventAssembler:
                     return [dict(base, places=[], triggers=record["triggers"])]
                 triggers = record["triggers"]
                 dates = dates or base["dates"]
-            frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates))
+            groups_here = [grp for grp in record["groups"] if nearest(grp["token"]) == g]
+            frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here))
         return frames
 
     @staticmethod
@@ -586,11 +589,11 @@ class EventAssembler:
         incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
         incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
-        self._add_groups(incident, record)
+        self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
 
-    def _add_groups(self, incident: dict, record: dict) -> None:
-        for group in record["groups"]:
+    def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
+        for group in record["groups"] if groups is None else groups:
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             incident["groups"].append({"code": group["code"], "attribution": attribution, "sent": record["index"]})
 
