@@ -47,8 +47,10 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 def incident_date(incident: dict) -> dict | None:
     dates = [d for d in incident["dates"] if d.get("value")]
     if dates:
-        # the most precise date; among equals, the first told
-        return max(dates, key=lambda d: (len(d["value"]), -d["start"]))
+        # the most precise date; among equals the earliest: an incident is dated by when it
+        # began, not by the day its siege ended or its toll was revised
+        precision = max(len(d["value"]) for d in dates)
+        return min((d for d in dates if len(d["value"]) == precision), key=lambda d: (d["value"], d["start"]))
     return incident.get("inherited_date")
 
 

@@ -397,12 +397,14 @@ class EventAssembler:
         def nearest(token_index: int) -> int:
             # the smallest phrase around the item that names exactly one of the places (its
             # own clause or noun phrase, conjuncts left out); else the nearest place in the text
-            for ancestor in [doc[token_index], *doc[token_index].ancestors]:
-                inside = {g for g in range(len(groups)) if any(_in_own_phrase(ancestor, doc[a]) for a in anchors[g])}
+            node = doc[token_index]
+            while True:
+                inside = {g for g in range(len(groups)) if any(_in_own_phrase(node, doc[a]) for a in anchors[g])}
                 if len(inside) == 1:
                     return inside.pop()
-                if len(inside) > 1:
-                    break
+                if inside or node.dep_ == "conj" or node.head.i == node.i:
+                    break  # never climb out of one's own conjunct into a sibling's
+                node = node.head
             return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
 
         frames = []
@@ -428,7 +430,8 @@ class EventAssembler:
                 triggers = record["triggers"]
                 dates = dates or base["dates"]
             groups_here = [grp for grp in record["groups"] if nearest(grp["token"]) == g]
-            frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here))
+            same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
+            frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
 
     @staticmethod
@@ -453,11 +456,11 @@ class EventAssembler:
             return None
         return max(located, key=lambda p: (p["specificity"], -p["token"]))
 
-    def _incident_date(self, incident: dict) -> dict | None:
-        dates = incident["dates"]
-        if dates:
-            return max(dates, key=lambda d: {"day": 3, "month": 2, "year": 1}.get(d["precision"], 0))
-        return incident.get("inherited_date")
+    @staticmethod
+    def _incident_date(incident: dict) -> dict | None:
+        from ..assembly import incident_date
+
+        return incident_date(incident)
 
     @staticmethod
     def _dates_compatible(a: dict | None, b: dict | None) -> bool:
