@@ -313,6 +313,16 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     )
 
 
+def apply_dateline(incidents: list[dict]) -> None:
+    """The main incident of a story that names its city only in the dateline happened there."""
+    if not incidents or incidents[0]["district"] or incidents[0]["places"]:
+        return
+    dateline = incidents[0].get("dateline")
+    if dateline and not any(c.get("country") not in (None, dateline["country"]) for c in incidents[0]["countries"]):
+        incidents[0]["places"].append(dict(dateline))
+        incidents[0]["district"] = dateline["district"]
+
+
 def is_reportable(incident: dict) -> bool:
     """An incident is written out only when it is anchored: a place (or country) or a date,
     and something that says violence happened (a trigger or a casualty figure)."""

@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
-from .assembly import incident_to_mention, is_reportable, merge_document_incidents
+from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_document_incidents
 from .components.dates import latest_explicit_date
 from .components.extensions import register_extensions
 from .events import FIELD_NAMES, Event, Mention
@@ -156,6 +156,7 @@ def _shift(incident: dict, chunk_index: int, offset: int) -> dict:
 def assemble_mentions(document: Document, parts: list[tuple[int, int, list[dict]]]) -> list[Mention]:
     incidents = [_shift(incident, chunk_index, offset) for chunk_index, offset, frames in parts for incident in frames]
     incidents = [i for i in merge_document_incidents(incidents) if is_reportable(i)]
+    apply_dateline(incidents)
     mentions = [incident_to_mention(i, document.doc_id, document.published, document.text) for i in incidents]
     return sorted(mentions, key=lambda m: (m.evidence[0].start if m.evidence else 0))
 

@@ -39,6 +39,20 @@ FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
+def _relative_to(anchor: dict, sentence: str) -> dict:
+    """The date of an incident told relative to another: "a day after" -> one day before the
+    anchor; vaguer spans ("days after", "weeks before") -> the anchor's month."""
+    from datetime import date, timedelta
+
+    value = anchor["value"]
+    match = re.search(r"\b(a|one|two|three) days? (after|before)\b", sentence.lower())
+    if match and len(value) == 10:
+        days = {"a": 1, "one": 1, "two": 2, "three": 3}[match.group(1)]
+        shift = -days if match.group(2) == "after" else days
+        return dict(anchor, value=(date.fromisoformat(value) + timedelta(days=shift)).isoformat(), precision="day")
+    return dict(anchor, value=value[:7], precision="month")
+
+
 def _in_own_phrase(head, token) -> bool:
     """Whether `token` lies in `head`'s phrase, not counting coordinated phrases hanging off it."""
     if token.i == head.i:
@@ -247,6 +261,11 @@ class EventAssembler:
         lexicon = self.lexicon
         # "699 attacks", "over 210 terror-related attacks", "1,667 TTP militants were killed in ... operations"
         for token in sent:
+            if token.tag_ in {"NNS", "NNPS"} and any(
+                child.dep_ == "nummod" and child.text.replace(",", "").isdigit() and int(child.text.replace(",", "")) >= 100
+                for child in token.children
+            ) and token.lower_ not in lexicon.victim_category:
+                return True  # "1,211 IBOs in the quarter": a tally of operations or attacks
             if token.lower_ in lexicon.aggregate_nouns and token.tag_ in {"NNS", "NNPS"}:
                 for child in token.children:
                     if child.like_num and child.dep_ == "nummod":
@@ -317,26 +336,33 @@ class EventAssembler:
                     self._add_groups(current, record)
                     self._add_evidence(current, record)
                 continue
+            referenced = None
             for frame in self._split_frames(record):
                 target = self._find_incident(frame, incidents, current)
+                opened = False
                 previous = current
                 if target is None:
                     if not self._can_open(frame):
                         continue
                     target = self._new_incident(frame)
                     incidents.append(target)
+                    opened = True
                 else:
                     self._merge_frame(target, frame)
+                    if self._is_reference(frame):
+                        referenced = target
                 if self._incident_date(target) is None:
                     if frame["same_day"] and previous is not None and previous is not target:
                         target["inherited_date"] = self._incident_date(previous)
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
-                    elif record["new_cue"] and previous is not None and previous is not target:
-                        # "days after ...": the month of the incident being told
-                        before = self._incident_date(previous)
+                    elif record["new_cue"] and opened:
+                        # "came a day after 14 soldiers were killed ...", "days after the hijacking":
+                        # dated from the incident the sentence compares it with
+                        anchor = referenced or previous
+                        before = self._incident_date(anchor) if anchor is not None and anchor is not target else None
                         if before and before.get("value") and len(before["value"]) >= 7:
-                            target["inherited_date"] = dict(before, value=before["value"][:7], precision="month")
+                            target["inherited_date"] = _relative_to(before, sent.text)
                 current = target
             summary_pending = max(0, summary_pending - 1)
         self._use_dateline(doc, incidents)
@@ -345,21 +371,19 @@ class EventAssembler:
 
     def _use_dateline(self, doc: Doc, incidents: list[dict]) -> None:
         """A story filed as "PESHAWAR: A suicide bomber struck a mosque ..." often names its
-        city only in the dateline: the first incident without a place of its own is there."""
+        city only in the dateline. The dateline is kept on the incidents; the document-level
+        assembly gives it to the main incident if, once merged, it has no place of its own.
+        A wire bureau dateline ("ISLAMABAD (Reuters) -") says nothing about the place."""
         if doc._.incidents_offset or not self._datelines:
             return
         first_line = [d for d in self._datelines if d["sent"] == self._datelines[0]["sent"]]
         if len(first_line) != 1 or self._datelines[0]["token"] > 40:
             return
+        line = doc[first_line[0]["token"] : min(first_line[0]["token"] + 8, len(doc))].text
+        if re.search(r"\((?:Reuters|AP|AFP|Xinhua|Anadolu|wire|dpa|UPI|IANS|APP)\)", line):
+            return
         for incident in incidents:
-            if incident.get("heading_only"):
-                continue
-            if not incident["district"] and not incident["places"] and not any(
-                c.get("country") not in (None, first_line[0]["country"]) for c in incident["countries"]
-            ):
-                incident["places"].append(dict(first_line[0]))
-                incident["district"] = first_line[0]["district"]
-            break
+            incident["dateline"] = dict(first_line[0])
 
     def _split_frames(self, record: dict) -> list[dict]:
         """One frame per incident location of the sentence (usually one)."""
@@ -486,11 +510,20 @@ class EventAssembler:
 
     def _find_incident(self, frame: dict, incidents: list[dict], current: dict | None) -> dict | None:
         district = self._frame_district(frame)
-        if district and self._is_reference(frame):
+        if self._is_reference(frame):
+            # "the Karachi attack", "the siege", "the ambush": an incident already told
+            def keep_fitting_dates(incident: dict) -> dict:
+                own = self._incident_date(incident)
+                if own is not None and not all(self._dates_compatible(own, d) for d in frame["dates"]):
+                    frame["dates"] = []  # the sentence's other date is not the incident's
+                return incident
+
             for incident in reversed(incidents):
-                if incident["district"] == district:
-                    frame["dates"] = []  # the sentence's date is not the incident's
-                    return incident
+                if district and incident["district"] == district:
+                    return keep_fitting_dates(incident)
+            if current is not None and (not district or not any(i["district"] == district for i in incidents)):
+                frame["places"] = []
+                return keep_fitting_dates(current)
         frame_date = max(frame["dates"], key=lambda d: len(d["value"]), default=None)
         if frame["same_day"] and current is not None:
             frame_date = self._incident_date(current)
@@ -536,13 +569,18 @@ class EventAssembler:
         counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
         located = bool(frame["places"] or frame["dates"])
         anchored = located or bool(frame["countries"])
-        if frame["record"]["footnote"] or (frame["record"]["heading"] and not counted):
-            return False  # a cited headline or a title names an incident the text tells elsewhere
+        district_named = any(p["district"] for p in frame["places"])
+        if self._is_reference(frame) or frame["record"]["footnote"]:
+            return False  # a cited headline or "the attack" names an incident told elsewhere
+        if frame["record"]["heading"] and (frame["record"]["index"] < 3 or not (counted or district_named)):
+            return False  # a title (the title lines are merged into the story) or a bare subheading
         if frame["record"]["new_cue"] and frame["triggers"] and any(p["district"] for p in frame["places"]):
             return True  # "days after the hijacking of the Jaffar Express in the Bolan pass"
         if not frame["triggers"] and counted:
             # a count with no attack word ("In July, 187 people were killed") needs a place or a day
             return any(p["district"] for p in frame["places"]) or any(d["precision"] == "day" for d in frame["dates"])
+        if specific and not counted and not frame["dates"] and not any(p["province"] or p["district"] for p in frame["places"]):
+            return False  # "suicide-bomber pipelines are in Afghanistan": no incident without place or day
         if specific or counted:
             return anchored or counted
         # a generic singular word ("an attack", "struck") opens an incident only with a
