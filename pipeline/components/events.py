@@ -405,10 +405,15 @@ class EventAssembler:
         # a province that contains the district named beside it is the same location
         district_keys = [k for k, ps in districts.items() if any(p["district"] for p in ps)]
         for key in list(districts):
-            if key not in district_keys and any(
-                any(p["province"] == key for p in districts[k]) for k in district_keys
-            ):
-                districts[district_keys[0]].extend(districts.pop(key))
+            if key in district_keys:
+                continue
+            owners = [k for k in district_keys if any(p["province"] == key for p in districts[k])]
+            if owners:
+                # "Punjab's Bhakkar district": the province goes with its own district (the
+                # nearest one when several districts of the province are named)
+                first = min(p["token"] for p in districts[key])
+                owner = min(owners, key=lambda k: min(abs(p["token"] - first) for p in districts[k]))
+                districts[owner].extend(districts.pop(key))
         if len(districts) <= 1:
             return [dict(base, places=places, triggers=record["triggers"])]
         # several districts: one frame per place; every trigger, date and count goes to the
@@ -572,8 +577,8 @@ class EventAssembler:
         district_named = any(p["district"] for p in frame["places"])
         if self._is_reference(frame) or frame["record"]["footnote"]:
             return False  # a cited headline or "the attack" names an incident told elsewhere
-        if frame["record"]["heading"] and (frame["record"]["index"] < 3 or not (counted or district_named)):
-            return False  # a title (the title lines are merged into the story) or a bare subheading
+        if frame["record"]["heading"] and not (counted or district_named):
+            return False  # a bare title or subheading (titles with a place or toll are merged into the story)
         if frame["record"]["new_cue"] and frame["triggers"] and any(p["district"] for p in frame["places"]):
             return True  # "days after the hijacking of the Jaffar Express in the Bolan pass"
         if not frame["triggers"] and counted:
