@@ -57,11 +57,13 @@ def _in_own_phrase(head, token) -> bool:
     """Whether `token` lies in `head`'s phrase, not counting coordinated phrases hanging off it."""
     if token.i == head.i:
         return True
+    previous = token
     for ancestor in token.ancestors:
+        if previous.dep_ == "conj" and previous.ent_type_ != "PLACE":
+            return False  # inside a coordinated sibling phrase
         if ancestor.i == head.i:
             return True
-        if ancestor.dep_ in {"conj"} and ancestor.head.i == head.i:
-            return False
+        previous = ancestor
     return False
 
 
@@ -308,6 +310,7 @@ class EventAssembler:
         self._datelines = []
         current: dict | None = None
         context_date: dict | None = None
+        setting: dict | None = None
         summary_pending = 0
         for index, sent in enumerate(doc.sents):
             sent_dates = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
@@ -335,9 +338,16 @@ class EventAssembler:
                 if current is not None and record["groups"] and (record["claim"] or record["suspect"] or record["lemmas_attack"]):
                     self._add_groups(current, record)
                     self._add_evidence(current, record)
+                current, setting = self._shift_setting(record, incidents, current, setting)
                 continue
             referenced = None
-            for frame in self._split_frames(record):
+            frames = self._split_frames(record)
+            if setting is not None and len(frames) == 1 and not frames[0]["places"] and not frames[0]["dates"]:
+                # "On 18 December 2022, fighters broke out of prison in Bannu. [...] Taking several
+                # officers hostage, ...": the scene was set by a sentence without an attack word
+                frames[0] = dict(frames[0], places=setting["places"], dates=setting["dates"])
+            setting = None
+            for frame in frames:
                 target = self._find_incident(frame, incidents, current)
                 opened = False
                 previous = current
@@ -385,6 +395,30 @@ class EventAssembler:
         for incident in incidents:
             incident["dateline"] = dict(first_line[0])
 
+    def _shift_setting(self, record: dict, incidents: list[dict], current: dict | None, setting: dict | None):
+        """A sentence without attack words can still move the story: back to an incident told
+        before ("yet again on 17 February in Karachi, ...") or to a new scene whose attack is
+        told next. Returns the new (current incident, pending setting)."""
+        places = [p for p in record["places"] if p["district"] and p["located"]]
+        dates = [d for d in record["dates"] if d.get("value") and d["precision"] == "day"]
+        if record["heading"] or not places or not dates:
+            return current, setting  # a scene needs both a place and a day, in a real sentence
+        district = places[0]["district"]
+        date = dates[0]
+        for incident in reversed(incidents):
+            own = self._incident_date(incident)
+            if incident["district"] == district and (own is None or self._dates_compatible(own, date)):
+                return incident, None
+        if current is None:
+            return None, {"places": places, "dates": dates}
+        own = self._incident_date(current)
+        moved = (district is not None and current["district"] not in (None, district)) or (
+            date is not None and own is not None and not self._dates_compatible(own, date)
+        )
+        if moved:
+            return None, {"places": places, "dates": dates}
+        return current, setting
+
     def _split_frames(self, record: dict) -> list[dict]:
         """One frame per incident location of the sentence (usually one)."""
         places = [p for p in record["places"] if p["kind"] != "country"]
@@ -423,17 +457,23 @@ class EventAssembler:
         anchors = [[p["token"] for p in ps] for ps in groups]
         doc = record["doc"]
 
-        def nearest(token_index: int) -> int:
-            # the smallest phrase around the item that names exactly one of the places (its
-            # own clause or noun phrase, conjuncts left out); else the nearest place in the text
+        def nearest(token_index: int, preceding: bool = False) -> int:
+            # the place named in the item's own clause ("14 soldiers were killed in an ambush
+            # in Balochistan"); else the nearest place in the text -- for a count the place
+            # told before it ("in Kohat, killing five policemen", "a bombing in Bajaur that
+            # killed eleven soldiers")
             node = doc[token_index]
             while True:
                 inside = {g for g in range(len(groups)) if any(_in_own_phrase(node, doc[a]) for a in anchors[g])}
                 if len(inside) == 1:
                     return inside.pop()
-                if inside or node.dep_ == "conj" or node.head.i == node.i:
-                    break  # never climb out of one's own conjunct into a sibling's
+                if inside or node.dep_ == "conj" or node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+                    break  # stay inside the item's own clause and conjunct
                 node = node.head
+            if preceding:
+                before = [g for g in range(len(groups)) if any(a < token_index for a in anchors[g])]
+                if before:
+                    return max(before, key=lambda g: (max(a for a in anchors[g] if a < token_index), -g))
             return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
 
         frames = []
@@ -441,7 +481,7 @@ class EventAssembler:
         told_one_by_one = all(own_triggers)
         for g, ps in enumerate(groups):
             triggers = own_triggers[g]
-            casualties = [c for c in record["casualties"] if nearest(c["token"]) == g]
+            casualties = [c for c in record["casualties"] if nearest(c["token"], preceding=True) == g]
             dates = [d for d in base["dates"] if nearest(d["token"]) == g]
             if record["summary"] and not told_one_by_one:
                 # "twin attacks in Kohat and Bhakkar, killing three policemen in Kohat and two
