@@ -162,8 +162,12 @@ def assemble_mentions(document: Document, parts: list[tuple[int, int, list[dict]
 
 
 def mention_event_id(mention: Mention) -> str:
-    first = mention.evidence[0].start if mention.evidence else 0
-    return "ev-" + hashlib.sha256(f"{mention.doc_id}\x00{first}".encode()).hexdigest()[:16]
+    """Deterministic id of a one-mention event: its document, evidence and place and date
+    (two incidents told in one sentence share their first evidence span)."""
+    key = "\x00".join(
+        [mention.doc_id, ",".join(str(e.start) for e in mention.evidence), mention.district or "", mention.date or "", mention.method]
+    )
+    return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def single_mention_event(mention: Mention) -> Event:

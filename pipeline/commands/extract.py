@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cli import app
-from ..runner import ENGINES, EXIT_RUN_FAILED, count_candidate_files, run_extraction
+from ..runner import ENGINES, EXIT_INTERRUPTED, EXIT_RUN_FAILED, count_candidate_files, run_extraction
 
 
 @app.command("extract")
@@ -52,6 +52,12 @@ def extract_command(
     except (FileNotFoundError, ValueError, OSError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    except KeyboardInterrupt as interrupt:
+        # Ctrl-C outside the document loop (loading the pipeline, writing the events file):
+        # the store holds only whole documents, and the events file is written atomically
+        console.print("[yellow]interrupted[/yellow]: no events file written" + (
+            "; processed documents are kept in the store, run the same command to resume" if store else ""))
+        raise typer.Exit(code=EXIT_INTERRUPTED) from interrupt
     errors_file = errors or output.with_name("errors.jsonl")
     console.print(
         f"documents read: {summary.documents_read}  processed: {summary.documents_processed}  "

@@ -566,8 +566,7 @@ class EventAssembler:
             for incident in reversed(incidents):
                 if district and incident["district"] == district:
                     return keep_fitting_dates(incident)
-            if current is not None and (not district or not any(i["district"] == district for i in incidents)):
-                frame["places"] = []
+            if current is not None and not district:
                 return keep_fitting_dates(current)
         frame_date = max(frame["dates"], key=lambda d: len(d["value"]), default=None)
         if frame["same_day"] and current is not None:
@@ -615,7 +614,7 @@ class EventAssembler:
         located = bool(frame["places"] or frame["dates"])
         anchored = located or bool(frame["countries"])
         district_named = any(p["district"] for p in frame["places"])
-        if self._is_reference(frame) or frame["record"]["footnote"]:
+        if frame["record"]["footnote"] or (self._is_reference(frame) and not (district_named and frame["dates"])):
             return False  # a cited headline or "the attack" names an incident told elsewhere
         if frame["record"]["heading"] and not (counted or district_named):
             return False  # a bare title or subheading (titles with a place or toll are merged into the story)
