@@ -28,7 +28,7 @@ from .reading.dateline import date_from_lines
 from .resources import data_path
 
 #: Chunks are cut at paragraph breaks once they pass this many characters.
-DEFAULT_CHUNK_CHARS = 12_000
+DEFAULT_CHUNK_CHARS = 50_000
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
