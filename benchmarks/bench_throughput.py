@@ -145,7 +145,7 @@ def run_worker(config: str, n: int, seed: int, batch_size: int) -> dict:
         for _ in nlp.pipe(counter.texts_of(synthetic_documents(n, seed)), batch_size=batch_size):
             pass
     else:
-        from pipeline.extract import load, process_documents
+        from pipeline.extraction import load, process_documents
 
         n_process = 2 if config == "pipeline-2p" else 1
         nlp = load()
@@ -223,7 +223,7 @@ def _timed_function(function, name: str, totals: dict):
 
 def profile_stages(n: int, seed: int, batch_size: int) -> None:
     """Time each component, the tokenizer, the reference-date scan and document assembly."""
-    import pipeline.extract as extract
+    import pipeline.extraction as extract
 
     nlp = extract.load()
     for _ in extract.process_documents(nlp, synthetic_documents(WARMUP_DOCS, seed, start=10_000_000)):
@@ -267,7 +267,7 @@ def profile_functions(n: int, seed: int, batch_size: int, top: int = 25) -> None
     import cProfile
     import pstats
 
-    from pipeline.extract import load, process_documents
+    from pipeline.extraction import load, process_documents
 
     nlp = load()
     for _ in process_documents(nlp, synthetic_documents(WARMUP_DOCS, seed, start=10_000_000)):

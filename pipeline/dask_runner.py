@@ -13,7 +13,7 @@ How it runs
 - The driver reads the inputs (`iter_inputs`) lazily and sends batches of `docs_per_task`
   documents with `client.submit`; at most `max_in_flight` batches are out at a time, so the
   driver never holds the corpus.
-- Each worker process loads the pipeline once: `pipeline.extract.load` is an `lru_cache`, so
+- Each worker process loads the pipeline once: `pipeline.extraction.load` is an `lru_cache`, so
   every later batch on that worker reuses it. Workers need the package installed (same version).
 - Results come back as they complete (`as_completed`) and are handed on in input order (a small
   reorder buffer), so a run gives exactly the events of a single-process run.
@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
-from .extract import DocumentResult
+from .extraction import DocumentResult
 from .reading import Document
 
 #: documents per Dask task: large enough to amortise the task overhead (a few ms), small enough
@@ -80,7 +80,7 @@ def dask_client(
 
 def _process_batch(documents: list[Document], mode: str, batch_size: int) -> list[tuple[list, str | None]]:
     """Runs on a worker: (mentions, error) for each document of the batch, in order."""
-    from .extract import load, process_documents
+    from .extraction import load, process_documents
 
     nlp = load(mode)  # cached per worker process
     return [(result.mentions, result.error) for result in process_documents(nlp, documents, batch_size=batch_size)]
@@ -105,8 +105,8 @@ def dask_results(
     max_in_flight: int | None = None,
 ) -> Iterator[DocumentResult]:
     """Run the pipeline over `documents` on Dask; one `DocumentResult` per document, in input
-    order (the contract of `pipeline.extract.process_documents`)."""
-    from .extract import MODES
+    order (the contract of `pipeline.extraction.process_documents`)."""
+    from .extraction import MODES
 
     if mode not in MODES:  # fail here, not once per batch on the workers
         raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from .extract import load, process_documents
+from .extraction import load, process_documents
 from .merge import merge_mentions
 from .reading import Document, ReadFailure, iter_inputs
 from .store import Store, write_jsonl
@@ -175,7 +175,7 @@ def _problem(summary: RunSummary, store: Store | None, path: str, reason: str, s
 
 def _unmerged(mentions: list[dict]) -> list[dict]:
     from .events import Mention
-    from .extract import single_mention_event
+    from .extraction import single_mention_event
 
     return [single_mention_event(Mention.from_dict(m)).to_dict() for m in mentions]
 

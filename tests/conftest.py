@@ -18,7 +18,7 @@ SCHEMA_PATH = ROOT / "schema" / "event.schema.json"
 @pytest.fixture(scope="session")
 def nlp():
     """The rule-based incident pipeline (models/config.cfg), built once per session."""
-    from pipeline.extract import load
+    from pipeline.extraction import load
 
     return load()
 
@@ -41,9 +41,9 @@ def event_validator(event_schema):
 
 @pytest.fixture(scope="session")
 def run_extract(nlp):
-    """`run_extract(text, published=None)`: the events `pipeline.extract.extract` returns,
+    """`run_extract(text, published=None)`: the events `pipeline.extraction.extract` returns,
     as plain dicts (the JSONL form)."""
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     def _run(text: str, published: str | None = None) -> list[dict]:
         return [event.to_dict() for event in extract(text, published=published, nlp=nlp)]

@@ -91,7 +91,7 @@ def test_dask_extract_with_dask_matches_local_and_spreads_work(articles, local_e
     events = extract_with_dask(articles, client=client, docs_per_task=1)
     assert events == [json.loads(line) for line in local_events.splitlines()]
     # every worker loaded the pipeline and took part (4 tasks of one document, 2 workers)
-    workers = client.run(lambda: __import__("pipeline.extract").extract._load_cached.cache_info().currsize)
+    workers = client.run(lambda: __import__("pipeline.extraction").extraction._load_cached.cache_info().currsize)
     assert len(workers) == 2
     assert all(size == 1 for size in workers.values())
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from pipeline.extract import load, process_documents
+from pipeline.extraction import load, process_documents
 from pipeline.reading import Document, iter_inputs
 
 pytestmark = pytest.mark.slow

@@ -1,11 +1,11 @@
-"""`pipeline.extract.extract` on whole texts: one event per incident, several incidents in one
+"""`pipeline.extraction.extract` on whole texts: one event per incident, several incidents in one
 document, and texts that report no incident at all (aggregates, threats, arrests, talks)."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import split_into_chunks
+from pipeline.extraction import split_into_chunks
 
 PUBLISHED = "2026-02-25"  # a Wednesday
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from pipeline.extract import DEFAULT_CHUNK_CHARS, split_into_chunks
+from pipeline.extraction import DEFAULT_CHUNK_CHARS, split_into_chunks
 from pipeline.reading import Document, iter_inputs
 from pipeline.runner import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED
 from pipeline.store import _atomic_write, write_jsonl
@@ -380,6 +380,21 @@ def test_extract_unreadable_file_reported(tmp_path):
     assert [(relative(p["path"], folder), p["reason"]) for p in problems] == [("locked.txt", "permission denied")]
 
 
+def test_extract_jsonl_record_with_lone_surrogate_fails_alone(tmp_path):
+    # JSON allows "\ud800" escapes; Python then holds a str that UTF-8 and spaCy cannot encode
+    folder = tmp_path / "inbox"
+    write_articles(folder, {"kech_ambush": KECH})
+    (folder / "feed.jsonl").write_bytes(
+        b'{"id": "odd", "text": "Two policemen were killed in Bannu on Monday \\ud800, police said."}\n'
+        + orjson.dumps({"id": "feed-1", "text": JSONL_ARTICLE}) + b"\n"
+    )
+    result = run_cli(str(folder), "-o", str(tmp_path / "events.jsonl"))
+    assert result.returncode == EXIT_SOME_FAILED, result.stderr[-3000:]
+    problems = read_jsonl(tmp_path / "errors.jsonl")
+    assert [relative(p["path"], folder) for p in problems] == ["feed.jsonl:1"]
+    assert {e["district"] for e in read_jsonl(tmp_path / "events.jsonl")} == {"Kech", "Mastung"}
+
+
 def test_extract_clean_folder_exits_zero(tmp_path):
     folder = tmp_path / "inbox"
     write_articles(folder, GOOD_ARTICLES)
@@ -616,19 +631,22 @@ def test_extract_interrupted_run_stops_cleanly_and_resumes(tmp_path, reference_r
 
 
 def test_extract_interrupted_run_without_store_exits_130(tmp_path):
-    folder = corpus_folder(tmp_path)
+    folder = tmp_path / "inbox"
+    write_articles(folder, GOOD_ARTICLES)
+    # about 1.5 MB of text: far longer to process than the pipeline takes to load
+    (folder / "zz_long_report.txt").write_text(long_text(1_500_000), encoding="utf-8")
     out = tmp_path / "events.jsonl"
-    # no store to poll: stop once the pipeline has started working
     process = subprocess.Popen(
         [*CLI, "extract", str(folder), "-o", str(out), "--batch-size", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
         start_new_session=True,
     )
-    time.sleep(6)
-    assert process.poll() is None
+    time.sleep(8)  # no store to poll: give the pipeline time to load and start working
+    assert process.poll() is None, "the run ended before it could be stopped"
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == EXIT_INTERRUPTED, stderr[-3000:]
     assert "Traceback" not in stderr
     assert "interrupted" in stderr
     assert not out.exists()
+    summary_counts(stderr)  # the summary is printed
