@@ -33,6 +33,7 @@ VICTIMS = {"security", "civilian", "people"}
 ATTACKERS = {"attacker", "hostile"}
 ATTRIBUTION_STRENGTH = {"claimed": 3, "attributed": 2, "suspected": 1}
 STATE_METHODS = {"airstrike", "shelling"}
+MAX_EVIDENCE = 40
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -286,7 +287,9 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     ):
         targets.append("militants")
     evidence = []
-    for span in sorted(incident["evidence"], key=lambda e: e["start"]):
+    # the sentences each figure was read from; a document that repeats itself thousands of
+    # times (a scraped page) keeps the first MAX_EVIDENCE of them
+    for span in sorted(incident["evidence"], key=lambda e: e["start"])[:MAX_EVIDENCE]:
         start, end = span["start"], span["end"]
         while end > start and text[end - 1].isspace():
             end -= 1

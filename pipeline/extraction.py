@@ -25,6 +25,7 @@ from .components.extensions import register_extensions
 from .events import FIELD_NAMES, Event, Mention
 from .reading import Document, ReadFailure, iter_inputs
 from .reading.dateline import date_from_lines
+from .reading.text import replace_lone_surrogates
 from .resources import data_path
 
 #: Chunks are cut at paragraph breaks once they pass this many characters.
@@ -94,7 +95,9 @@ def _chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, si
         sink[index] = (document, len(chunks))
         reference = None if document.published else latest_explicit_date(document.text)
         for chunk_index, (offset, chunk) in enumerate(chunks):
-            doc = nlp.make_doc(chunk)
+            # a str from JSON may hold lone surrogates, which spaCy cannot encode; the copy it
+            # reads has U+FFFD in their place (same offsets), the evidence quotes the original
+            doc = nlp.make_doc(replace_lone_surrogates(chunk))
             doc._.incidents_doc_id = document.doc_id
             doc._.incidents_published = document.published
             doc._.incidents_reference_date = reference

@@ -75,7 +75,12 @@ def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
 @lru_cache(maxsize=5000)
 def _quantulum_count(phrase: str) -> int | None:
     """quantulum3 reads number shapes the word table does not; loaded lazily, once per process."""
-    from quantulum3 import parser
+    import warnings
+
+    with warnings.catch_warnings():
+        # quantulum3 warns that its optional classifier is not installed; the rule parser suffices
+        warnings.simplefilter("ignore", UserWarning)
+        from quantulum3 import parser
 
     quantities = parser.parse(phrase)
     if not quantities:

@@ -154,7 +154,7 @@ def resolve_date_phrase(
         return f"{year:04d}-{month:02d}", "month", None, inferred
     if match:
         if pub is None:
-            return (str(ref.year), "year", None, True) if ref else (None, None, None, False)
+            return (f"{ref.year:04d}", "year", None, True) if ref else (None, None, None, False)
         back = (pub.weekday() - WEEKDAYS[match.group(1)]) % 7
         if "last" in phrase.split() and back == 0:
             back = 7
@@ -182,7 +182,7 @@ def resolve_date_phrase(
         if anchor is None:
             return None, None, None, False
         year = anchor.year - (1 if "last" in phrase else 0)
-        return str(year), "year", None, inferred
+        return f"{year:04d}", "year", None, inferred
 
     match = MONTH_ONLY.match(phrase)
     if match:
@@ -203,7 +203,7 @@ def resolve_date_phrase(
 
 def _relative_day(pub: date | None, ref: date | None, days_back: int):
     if pub is None:
-        return (str(ref.year), "year", None, True) if ref else (None, None, None, False)
+        return (f"{ref.year:04d}", "year", None, True) if ref else (None, None, None, False)
     return (pub - timedelta(days=days_back)).isoformat(), "day", None, False
 
 

@@ -587,8 +587,8 @@ class EventAssembler:
         if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
             if frame["places"] and not self._province_fits(current, frame):
                 return None
-            if frame["countries"] and current["countries"] and {c["country"] for c in frame["countries"]} != {c["country"] for c in current["countries"]} and not current["district"]:
-                return None
+            if not self._country_fits(current, frame):
+                return None  # "air strikes in Afghanistan" do not continue an attack in Bajaur
             return current
         if frame_date is not None:
             for incident in reversed(incidents):

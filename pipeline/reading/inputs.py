@@ -401,6 +401,9 @@ def _jsonl_record(where: str, line: str, seen: _Seen) -> Iterator[Item]:
     if not text or text.isspace():
         yield ReadFailure(where, "empty text")
         return
+    if textmod.has_lone_surrogates(text):
+        yield ReadFailure(where, 'invalid "text" (lone surrogate characters, not valid Unicode text)')
+        return
     text = textmod.normalise_newlines(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if (first := seen.duplicate_of(digest, where)) is not None:

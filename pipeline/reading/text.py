@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from typing import BinaryIO
@@ -123,6 +124,19 @@ def fallback_encoding(sample: bytes) -> tuple[str, str]:
 def _western(sample: bytes) -> str:
     undefined_in_cp1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
     return "latin-1" if any(byte in sample for byte in undefined_in_cp1252) else "cp1252"
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogates(text: str) -> bool:
+    """A Python str from a JSON "\\ud800" escape can hold surrogates no encoder accepts."""
+    return _SURROGATES.search(text) is not None
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """The same text with each lone surrogate replaced by U+FFFD (offsets are unchanged)."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def normalise_newlines(text: str) -> str:
