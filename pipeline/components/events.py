@@ -148,6 +148,8 @@ class EventAssembler:
         if root.tag_ in {"NNS", "NNPS"} and counted:
             return "SPECIFIC"  # "twin attacks", "two bombings": particular incidents
         if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in {"clashes", "airstrikes", "strikes", "hostilities", "skirmishes", "shelling"}:
+            if span.id_ == "armed_clash" and len(span) > 1:
+                return "SPECIFIC"  # "retaliatory operations", "intelligence-based operations"
             return "GENERIC"
         return span.label_
 
@@ -587,6 +589,8 @@ class EventAssembler:
         if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
             if frame["places"] and not self._province_fits(current, frame):
                 return None
+            if not self._methods_fit(current, frame):
+                return None  # "Kabul said it responded with retaliatory operations": a clash, not the strike
             if not self._country_fits(current, frame):
                 return None  # "air strikes in Afghanistan" do not continue an attack in Bajaur
             return current
@@ -596,6 +600,18 @@ class EventAssembler:
                 if own and own["value"] == frame_date["value"]:
                     return incident
         return None
+
+    @staticmethod
+    def _methods_fit(incident: dict, frame: dict) -> bool:
+        """A sentence whose own attack word names another kind of violence (a clash after a
+        strike, a strike after a bombing) does not continue the incident."""
+        from ..assembly import _methods_compatible
+
+        own = {t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"}
+        new = {t["method"] for t in frame["triggers"] if t["strength"] == "SPECIFIC"}
+        if not own or not new:
+            return True
+        return any(_methods_compatible(a, b) for a in own for b in new)
 
     @staticmethod
     def _country_fits(incident: dict, frame: dict) -> bool:
