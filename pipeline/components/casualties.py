@@ -215,6 +215,8 @@ class CasualtyExtractor:
         compounds = {child.lower_ for child in noun.children if child.dep_ == "compound"}
         if word in {"them", "whom", "those", "these"}:
             return "people"
+        if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
+            return "hostile"  # "eight Afghan and twelve Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
         if noun.ent_type_ == "SECURITY_FORCE" or compounds & {"security", "police", "army", "fc", "levies", "rangers", "frontier"}:
             category = "security"

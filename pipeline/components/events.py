@@ -459,19 +459,26 @@ class EventAssembler:
         anchors = [[p["token"] for p in ps] for ps in groups]
         doc = record["doc"]
 
-        def nearest(token_index: int, preceding: bool = False) -> int:
-            # the place named in the item's own clause ("14 soldiers were killed in an ambush
-            # in Balochistan"); else the nearest place in the text -- for a count the place
-            # told before it ("in Kohat, killing five policemen", "a bombing in Bajaur that
-            # killed eleven soldiers")
+        def clause_groups(token_index: int) -> set[int]:
+            # the places named in the item's own clause or phrase ("14 soldiers were killed in an
+            # ambush in Balochistan"), staying inside its own conjunct
             node = doc[token_index]
             while True:
                 inside = {g for g in range(len(groups)) if any(_in_own_phrase(node, doc[a]) for a in anchors[g])}
-                if len(inside) == 1:
-                    return inside.pop()
                 if inside or node.dep_ == "conj" or node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
-                    break  # stay inside the item's own clause and conjunct
+                    return inside
                 node = node.head
+
+        def clause_group(token_index: int) -> int | None:
+            found = clause_groups(token_index)
+            return next(iter(found)) if len(found) == 1 else None
+
+        def nearest(token_index: int, preceding: bool = False) -> int:
+            # else the nearest place in the text -- for a count the place told before it
+            # ("in Kohat, killing five policemen", "a bombing in Bajaur that killed eleven soldiers")
+            found = clause_group(token_index)
+            if found is not None:
+                return found
             if preceding:
                 before = [g for g in range(len(groups)) if any(a < token_index for a in anchors[g])]
                 if before:
@@ -479,26 +486,45 @@ class EventAssembler:
             return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
 
         frames = []
-        own_triggers = [[t for t in record["triggers"] if nearest(t["token"]) == g] for g in range(len(groups))]
+        # an attack word of another kind whose phrase names none of the places ("air strikes hit
+        # Kabul, Kandahar and Paktia and the border clash that left twelve soldiers dead") is an
+        # incident of its own, with the counts of its own phrase
+        grouped = [t for t in record["triggers"] if clause_groups(t["token"])]
+        grouped_methods = {t["method"] for t in grouped}
+        orphans = [
+            t for t in record["triggers"]
+            if t["strength"] == "SPECIFIC" and t not in grouped and t["method"] not in grouped_methods
+        ] if grouped else []
+        orphan_casualties = []
+        if orphans:
+            roots = [doc[t["token"]].head if doc[t["token"]].dep_ in {"compound", "amod"} else doc[t["token"]] for t in orphans]
+            orphan_casualties = [
+                c for c in record["casualties"] if any(r.left_edge.i <= c["token"] <= r.right_edge.i for r in roots)
+            ]
+        triggers_left = [t for t in record["triggers"] if t not in orphans]
+        casualties_left = [c for c in record["casualties"] if c not in orphan_casualties]
+        own_triggers = [[t for t in triggers_left if nearest(t["token"]) == g] for g in range(len(groups))]
         told_one_by_one = all(own_triggers)
+        if orphans:
+            frames.append(dict(base, places=[], triggers=orphans, casualties=orphan_casualties, groups=[]))
         for g, ps in enumerate(groups):
             triggers = own_triggers[g]
-            casualties = [c for c in record["casualties"] if nearest(c["token"], preceding=True) == g]
+            casualties = [c for c in casualties_left if nearest(c["token"], preceding=True) == g]
             dates = [d for d in base["dates"] if nearest(d["token"]) == g]
             if record["summary"] and not told_one_by_one:
                 # "twin attacks in Kohat and Bhakkar, killing three policemen in Kohat and two
                 # farmers in Bhakkar": the shared trigger goes to every place; a count only to
                 # the place named inside its own phrase
-                triggers = triggers or record["triggers"]
+                triggers = triggers or triggers_left
                 dates = dates or base["dates"]
-                casualties = [c for c in record["casualties"] if any(0 < p["token"] - c["token"] <= 6 for p in ps)]
+                casualties = [c for c in casualties_left if any(0 < p["token"] - c["token"] <= 6 for p in ps)]
             elif not triggers and not casualties:
                 # a list of places sharing one trigger: strikes on several places are one
                 # incident each ("strikes hit Kabul, Kandahar and Paktia"); fighting along a
                 # border named by its provinces is one incident at no single place
-                if not any(t["method"] in {"airstrike", "shelling"} for t in record["triggers"]):
+                if not any(t["method"] in {"airstrike", "shelling"} for t in triggers_left):
                     return [dict(base, places=[], triggers=record["triggers"])]
-                triggers = record["triggers"]
+                triggers = triggers_left
                 dates = dates or base["dates"]
             groups_here = [grp for grp in record["groups"] if nearest(grp["token"]) == g]
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
