@@ -604,7 +604,13 @@ class EventAssembler:
         if frame["record"]["new_cue"]:
             return None  # "separately", "in another attack", "days after ...": a new incident
         if district:
-            if current is not None and current["district"] in (None, district) and self._dates_compatible(self._incident_date(current), frame_date) and self._country_fits(current, frame):
+            if (
+                current is not None
+                and current["district"] in (None, district)
+                and self._dates_compatible(self._incident_date(current), frame_date)
+                and self._country_fits(current, frame)
+                and (current["district"] == district or self._methods_fit(current, frame))
+            ):
                 if current["district"] is None and current["places"] and not self._province_fits(current, frame):
                     return None
                 return current
