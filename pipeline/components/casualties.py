@@ -39,6 +39,12 @@ UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
+def _conj_root(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
     """Read a count from its words: "13", "2,597", "eleven", "twenty-three", "a dozen", "two dozen".
 
@@ -241,6 +247,7 @@ class CasualtyExtractor:
 
     def _link(self, first: Token, last: Token, count: int, sent: Span) -> dict | None:
         lexicon = self.lexicon
+        self._predicate = None
         noun = self._counted_noun(first, last)
         if noun.i != last.i and noun.lower_ in {"dead", "injured", "wounded", "killed", "martyred", "hurt"}:
             # "left 12 dead": the count stands alone, the adjective is its outcome
@@ -260,6 +267,16 @@ class CasualtyExtractor:
             return None
         if category == "people" and noun.lower_ in {"them", "whom"}:
             subset = True
+        if any(
+            child.dep_ == "prep" and child.lower_ == "of" and any(g.lower_ in {"them", "whom", "those", "these"} for g in child.children)
+            for child in (noun, first)
+            for child in child.children
+        ):
+            subset = True  # "26 hostages, 18 of them security personnel"
+        predicate = self._predicate
+        if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"}:
+            # "the number of Taliban and affiliated terrorists killed at more than 200"
+            category = self._category_of(predicate.head) or self._category_of(_conj_root(predicate.head)) or category
         # "two more soldiers", "another three": additions to a toll ("more than 200" is not)
         if any(child.lower_ == "another" for child in noun.children) or (
             last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"
@@ -292,6 +309,7 @@ class CasualtyExtractor:
         "killed_agent" (the count is the killer) | None.
         """
         lexicon = self.lexicon
+        self._predicate = None
         subset = False
         update = False
         increment = False
@@ -344,6 +362,7 @@ class CasualtyExtractor:
                 return None, False, False, False
             outcome = self._predicate_outcome(head, child=current)
             if outcome:
+                self._predicate = head
                 return outcome, update, self._is_increment(head), subset
             # "leaving nine people dead": the outcome sits on a sibling of the count
             if head.lemma_.lower() in {"leave", "left"}:

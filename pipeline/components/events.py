@@ -436,7 +436,7 @@ class EventAssembler:
             "dates": self._dates_near_triggers(record),
             "same_day": any(d["relative"] == "same_day" for d in record["dates"]) and not any(d["value"] for d in record["dates"]),
             "countries": countries,
-            "casualties": [] if record["summary"] else record["casualties"],
+            "casualties": [] if record["summary"] or self._totals_of_several(record) else record["casualties"],
         }
         # a province that contains the district named beside it is the same location
         district_keys = [k for k, ps in districts.items() if any(p["district"] for p in ps)]
@@ -530,6 +530,18 @@ class EventAssembler:
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
+
+    @staticmethod
+    def _totals_of_several(record: dict) -> bool:
+        """"14 soldiers and policemen were martyred in the night's attacks": counts told of
+        attacks in the plural, with no place, are totals over several incidents."""
+        triggers = record["triggers"]
+        return bool(triggers) and not record["places"] and all(
+            t["strength"] == "GENERIC"
+            and t["text"].lower().endswith("s")
+            and t["text"].lower() not in {"strikes", "airstrikes", "air strikes"}  # one raid is "the strikes"
+            for t in triggers
+        )
 
     @staticmethod
     def _dates_near_triggers(record: dict) -> list[dict]:
