@@ -376,8 +376,24 @@ class CasualtyExtractor:
                             outcome = self._predicate_outcome(grandchild)
                             if outcome:
                                 return outcome, False, False, subset
-            if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in {"be", "include", "leave"}:
-                break
+            if head.pos_ in {"VERB", "AUX"}:
+                # "23 passengers were offloaded and shot dead": the outcome on a coordinated verb
+                for sibling in head.children:
+                    if sibling.dep_ == "conj" and sibling.pos_ == "VERB":
+                        outcome = self._predicate_outcome(sibling)
+                        if outcome and outcome != "killed_agent":
+                            self._predicate = sibling
+                            return outcome, update, self._is_increment(sibling), subset
+                # "the toll had reached 63": a count as the object of a rising toll
+                if head.lemma_.lower() in UPDATE_VERBS and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"toll", "number", "tally", "count"} for c in head.children
+                ):
+                    sentence = sent.text.lower()
+                    if "injur" in sentence and not re.search(r"\b(dead|death|killed|fatalit|toll)", sentence):
+                        return "injured", True, False, False
+                    return "killed", True, False, False
+                if head.lemma_.lower() not in {"be", "include", "leave"}:
+                    break
             current = head
         # reduced relatives and appositions on the noun: "11 soldiers martyred", "two killed"
         for child in noun.children:

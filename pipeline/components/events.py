@@ -350,6 +350,10 @@ class EventAssembler:
                 frames[0] = dict(frames[0], places=setting["places"], dates=setting["dates"])
             setting = None
             for frame in frames:
+                if current is not None and not frame["triggers"] and frame["casualties"] and all(c["update"] for c in frame["casualties"]) and not any(p["district"] for p in frame["places"]):
+                    # "the toll had reached 63 on Tuesday": a revised toll of the incident being
+                    # told, dated by the report, not by the attack
+                    frame = dict(frame, dates=[])
                 target = self._find_incident(frame, incidents, current)
                 opened = False
                 previous = current
