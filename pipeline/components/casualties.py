@@ -274,6 +274,14 @@ class CasualtyExtractor:
         ):
             subset = True  # "26 hostages, 18 of them security personnel"
         predicate = self._predicate
+        if predicate is not None and outcome == "killed" and (
+            noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children)
+        ) and any(
+            c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.ent_type_ not in {"GROUP", "PLACE", "SECURITY_FORCE"}))
+            for c in predicate.children
+        ):
+            # "killed Maulana Hamid ul Haq Haqqani ... along with five other people": six
+            count += 1
         if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"}:
             # "the number of Taliban and affiliated terrorists killed at more than 200"
             category = self._category_of(predicate.head) or self._category_of(_conj_root(predicate.head)) or category
@@ -379,7 +387,9 @@ class CasualtyExtractor:
             if head.pos_ in {"VERB", "AUX"}:
                 # "23 passengers were offloaded and shot dead": the outcome on a coordinated verb
                 for sibling in head.children:
-                    if sibling.dep_ == "conj" and sibling.pos_ == "VERB":
+                    if sibling.dep_ == "conj" and sibling.pos_ == "VERB" and not any(
+                        c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in sibling.children
+                    ):  # the coordinated verb shares our noun ("rescued 104 and killed 16" does not)
                         outcome = self._predicate_outcome(sibling)
                         if outcome and outcome != "killed_agent":
                             self._predicate = sibling
