@@ -120,8 +120,9 @@ def _same_incident(a: dict, b: dict) -> bool:
             provinces_other = {p["province"] for p in other["places"] if p.get("province")}
             if _methods_compatible(method_a, method_b) and (not provinces_other or provinces_place & provinces_other):
                 return True
-    # one side has no district: a same-day incident of a compatible method
-    if value_a and value_b and value_a == value_b and len(value_a) == 10:
+    # one side has no district: a day-dated incident (a day either side: a siege that ran
+    # overnight) of a compatible method
+    if value_a and value_b and len(value_a) == len(value_b) == 10:
         return _methods_compatible(method_a, method_b)
     # neither has a district: the same kind of incident in the same month ("the October clashes")
     if not a["district"] and not b["district"] and value_a and value_b and len(value_a) >= 7 and len(value_b) >= 7:
