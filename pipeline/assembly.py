@@ -105,9 +105,13 @@ def _same_incident(a: dict, b: dict) -> bool:
             return False
         method_a, method_b = choose_method(a)[0], choose_method(b)[0]
         return _methods_compatible(method_a, method_b)
-    countries_a = {c["country"] for c in a["countries"] + a["places"] if c.get("country")}
-    countries_b = {c["country"] for c in b["countries"] + b["places"] if c.get("country")}
-    if countries_a and countries_b and not countries_a & countries_b:
+    countries_a, countries_b = _incident_countries(a), _incident_countries(b)
+    vague = (a["district"] is None and not any(p["kind"] != "country" for p in a["places"])) or (
+        b["district"] is None and not any(p["kind"] != "country" for p in b["places"])
+    )
+    # a side that names only a whole country ("handlers in Afghanistan") cannot contradict the
+    # district the other side names
+    if countries_a and countries_b and not countries_a & countries_b and not (vague and bool(a["district"]) != bool(b["district"])):
         return False
     method_a, method_b = choose_method(a)[0], choose_method(b)[0]
     # a lead with the place but no date and a sentence with the date but no place
@@ -123,11 +127,22 @@ def _same_incident(a: dict, b: dict) -> bool:
     # one side has no district: a day-dated incident (a day either side: a siege that ran
     # overnight) of a compatible method
     if value_a and value_b and len(value_a) == len(value_b) == 10:
-        return _methods_compatible(method_a, method_b)
+        if value_a == value_b:
+            return _methods_compatible(method_a, method_b)
+        return method_a == method_b and method_a != "unknown"
     # neither has a district: the same kind of incident in the same month ("the October clashes")
     if not a["district"] and not b["district"] and value_a and value_b and len(value_a) >= 7 and len(value_b) >= 7:
         return method_a == method_b and method_a != "unknown"
     return False
+
+
+def _incident_countries(incident: dict) -> set[str]:
+    """Where an incident happened, as far as countries go: its district's country when it has
+    one ("handlers in Afghanistan" does not move an attack in Wana), else the countries named."""
+    if incident["district"]:
+        return {p["country"] for p in incident["places"] if p["district"] == incident["district"] and p.get("country")}
+    named = {p["country"] for p in incident["places"] if p.get("country") and p["kind"] != "country"}
+    return named or {c["country"] for c in incident["countries"] + incident["places"] if c.get("country")}
 
 
 def _methods_compatible(a: str, b: str) -> bool:
