@@ -211,3 +211,46 @@ def test_casualties_event_vague_amount_gives_null(run_extract, only_event):
     )
     assert event["killed"] is None
     assert event["qualifier"] is None
+
+
+@pytest.mark.parametrize(
+    "text,count,outcome,category",
+    [
+        # written for these tests: shapes met in long reports and wire copy
+        ("The district was still mourning the nine constables who died in last week's ambush.", 9, "killed", "security"),
+        ("Officials said the toll had reached 41 by Thursday evening.", 41, "killed", "people"),
+        ("At least 14 travellers were pulled off the coach and shot dead near the checkpoint.", 14, "killed", "civilian"),
+        ("Eleven labourers sustained injuries when the roof caved in after the blast.", 11, "injured", "civilian"),
+        ("Army estimates put the number of militants killed at more than 150.", 150, "killed", "attacker"),
+    ],
+)
+def test_casualties_outcome_from_wider_context(statements, text, count, outcome, category):
+    found = [s for s in statements(text) if s["count"] == count]
+    assert found, statements(text)
+    assert found[0]["outcome"] == outcome
+    assert found[0]["category"] == category
+
+
+def test_casualties_rescued_passengers_are_not_casualties(statements):
+    text = "Troops rescued 96 passengers, including 40 women, and killed 12 militants in the operation."
+    counted = {(s["count"], s["category"]) for s in statements(text)}
+    assert (12, "attacker") in counted
+    assert not any(count in (96, 40) for count, _ in counted)
+
+
+def test_casualties_partitive_of_them_is_not_added(run_extract, only_event):
+    text = (
+        "Thirty hostages, 20 of them soldiers, were killed when gunmen stormed the train near "
+        "Mach in Kachhi district on Tuesday, officials said.\n"
+    )
+    event = only_event(run_extract(text, published="2025-03-12"))
+    assert event["killed"] == 30
+
+
+def test_casualties_named_victim_and_others_counts_the_named_one(run_extract, only_event):
+    text = (
+        "A bomb killed Maulana Abdul Ghafoor Khan, the head of a seminary in Charsadda, along with "
+        "three other people on Friday.\n"
+    )
+    event = only_event(run_extract(text, published="2025-04-05"))
+    assert event["killed"] == 4

@@ -432,6 +432,8 @@ class CasualtyExtractor:
         lexicon = self.lexicon
         lemma = token.lemma_.lower()
         word = token.lower_
+        if lemma in {"mourn", "bury"} and child is not None and child.dep_ in {"dobj", "nsubjpass"}:
+            return "killed"  # "the province was mourning the eleven soldiers"
         if lemma in {"sustain", "suffer", "receive"} and any(
             c.lemma_.lower() in {"injury", "wound", "burn"} for c in token.children
         ):
