@@ -254,7 +254,11 @@ def _read_file(
         yield ReadFailure(path, f"duplicate of {first}", "dedup")
         return
     if kind == "html":
-        extracted = _html_main_text(text)
+        try:
+            extracted = _html_main_text(text)
+        except ImportError as error:  # a broken install must cost this document, not the run
+            yield ReadFailure(path, f"HTML extraction unavailable ({error.__class__.__name__}: {str(error).splitlines()[0]})")
+            return
         del text
         if extracted is None:
             yield ReadFailure(path, "no main text in HTML")
