@@ -270,23 +270,7 @@ def _read_file(
         return
     meta, warnings = _sidecar(path)
     yield from warnings
-    doc_id = _stem(name)
-    if (first := seen.doc_ids.setdefault(doc_id, path)) != path:
-        yield ReadFailure(path, f'document id "{doc_id}" already used by {first}', "dedup")
-        return
-    published, published_from = meta.get("published"), "sidecar"
-    if published is None:
-        published, published_from = date_from_lines(text), "date_line"
-    yield Document(
-        doc_id=doc_id,
-        text=text,
-        published=published,
-        source=meta.get("source"),
-        url=meta.get("url"),
-        path=path,
-        content_hash=digest,
-        published_from=published_from if published else None,
-    )
+    yield from _document(_stem(name), text, meta, "sidecar", path, digest, seen)
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -419,10 +403,18 @@ def _jsonl_record(where: str, line: str, seen: _Seen) -> Iterator[Item]:
         return
     meta, warnings = _metadata_fields(record, where)
     yield from warnings
+    yield from _document(doc_id, text, meta, "jsonl", where, digest, seen)
+
+
+def _document(
+    doc_id: str, text: str, meta: dict, metadata_source: str, where: str, digest: str, seen: _Seen
+) -> Iterator[Item]:
+    """The Document of a file or JSONL record, unless its id is taken; the publication date is
+    the metadata's, else a date line's."""
     if (first := seen.doc_ids.setdefault(doc_id, where)) != where:
         yield ReadFailure(where, f'document id "{doc_id}" already used by {first}', "dedup")
         return
-    published, published_from = meta.get("published"), "jsonl"
+    published, published_from = meta.get("published"), metadata_source
     if published is None:
         published, published_from = date_from_lines(text), "date_line"
     yield Document(
