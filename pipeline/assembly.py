@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 from .events import Evidence, Mention, Perpetrator
-from .gazetteer import load_gazetteer
 
 #: When several triggers describe one incident, the most specific method wins.
 METHOD_PRIORITY = [
@@ -349,6 +348,3 @@ def is_reportable(incident: dict) -> bool:
     violent = bool(incident["triggers"] or incident["casualties"])
     return anchored and violent
 
-
-def gazetteer_check() -> None:  # pragma: no cover - used by the CLI to fail early
-    load_gazetteer()

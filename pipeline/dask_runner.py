@@ -173,8 +173,7 @@ def extract_with_dask(
     whole store, as `incidents extract --store` does. Unreadable inputs and failed documents are
     skipped (and recorded in the store when there is one); `incidents extract --engine dask`
     also lists them in its errors file."""
-    from .runner import RunSummary, _documents, _problem, _unmerged
-    from .merge import merge_mentions
+    from .runner import RunSummary, _documents, collect_results, final_events
     from .store import Store
 
     if not os.path.exists(path):
@@ -188,19 +187,8 @@ def extract_with_dask(
             processes=processes, client=client, mode=mode, batch_size=batch_size,
             docs_per_task=docs_per_task,
         )
-        for result in results:
-            document = result.document
-            if result.error:
-                _problem(summary, store, document.path, result.error, "extract", document)
-                continue
-            mentions = [m.to_dict() for m in result.mentions]
-            if store is not None:
-                store.add_document(document.doc_id, document.path, document.content_hash, document.published, mentions)
-            else:
-                kept.extend(mentions)
-        if store is not None:
-            return store.events(policy) if merge else _unmerged(store.mentions())
-        return merge_mentions(kept, policy=policy) if merge else _unmerged(kept)
+        collect_results(results, summary, store, kept)
+        return final_events(store, kept, merge=merge, policy=policy)
     finally:
         if store is not None:
             store.close()

@@ -10,13 +10,13 @@ and a run killed half-way and started again ends with the same events as an unin
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
 
-from .extraction import load, process_documents
+from .extraction import DocumentResult, load, process_documents
 from .merge import merge_mentions
 from .reading import Document, ReadFailure, iter_inputs
 from .store import Store, write_jsonl
@@ -111,36 +111,50 @@ def run_extraction(
             )
         else:
             results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
-        for result in results:
-            document = result.document
-            if result.error:
-                _problem(summary, store, document.path, result.error, "extract", document)
-                continue
-            mentions = [m.to_dict() for m in result.mentions]
-            summary.documents_processed += 1
-            summary.mentions += len(mentions)
-            if store is not None:
-                store.add_document(
-                    document.doc_id, document.path, document.content_hash, document.published, mentions
-                )
-            else:
-                kept_mentions.extend(mentions)
-            if on_document:
-                on_document(document.path)
+        collect_results(results, summary, store, kept_mentions, on_document)
     except KeyboardInterrupt:
         summary.interrupted = True
     try:
         if not summary.interrupted:
-            if store is not None:
-                events = store.events(policy) if merge else _unmerged(store.mentions())
-            else:
-                events = merge_mentions(kept_mentions, policy=policy) if merge else _unmerged(kept_mentions)
+            events = final_events(store, kept_mentions, merge=merge, policy=policy)
             summary.events_written = write_jsonl(events, output)
         _write_errors(summary, errors_path or Path(output).with_name("errors.jsonl"))
     finally:
         if store is not None:
             store.close()
     return summary
+
+
+def collect_results(
+    results: Iterable[DocumentResult],
+    summary: RunSummary,
+    store: Store | None,
+    kept_mentions: list[dict],
+    on_document: Callable[[str], None] | None = None,
+) -> None:
+    """Store (or keep) the mentions of each processed document; record each failed one."""
+    for result in results:
+        document = result.document
+        if result.error:
+            _problem(summary, store, document.path, result.error, "extract", document)
+            continue
+        mentions = [m.to_dict() for m in result.mentions]
+        summary.documents_processed += 1
+        summary.mentions += len(mentions)
+        if store is not None:
+            store.add_document(document.doc_id, document.path, document.content_hash, document.published, mentions)
+        else:
+            kept_mentions.extend(mentions)
+        if on_document:
+            on_document(document.path)
+
+
+def final_events(store: Store | None, kept_mentions: list[dict], *, merge: bool, policy: str) -> list[dict]:
+    """The events of the run: merged over the whole store when there is one."""
+    mentions = store.mentions() if store is not None else kept_mentions
+    if not merge:
+        return _unmerged(mentions)
+    return store.events(policy) if store is not None else merge_mentions(kept_mentions, policy=policy)
 
 
 def _documents(path, summary: RunSummary, store: Store | None, on_document) -> Iterator[Document]:

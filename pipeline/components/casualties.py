@@ -39,6 +39,18 @@ UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
+def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
+    """What a revised figure counts ("the toll rose to 11", "the number of injured reached 40"):
+    injured when the sentence speaks only of the injured; else killed, when it speaks of the dead
+    or a toll (or the figure is the subject's own toll)."""
+    lowered = sentence.lower()
+    if "injur" in lowered and not re.search(r"\b(dead|death|killed|fatalit|toll)", lowered):
+        return "injured"
+    if said_of_a_toll or re.search(r"\b(toll|dead|deaths|death|killed|fatalities|martyr)", lowered):
+        return "killed"
+    return None
+
+
 def _conj_root(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -197,7 +209,6 @@ class CasualtyExtractor:
         return last
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
-        lexicon = self.lexicon
         candidates = [noun]
         if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
             # "two of the attackers" / "five of them"
@@ -246,7 +257,6 @@ class CasualtyExtractor:
         return "exact"
 
     def _link(self, first: Token, last: Token, count: int, sent: Span) -> dict | None:
-        lexicon = self.lexicon
         self._predicate = None
         noun = self._counted_noun(first, last)
         if noun.i != last.i and noun.lower_ in {"dead", "injured", "wounded", "killed", "martyred", "hurt"}:
@@ -320,7 +330,6 @@ class CasualtyExtractor:
         self._predicate = None
         subset = False
         update = False
-        increment = False
         # a conjunct's own modifier is its outcome: "two civilians were martyred and over 30
         # others injured"
         # "30 others injured", "five people killed": an outcome word right after the counted
@@ -361,13 +370,8 @@ class CasualtyExtractor:
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
                 subset = True
             if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS:
-                verb = head.head
-                sentence = sent.text.lower()
-                if "injur" in sentence and "toll" not in sentence and not re.search(r"\b(dead|death|killed|fatalit)", sentence):
-                    return "injured", True, False, False
-                if re.search(r"\b(toll|dead|deaths|death|killed|fatalities|martyr)", sentence):
-                    return "killed", True, False, False
-                return None, False, False, False
+                outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
+                return outcome, outcome is not None, False, False
             outcome = self._predicate_outcome(head, child=current)
             if outcome:
                 self._predicate = head
@@ -398,10 +402,7 @@ class CasualtyExtractor:
                 if head.lemma_.lower() in UPDATE_VERBS and any(
                     c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"toll", "number", "tally", "count"} for c in head.children
                 ):
-                    sentence = sent.text.lower()
-                    if "injur" in sentence and not re.search(r"\b(dead|death|killed|fatalit|toll)", sentence):
-                        return "injured", True, False, False
-                    return "killed", True, False, False
+                    return _revised_toll_outcome(sent.text, said_of_a_toll=True), True, False, False
                 if head.lemma_.lower() not in {"be", "include", "leave"}:
                     break
             current = head

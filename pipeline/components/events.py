@@ -33,7 +33,6 @@ DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "south
 ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "siege", "hijacking", "massacre", "strike", "airstrike", "clash", "attacker", "bomber", "incident", "tragedy", "carnage", "operation", "police", "encounter", "shooting", "killing"}
 NON_LOCATION_HEADS = {"hospital", "hospitals", "embassy", "consulate", "ministry", "conference", "briefing", "meeting", "jirga", "funeral", "prayers", "court", "session", "talks", "office", "offices", "residence", "home", "mortuary", "morgue", "assembly", "parliament", "studio"}
 PERSON_TITLES = {"commander", "leader", "spokesman", "spokesperson", "chief", "minister", "cleric", "official", "officer", "militant", "resident", "member"}
-SUMMARY_WORDS = {"twin", "two", "three", "four", "both", "coordinated", "series", "multiple", "separate", "several"}
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
@@ -304,7 +303,6 @@ class EventAssembler:
 
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        lexicon = self.lexicon
         triggers = list(doc.spans.get(self.triggers_key, []))
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
@@ -577,15 +575,9 @@ class EventAssembler:
 
     @staticmethod
     def _dates_compatible(a: dict | None, b: dict | None) -> bool:
-        if a is None or b is None or not a.get("value") or not b.get("value"):
-            return True
-        x, y = a["value"], b["value"]
-        if len(x) == len(y) == 10:
-            from datetime import date
+        from ..assembly import _dates_compatible
 
-            return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
-        short, long_ = sorted((x, y), key=len)
-        return long_.startswith(short)
+        return _dates_compatible(a.get("value") if a else None, b.get("value") if b else None)
 
     @staticmethod
     def _is_reference(frame: dict) -> bool:
@@ -594,7 +586,6 @@ class EventAssembler:
         triggers = frame["triggers"]
         if not triggers or frame["casualties"]:
             return False
-        record_text = frame["record"].get("text_tokens")
         return all(t["strength"] == "GENERIC" or t.get("definite") for t in triggers) and any(t.get("definite") for t in triggers)
 
     def _find_incident(self, frame: dict, incidents: list[dict], current: dict | None) -> dict | None:
