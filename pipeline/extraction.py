@@ -33,11 +33,14 @@ DEFAULT_CHUNK_CHARS = 50_000
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-MODES = {"rules": "config.cfg"}
+#: Extraction modes and the trained relation stage each adds to the rule pipeline (None: none).
+#: `accurate` is the transformer backbone; `tok2vec` the same stage without torch.
+MODES = {"rules": None, "tok2vec": "tok2vec", "accurate": "transformer"}
 
 
 def load(mode: str = "rules", patterns_dir: str | None = None) -> Language:
-    """Build the incident pipeline from models/<config> and initialize its rulers from patterns/."""
+    """Build the incident pipeline from models/config.cfg and initialize its rulers from
+    patterns/. The trained modes add the relation stage trained by `incidents train`."""
     return _load_cached(mode, patterns_dir)
 
 
@@ -46,14 +49,30 @@ def _load_cached(mode: str, patterns_dir: str | None) -> Language:
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
     register_extensions()
-    config = spacy.util.load_config(data_path("models") / MODES[mode], interpolate=False)
+    config = spacy.util.load_config(data_path("models") / "config.cfg", interpolate=False)
     config["paths"]["patterns_dir"] = patterns_dir
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     sourced = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
     own = [name for name in nlp.pipe_names if name not in sourced]
     with nlp.select_pipes(enable=own):
         nlp.initialize()
+    if MODES[mode] is not None:
+        _add_relation_stage(nlp, mode, MODES[mode])
     return nlp
+
+
+def _add_relation_stage(nlp: Language, mode: str, backbone: str) -> None:
+    from .training import trained_dir, transformer_weights_dir
+
+    if backbone == "transformer":
+        transformer_weights_dir()  # the extra is installed; offline Hugging Face settings
+    path = trained_dir(backbone)
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(
+            f"--mode {mode} needs the relation stage trained on the {backbone} backbone, not found at {path}; "
+            f"build it with: incidents train --backbone {backbone}"
+        )
+    nlp.add_pipe("incidents_relations", source=spacy.load(path), after="incidents_events")
 
 
 def split_into_chunks(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, str]]:

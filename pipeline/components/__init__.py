@@ -1,7 +1,7 @@
 """The incident stages of the spaCy pipeline, registered as factories on import.
 
 The span rulers (entities and triggers) are spaCy's own `span_ruler`; their patterns come from
-the readers in `patterns`.
+the readers in `patterns`. `relations` is the trained stage of the accurate modes.
 """
 
-from . import casualties, dates, events, lines, patterns  # noqa: F401
+from . import casualties, dates, events, lines, patterns, relations  # noqa: F401

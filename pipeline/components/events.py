@@ -312,11 +312,16 @@ class EventAssembler:
         context_date: dict | None = None
         setting: dict | None = None
         summary_pending = 0
+        all_places: list[dict] = []
+        all_groups: list[dict] = []
         for index, sent in enumerate(doc.sents):
             sent_dates = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
             sent_casualties = [c for c in casualties if c["sent"] == index]
             sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
             record = self._sentence_record(sent, index, doc, sent_dates, sent_casualties, sent_triggers)
+            all_places.extend(dict(place, sent=index) for place in record["places"])
+            attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
+            all_groups.extend(dict(group, sent=index, attribution=attribution) for group in record["groups"])
             if record["heading"] and len(sent) > 0 and index > 0:
                 current = None
             if record["hypothetical"] or record["aggregate"]:
@@ -381,6 +386,8 @@ class EventAssembler:
             summary_pending = max(0, summary_pending - 1)
         self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
+        doc._.incidents_places = all_places
+        doc._.incidents_groups = all_groups
         return doc
 
     def _use_dateline(self, doc: Doc, incidents: list[dict]) -> None:
@@ -746,7 +753,7 @@ class EventAssembler:
 
 @Language.factory(
     "incidents_events",
-    assigns=["doc._.incidents_frames"],
+    assigns=["doc._.incidents_frames", "doc._.incidents_places", "doc._.incidents_groups"],
     requires=["doc._.incidents_dates", "doc._.incidents_casualties", "doc.ents", "doc.sents"],
     default_config={"triggers_key": "incidents_triggers", "aggregate_min_count": 5, "patterns_dir": None},
 )

@@ -15,6 +15,14 @@ DOC_EXTENSIONS = {
     "incidents_dates": None,
     "incidents_casualties": None,
     "incidents_frames": None,
+    # every located place and named group of the text, by sentence: the arguments the trained
+    # relation stage may attach to an incident, whether or not the rules attached them
+    "incidents_places": None,
+    "incidents_groups": None,
+    # written by the relation stage (accurate modes): candidate (incident, argument) pairs, and
+    # in training docs their gold labels (one row per candidate, None where the incident is unmatched)
+    "incidents_relation_candidates": None,
+    "incidents_relation_gold": None,
 }
 
 
