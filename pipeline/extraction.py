@@ -46,6 +46,11 @@ def load(mode: str = "rules", patterns_dir: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_cached(mode: str, patterns_dir: str | None) -> Language:
+    return build(mode, patterns_dir)
+
+
+def build(mode: str = "rules", patterns_dir: str | None = None) -> Language:
+    """A new pipeline of `mode` (`load` returns a cached one: use this one to change it)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
     register_extensions()

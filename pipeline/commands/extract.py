@@ -22,7 +22,7 @@ def extract_command(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Document chunks per batch."),
     policy: str = typer.Option("latest", "--policy", help="Merged figures: latest (newest report) or conservative (lowest)."),
     no_merge: bool = typer.Option(False, "--no-merge", help="One event per document mention (no cross-document merging)."),
-    mode: str = typer.Option("rules", "--mode", help="Extraction mode: rules (default)."),
+    mode: str = typer.Option("rules", "--mode", help="rules (default); tok2vec or accurate (transformer): the rules plus the trained relation stage (build it with `incidents train`)."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
     engine: str = typer.Option("local", "--engine", help="Where spaCy runs: local (this machine) or dask (Dask distributed; see docs/dask.md)."),
     scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster of --n-process workers."),
@@ -49,7 +49,7 @@ def extract_command(
                 engine=engine, scheduler=scheduler,
                 on_document=lambda p: progress.update(task, advance=1, current=Path(p).name[:40]),
             )
-    except (FileNotFoundError, ValueError, OSError) as error:
+    except (FileNotFoundError, ValueError, OSError, RuntimeError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(code=EXIT_RUN_FAILED) from error
     except KeyboardInterrupt as interrupt:
