@@ -650,7 +650,9 @@ def test_extract_interrupted_run_without_store_exits_130(tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
         start_new_session=True,
     )
-    time.sleep(8)  # no store to poll: give the pipeline time to load and start working
+    # no store to poll: give the pipeline time to load (slower where the trf extra makes spaCy
+    # import torch) and start working; the long report keeps it busy far longer than this
+    time.sleep(20)
     assert process.poll() is None, "the run ended before it could be stopped"
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
