@@ -57,10 +57,14 @@ def incident_date(incident: dict) -> dict | None:
 def merge_document_incidents(incidents: list[dict]) -> list[dict]:
     """Merge incidents of one document that are the same incident told twice
     (headline and body, or two chunks): same district and compatible dates and methods.
-    A headline that names neither district nor date joins the first incident it fits."""
+    A headline that names neither district nor date joins the first incident it fits; when
+    the text has no other incident (it is all one line, or the line-break reading took it for
+    a heading) it is the incident."""
     merged: list[dict] = []
     headlines = [i for i in incidents if i.get("heading_only") and not (i["district"] and incident_date(i))]
     incidents = [i for i in incidents if not any(i is h for h in headlines)]
+    if not incidents:
+        incidents, headlines = headlines, []
     for headline in headlines:
         for incident in incidents:
             if _methods_compatible(choose_method(headline)[0], choose_method(incident)[0]) and (

@@ -193,3 +193,11 @@ def test_extract_long_document_offsets_point_into_text(run_extract):
     assert any(e["text"] == incident for e in evidence)
     for e in evidence:
         assert text[e["start"] : e["end"]] == e["text"]
+
+
+def test_a_text_read_as_one_heading_still_reports_its_attack(run_extract):
+    # a stray token after the last full stop makes the line look like a heading; with no
+    # other incident in the text, the heading's incident is the report
+    text = "A roadside bomb killed four policemen in Kohat district, officials said. 0"
+    events = run_extract(text)
+    assert [(e["district"], e["killed"]) for e in events] == [("Kohat", 4)]
