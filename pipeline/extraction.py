@@ -113,7 +113,9 @@ class DocumentResult:
     error: str | None = None
 
 
-def _chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict) -> Iterator[tuple]:
+def chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict) -> Iterator[tuple]:
+    """(doc, (document index, chunk index)) for every chunk, with the document attributes set
+    on `Doc._`; `sink[index]` receives (document, number of chunks)."""
     for index, document in enumerate(documents):
         chunks = split_into_chunks(document.text, max_chars)
         sink[index] = (document, len(chunks))
@@ -143,7 +145,7 @@ def process_documents(
     collected: dict[int, list] = {}
     next_index = 0
     stream = nlp.pipe(
-        _chunk_docs(nlp, documents, max_chunk_chars, pending),
+        chunk_docs(nlp, documents, max_chunk_chars, pending),
         as_tuples=True,
         n_process=n_process,
         batch_size=batch_size,

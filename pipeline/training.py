@@ -34,11 +34,10 @@ from spacy.util import registry
 
 from .assembly import incident_to_mention
 from .components.extensions import register_extensions
-from .components.relations import LABELS, relation_candidates
+from .components.relations import LABELS, arguments_by_kind, relation_candidates
 from .evaluation.matching import dates_compatible, places_agree
-from .extraction import DEFAULT_CHUNK_CHARS, load, split_into_chunks
-from .components.dates import latest_explicit_date
-from .reading import Document, ReadFailure, iter_inputs
+from .extraction import DEFAULT_CHUNK_CHARS, chunk_docs, load
+from .reading import Document, iter_inputs
 from .resources import data_path
 
 BACKBONES = ("tok2vec", "transformer")
@@ -109,10 +108,8 @@ def _breakdown_total(statement: dict, statements: list[dict]) -> int:
 
 def pair_labels(doc: Doc, candidates: list[dict], aligned: list[dict | None]) -> list[list[float] | None]:
     """One label row per candidate (LABELS order); None where its incident has no gold mention."""
-    statements = {s["start"]: s for s in doc._.incidents_casualties or []}
+    known = arguments_by_kind(doc)
     all_statements = doc._.incidents_casualties or []
-    dates = {d["start"]: d for d in doc._.incidents_dates or []}
-    places = {p["token"]: p for p in doc._.incidents_places or []}
     rows: list[list[float] | None] = []
     for candidate in candidates:
         gold = aligned[candidate["incident"]]
@@ -122,7 +119,7 @@ def pair_labels(doc: Doc, candidates: list[dict], aligned: list[dict | None]) ->
         row = dict.fromkeys(LABELS, 0.0)
         kind, key = candidate["kind"], candidate["key"]
         if kind == "count":
-            statement = statements[key[1]]
+            statement = known["count"][key[1]]
             if statement["subset"]:
                 # "13 of them civilians": a part the figures never add; whatever the rules
                 # decided is harmless, so it is the label (no gradient away from them)
@@ -134,10 +131,10 @@ def pair_labels(doc: Doc, candidates: list[dict], aligned: list[dict | None]) ->
         elif kind == "date":
             # a less precise date that the gold date falls in ("this year", "in March") never
             # wins over a precise one: it belongs to the incident
-            value, gold_date = dates[key[1]]["value"], gold.get("date")
+            value, gold_date = known["date"][key[1]]["value"], gold.get("date")
             row["date"] = float(bool(gold_date) and gold_date.startswith(value))
         elif kind == "place":
-            place = places[key[1]]
+            place = known["place"][key[1]]
             if place["district"]:
                 row["place"] = float(places_agree(place["district"], gold.get("district")))
             else:  # a province named with its incident ("in KP's Bannu")
@@ -167,28 +164,22 @@ def build_training_docs(articles: Path, gold_path: Path, nlp: Language | None = 
     documents = [item for item in iter_inputs(str(articles)) if isinstance(item, Document)]
     built: list[tuple[str, Doc]] = []
     stats = {"documents": len(documents), "frames": 0, "aligned_frames": 0, "pairs": 0, "labelled_pairs": 0, "positive": dict.fromkeys(LABELS, 0)}
-    for document in documents:
-        reference = None if document.published else latest_explicit_date(document.text)
-        for offset, chunk in split_into_chunks(document.text, DEFAULT_CHUNK_CHARS):
-            doc = nlp.make_doc(chunk)
-            doc._.incidents_doc_id = document.doc_id
-            doc._.incidents_published = document.published
-            doc._.incidents_reference_date = reference
-            doc._.incidents_offset = offset
-            doc = nlp(doc)
-            candidates = relation_candidates(doc)
-            aligned = align_frames(doc, offset, gold.get(document.doc_id, []), document.text)
-            labels = pair_labels(doc, candidates, aligned)
-            doc._.incidents_relation_candidates = candidates
-            doc._.incidents_relation_gold = labels
-            stats["frames"] += len(aligned)
-            stats["aligned_frames"] += sum(a is not None for a in aligned)
-            stats["pairs"] += len(candidates)
-            stats["labelled_pairs"] += sum(row is not None for row in labels)
-            for row in labels:
-                for label, value in zip(LABELS, row or []):
-                    stats["positive"][label] += int(value)
-            built.append((document.doc_id, doc))
+    chunked: dict[int, tuple[Document, int]] = {}
+    for doc, (index, _) in nlp.pipe(chunk_docs(nlp, documents, DEFAULT_CHUNK_CHARS, chunked), as_tuples=True):
+        document = chunked[index][0]
+        candidates = relation_candidates(doc)
+        aligned = align_frames(doc, doc._.incidents_offset, gold.get(document.doc_id, []), document.text)
+        labels = pair_labels(doc, candidates, aligned)
+        doc._.incidents_relation_candidates = candidates
+        doc._.incidents_relation_gold = labels
+        stats["frames"] += len(aligned)
+        stats["aligned_frames"] += sum(a is not None for a in aligned)
+        stats["pairs"] += len(candidates)
+        stats["labelled_pairs"] += sum(row is not None for row in labels)
+        for row in labels:
+            for label, value in zip(LABELS, row or []):
+                stats["positive"][label] += int(value)
+        built.append((document.doc_id, doc))
     return built, stats
 
 
@@ -203,8 +194,7 @@ def split_train_dev(docs: list[tuple[str, Doc]], seed: int, dev_share: float = D
 
 
 def _docbin(docs: list[Doc]) -> DocBin:
-    # only the tokens and the two extensions the stage needs travel: the rest of user_data
-    # (frames, casualties ...) is kept too because DocBin stores user_data whole
+    # the candidates and gold labels live in user_data (`Doc._`), which DocBin stores whole
     return DocBin(docs=docs, store_user_data=True)
 
 

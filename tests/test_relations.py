@@ -131,13 +131,13 @@ def test_gold_labels_follow_the_gold_mention_of_each_incident(nlp):
     assert pair_labels(doc, candidates, [None] * len(aligned)) == [None] * len(candidates)
 
 
-def _tiny_relation_nlp(nlp, tmp_path):
+def _tiny_relation_nlp():
     """The rule pipeline plus a relation stage with a tiny tok2vec, trained a few steps on docs
     written for the test (gold: the first incident's figures are the true ones)."""
     from spacy.training import Example
 
     from pipeline.extraction import build
-    from pipeline.training import align_frames, pair_labels
+    from pipeline.training import pair_labels
 
     texts = [
         ("Militants attacked a police post in Lakki Marwat on 2 May 2025, killing six policemen. "
@@ -146,7 +146,7 @@ def _tiny_relation_nlp(nlp, tmp_path):
          "In April, an ambush in Karak had killed two policemen.", 7),
     ]
     fresh = build("rules")
-    docs, examples = [], []
+    examples = []
     for text, killed in texts:
         doc = _rule_doc(fresh, text, "2025-06-30")
         candidates = relation_candidates(doc)
@@ -155,7 +155,6 @@ def _tiny_relation_nlp(nlp, tmp_path):
         doc._.incidents_relation_candidates = candidates
         reference = doc.copy()
         reference._.incidents_relation_gold = pair_labels(doc, candidates, aligned)
-        docs.append(doc)
         examples.append(Example(doc, reference))
     stage = fresh.add_pipe(
         "incidents_relations",
@@ -167,24 +166,21 @@ def _tiny_relation_nlp(nlp, tmp_path):
 
 @pytest.mark.slow
 def test_the_stage_trains_and_runs_inside_the_pipeline(nlp, tmp_path):
-    from pipeline.extraction import extract
+    import spacy
+    from thinc.api import Adam
 
-    fresh, stage, examples = _tiny_relation_nlp(nlp, tmp_path)
+    from pipeline.extraction import build, extract
+
+    fresh, stage, examples = _tiny_relation_nlp()
     # untrained, the stage decides as the rules do: the output is the rule pipeline's
     text = TWO_ATTACKS
     assert [e.to_dict() for e in extract(text, PUBLISHED, nlp=fresh)] == [e.to_dict() for e in extract(text, PUBLISHED, nlp=nlp)]
-    from thinc.api import Adam
-
     sgd = Adam(0.01)
     losses = [stage.update(examples, sgd=sgd)["incidents_relations"] for _ in range(15)]
     assert losses[-1] < losses[0]
     scores = stage.score(examples)
     assert 0.0 <= scores["rel_micro_f"] <= 1.0
     # a trained stage is saved with the pipeline and sourced back into the rule pipeline
-    import spacy
-
-    from pipeline.extraction import build
-
     # as `incidents train` writes it: a pipeline holding only the stage
     trained = spacy.blank("en")
     trained.add_pipe("incidents_relations", source=fresh)

@@ -74,6 +74,16 @@ def _arguments(doc: Doc, sentence_of: Callable[[int], int]) -> list[dict]:
     return found
 
 
+def arguments_by_kind(doc: Doc) -> dict[str, dict]:
+    """The arguments of a doc by kind, each by the identity its candidate key ends with."""
+    return {
+        "count": {s["start"]: s for s in doc._.incidents_casualties or []},
+        "date": {d["start"]: d for d in doc._.incidents_dates or []},
+        "place": {p["token"]: p for p in doc._.incidents_places or []},
+        "group": {(g["code"], g["sent"]): g for g in doc._.incidents_groups or []},
+    }
+
+
 def _rule_keys(incident: dict) -> set[tuple]:
     """Identity keys of the arguments the rules attached to an incident."""
     keys = {("count", s["start"]) for s in incident["casualties"]}
@@ -206,12 +216,7 @@ def apply_relation_scores(doc: Doc, candidates: list[dict], scores: Floats2d, th
     frames = doc._.incidents_frames or []
     if not frames or not candidates:
         return
-    known = {
-        "count": {s["start"]: s for s in doc._.incidents_casualties or []},
-        "date": {d["start"]: d for d in doc._.incidents_dates or []},
-        "place": {p["token"]: p for p in doc._.incidents_places or []},
-        "group": {(g["code"], g["sent"]): g for g in doc._.incidents_groups or []},
-    }
+    known = arguments_by_kind(doc)
     column = {label: i for i, label in enumerate(LABELS)}
     count_columns = [column[label] for label in COUNT_LABELS]
     scored: dict[int, set[tuple]] = {n: set() for n in range(len(frames))}
