@@ -2,8 +2,8 @@
 
 Both sides are events with `mentions` (EVENTS.md sections 3 and 4). The scorer works on mentions,
 so every mention becomes a `ScoredMention` that remembers which event (and which input line) it came
-from. Gold evidence is a list of quote strings; predicted evidence is a list of `{start, end, text}`
-objects; both are accepted on either side.
+from. Gold evidence is a list of quote strings or of `[start, end]` offsets; predicted evidence is a
+list of `{start, end, text}` objects; all are accepted on either side.
 """
 
 from __future__ import annotations
@@ -125,9 +125,16 @@ def _text_or_none(value: Any) -> str | None:
 
 
 def _evidence_texts(value: Any) -> tuple[str, ...]:
+    """Evidence as text for reports. Offsets without their text (`[start, end]`, the gold form for
+    third-party articles, whose texts are not stored beside the gold) are shown as offsets."""
     texts = []
     for item in value or []:
-        text = item.get("text") if isinstance(item, dict) else item
+        if isinstance(item, dict):
+            text = item.get("text") or (f"[{item['start']}, {item['end']}]" if "start" in item else None)
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            text = f"[{item[0]}, {item[1]}]"
+        else:
+            text = item
         if text:
             texts.append(str(text))
     return tuple(texts)
