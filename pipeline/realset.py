@@ -368,3 +368,49 @@ def statistics(manifest: list[dict[str, Any]], gold: list[dict[str, Any]]) -> di
         "methods": count(e["method"] for e in gold),
         "splits": count(row.get("split") for row in manifest),
     }
+
+
+# --- assembling the annotators' parts ---------------------------------------------------------
+
+#: Group codes the annotators wrote in two spellings: one code each in the assembled gold.
+GROUP_CODE_VARIANTS = {"United States": "US Armed Forces", "Jundallah": "Jundullah"}
+
+
+def _latest_published(event: dict[str, Any]) -> str:
+    return max((m.get("published") or "" for m in event["mentions"]), default="")
+
+
+def assemble(parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One manifest and one gold from the slices' (manifest, reconciled gold) pairs.
+
+    An incident labelled in two slices (the same id: district and date) becomes one event with
+    the mentions of both; its top-level fields are those of the slice whose report is the most
+    recent, and it is required when any slice requires it. Raises ValueError when a document is
+    in two slices or one document would report one incident twice."""
+    manifest: list[dict[str, Any]] = []
+    seen_docs: dict[str, int] = {}
+    events: dict[str, dict[str, Any]] = {}
+    for number, (rows, gold) in enumerate(parts):
+        for row in rows:
+            if row["doc_id"] in seen_docs:
+                raise ValueError(f"{row['doc_id']} is in two slices")
+            seen_docs[row["doc_id"]] = number
+            manifest.append(row)
+        for event in gold:
+            event = json.loads(json.dumps(event))  # a deep copy
+            for holder in [event, *event["mentions"]]:
+                for perpetrator in holder.get("perpetrators") or []:
+                    perpetrator["group"] = GROUP_CODE_VARIANTS.get(perpetrator["group"], perpetrator["group"])
+            known = events.get(event["id"])
+            if known is None:
+                events[event["id"]] = event
+                continue
+            docs = {m["doc_id"] for m in known["mentions"]}
+            if docs & {m["doc_id"] for m in event["mentions"]}:
+                raise ValueError(f"{event['id']}: one document reports it in two slices")
+            mentions = known["mentions"] + event["mentions"]
+            newer = event if _latest_published(event) > _latest_published(known) else known
+            events[event["id"]] = {**newer, "required": known["required"] or event["required"], "mentions": mentions}
+    manifest.sort(key=lambda row: row["doc_id"])
+    gold = sorted(events.values(), key=lambda e: e["id"])
+    return manifest, gold

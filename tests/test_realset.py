@@ -195,3 +195,20 @@ def test_realset_cli_save_then_reobtain_checks_the_hash(tmp_path):
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert realset.read_text(tmp_path / "texts" / "zz001_made-up-report.txt") == FIXTURE_TEXT
+
+
+def test_realset_assemble_joins_an_incident_labelled_in_two_slices():
+    first = _gold_event("zz001_made-up-report", [[0, 10]])
+    first["mentions"][0]["perpetrators"] = [{"group": "Jundallah", "attribution": "claimed"}]
+    second = _gold_event("zz002_other-outlet", [[0, 10]])
+    second["required"] = False
+    second["mentions"][0]["published"] = "2019-05-09"
+    rows_a = [_manifest_row(FIXTURE_TEXT)]
+    rows_b = [_manifest_row(FIXTURE_TEXT + "!", doc_id="zz002_other-outlet")]
+    manifest, gold = realset.assemble([(rows_a, [first]), (rows_b, [second])])
+    assert [row["doc_id"] for row in manifest] == ["zz001_made-up-report", "zz002_other-outlet"]
+    assert len(gold) == 1 and gold[0]["required"] is True
+    assert sorted(m["doc_id"] for m in gold[0]["mentions"]) == ["zz001_made-up-report", "zz002_other-outlet"]
+    assert gold[0]["mentions"][0]["perpetrators"][0]["group"] == "Jundullah"  # one spelling per code
+    with pytest.raises(ValueError):
+        realset.assemble([(rows_a, [first]), (rows_a, [])])  # a document in two slices

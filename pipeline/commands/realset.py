@@ -164,3 +164,31 @@ def locate_command(
     if text.find(quote, start + 1) >= 0:
         typer.echo("note: the passage occurs more than once; the first is given", err=True)
     typer.echo(json.dumps([start, start + len(quote)]))
+
+
+@realset_app.command("assemble")
+def assemble_command(
+    root: Path = typer.Option(REAL_DIR, "--root", help="The set's folder (manifests/ and annotations/final/)."),
+) -> None:
+    """Write <root>/manifest.jsonl and <root>/gold.jsonl from the slices: manifests/<slice>.jsonl
+    and the reconciled annotations/final/<slice>.jsonl. Splits already recorded are kept."""
+    from ..realset import assemble, read_jsonl, write_jsonl
+
+    slices = sorted(path.stem for path in (root / "manifests").glob("*.jsonl"))
+    missing = [name for name in slices if not (root / "annotations" / "final" / f"{name}.jsonl").is_file()]
+    if missing:
+        _fail(f"no reconciled gold for slice(s) {', '.join(missing)} in {root / 'annotations' / 'final'}")
+    parts = [
+        (read_jsonl(root / "manifests" / f"{name}.jsonl"), read_jsonl(root / "annotations" / "final" / f"{name}.jsonl"))
+        for name in slices
+    ]
+    try:
+        manifest, gold = assemble(parts)
+    except ValueError as error:
+        _fail(str(error))
+    old = root / "manifest.jsonl"
+    splits = {row["doc_id"]: row["split"] for row in read_jsonl(old) if "split" in row} if old.is_file() else {}
+    manifest = [{**row, "split": splits[row["doc_id"]]} if row["doc_id"] in splits else row for row in manifest]
+    write_jsonl(root / "manifest.jsonl", manifest)
+    write_jsonl(root / "gold.jsonl", gold)
+    typer.echo(f"assembled {len(manifest)} documents and {len(gold)} incidents from slices {', '.join(slices)}")
