@@ -225,7 +225,7 @@ def _map_svg(events: list[dict[str, Any]]) -> str:
         colour = METHOD_COLOURS.get(event.get("method") or "unknown", "#95a5a6")
         tip = f"{event.get('date') or 'undated'} {event.get('method')} {event.get('place') or event.get('district') or event.get('province') or ''}: killed {event.get('killed') if event.get('killed') is not None else '?'}"
         out.append(
-            f'<a href="#{escape(event["event_id"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{_radius(event.get("killed")):.1f}" '
+            f'<a href="#{escape(event["event_id"])}"><circle class="ev" cx="{x:.1f}" cy="{y:.1f}" r="{_radius(event.get("killed")):.1f}" '
             f'fill="{colour}" fill-opacity="0.72" stroke="#222" stroke-width="0.8"><title>{escape(tip)}</title></circle></a>'
         )
     out.extend(labels)  # on top of the events, with a white halo, so that they stay readable
