@@ -83,6 +83,7 @@ body { margin: 0; background: #fff; }
 .ov th, .ov td { border: 1px solid #e4e7eb; padding: 3px 7px; text-align: right; vertical-align: top; }
 .ov th { background: #f5f7fa; }
 .ov td.l, .ov th.l { text-align: left; }
+.ov td.nw { white-space: nowrap; }
 .ov table.sortable th { cursor: pointer; user-select: none; }
 .ov table.sortable th:after { content: " \\2195"; color: #9aa5b1; font-size: 11px; }
 .ov .tables { display: flex; gap: 24px; flex-wrap: wrap; align-items: flex-start; }
@@ -373,7 +374,7 @@ def _tables(events: list[dict[str, Any]]) -> str:
         by_district[district].append(event)
         district_regions[district][_region(event)] += 1
     return ('<div class="tables">' + _summary_table("group", by_group) + _summary_table("method", by_method)
-            + _summary_table("district", by_district, {d: ", ".join(r for r, _ in c.most_common()) for d, c in district_regions.items()})
+            + _summary_table("district", by_district, {d: ", ".join(r for r, _ in c.most_common()) for d, c in district_regions.items()}, limit=60)
             + "</div>"
             '<p class="note">An event with several groups counts once for each. Killed are victims; '
             "attackers killed are counted apart, as the event contract says.</p>")
@@ -399,7 +400,7 @@ def _event_list(events: list[dict[str, Any]]) -> str:
 
         groups = ", ".join(f"{p['group']} ({p.get('attribution')})" for p in event.get("perpetrators") or [])
         rows.append(
-            f'<tr><td data-v="{escape(event.get("date") or "")}"><a href="{link}">{escape(event.get("date") or "undated")}</a></td>'
+            f'<tr><td class="nw" data-v="{escape(event.get("date") or "")}"><a href="{link}">{escape(event.get("date") or "undated")}</a></td>'
             f'<td class="l">{escape(_region(event))}</td><td class="l">{escape(event.get("district") or "")}</td>'
             f'<td class="l">{escape(event.get("place") or "")}</td><td class="l">{escape(event.get("method") or "")}</td>'
             f'<td class="l">{escape(groups)}</td><td class="l">{escape(", ".join(event.get("targets") or []))}</td>'
@@ -417,7 +418,7 @@ def _evidence(events: list[dict[str, Any]]) -> str:
                  f'{escape(event.get("method") or "")} &middot; {escape(where)} '
                  f'<span class="note">{escape(event["event_id"])} &middot; <a href="#events">back to the list</a></span></h3>']
         for mention in event.get("mentions") or []:
-            figures = ", ".join(f"{name.replace('_', ' ')} {mention[name]}" for name in ("killed", "injured", "perpetrators_killed") if mention.get(name) is not None)
+            figures = ", ".join(f"{label} {mention[name]}" for name, label in (("killed", "killed"), ("injured", "injured"), ("perpetrators_killed", "attackers killed")) if mention.get(name) is not None)
             parts.append(f'<div class="m"><b>{escape(mention.get("doc_id") or "")}</b> (published {escape(mention.get("published") or "unknown")})'
                          f"{': ' + escape(figures) if figures else ''}")
             for evidence in mention.get("evidence") or []:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from itertools import product
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -24,6 +25,7 @@ from pipeline.events import vocabulary
 from pipeline.geofeatures import feature_collection
 from pipeline.store import Store, write_jsonl
 
+ROOT = Path(__file__).resolve().parents[1]
 ISSUE_COLUMNS = (
     "event_id_cnty event_date year time_precision event_type sub_event_type actor1 assoc_actor_1 actor2 "
     "civilian_targeting iso country admin1 admin2 location latitude longitude geo_precision source notes fatalities"
@@ -87,7 +89,7 @@ def test_acled_event_type_mapping(method, event_type, targets, expected):
 
 
 def test_acled_every_group_code_has_an_actor_name():
-    with open("patterns/groups.jsonl", encoding="utf-8") as handle:
+    with open(ROOT / "patterns" / "groups.jsonl", encoding="utf-8") as handle:
         codes = {json.loads(line)["id"] for line in handle if line.strip()}
     actors = acled_tables()["actors"]
     assert codes <= set(actors), codes - set(actors)
@@ -258,3 +260,14 @@ def test_export_fails_clearly(tmp_path):
     assert broken.exit_code == 2 and "bad.jsonl:2" in broken.output
     unknown = CliRunner().invoke(app, ["export", str(bad), "--format", "kml"])
     assert unknown.exit_code == 2
+
+
+def test_acled_mapping_documented_in_docs():
+    """docs/acled.md shows the mapping tables: every actor name and sub-event type in the data."""
+    with open(ROOT / "docs" / "acled.md", encoding="utf-8") as handle:
+        doc = handle.read()
+    tables = acled_tables()
+    for code, name in tables["actors"].items():
+        assert f"| `{code}` | {name} |" in doc, code
+    for rule in tables["event_types"]:
+        assert f"| {rule['event_type']} | {rule['sub_event_type']} |" in doc, rule
