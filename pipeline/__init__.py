@@ -7,6 +7,8 @@ Notebook API (names are imported lazily, so `import pipeline` stays cheap)::
     events = pipeline.extract(text, published="2025-03-05")
     events = pipeline.extract_folder("corpus/articles")     # merged across documents
     df = pipeline.events_to_dataframe(events)               # needs pandas
+    acled = pipeline.events_to_dataframe(events, flavour="acled")   # ACLED's columns
+    gdf = pipeline.events_to_geodataframe(pipeline.read_events("events.jsonl"))  # needs [geo]
     scores = pipeline.evaluate("gold.jsonl", "events.jsonl")
 """
 
@@ -20,6 +22,8 @@ _LAZY = {
     "extract_folder": ("pipeline.extraction", "extract_folder"),
     "evaluate": ("pipeline.evaluation", "evaluate"),
     "events_to_dataframe": ("pipeline.dataframe", "events_to_dataframe"),
+    "events_to_geodataframe": ("pipeline.dataframe", "events_to_geodataframe"),
+    "read_events": ("pipeline.store", "load_events"),
     "Store": ("pipeline.store", "Store"),
     "Event": ("pipeline.events", "Event"),
     "Mention": ("pipeline.events", "Mention"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .events import Evidence, Mention, Perpetrator
+from .geo import GEO_FIELDS, locate
 
 #: When several triggers describe one incident, the most specific method wins.
 METHOD_PRIORITY = [
@@ -252,8 +253,9 @@ def _perpetrators(incident: dict, method: str, event_type: str) -> list[Perpetra
     return [Perpetrator(code, attribution) for code, attribution in best.items()]
 
 
-def _location(incident: dict) -> tuple[str | None, str | None, str | None, str | None]:
-    """(country, province, district, place) from the most specific located place."""
+def _location(incident: dict) -> tuple[str | None, str | None, str | None, str | None, dict]:
+    """(country, province, district, place, coordinates) from the most specific located place;
+    the coordinates (`latitude`, `longitude`, `geo_precision`) are the gazetteer's for it."""
     places = incident["places"]
     if places:
         district = incident["district"]
@@ -265,17 +267,25 @@ def _location(incident: dict) -> tuple[str | None, str | None, str | None, str |
             best["kind"] in {"district", "foreign_province"} and not best["named_as_district"]
         ):
             place_text = best["text"]
-        return best["country"], best["province"], best["district"], place_text
+        return best["country"], best["province"], best["district"], place_text, _point(best)
     countries = [c for c in incident["countries"] if c.get("country")]
     if countries:
         located = [c for c in countries if c["located"]] or countries
-        return located[0]["country"], None, None, None
-    return None, None, None, None
+        return located[0]["country"], None, None, None, _point(located[0])
+    return None, None, None, None, _point({})
+
+
+def _point(place: dict) -> dict:
+    """The coordinates the events stage put on a place (a synthesised country has none: the
+    gazetteer's point of that country then)."""
+    if place.get("latitude") is None and place.get("country"):
+        return locate({"country": place["country"]})
+    return {name: place.get(name) for name in GEO_FIELDS}
 
 
 def incident_to_mention(incident: dict, doc_id: str, published: str | None, text: str) -> Mention:
     method, suicide = choose_method(incident)
-    country, province, district, place = _location(incident)
+    country, province, district, place, point = _location(incident)
     groups = {g["code"] for g in incident["groups"]}
     if country == "Afghanistan" and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and "Afghan Taliban" not in groups:
         method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
@@ -332,6 +342,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         qualifier=qualifier if killed is not None else None,
         evidence=evidence,
         date_year_inferred=bool(chosen_date and chosen_date.get("year_inferred")),
+        **point,
     )
 
 

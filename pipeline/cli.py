@@ -21,6 +21,7 @@ from .commands import evaluate as _evaluate  # noqa: E402,F401
 from .commands import export as _export  # noqa: E402,F401
 from .commands import extract as _extract  # noqa: E402,F401
 from .commands import realset as _realset  # noqa: E402,F401
+from .commands import report as _report  # noqa: E402,F401
 from .commands import train as _train  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover

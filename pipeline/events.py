@@ -32,6 +32,10 @@ FIELD_NAMES = (
     "qualifier",
 )
 
+#: Where the event happened, from the gazetteer (`pipeline.geo`): a point and ACLED's
+#: geo_precision (1 the town or site, 2 part of a district or its seat, 3 province or wider).
+GEO_FIELDS = ("latitude", "longitude", "geo_precision")
+
 
 @lru_cache(maxsize=1)
 def event_schema() -> dict[str, Any]:
@@ -76,6 +80,9 @@ class Mention:
     injured: int | None = None
     perpetrators_killed: int | None = None
     qualifier: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
     evidence: list[Evidence] = field(default_factory=list)
     date_year_inferred: bool = False
 
@@ -118,6 +125,9 @@ class Event:
     mentions: list[Mention]
     killed_range: dict[str, int | None] | None = None
     merge: dict[str, Any] | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {"event_id": self.event_id}
@@ -126,6 +136,8 @@ class Event:
             if name == "perpetrators":
                 value = [asdict(p) for p in value]
             data[name] = value
+        for name in GEO_FIELDS:
+            data[name] = getattr(self, name)
         if self.killed_range is not None:
             data["killed_range"] = self.killed_range
         if self.merge is not None:
@@ -143,5 +155,6 @@ class Event:
             mentions=[Mention.from_dict(m) for m in data.get("mentions") or []],
             killed_range=data.get("killed_range"),
             merge=data.get("merge"),
+            **{name: data.get(name) for name in GEO_FIELDS},
             **values,
         )

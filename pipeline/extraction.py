@@ -22,7 +22,7 @@ from . import components as _components  # noqa: F401  (registers the factories)
 from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_document_incidents
 from .components.dates import latest_explicit_date
 from .components.extensions import register_extensions
-from .events import FIELD_NAMES, Event, Mention
+from .events import FIELD_NAMES, GEO_FIELDS, Event, Mention
 from .reading import Document, ReadFailure, iter_inputs
 from .reading.dateline import date_from_lines
 from .reading.text import replace_lone_surrogates
@@ -201,7 +201,7 @@ def mention_event_id(mention: Mention) -> str:
 
 def single_mention_event(mention: Mention) -> Event:
     """An event holding one mention (before cross-document merging)."""
-    values = {name: getattr(mention, name) for name in FIELD_NAMES}
+    values = {name: getattr(mention, name) for name in FIELD_NAMES + GEO_FIELDS}
     values["perpetrators"] = list(mention.perpetrators)
     values["targets"] = list(mention.targets)
     return Event(event_id=mention_event_id(mention), mentions=[mention], **values)

@@ -23,6 +23,20 @@ SPECIFICITY = {
     "site": 4,
 }
 
+#: ACLED's geo_precision of a point taken from a place of this kind: 1 the town or site itself,
+#: 2 a part of a district (its point, or the district seat's), 3 a province or wider. A place
+#: that spans several districts (a highway, "Waziristan") is 3 whatever its kind.
+GEO_PRECISION = {
+    "site": 1,
+    "town": 1,
+    "foreign_town": 1,
+    "area": 2,
+    "district": 2,
+    "foreign_province": 2,
+    "province": 3,
+    "country": 3,
+}
+
 
 @dataclass(frozen=True)
 class Place:
@@ -34,10 +48,21 @@ class Place:
     district: str | None
     lat: float | None
     lon: float | None
+    spans: bool = False
 
     @property
     def specificity(self) -> int:
         return SPECIFICITY.get(self.kind, 3)
+
+    @property
+    def geo_precision(self) -> int:
+        return 3 if self.spans else GEO_PRECISION.get(self.kind, 3)
+
+    def coordinates(self) -> dict[str, float | int | None]:
+        """`latitude`, `longitude` and `geo_precision` of a point at this place (plain data)."""
+        if self.lat is None or self.lon is None:
+            return {"latitude": None, "longitude": None, "geo_precision": None}
+        return {"latitude": self.lat, "longitude": self.lon, "geo_precision": self.geo_precision}
 
 
 def place_key(record: dict) -> str:
@@ -59,8 +84,22 @@ def load_gazetteer(patterns_dir: str | None = None) -> dict[str, Place]:
             district=record.get("district"),
             lat=record.get("lat"),
             lon=record.get("lon"),
+            spans=bool(record.get("spans")),
         )
     return places
+
+
+@lru_cache(maxsize=4)
+def name_index(patterns_dir: str | None = None) -> dict[str, tuple[Place, ...]]:
+    """Every name and alias (lower-cased) -> the places it may mean."""
+    folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
+    places = load_gazetteer(patterns_dir)
+    index: dict[str, list[Place]] = {}
+    for record in srsly.read_jsonl(folder / "gazetteer.jsonl"):
+        place = places[place_key(record)]
+        for name in {record["name"], *record.get("aliases", [])}:
+            index.setdefault(name.lower(), []).append(place)
+    return {name: tuple(found) for name, found in index.items()}
 
 
 def place_patterns(patterns_dir: str | None = None) -> list[dict]:

@@ -99,6 +99,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from .events import FIELD_NAMES
+from .geo import merged_coordinates
 
 POLICIES = ("latest", "conservative")
 
@@ -705,6 +706,7 @@ def merge_mentions(
         event: dict[str, Any] = {"event_id": event_id}
         for name in FIELD_NAMES:
             event[name] = fields[name]
+        event.update(merged_coordinates(group, fields["place"], fields["district"]))
         event["killed_range"] = fields["killed_range"]
         event["merge"] = {
             "policy": policy,

@@ -19,6 +19,7 @@ import orjson
 from .extraction import DocumentResult, load, process_documents
 from .merge import merge_mentions
 from .reading import Document, ReadFailure, iter_inputs
+from .reading.inputs import JSONL_EXTENSIONS, SIDECAR_SUFFIX
 from .store import Store, write_jsonl
 
 #: exit codes of `incidents extract` (documented in the README)
@@ -61,13 +62,34 @@ class RunSummary:
         return EXIT_SOME_FAILED if self.failed else EXIT_OK
 
 
-def count_candidate_files(path: str | os.PathLike) -> int | None:
-    """How many files lie under `path` (for a progress bar); None when unknown."""
+def count_documents(path: str | os.PathLike) -> int | None:
+    """How many documents a run over `path` will report progress for (the progress bar's
+    total): every file the reader takes as an input, each line of a JSONL file, but not the
+    `.meta.json` sidecars nor hidden entries, which are never documents. None when unknown."""
     path = Path(path)
-    if path.is_file():
+
+    def one(file: Path) -> int:
+        if file.name.endswith(SIDECAR_SUFFIX):
+            return 0
+        if file.suffix.lower() in JSONL_EXTENSIONS:
+            try:
+                with open(file, "rb") as handle:
+                    return sum(1 for line in handle if line.strip())
+            except OSError:
+                return 1
         return 1
+
+    if path.is_file():
+        return one(path)
     try:
-        return sum(len(files) for _, _, files in os.walk(path))
+        total = 0
+        walked = set()
+        for folder, dirs, files in os.walk(path, followlinks=True):
+            walked.add(os.path.realpath(folder))
+            # symlinked folders are read once (a loop or a second link is reported, not read)
+            dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) not in walked]
+            total += sum(one(Path(folder) / name) for name in files if not name.startswith("."))
+        return total
     except OSError:
         return None
 

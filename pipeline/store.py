@@ -35,7 +35,7 @@ from typing import Any
 
 import orjson
 
-from .events import FIELD_NAMES
+from .events import FIELD_NAMES, GEO_FIELDS
 from .merge import POLICIES, merge_mentions
 
 DEFAULT_STORE = "incidents.db"
@@ -226,7 +226,7 @@ class Store:
 # ------------------------------------------------------------------ flat rows and writers
 
 ROW_COLUMNS = (
-    ("event_id",) + FIELD_NAMES + ("killed_low", "killed_high", "n_mentions", "doc_ids")
+    ("event_id",) + FIELD_NAMES + GEO_FIELDS + ("killed_low", "killed_high", "n_mentions", "doc_ids")
 )
 
 
@@ -235,7 +235,7 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for event in events:
         row = {"event_id": event["event_id"]}
-        for name in FIELD_NAMES:
+        for name in FIELD_NAMES + GEO_FIELDS:
             row[name] = event.get(name)
         row["perpetrators"] = json.dumps(event.get("perpetrators") or [], ensure_ascii=False)
         row["targets"] = ";".join(event.get("targets") or [])
@@ -309,20 +309,78 @@ def write_parquet(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]
     return len(rows)
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}
+def write_acled(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> int:
+    """ACLED-shaped CSV (see `pipeline.acled`)."""
+    from .acled import write_acled as _write
+
+    return _write(events, path)
+
+
+def write_geojson(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> int:
+    """GeoJSON FeatureCollection (see `pipeline.geofeatures`)."""
+    from .geofeatures import write_geojson as _write
+
+    return _write(events, path)
+
+
+WRITERS = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "parquet": write_parquet,
+    "acled": write_acled,
+    "geojson": write_geojson,
+}
+#: the format an output file's extension implies when --format is not given
+FORMAT_BY_SUFFIX = {".csv": "csv", ".parquet": "parquet", ".geojson": "geojson", ".jsonl": "jsonl"}
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is a SQLite file (a store) rather than an events JSONL file."""
+    with open(path, "rb") as handle:
+        return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+
+
+def read_events_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The events of an `incidents extract` output file; a malformed line fails with its number."""
+    events = []
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                event = orjson.loads(line)
+            except orjson.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not a JSON line ({error})") from error
+            if not isinstance(event, dict) or "event_id" not in event:
+                raise ValueError(f"{path}:{number}: not an event (no event_id)")
+            events.append(event)
+    return events
+
+
+def load_events(source: str | os.PathLike[str], policy: str = "latest") -> list[dict[str, Any]]:
+    """Events from a store (merged under `policy`) or from an events JSONL file (as written)."""
+    if not Path(source).exists():
+        raise FileNotFoundError(f"no such file: {source}")
+    if Path(source).is_dir():
+        raise ValueError(f"{source} is a folder, not a store or an events JSONL file")
+    if is_store(source):
+        with Store(source) as store:
+            return store.events(policy)
+    return read_events_jsonl(source)
 
 
 def export_events(
-    store_path: str | os.PathLike[str],
+    source: str | os.PathLike[str],
     output: str | os.PathLike[str],
     fmt: str = "jsonl",
     policy: str = "latest",
 ) -> int:
-    """Merge the events of the store at `store_path` and write them to `output` as `fmt`."""
+    """Write the events of `source` (a store, merged under `policy`, or an events JSONL file)
+    to `output` as `fmt` (one of `WRITERS`)."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {tuple(WRITERS)}")
-    if not Path(store_path).exists():
-        raise FileNotFoundError(f"no store at {store_path}")
-    with Store(store_path) as store:
-        events = store.events(policy)
-    return WRITERS[fmt](events, output)
+    if not Path(source).exists():
+        raise FileNotFoundError(f"no store or events file at {source}")
+    return WRITERS[fmt](load_events(source, policy), output)

@@ -159,3 +159,37 @@ def test_cli_extract_installed_command(article_folder, tmp_path, event_validator
     for event in events:
         assert not list(event_validator.iter_errors(event))
     assert "scan.pdf" in output.with_name("errors.jsonl").read_text(encoding="utf-8")
+
+
+def test_cli_extract_missing_path_fails_before_any_progress_bar(tmp_path):
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "nowhere"), "-o", str(tmp_path / "e.jsonl")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output and "nowhere" in result.output
+    assert "extracting" not in result.output and "0/0" not in result.output
+
+
+def test_progress_total_counts_documents_not_sidecars(article_folder):
+    from pipeline.runner import count_documents
+
+    # zhob-ambush.txt (with its .meta.json sidecar), bannu-bomb.txt and scan.pdf (a failure the
+    # bar also advances for)
+    assert count_documents(article_folder) == 3
+    (article_folder / ".DS_Store").write_bytes(b"\x00\x01")
+    (article_folder / "batch.jsonl").write_text(
+        '{"id": "a", "text": "one"}\n\n{"id": "b", "text": "two"}\n', encoding="utf-8"
+    )
+    assert count_documents(article_folder) == 5  # hidden files skipped, one per JSONL line
+    assert count_documents(article_folder / "batch.jsonl") == 2
+    assert count_documents(article_folder / "zhob-ambush.meta.json") == 0
+
+
+def test_progress_advances_once_per_counted_document(nlp, article_folder, tmp_path):
+    from pipeline.runner import count_documents, run_extraction
+
+    (article_folder / "batch.jsonl").write_text(
+        '{"id": "a", "text": "A bomb killed two people in Bannu on Monday.", "published": "2025-01-07"}\n'
+        "not json\n", encoding="utf-8"
+    )
+    seen = []
+    run_extraction(article_folder, tmp_path / "out.jsonl", on_document=seen.append)
+    assert len(seen) == count_documents(article_folder) == 5

@@ -43,8 +43,10 @@ PROVINCE_BOX = {
     "Gilgit-Baltistan": (34.8, 37.1, 72.4, 77.9),
     "Azad Kashmir": (32.8, 35.2, 73.0, 74.8),
 }
-#: a town, area or site lies at most this far from the point given for its district
-MAX_KM_FROM_DISTRICT = 220
+#: a town, area or site lies at most this far from the point given for its district, its seat:
+#: Taftan, on the Iranian border, is 275 km from Dalbandin, the seat of Chagai (the largest
+#: district, 45,000 km2); Ormara lies 234 km along the coast from Gwadar
+MAX_KM_FROM_DISTRICT = 290
 
 
 @pytest.fixture(scope="module")
@@ -272,3 +274,64 @@ def test_gazetteer_english_words_are_marked_ambiguous(records, name):
 def test_gazetteer_unambiguous_core_names_are_not_flagged(records):
     for name in ("Khyber", "Peshawar", "Quetta", "Karachi", "Bannu", "Kurram"):
         assert not any(r.get("ambiguous") for r in lookup(records, name)), name
+
+
+# Spot-check of 30 district points against the coordinates of the district's seat given by the
+# English Wikipedia article of the seat town (infobox "Coordinates", decimal degrees, read in
+# 2026; e.g. https://en.wikipedia.org/wiki/Saidu_Sharif 34.75000 N 72.35722 E,
+# https://en.wikipedia.org/wiki/Gwadar 25.12639 N 62.32250 E). A district record's point is its
+# seat (geo_precision 2 in ACLED's terms), so it must lie within SEAT_TOLERANCE degrees
+# (about 10 km) of the reference. Swat, Gwadar, Kurram and Chagai held points in the middle of
+# the district (up to 80 km from the seat) until this check found them.
+SEAT_TOLERANCE = 0.1
+DISTRICT_SEATS = [
+    # (district, seat, latitude, longitude)
+    ("Peshawar", "Peshawar", 34.0150, 71.5675),
+    ("Quetta", "Quetta", 30.1833, 67.0000),
+    ("Lahore", "Lahore", 31.5497, 74.3436),
+    ("Islamabad", "Islamabad", 33.6931, 73.0639),
+    ("Bannu", "Bannu", 32.9864, 70.6044),
+    ("Dera Ismail Khan", "Dera Ismail Khan", 31.8314, 70.9019),
+    ("Kohat", "Kohat", 33.5869, 71.4414),
+    ("Mardan", "Mardan", 34.2012, 72.0258),
+    ("Swat", "Saidu Sharif", 34.7500, 72.3572),
+    ("Gwadar", "Gwadar", 25.1264, 62.3225),
+    ("Kech", "Turbat", 26.0031, 63.0544),
+    ("Khuzdar", "Khuzdar", 27.8000, 66.6167),
+    ("Mastung", "Mastung", 29.7997, 66.8450),
+    ("Zhob", "Zhob", 31.3417, 69.4486),
+    ("Sibi", "Sibi", 29.5430, 67.8773),
+    ("Gilgit", "Gilgit", 35.9208, 74.3083),
+    ("Muzaffarabad", "Muzaffarabad", 34.3700, 73.4711),
+    ("Hyderabad", "Hyderabad", 25.3792, 68.3683),
+    ("Sukkur", "Sukkur", 27.7052, 68.8574),
+    ("Larkana", "Larkana", 27.5600, 68.2264),
+    ("Multan", "Multan", 30.1978, 71.4711),
+    ("Faisalabad", "Faisalabad", 31.4180, 73.0790),
+    ("Rawalpindi", "Rawalpindi", 33.6000, 73.0333),
+    ("Dera Ghazi Khan", "Dera Ghazi Khan", 30.0489, 70.6455),
+    ("Bahawalpur", "Bahawalpur", 29.3956, 71.6722),
+    ("Abbottabad", "Abbottabad", 34.1463, 73.2117),
+    ("Kurram", "Parachinar", 33.8992, 70.1008),
+    ("Chagai", "Dalbandin", 28.8833, 64.4167),
+    ("Noshki", "Nushki", 29.5522, 66.0228),
+    ("Chaman", "Chaman", 30.9210, 66.4597),
+]
+
+
+def test_gazetteer_spot_check_has_thirty_distinct_districts():
+    assert len({d for d, *_ in DISTRICT_SEATS}) == len(DISTRICT_SEATS) == 30
+
+
+@pytest.mark.parametrize(("district", "seat", "lat", "lon"), DISTRICT_SEATS)
+def test_gazetteer_district_point_is_its_seat(by_key, district, seat, lat, lon):
+    record = by_key[(district, "district")]
+    assert abs(record["lat"] - lat) <= SEAT_TOLERANCE, (district, seat, record["lat"], lat)
+    assert abs(record["lon"] - lon) <= SEAT_TOLERANCE, (district, seat, record["lon"], lon)
+
+
+def test_gazetteer_district_seats_inside_their_province(records):
+    """Every district seat lies inside its province's bounds (PROVINCE_BOX)."""
+    districts = [r for r in records if r["kind"] == "district"]
+    outside = [(r["name"], r["province"], r["lat"], r["lon"]) for r in districts if not inside(r, PROVINCE_BOX[r["province"]])]
+    assert not outside

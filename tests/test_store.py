@@ -176,7 +176,7 @@ def test_export_command(filled, tmp_path):
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
     missing = CliRunner().invoke(app, ["export", "--store", str(tmp_path / "none.db"),
                                        "-o", str(out)])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2  # a failed run (README: exit codes)
 
 
 def test_write_jsonl_leaves_no_temp_files(tmp_path):

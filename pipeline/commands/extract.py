@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cli import app
-from ..runner import ENGINES, EXIT_INTERRUPTED, EXIT_RUN_FAILED, count_candidate_files, run_extraction
+from ..runner import ENGINES, EXIT_INTERRUPTED, EXIT_RUN_FAILED, count_documents, run_extraction
 
 
 @app.command("extract")
@@ -35,7 +35,11 @@ def extract_command(
         raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}")
     if scheduler and engine != "dask":
         raise typer.BadParameter("--scheduler needs --engine dask")
-    total = count_candidate_files(path)
+    if not path.exists():
+        # before any progress bar is drawn: a missing input is the whole answer
+        console.print(f"[red]error:[/red] no such file or folder: {path}")
+        raise typer.Exit(code=EXIT_RUN_FAILED)
+    total = count_documents(path)
     progress = Progress(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[current]}"), console=console, disable=quiet,

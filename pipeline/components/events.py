@@ -191,7 +191,7 @@ class EventAssembler:
                 continue  # "Mohmand, a commander of the faction": a person
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
             if self._is_dateline(ent, sent):
-                self._datelines.append({"key": place.key, "token": ent.start, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start})
+                self._datelines.append({"key": place.key, "token": ent.start, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start, **place.coordinates()})
                 continue
             if self._is_actor(ent, place, nxt) or self._is_modifier(ent, nxt):
                 continue
@@ -210,6 +210,7 @@ class EventAssembler:
                     "named_as_district": nxt in {"district", "province", "agency", "division", "region"},
                     "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
                     "located": previous in LOCATION_PREPS or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
+                    **place.coordinates(),
                 }
             )
         return found
