@@ -380,13 +380,18 @@ def _latest_published(event: dict[str, Any]) -> str:
     return max((m.get("published") or "" for m in event["mentions"]), default="")
 
 
-def assemble(parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def assemble(
+    parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
+    same: list[list[str]] = (),
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One manifest and one gold from the slices' (manifest, reconciled gold) pairs.
 
-    An incident labelled in two slices (the same id: district and date) becomes one event with
-    the mentions of both; its top-level fields are those of the slice whose report is the most
-    recent, and it is required when any slice requires it. Raises ValueError when a document is
-    in two slices or one document would report one incident twice."""
+    An incident labelled in two slices (the same id: district and date, or ids listed together
+    in `same`, kept under the first) becomes one event with the mentions of both; its top-level
+    fields are those of the slice whose report is the most recent, and it is required when any
+    slice requires it. Raises ValueError when a document is in two slices or one document would
+    report one incident twice."""
+    alias = {other: ids[0] for ids in same for other in ids[1:]}
     manifest: list[dict[str, Any]] = []
     seen_docs: dict[str, int] = {}
     events: dict[str, dict[str, Any]] = {}
@@ -398,6 +403,7 @@ def assemble(parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]) -> 
             manifest.append(row)
         for event in gold:
             event = json.loads(json.dumps(event))  # a deep copy
+            event["id"] = alias.get(event["id"], event["id"])
             for holder in [event, *event["mentions"]]:
                 for perpetrator in holder.get("perpetrators") or []:
                     perpetrator["group"] = GROUP_CODE_VARIANTS.get(perpetrator["group"], perpetrator["group"])

@@ -171,7 +171,8 @@ def assemble_command(
     root: Path = typer.Option(REAL_DIR, "--root", help="The set's folder (manifests/ and annotations/final/)."),
 ) -> None:
     """Write <root>/manifest.jsonl and <root>/gold.jsonl from the slices: manifests/<slice>.jsonl
-    and the reconciled annotations/final/<slice>.jsonl. Splits already recorded are kept."""
+    and the reconciled annotations/final/<slice>.jsonl; annotations/same_incidents.json lists
+    incidents two slices labelled under different ids. Splits already recorded are kept."""
     from ..realset import assemble, read_jsonl, write_jsonl
 
     slices = sorted(path.stem for path in (root / "manifests").glob("*.jsonl"))
@@ -182,8 +183,10 @@ def assemble_command(
         (read_jsonl(root / "manifests" / f"{name}.jsonl"), read_jsonl(root / "annotations" / "final" / f"{name}.jsonl"))
         for name in slices
     ]
+    same_file = root / "annotations" / "same_incidents.json"
+    same = json.loads(same_file.read_text(encoding="utf-8"))["same"] if same_file.is_file() else []
     try:
-        manifest, gold = assemble(parts)
+        manifest, gold = assemble(parts, same)
     except ValueError as error:
         _fail(str(error))
     old = root / "manifest.jsonl"
