@@ -420,3 +420,47 @@ def assemble(
     manifest.sort(key=lambda row: row["doc_id"])
     gold = sorted(events.values(), key=lambda e: e["id"])
     return manifest, gold
+
+
+# --- error analysis ---------------------------------------------------------------------------
+
+ERROR_COLUMNS = ("miss", "false_alarm", "killed", "injured", "date", "district", "province",
+                 "method", "perpetrators", "targets")
+
+
+def error_key(error: dict[str, Any]) -> list[Any]:
+    """What identifies one error of `EvaluationResult.errors()` across versions of the extractor
+    (no text: predicted event ids change, so a false alarm is known by its place and date)."""
+    if error["kind"] == "miss":
+        return ["miss", error["doc_id"], error["gold_event"]]
+    if error["kind"] == "false_alarm":
+        return ["false_alarm", error["doc_id"], error["pred"].get("district"), error["pred"].get("date")]
+    return ["field", error["doc_id"], error["gold_event"], error["field"]]
+
+
+def error_table(causes: list[dict[str, Any]], current: list[dict[str, Any]] | None = None) -> str:
+    """A Markdown table of errors per cause (rows) and kind or field (columns), from the
+    annotated errors `causes` (each with `cause`, `kind`, `field` and `key`). With `current`
+    (the errors of a later run), only the annotated errors still present are counted, and a last
+    row counts the new errors no one has annotated yet."""
+    present = None if current is None else {json.dumps(error_key(e)) for e in current}
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in causes:
+        if present is None or json.dumps(row["key"]) in present:
+            table[row["cause"]][row["kind"] if row["kind"] != "field" else row["field"]] += 1
+    if current is not None:
+        known = {json.dumps(row["key"]) for row in causes}
+        for error in current:
+            if json.dumps(error_key(error)) not in known:
+                table["(new, not annotated)"][error["kind"] if error["kind"] != "field" else error["field"]] += 1
+    lines = ["| cause | " + " | ".join(ERROR_COLUMNS) + " | total |", "|" + "---|" * (len(ERROR_COLUMNS) + 2)]
+    totals: dict[str, int] = defaultdict(int)
+    for cause in sorted(table, key=lambda c: (c.startswith("("), -sum(table[c].values()), c)):
+        counts = table[cause]
+        for column, n in counts.items():
+            totals[column] += n
+        cells = " | ".join(str(counts.get(column, "")) for column in ERROR_COLUMNS)
+        lines.append(f"| {cause} | {cells} | {sum(counts.values())} |")
+    cells = " | ".join(str(totals.get(column, 0)) for column in ERROR_COLUMNS)
+    lines.append(f"| **total** | {cells} | {sum(totals.values())} |")
+    return "\n".join(lines)

@@ -212,3 +212,33 @@ def test_realset_assemble_joins_an_incident_labelled_in_two_slices():
     assert gold[0]["mentions"][0]["perpetrators"][0]["group"] == "Jundullah"  # one spelling per code
     with pytest.raises(ValueError):
         realset.assemble([(rows_a, [first]), (rows_a, [])])  # a document in two slices
+
+
+def test_realset_error_table_counts_causes_and_what_remains():
+    causes = [
+        {"key": ["miss", "zz001_a", "ev-1"], "kind": "miss", "field": None, "cause": "non_site_place"},
+        {"key": ["field", "zz001_a", "ev-2", "killed"], "kind": "field", "field": "killed", "cause": "count_parse"},
+    ]
+    table = realset.error_table(causes)
+    assert "| non_site_place | 1 |" in table and "| count_parse |  |  | 1 |" in table
+    later = [
+        {"kind": "field", "doc_id": "zz001_a", "gold_event": "ev-2", "field": "killed"},
+        {"kind": "false_alarm", "doc_id": "zz002_b", "pred": {"district": "Tank", "date": None}},
+    ]
+    table = realset.error_table(causes, later)
+    assert "non_site_place" not in table  # fixed since
+    assert "| (new, not annotated) |  | 1 |" in table
+    assert table.splitlines()[-1].endswith("| 2 |")
+
+
+def test_realset_evaluation_lists_every_error():
+    from pipeline.evaluation import evaluate
+
+    gold = [_gold_event("zz001_made-up-report", [[0, 66]])]
+    pred = [json.loads(json.dumps(gold[0]))]
+    pred[0]["mentions"][0]["killed"] = 3
+    extra = json.loads(json.dumps(gold[0]))
+    extra["mentions"][0].update(doc_id="zz002_other", district="Tank", province="Khyber Pakhtunkhwa")
+    errors = evaluate(gold, pred + [extra]).errors()
+    kinds = sorted((e["kind"], e.get("field")) for e in errors)
+    assert kinds == [("false_alarm", None), ("field", "killed")]

@@ -19,6 +19,9 @@ def evaluate_command(
     html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
     top: int = typer.Option(10, "--top", min=0, help="Misses and false alarms to list in the tables."),
     documents: bool = typer.Option(False, "--documents", help="Also print the per-document table."),
+    errors: Path | None = typer.Option(
+        None, "--errors", help="Also write every miss, false alarm and field error as JSONL (error analysis)."
+    ),
 ) -> None:
     """Match predicted mentions to gold mentions per document and print event, field, slot and
     merge scores."""
@@ -29,6 +32,11 @@ def evaluate_command(
     except EvaluationInputError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None
+    if errors is not None:
+        errors.parent.mkdir(parents=True, exist_ok=True)
+        with open(errors, "w", encoding="utf-8") as handle:
+            for row in result.errors():
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     if html is not None:
         html.parent.mkdir(parents=True, exist_ok=True)
         html.write_text(render_html(result, title=f"Evaluation of {pred.name} against {gold.name}"),

@@ -195,3 +195,14 @@ def assemble_command(
     write_jsonl(root / "manifest.jsonl", manifest)
     write_jsonl(root / "gold.jsonl", gold)
     typer.echo(f"assembled {len(manifest)} documents and {len(gold)} incidents from slices {', '.join(slices)}")
+
+
+@realset_app.command("errors")
+def errors_command(
+    causes: Path = typer.Option(REAL_DIR / "errors" / "baseline_tune.jsonl", "--causes", help="Errors annotated with their cause."),
+    current: Path = typer.Option(None, "--current", help="Errors of a later run (incidents evaluate --errors): count what remains."),
+) -> None:
+    """Print the table of errors per cause and field (Markdown)."""
+    from ..realset import error_table, read_jsonl
+
+    typer.echo(error_table(read_jsonl(causes), read_jsonl(current) if current else None))

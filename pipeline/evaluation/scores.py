@@ -168,6 +168,33 @@ class EvaluationResult:
             "false_alarms": [m.summary() for m in self.false_alarms],
         }
 
+    def errors(self) -> list[dict[str, Any]]:
+        """Every error of the evaluation, one dict each, for error analysis: `miss` (a required
+        gold mention nothing matched), `false_alarm` (a prediction matched to no gold), and
+        `field` (a matched pair whose field disagrees where gold states a value), with both
+        sides' values and evidence."""
+        def value(mention: ScoredMention, name: str) -> Any:
+            found = getattr(mention, name)
+            return sorted(found) if isinstance(found, frozenset) else found
+
+        rows: list[dict[str, Any]] = []
+        for miss in self.misses:
+            rows.append({"kind": "miss", "doc_id": miss.doc_id, "gold_event": miss.event_key, "gold": miss.summary()})
+        for alarm in self.false_alarms:
+            rows.append({"kind": "false_alarm", "doc_id": alarm.doc_id, "pred_event": alarm.event_key, "pred": alarm.summary()})
+        for match in self.matches:
+            if not match.gold.required:
+                continue
+            for name in SCORED_FIELDS:
+                if getattr(match.gold, name) is not None and not field_agrees(name, match.gold, match.pred):
+                    rows.append({
+                        "kind": "field", "field": name, "doc_id": match.gold.doc_id,
+                        "gold_event": match.gold.event_key, "pred_event": match.pred.event_key,
+                        "gold_value": value(match.gold, name), "pred_value": value(match.pred, name),
+                        "gold_evidence": list(match.gold.evidence), "pred_evidence": list(match.pred.evidence),
+                    })
+        return rows
+
     def _repr_html_(self) -> str:  # shown by notebooks
         from .report_html import render_fragment
 
