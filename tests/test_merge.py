@@ -312,3 +312,29 @@ def test_merge_reconstructs_gold_events(path, min_precision, min_recall):
     scores = pairwise_scores(predicted, gold)
     assert scores["precision"] >= min_precision
     assert scores["recall"] >= min_recall
+
+
+def _market_bombing(doc_id, published, date, start=0):
+    text = "A bomb hidden in a vegetable cart tore through the Hazarganji market, killing nine traders."
+    return mention(doc_id, published, text, start=start, method="bombing", date=date,
+                   province="Balochistan", district="Quetta", place="Hazarganji",
+                   targets=["civilians"], killed=9, qualifier="exact")
+
+
+def test_merge_keeps_apart_reports_months_apart_however_alike():
+    # an undated report is compatible with any date; published four months after the dated
+    # one, it tells another bombing of the same market
+    events = merge_mentions([
+        _market_bombing("spring_report", "2019-04-13", "2019-04"),
+        _market_bombing("summer_report", "2019-08-20", None),
+    ])
+    assert len(events) == 2
+
+
+def test_merge_an_undated_mention_borrows_its_publication_date():
+    dated = _market_bombing("day_report", "2019-04-13", "2019-04-12")
+    next_day = _market_bombing("undated_next_day", "2019-04-13", None, start=7)
+    months_later = _market_bombing("undated_months_later", "2019-09-30", None, start=9)
+    events = merge_mentions([dated, next_day, months_later])
+    by_docs = sorted(sorted(m["doc_id"] for m in e["mentions"]) for e in events)
+    assert by_docs == [["day_report", "undated_next_day"], ["undated_months_later"]]
