@@ -225,7 +225,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("D.I. Khan", "district", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("DI Khan", "district", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Bolan", "district", "Pakistan", "Balochistan", "Kachhi"),
-        ("Nushki", "district", "Pakistan", "Balochistan", "Noshki"),
+        ("Nushki", "district", "Pakistan", "Balochistan", "Nushki"),
         ("Hayatabad", "area", "Pakistan", "Khyber Pakhtunkhwa", "Peshawar"),
         ("Bara", "town", "Pakistan", "Khyber Pakhtunkhwa", "Khyber"),
         ("Khyber Agency", "district", "Pakistan", "Khyber Pakhtunkhwa", "Khyber"),
