@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .events import Evidence, Mention, Perpetrator
+from .lexicon import load_lexicon
 
 #: When several triggers describe one incident, the most specific method wins.
 METHOD_PRIORITY = [
@@ -172,6 +173,10 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
+    if method == "unknown" and any(
+        t["strength"] != "SPECIFIC" and t["text"].lower() in load_lexicon().assault_verbs for t in incident["triggers"]
+    ) and not incident["afghan_actor"]:
+        method = "armed_assault"  # "militants attacked a police station": a raid on a post
     if method == "hostage_taking" and "transport" in incident["targets"]:
         method = "hijacking"  # passengers of a train or bus held hostage
     if method == "suicide_bombing":
@@ -249,6 +254,11 @@ def _perpetrators(incident: dict, method: str, event_type: str) -> list[Perpetra
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best["Afghan Taliban"] = "attributed"
+    if (event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best
+            and any("operation" in t["text"].lower() for t in incident["triggers"])):
+        # an operation (intelligence-based or not) is the security forces' initiative: they are
+        # the actor of the clash, as ISPR's own statements say
+        best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     return [Perpetrator(code, attribution) for code, attribution in best.items()]
 
 

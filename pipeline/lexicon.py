@@ -33,6 +33,10 @@ class Lexicon:
     target_cues: dict[str, str]  # phrase -> target category
     person_singular: frozenset[str]
     strike_actor_cues: frozenset[str]
+    assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
+    toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
+    place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
+    clutter_prefixes: tuple[str, ...]  # page lines that are not the story
 
 
 @lru_cache(maxsize=4)
@@ -71,4 +75,10 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_cues=target_cues,
         person_singular=frozenset(raw["person_nouns_singular"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+        assault_verbs=frozenset(raw["assault_verbs"]),
+        toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
+        place_roles={
+            name: frozenset(words) for name, words in raw["place_roles"].items() if not name.startswith("_")
+        },
+        clutter_prefixes=tuple(raw["page_clutter"]["line_prefixes"]),
     )

@@ -152,6 +152,8 @@ class CasualtyExtractor:
                         j += 1
                     elif doc[j].lower_ in TENS and nxt.text == "-" and j + 2 < sent.end and doc[j + 2].like_num:
                         j += 2
+                    elif nxt.text in {"-", "–"} and j + 2 < sent.end and doc[j + 2].lower_ in {"dozen", "hundred", "thousand"}:
+                        j += 2  # "two-hundred", "three-dozen"
                     else:
                         break
                 words = [t.text for t in doc[i : j + 1]]
@@ -210,6 +212,8 @@ class CasualtyExtractor:
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
         candidates = [noun]
+        if noun.lower_ in {"others", "other"} and self._attackers_before(noun):
+            return "attacker"  # "one of the attackers blew himself up and two others were shot"
         if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
             # "two of the attackers" / "five of them"
             for child in noun.children:
@@ -224,6 +228,30 @@ class CasualtyExtractor:
             if category:
                 return category
         return None
+
+    def _attackers_before(self, noun: Token) -> bool:
+        """Whether "others" continues a count of attackers told just before it in its sentence
+        ("one of the attackers ... two others"): the nearest earlier counted noun is an attacker."""
+        if any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children):
+            return False
+        for token in reversed(noun.doc[noun.sent.start : noun.i]):
+            if token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}:
+                category = self._category_of(token)
+                if category is not None:
+                    return category == "attacker"
+        return False
+
+    def _unnumbered_people(self, noun: Token) -> int:
+        """Persons coordinated with a count without a number of their own: "three engineers and
+        their driver" counts the driver too."""
+        extra = 0
+        for conjunct in noun.conjuncts:
+            if conjunct.i < noun.i or conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
+                continue
+            determiners = [c for c in conjunct.children if c.dep_ in {"det", "poss", "nummod"}]
+            if determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
+                extra += 1
+        return extra
 
     def _category_of(self, noun: Token) -> str | None:
         lexicon = self.lexicon
@@ -300,6 +328,10 @@ class CasualtyExtractor:
             last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"
         ):
             increment = True
+        if noun.i != last.i and category != "attacker":
+            count += self._unnumbered_people(noun)
+        if outcome == "killed" and category != "attacker" and self._toll_includes_attacker(sent):
+            count = max(count - 1, 0)  # "a toll of 12, which includes the bomber": 11 victims
         group = noun.i
         conj_root = noun
         while conj_root.dep_ == "conj" and conj_root.head.i != conj_root.i:
@@ -319,6 +351,10 @@ class CasualtyExtractor:
             "group": group,
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
         }
+
+    def _toll_includes_attacker(self, sent: Span) -> bool:
+        text = " ".join(sent.text.lower().split())
+        return any(cue in text for cue in self.lexicon.toll_includes_attacker_cues)
 
     def _outcome(self, noun: Token, sent: Span):
         """Walk up from the counted noun to the casualty predicate that governs it.

@@ -25,16 +25,9 @@ from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from .extensions import register_extensions
 
-LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "within", "around", "off", "along", "hit", "struck", "targeted", "bombed"}
-NON_LOCATION_PREVIOUS = {"from", "to", "opposite", "facing", "beyond", "native", "resident", "residents", "hailing", "belonged", "belonging", "bordering", "abutting", "adjacent", "towards", "toward", "via", "based", "than", "like", "with"}
-ACTOR_CAPITALS = {"Islamabad", "Kabul", "New Delhi", "Delhi", "Tehran", "Washington", "Beijing", "Rawalpindi"}
-LOCATION_NOUNS = {"district", "province", "tehsil", "area", "areas", "town", "city", "outskirts", "suburbs", "village", "region", "border", "capital", "agency", "division", "valley", "bazaar", "market", "cantonment", "airport", "port", "station", "highway"}
-DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west", "south-east", "northwestern", "southwestern"}
-ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "siege", "hijacking", "massacre", "strike", "airstrike", "clash", "attacker", "bomber", "incident", "tragedy", "carnage", "operation", "police", "encounter", "shooting", "killing"}
-NON_LOCATION_HEADS = {"hospital", "hospitals", "embassy", "consulate", "ministry", "conference", "briefing", "meeting", "jirga", "funeral", "prayers", "court", "session", "talks", "office", "offices", "residence", "home", "mortuary", "morgue", "assembly", "parliament", "studio"}
-PERSON_TITLES = {"commander", "leader", "spokesman", "spokesperson", "chief", "minister", "cleric", "official", "officer", "militant", "resident", "member"}
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
+BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
@@ -92,6 +85,8 @@ class EventAssembler:
             "end": sent.end_char,
             "heading": self._is_heading(sent),
             "footnote": bool(FOOTNOTE.match(sent.text)),
+            "clutter": self._is_page_clutter(sent),
+            "bullet": bool(BULLET.match(sent.text)),
         }
         record["triggers"] = [
             {
@@ -157,6 +152,11 @@ class EventAssembler:
         root = span.root
         return root.pos_ == "NOUN" and any(c.lower_ in {"the", "that", "this"} and c.dep_ == "det" for c in root.children)
 
+    def _is_page_clutter(self, sent: Span) -> bool:
+        """A caption, credit, link to another story or share button (patterns/lexicon.json)."""
+        line = sent.text.strip().lower()
+        return line.startswith(self.lexicon.clutter_prefixes)
+
     def _is_heading(self, sent: Span) -> bool:
         stripped = sent.text.strip()
         return bool(stripped) and ("\n" in sent.text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
@@ -174,6 +174,7 @@ class EventAssembler:
         return False
 
     def _locations(self, sent: Span) -> list[dict]:
+        roles = self.lexicon.place_roles
         found = []
         for ent in sent.ents:
             if ent.label_ != "PLACE" or not ent.ent_id_:
@@ -183,19 +184,21 @@ class EventAssembler:
                 continue
             previous = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
             before2 = sent.doc[ent.start - 2].lower_ if ent.start - 1 > sent.start else ""
-            if previous in NON_LOCATION_PREVIOUS or (previous == "of" and before2 in {"native", "resident", "residents", "capital", "governor", "chief", "minister", "government"}):
+            if previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"]):
                 continue
-            if previous in {"in", "at"} and before2 in NON_LOCATION_HEADS:
+            if previous in {"in", "at"} and before2 in roles["non_location_heads"]:
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
-            if any(c.dep_ == "appos" and c.lower_ in PERSON_TITLES for c in ent.root.children):
+            if any(c.dep_ == "appos" and c.lower_ in roles["person_titles"] for c in ent.root.children):
                 continue  # "Mohmand, a commander of the faction": a person
+            if self._is_travel_end(ent):
+                continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
             if self._is_dateline(ent, sent):
                 self._datelines.append({"key": place.key, "token": ent.start, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start})
                 continue
             if self._is_actor(ent, place, nxt) or self._is_modifier(ent, nxt):
                 continue
-            if previous == "of" and (before2 in DIRECTIONS or before2 in {"km", "kilometres", "kilometers", "miles"}):
+            if previous == "of" and (before2 in roles["directions"] or before2 in roles["distance_units"]):
                 continue  # "150 kilometres southwest of Quetta": a reference point
             found.append(
                 {
@@ -209,7 +212,7 @@ class EventAssembler:
                     "specificity": place.specificity,
                     "named_as_district": nxt in {"district", "province", "agency", "division", "region"},
                     "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
-                    "located": previous in LOCATION_PREPS or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
+                    "located": previous in roles["location_preps"] or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
                 }
             )
         return found
@@ -225,32 +228,53 @@ class EventAssembler:
         window = doc[ent.end : min(ent.end + 4, len(doc))].text
         return ent.text.isupper() or bool(re.match(r"^\s*(:|/|\(|—|–|-\s|,\s*(?:Pakistan|Afghanistan)\s*\()", window))
 
-    @staticmethod
-    def _is_modifier(ent: Span, nxt: str) -> bool:
+    def _is_travel_end(self, ent: Span) -> bool:
+        """A place in a to/from/for phrase of a travel word ("waiting for a bus to Lahore",
+        "returning to their camp in Chilas", "a coach bound for Karachi"): an origin or a
+        destination, not where the attack happened."""
+        travel = self.lexicon.place_roles["travel_words"]
+        node = ent.root
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ == "pobj" and head.lower_ in {"to", "from", "for", "towards", "toward"}:
+                governor = head.head
+                if governor.lower_ in travel or governor.lemma_.lower() in travel:
+                    return True
+            if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in travel:
+                return False  # the place is in the clause of another verb ("attacked ... in Ormara")
+            node = head
+        return False
+
+    def _is_modifier(self, ent: Span, nxt: str) -> bool:
         """"the Peshawar-bound train", "the Dasu hydropower project", "Quetta police chief":
         a place name modifying something that is not a place or an attack."""
         if nxt in {"-bound", "bound"} or ent.doc[ent.end : ent.end + 2].text.lower().startswith("-bound"):
             return True
+        roles = self.lexicon.place_roles
         root = ent.root
         if root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
             head = root.head
             return not (
                 head.ent_type_ == "PLACE"
-                or head.lower_ in LOCATION_NOUNS
-                or head.lemma_.lower() in ATTACK_NOUNS
+                or head.lower_ in roles["location_nouns"]
+                or head.lower_ in roles["site_nouns"]  # "Kohat Garrison", "Mardan Cantt"
+                or head.lemma_.lower() in roles["attack_nouns"]
             )
         return False
 
-    @staticmethod
-    def _is_actor(ent: Span, place, nxt: str) -> bool:
+    def _is_actor(self, ent: Span, place, nxt: str) -> bool:
         """"Islamabad said", "Kabul's denials", "Pakistan's relations": a capital or country
         standing for its government is not where anything happened."""
+        roles = self.lexicon.place_roles
         root = ent.root
-        if root.dep_ in {"nsubj", "nsubjpass"} and (place.kind in {"country"} or place.name in ACTOR_CAPITALS):
+        if root.dep_ in {"nsubj", "nsubjpass"} and (place.kind in {"country"} or place.name in roles["actor_capitals"]):
             return True
         if root.dep_ == "poss" or nxt in {"'s", "’s"}:
             head = root.head
-            return head.ent_type_ != "PLACE" and head.lower_ not in LOCATION_NOUNS
+            # "Karachi's Defence neighbourhood" locates; "Kabul's denials" does not
+            return head.ent_type_ != "PLACE" and head.lower_ not in roles["location_nouns"] and head.lower_ not in roles["site_nouns"]
         return False
 
     def _targets(self, text: str) -> list[str]:
@@ -322,8 +346,10 @@ class EventAssembler:
             all_places.extend(dict(place, sent=index) for place in record["places"])
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             all_groups.extend(dict(group, sent=index, attribution=attribution) for group in record["groups"])
-            if record["heading"] and len(sent) > 0 and index > 0:
-                current = None
+            if record["clutter"]:
+                continue  # page furniture: neither a new incident nor the end of this one
+            if record["heading"] and index > 0 and not record["bullet"]:
+                current = None  # a subheading starts a new section; a bullet still tells this story
             if record["hypothetical"] or record["aggregate"]:
                 continue
             if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
@@ -373,6 +399,11 @@ class EventAssembler:
                 if self._incident_date(target) is None:
                     if frame["same_day"] and previous is not None and previous is not target:
                         target["inherited_date"] = self._incident_date(previous)
+                    elif frame["same_day"] and previous is None and doc._.incidents_published:
+                        # "earlier in the day" in a lead: the day of the report
+                        published = str(doc._.incidents_published)
+                        if len(published) == 10:
+                            target["inherited_date"] = {"value": published, "precision": "day", "relative": None, "token": -1}
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
                     elif record["new_cue"] and opened:
@@ -460,6 +491,22 @@ class EventAssembler:
                 owner = min(owners, key=lambda k: min(abs(p["token"] - first) for p in districts[k]))
                 districts[owner].extend(districts.pop(key))
         if len(districts) <= 1:
+            background = self._background_clause(record)
+            if background is not None:
+                # "a bomb killed three people in the market where a 2019 bombing killed 40": the
+                # clause tells an earlier incident of the same place, with its own toll and year
+                inside = lambda item: background[0] <= item["token"] <= background[1]  # noqa: E731
+                main = dict(
+                    base, places=places, triggers=[t for t in record["triggers"] if not inside(t)],
+                    dates=[d for d in base["dates"] if not inside(d)] or [d for d in record["dates"] if not inside(d) and d["value"]],
+                    casualties=[c for c in base["casualties"] if not inside(c)],
+                )
+                earlier = dict(
+                    base, places=places, triggers=[t for t in record["triggers"] if inside(t)],
+                    dates=[d for d in record["dates"] if inside(d) and d["value"]],
+                    casualties=[c for c in record["casualties"] if inside(c)], same_day=False,
+                )
+                return [main, earlier]
             return [dict(base, places=places, triggers=record["triggers"])]
         # several districts: one frame per place; every trigger, date and count goes to the
         # nearest place ("a 16 February bombing in Bajaur that killed eleven soldiers and a
@@ -539,6 +586,31 @@ class EventAssembler:
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
+
+    @staticmethod
+    def _background_clause(record: dict) -> tuple[int, int] | None:
+        """Token bounds of a relative or adverbial clause that tells an earlier incident: it has
+        its own attack word and a date less precise than a day (a year or a month) that differs
+        from the dates of the rest of the sentence, which has an attack word of its own."""
+        doc = record["doc"]
+        for trigger in record["triggers"]:
+            node = doc[trigger["token"]]
+            for ancestor in [node, *node.ancestors]:
+                if ancestor.dep_ not in {"relcl", "advcl", "acl"}:
+                    continue
+                first, last = ancestor.left_edge.i, ancestor.right_edge.i
+                inner_dates = [d for d in record["dates"] if first <= d["token"] <= last and d["value"]]
+                outer_dates = [d for d in record["dates"] if not first <= d["token"] <= last and d["value"]]
+                outer_triggers = [t for t in record["triggers"] if not first <= t["token"] <= last]
+                if (
+                    inner_dates and outer_triggers
+                    and all(d["precision"] in {"year", "month"} for d in inner_dates)
+                    and not any(d["value"][:4] == i["value"][:4] for d in outer_dates for i in inner_dates)
+                    and any(d["value"][:4] < str(doc._.incidents_published or "9999")[:4] for d in inner_dates)
+                ):
+                    return first, last
+                break
+        return None
 
     @staticmethod
     def _totals_of_several(record: dict) -> bool:
