@@ -23,6 +23,7 @@ class Lexicon:
     vague_amounts: frozenset[str]
     number_words: dict[str, int]
     subset_cues: frozenset[str]
+    subset_lead_phrases: tuple[str, ...]  # "among them": the count that follows is a part
     aggregate_nouns: frozenset[str]
     aggregate_period_cues: tuple[str, ...]
     hard_hypothetical: frozenset[str]
@@ -65,6 +66,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         vague_amounts=frozenset(raw["vague_amounts"]),
         number_words=dict(raw["number_words"]),
         subset_cues=frozenset(raw["subset_cues"]),
+        subset_lead_phrases=tuple(raw["subset_lead_phrases"]),
         aggregate_nouns=frozenset(raw["aggregate_nouns"]),
         aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),

@@ -192,15 +192,36 @@ class CasualtyExtractor:
 
     # -- linking a count to its outcome -----------------------------------------------------
     def _sentence_statements(self, sent: Span, sent_index: int) -> list[dict]:
-        found = []
+        found, unlinked = [], []
         for first, last, count in self._count_spans(sent):
             statement = self._link(first, last, count, sent)
             if statement is None:
+                unlinked.append((first, last, count))
                 continue
             statement["sent"] = sent_index
             found.append(statement)
+        found += self._totals_before_parts(unlinked, found, sent, sent_index)
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _totals_before_parts(self, unlinked, found: list[dict], sent: Span, sent_index: int) -> list[dict]:
+        """"Eleven soldiers, among them a lieutenant colonel and a major, were martyred": the parser
+        makes the part the subject, so the total takes the outcome its part was read with."""
+        totals = []
+        for first, last, count in unlinked:
+            noun = self._counted_noun(first, last)
+            after = " ".join(t.lower_ for t in sent.doc[noun.i + 1 : min(noun.i + 4, sent.end)])
+            leads = {phrase.strip(", ") for phrase in self.lexicon.subset_lead_phrases}
+            if not any(after.startswith(", " + lead) for lead in leads):
+                continue
+            part = next((s for s in found if s["subset"] and 0 < s["token"] - noun.i <= 6), None)
+            category = self._category(noun, first)
+            if part is None or category is None:
+                continue
+            totals.append(dict(part, start=first.idx, end=noun.idx + len(noun.text), token=first.i, count=count,
+                               category=category, qualifier=self._qualifier(first), subset=False,
+                               group=noun.i, text=sent.doc[first.i : noun.i + 1].text, sent=sent_index))
+        return totals
 
     def _counted_noun(self, first: Token, last: Token) -> Token:
         """The noun the count quantifies, or the count itself when it stands alone
@@ -261,7 +282,7 @@ class CasualtyExtractor:
         if word in {"them", "whom", "those", "these"}:
             return "people"
         if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
-            return "hostile"  # "eight Afghan and twelve Pakistani soldiers": the other side's dead
+            return "hostile"  # "six Afghan and nine Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
         if noun.ent_type_ == "SECURITY_FORCE" or compounds & {"security", "police", "army", "fc", "levies", "rangers", "frontier"}:
             category = "security"
@@ -311,6 +332,9 @@ class CasualtyExtractor:
             for child in child.children
         ):
             subset = True  # "26 hostages, 18 of them security personnel"
+        lead = " ".join(t.lower_ for t in sent.doc[max(first.i - 3, sent.start) : first.i])
+        if any(lead.endswith(phrase) for phrase in self.lexicon.subset_lead_phrases):
+            subset = True  # "eleven soldiers, among them a lieutenant colonel and a major"
         predicate = self._predicate
         if predicate is not None and outcome == "killed" and (
             noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children)

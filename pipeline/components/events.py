@@ -6,7 +6,7 @@ are then grouped into incidents by discourse: a sentence that names a new place 
 does not fit the incident being told starts a new incident (or returns to an earlier one with the
 same place); a sentence without place or date continues the current incident; "in another
 incident", "hours earlier" and similar cues open a new one. A trigger whose location is a list of
-places ("strikes hit Kabul, Kandahar and Paktia", "twin attacks in Kohat and Bhakkar") becomes one
+places ("jets struck Kunar, Khost and Nangarhar", "twin attacks in Kohat and Bhakkar") becomes one
 incident per place. Aggregates ("699 attacks killed 1,000 people in 2025"), threats, plans and
 other hypotheticals open no incident.
 
@@ -286,7 +286,7 @@ class EventAssembler:
 
     def _is_aggregate(self, sent: Span, text: str, dates, casualties) -> bool:
         lexicon = self.lexicon
-        # "699 attacks", "over 210 terror-related attacks", "1,667 TTP militants were killed in ... operations"
+        # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
         for token in sent:
             if token.tag_ in {"NNS", "NNPS"} and any(
                 child.dep_ == "nummod" and child.text.replace(",", "").isdigit() and int(child.text.replace(",", "")) >= 100
@@ -315,8 +315,8 @@ class EventAssembler:
         return False
 
     def _is_summary(self, sent: Span, text: str) -> bool:
-        """"Two deadly assaults on February 24 left nine dead", "Suicide blasts in Mastung,
-        Hangu kill 57": a sentence that counts several incidents together."""
+        """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
+        Tank kill 21": a sentence that counts several incidents together."""
         plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
         districts = {self.gazetteer[e.ent_id_].district for e in sent.ents if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
@@ -374,7 +374,7 @@ class EventAssembler:
             referenced = None
             frames = self._split_frames(record)
             if setting is not None and len(frames) == 1 and not frames[0]["places"] and not frames[0]["dates"]:
-                # "On 18 December 2022, fighters broke out of prison in Bannu. [...] Taking several
+                # "On 4 June, inmates overpowered guards at the jail in Kohat. [...] Seizing two
                 # officers hostage, ...": the scene was set by a sentence without an attack word
                 frames[0] = dict(frames[0], places=setting["places"], dates=setting["dates"])
             setting = None
@@ -439,7 +439,7 @@ class EventAssembler:
 
     def _shift_setting(self, record: dict, incidents: list[dict], current: dict | None, setting: dict | None):
         """A sentence without attack words can still move the story: back to an incident told
-        before ("yet again on 17 February in Karachi, ...") or to a new scene whose attack is
+        before ("once more, on 9 March in Hyderabad, ...") or to a new scene whose attack is
         told next. Returns the new (current incident, pending setting)."""
         places = [p for p in record["places"] if p["district"] and p["located"]]
         dates = [d for d in record["dates"] if d.get("value") and d["precision"] == "day"]
@@ -509,7 +509,7 @@ class EventAssembler:
                 return [main, earlier]
             return [dict(base, places=places, triggers=record["triggers"])]
         # several districts: one frame per place; every trigger, date and count goes to the
-        # nearest place ("a 16 February bombing in Bajaur that killed eleven soldiers and a
+        # nearest place ("a 5 April bombing in Khyber that killed nine soldiers and a
         # 21 February attack in Bannu that killed two")
         groups = list(districts.values())
         anchors = [[p["token"] for p in ps] for ps in groups]
@@ -531,7 +531,7 @@ class EventAssembler:
 
         def nearest(token_index: int, preceding: bool = False) -> int:
             # else the nearest place in the text -- for a count the place told before it
-            # ("in Kohat, killing five policemen", "a bombing in Bajaur that killed eleven soldiers")
+            # ("in Kohat, killing five policemen", "a bombing in Khyber that killed nine soldiers")
             found = clause_group(token_index)
             if found is not None:
                 return found
@@ -542,8 +542,8 @@ class EventAssembler:
             return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
 
         frames = []
-        # an attack word of another kind whose phrase names none of the places ("air strikes hit
-        # Kabul, Kandahar and Paktia and the border clash that left twelve soldiers dead") is an
+        # an attack word of another kind whose phrase names none of the places ("jets struck
+        # Kunar, Khost and Nangarhar and the border fight that left ten soldiers dead") is an
         # incident of its own, with the counts of its own phrase
         grouped = [t for t in record["triggers"] if clause_groups(t["token"])]
         grouped_methods = {t["method"] for t in grouped}
@@ -576,7 +576,7 @@ class EventAssembler:
                 casualties = [c for c in casualties_left if any(0 < p["token"] - c["token"] <= 6 for p in ps)]
             elif not triggers and not casualties:
                 # a list of places sharing one trigger: strikes on several places are one
-                # incident each ("strikes hit Kabul, Kandahar and Paktia"); fighting along a
+                # incident each ("jets struck Kunar, Khost and Nangarhar"); fighting along a
                 # border named by its provinces is one incident at no single place
                 if not any(t["method"] in {"airstrike", "shelling"} for t in triggers_left):
                     return [dict(base, places=[], triggers=record["triggers"])]
@@ -708,7 +708,7 @@ class EventAssembler:
             if frame["places"] and not self._province_fits(current, frame):
                 return None
             if not self._methods_fit(current, frame):
-                return None  # "Kabul said it responded with retaliatory operations": a clash, not the strike
+                return None  # "the Afghan side answered with its own raids": a clash, not the strike
             if not self._country_fits(current, frame):
                 return None  # "air strikes in Afghanistan" do not continue an attack in Bajaur
             return current
