@@ -108,7 +108,7 @@ class EventAssembler:
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
             for ent in sent.ents
-            if ent.label_ == "GROUP" and ent.ent_id_
+            if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
@@ -132,6 +132,19 @@ class EventAssembler:
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
         return record
+
+    def _is_bare_name_in_passing(self, ent: Span) -> bool:
+        """A bare "Taliban" that qualifies something else ("a pro-Taliban party", "the
+        Taliban-led insurgency", "the Taliban government") names no one who attacked."""
+        if ent.ent_id_ != "Taliban":
+            return False
+        doc = ent.doc
+        if ent.start > 0 and doc[ent.start - 1].text in {"-", "–"}:
+            return True
+        if ent.end < len(doc) and doc[ent.end].text in {"-", "–"}:
+            return True
+        root = ent.root
+        return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
 
     @staticmethod
     def _strength(span: Span) -> str:
