@@ -34,6 +34,7 @@ class Lexicon:
     target_cues: dict[str, str]  # phrase -> target category
     person_singular: frozenset[str]
     strike_actor_cues: frozenset[str]
+    bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
     place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
@@ -77,6 +78,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_cues=target_cues,
         person_singular=frozenset(raw["person_nouns_singular"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+        bystander_verbs=frozenset(raw["bystander_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
         place_roles={

@@ -110,3 +110,44 @@ def test_news_operation_is_a_clash_led_by_the_armed_forces(run_extract):
     assert event["method"] == "armed_clash"
     assert event["perpetrators_killed"] == 6
     assert [p["group"] for p in event["perpetrators"]] == ["Pakistan Armed Forces"]
+
+
+# --- actors ----------------------------------------------------------------------------------------
+
+def test_news_bare_taliban_in_pakistan_is_the_ttp_but_not_as_a_modifier(run_extract):
+    claimed = _only(run_extract("A suicide bomber killed nine policemen in Bannu on Sunday. The Taliban claimed responsibility.", published=PUBLISHED))
+    assert [p["group"] for p in claimed["perpetrators"]] == ["TTP"]
+    rally = _only(run_extract("A bomb killed six people at a rally of a pro-Taliban party in Bajaur on Sunday.", published=PUBLISHED))
+    assert rally["perpetrators"] == []
+
+
+def test_news_us_drone_strike_is_not_a_pakistani_strike(run_extract):
+    event = _only(run_extract("A US drone fired two missiles at a compound near Miranshah in North Waziristan on Sunday, killing four militants.", published=PUBLISHED))
+    assert event["event_type"] == "strike"
+    assert [p["group"] for p in event["perpetrators"]] == ["US Armed Forces"]
+
+
+# --- one site, one incident; stamps and clocks are no counts ----------------------------------------
+
+def test_news_twin_blasts_at_one_site_are_one_incident_with_their_toll(run_extract):
+    event = _only(run_extract("Twin blasts tore through a crowded market in Parachinar on Friday, killing 15 people and injuring 70.", published=PUBLISHED))
+    assert (event["district"], event["killed"], event["injured"]) == ("Kurram", 15, 70)
+
+
+def test_news_date_stamp_before_a_dateline_is_neither_place_nor_count(run_extract):
+    event = _only(run_extract(" date 2019-05-13 PESHAWAR: Gunmen shot dead a shopkeeper in Bannu on Sunday, police said.", published=PUBLISHED))
+    assert (event["district"], event["killed"], event["date"]) == ("Bannu", 1, "2019-05-12")
+
+
+def test_news_people_who_only_respond_are_not_targets(run_extract):
+    text = ("A bomb planted in a vegetable cart killed four shoppers in a Kohat market on Sunday. "
+            "Police and Rangers cordoned off the area and shifted the injured to hospital.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["targets"] == ["civilians"]
+
+
+def test_news_age_after_a_name_and_a_lone_number_tagged_as_date(run_extract):
+    text = ("Militants fired on a post in North Waziristan on Sunday, killing two soldiers. "
+            "Sepoy Rahim Gul, 23, and Naik Sher Zaman, 31, were martyred, the military said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["killed"] == 2

@@ -36,7 +36,18 @@ UNIT_WORDS = {
 }
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
+DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+
+
+def is_date_fragment(token: Token) -> bool:
+    """Whether a number token is part of an ISO date, a clock time or a numeric date
+    ("2021-07-14", "14:30", "12/05/2019"): never a count."""
+    text = token.doc.text
+    start = max(0, token.idx - 11)
+    around = text[start : token.idx + len(token.text) + 11]
+    inside = token.idx - start
+    return any(match.start() <= inside < match.end() for match in DATE_OR_TIME.finditer(around))
 
 
 def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
@@ -132,7 +143,7 @@ class CasualtyExtractor:
         while i < sent.end:
             token = doc[i]
             lower = token.lower_
-            if token.ent_type_ in SKIP_ENTS:
+            if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token):
                 i += 1
                 continue
             if token.like_num or lower in lexicon.number_words or lower == "dozen":
@@ -171,6 +182,14 @@ class CasualtyExtractor:
                 continue
             i += 1
 
+    @staticmethod
+    def _bare_number_misread_as_date(token: Token) -> bool:
+        """"killing 15 people and injuring 70": the base model sometimes tags a lone number
+        as a DATE; a one-token entity of one to three digits is a count, not a date."""
+        doc = token.doc
+        alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
+
     def _is_single_person(self, token: Token) -> bool:
         head = token.head
         return (
@@ -188,7 +207,12 @@ class CasualtyExtractor:
             return True
         if 1900 <= count <= 2100 and doc[first].like_num and doc[first].text.isdigit():
             return True
-        return False
+        if (
+            first == last and doc[first].text.isdigit() and prev is not None and prev.text == ","
+            and first >= 2 and doc[first - 2].pos_ == "PROPN" and nxt is not None and nxt.text in {",", "."}
+        ):
+            return True  # "Sepoy Asif, 21, was martyred": an age after a name
+        return is_date_fragment(doc[first])
 
     # -- linking a count to its outcome -----------------------------------------------------
     def _sentence_statements(self, sent: Span, sent_index: int) -> list[dict]:

@@ -23,11 +23,13 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
+from .casualties import is_date_fragment
 from .extensions import register_extensions
 
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
+DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
@@ -112,7 +114,8 @@ class EventAssembler:
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
-        masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text)
+        text_for_targets = self._without_bystanders(sent)
+        masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text_for_targets)
         for statement in casualties:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
@@ -132,6 +135,22 @@ class EventAssembler:
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
         return record
+
+    def _without_bystanders(self, sent: Span) -> str:
+        """The sentence's words without those who only speak about or respond to the attack
+        ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
+        hospital"): the subjects and objects of such verbs are not targets."""
+        verbs = self.lexicon.bystander_verbs
+        dropped: set[int] = set()
+        for token in sent:
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs:
+                for child in token.children:
+                    if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
+                        dropped.update(t.i for t in child.subtree)
+                dropped.add(token.i)
+        if not dropped:
+            return _lower_text(sent)
+        return " ".join(t.lower_ for t in sent if t.i not in dropped).replace("’", "'")
 
     def _is_bare_name_in_passing(self, ent: Span) -> bool:
         """A bare "Taliban" that qualifies something else ("a pro-Taliban party", "the
@@ -236,6 +255,10 @@ class EventAssembler:
         where the story was filed, not where the incident happened."""
         doc = sent.doc
         line_start = ent.start == sent.start or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
+        if not line_start:
+            # "date 2021-07-14 PESHAWAR: ...": a date stamp glued before the dateline on its line
+            before = doc.text[: ent.start_char]
+            line_start = bool(DATE_STAMP.match(before[before.rfind("\n") + 1 :]))
         if not line_start and not (ent.start - 2 >= sent.start and doc[ent.start - 1].text == "/" and doc[ent.start - 2].text.isupper()):
             return False
         window = doc[ent.end : min(ent.end + 4, len(doc))].text
@@ -303,6 +326,7 @@ class EventAssembler:
         for token in sent:
             if token.tag_ in {"NNS", "NNPS"} and any(
                 child.dep_ == "nummod" and child.text.replace(",", "").isdigit() and int(child.text.replace(",", "")) >= 100
+                and not is_date_fragment(child)
                 for child in token.children
             ) and token.lower_ not in lexicon.victim_category:
                 return True  # "1,211 IBOs in the quarter": a tally of operations or attacks
@@ -334,9 +358,10 @@ class EventAssembler:
         districts = {self.gazetteer[e.ent_id_].district for e in sent.ents if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
             return True
-        return bool(
-            re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
-        ) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
+        counted = re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
+        if counted and len(districts) == 1 and counted.group(2) in {"bombings", "blasts", "explosions"} and counted.group(1) != "separate":
+            return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
+        return bool(counted) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
 
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
