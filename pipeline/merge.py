@@ -128,6 +128,7 @@ DEFAULT_MAX_GAP_DAYS = 60
 _CLOSE_METHODS = {
     frozenset({"bombing", "suicide_bombing"}),
     frozenset({"bombing", "grenade"}),
+    frozenset({"suicide_bombing", "hostage_taking"}),  # suicide squads that take hostages
     frozenset({"armed_assault", "targeted_killing"}),
     frozenset({"armed_assault", "hostage_taking"}),
     frozenset({"armed_assault", "armed_clash"}),
@@ -163,7 +164,7 @@ class _M:
     __slots__ = (
         "idx", "data", "doc", "pub", "date", "prec", "ordinal", "ym", "year", "country",
         "province", "district", "method", "groups", "targets", "killed", "injured", "place",
-        "text", "words", "weight", "key", "lo", "hi",
+        "text", "words", "weight", "key", "lo", "hi", "area_place",
     )
 
 
@@ -253,6 +254,10 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.injured = mention.get("injured")
     place = mention.get("place")
     m.place = default_process(place) if place else ""
+    # "Karachi" in district Karachi names no site: against a site ("Stock Exchange") it says nothing
+    m.area_place = bool(m.place) and m.place in {
+        default_process(mention.get(level) or "") for level in ("district", "province")
+    }
     m.text = default_process(_evidence_text(mention.get("evidence")))
     # words beyond the place: the place and district names are the `place`/`location` parts'
     # evidence already, and counting them again would let any two reports of one town look alike
@@ -292,6 +297,14 @@ def _time_ok(a: _M, b: _M, max_gap: int) -> bool:
 
 def _date_part(a: _M, b: _M) -> float:
     if a.date is None or b.date is None:
+        # an undated report is near in time when its publication is (reports of one attack
+        # appear within days of it); else a missing date says nothing
+        if a.lo is not None and b.lo is not None:
+            gap = max(a.lo, b.lo) - min(a.hi, b.hi)
+            if gap <= 3:
+                return 0.7
+            if gap <= 7:
+                return 0.5
         return 0.3
     if a.prec == 3 and b.prec == 3:
         return (1.0, 0.8, 0.6)[min(abs(a.ordinal - b.ordinal), 2)]
@@ -367,7 +380,7 @@ def _score(
     total = sum(weights[name] * value for name, value in parts.items())
     mass = sum(weights[name] for name in parts)
     costly = []
-    if a.place and b.place:
+    if a.place and b.place and a.area_place == b.area_place:
         costly.append("place")
     if a.words and b.words:
         costly.append("text")

@@ -338,3 +338,24 @@ def test_merge_an_undated_mention_borrows_its_publication_date():
     events = merge_mentions([dated, next_day, months_later])
     by_docs = sorted(sorted(m["doc_id"] for m in e["mentions"]) for e in events)
     assert by_docs == [["day_report", "undated_next_day"], ["undated_months_later"]]
+
+
+def test_merge_city_name_against_a_site_is_no_contradiction():
+    # the same assault told as "in Karachi" by one report and at the stock exchange by another
+    wire = mention("w_wire", "2020-06-30", "Gunmen stormed the stock exchange building in Karachi, killing four guards.",
+                   method="grenade", date="2020-06-29", province="Sindh", district="Karachi",
+                   place="Pakistan Stock Exchange", targets=["infrastructure"], killed=4)
+    daily = mention("x_daily", "2020-06-30", "Four attackers who lobbed grenades at the stock exchange were shot dead in Karachi.",
+                    method="grenade", date="2020-06-29", province="Sindh", district="Karachi",
+                    place="Karachi", targets=["police"], killed=4)
+    assert clusters(merge_mentions([wire, daily])) == [["w_wire", "x_daily"]]
+
+
+def test_merge_undated_reports_published_the_same_day_are_near_in_time():
+    first = mention("y_first", "2016-03-28", "A suicide bomber struck a crowded park in Lahore on Easter, killing 72.",
+                    method="suicide_bombing", province="Punjab", district="Lahore", place="Gulshan-e-Iqbal park",
+                    targets=["civilians"], killed=72, qualifier="at_least")
+    second = mention("z_second", "2016-03-28", "The toll of the Easter park bombing in Lahore reached 70 as families mourned.",
+                     method="bombing", province="Punjab", district="Lahore", place="Gulshan-e-Iqbal Park",
+                     targets=["civilians"], killed=70)
+    assert clusters(merge_mentions([first, second])) == [["y_first", "z_second"]]

@@ -28,6 +28,7 @@ from .extensions import register_extensions
 
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
+COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
 BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
@@ -120,10 +121,16 @@ class EventAssembler:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
         record["targets"] = self._targets(masked) if triggers else []
+        # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
+        # past casualty verb or a counted toll ("was foiled, leaving seven dead") is a fact
+        counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
         record["hypothetical"] = bool(words & lexicon.hard_hypothetical) and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
+        ) and not (counted_toll and not COUNTERFACTUAL.search(text))
+        singular_attack = any(
+            t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"NN", "NNP", "VBD", "VBN"} for t in record["triggers"]
         )
-        record["aggregate"] = self._is_aggregate(sent, text, dates, casualties)
+        record["aggregate"] = self._is_aggregate(sent, text, dates, casualties, singular_attack)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
@@ -320,7 +327,7 @@ class EventAssembler:
                 found.append(category)
         return found
 
-    def _is_aggregate(self, sent: Span, text: str, dates, casualties) -> bool:
+    def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False) -> bool:
         lexicon = self.lexicon
         # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
         for token in sent:
@@ -340,15 +347,16 @@ class EventAssembler:
         period = any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
         big_count = any(c["count"] >= 100 for c in casualties)
-        if period and not has_day and (plural_events or casualties):
-            return True
+        few = all(c["count"] < self.aggregate_min_count for c in casualties)
+        if period and not has_day and (plural_events or (casualties and not (few and singular_attack))):
+            return True  # "27 policemen were killed this year"; not "in September this year, an officer died in an attack on a post"
         statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|%", text)
         if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
             return True  # "attacks rose 34 per cent to 699 in 2025, killing 1,034": a report's totals
         if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
             return True  # "27 policemen had lost their lives in the province since January 1"
-        if big_count and plural_events and not has_day:
-            return True
+        if big_count and plural_events and not has_day and not singular_attack:
+            return True  # "violence killed 1,000 people"; not "a car bomb attack that killed 100 people"
         return False
 
     def _is_summary(self, sent: Span, text: str) -> bool:
@@ -365,7 +373,15 @@ class EventAssembler:
 
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        triggers = list(doc.spans.get(self.triggers_key, []))
+        found = list(doc.spans.get(self.triggers_key, []))
+        # "rocket-propelled grenade": a word inside a longer trigger is not a trigger of its own
+        # "rocket-propelled grenade": a word inside a longer trigger of another method is not a
+        # trigger of its own
+        triggers = [t for t in found if not any(
+            o.start <= t.start and t.end <= o.end and len(o) > len(t) and o.label_ == "SPECIFIC"
+            and (o.id_ or o.label_) != (t.id_ or t.label_) and t.id_ in {"shelling", "airstrike"}
+            for o in found
+        )]
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
