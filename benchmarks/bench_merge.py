@@ -89,7 +89,7 @@ SITES = {
 }
 #: Other spellings of some places, used by some reports.
 VARIANTS = {
-    "D.I. Khan": "Dera Ismail Khan", "Nushki": "Noshki", "Bolan": "Kachhi", "Mir Ali": "Miranshah",
+    "D.I. Khan": "Dera Ismail Khan", "Noshki": "Nushki", "Bolan": "Kachhi", "Mir Ali": "Miranshah",
     "Parachinar": "Para Chinar", "Bara": "Bara Bazaar", "Lakki Marwat": "Lakki", "Quetta": "Kuetta",
 }
 GROUPS = ["TTP", "BLA", "IS-KP", "HGB", "BLF", "LeJ"]

@@ -13,6 +13,7 @@ from datetime import date
 
 from .events import Evidence, Mention, Perpetrator
 from .geo import GEO_FIELDS, locate
+from .lexicon import load_lexicon
 
 #: When several triggers describe one incident, the most specific method wins.
 METHOD_PRIORITY = [
@@ -33,6 +34,10 @@ VICTIMS = {"security", "civilian", "people"}
 ATTACKERS = {"attacker", "hostile"}
 ATTRIBUTION_STRENGTH = {"claimed": 3, "attributed": 2, "suspected": 1}
 STATE_METHODS = {"airstrike", "shelling"}
+#: Group codes of states' forces: actors of strikes and clashes, never of militant attacks.
+STATE_FORCES = {"Pakistan Armed Forces", "Afghan Taliban", "US Armed Forces"}
+#: Those that strike from the air or by artillery in the texts this tool reads.
+STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces"}
 MAX_EVIDENCE = 40
 
 
@@ -173,6 +178,10 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
+    if method == "unknown" and any(
+        t["strength"] != "SPECIFIC" and t["text"].lower() in load_lexicon().assault_verbs for t in incident["triggers"]
+    ) and not incident["afghan_actor"]:
+        method = "armed_assault"  # "militants attacked a police station": a raid on a post
     if method == "hostage_taking" and "transport" in incident["targets"]:
         method = "hijacking"  # passengers of a train or bus held hostage
     if method == "suicide_bombing":
@@ -227,29 +236,41 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     return total, qualifier, chosen
 
 
-def _drop_collateral_targets(targets: list[str]) -> list[str]:
-    """Civilians hurt in an attack on a post or patrol are victims, not its target."""
-    if any(t in targets for t in ("police", "paramilitary", "military")):
-        return [t for t in targets if t not in {"civilians", "health"}]
-    return targets
+def _victim_targets(statements: list[dict]) -> list[str]:
+    """Kinds of victims the casualty figures name (EVENTS.md: every kind of target or victim):
+    civilians when the text counts civilians as such ("two passers-by", "three civilians"); a
+    count of "people" or "others" says nothing of who they were."""
+    victims = [s for s in statements if s["outcome"] in {"killed", "injured"} and s["count"] > 0]
+    return ["civilians"] if any(s["category"] == "civilian" for s in victims) else []
 
 
-def _perpetrators(incident: dict, method: str, event_type: str) -> list[Perpetrator]:
+def _perpetrators(incident: dict, method: str, event_type: str, country: str | None) -> list[Perpetrator]:
     best: dict[str, str] = {}
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
-        if code in {"Pakistan Armed Forces", "Afghan Taliban"} and event_type == "attack":
+        if code == "Taliban":
+            # "the Taliban" alone: in Pakistan the Pakistani Taliban, across the border the Afghan
+            if country == "Afghanistan" or incident["afghan_actor"] and event_type in {"clash", "strike"}:
+                code = "Afghan Taliban"
+            else:
+                code = "TTP"
+        if code in STATE_FORCES and event_type == "attack":
             continue  # state forces are perpetrators of strikes and clashes, not of militant attacks
-        if event_type == "strike" and code not in {"Pakistan Armed Forces"}:
+        if event_type == "strike" and code not in STRIKE_ACTORS:
             continue
         if event_type == "clash" and code in {"TTP", "Pakistan Armed Forces"} and incident["afghan_actor"]:
             continue
         if code not in best or ATTRIBUTION_STRENGTH[attribution] > ATTRIBUTION_STRENGTH[best[code]]:
             best[code] = attribution
-    if event_type == "strike" and "Pakistan Armed Forces" not in best and incident["strike_actor"]:
+    if event_type == "strike" and not best.keys() & STRIKE_ACTORS and incident["strike_actor"]:
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best["Afghan Taliban"] = "attributed"
+    if (event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best
+            and any("operation" in t["text"].lower() for t in incident["triggers"])):
+        # an operation (intelligence-based or not) is the security forces' initiative: they are
+        # the actor of the clash, as ISPR's own statements say
+        best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     return [Perpetrator(code, attribution) for code, attribution in best.items()]
 
 
@@ -291,7 +312,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
     if "Afghan Taliban" in groups and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
         method, suicide = "armed_clash", False  # fighting between the two states' forces
-    if method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan"):
+    if method == "airstrike" or (method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan")):
         event_type = "strike"
     elif method == "armed_clash":
         event_type = "clash"
@@ -308,13 +329,12 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
     chosen_date = incident_date(incident)
-    targets = _drop_collateral_targets(
-        [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
-    )
-    if event_type == "strike" and "militants" not in targets and any(
-        t for t in incident["targets"] if t == "militants"
-    ):
-        targets.append("militants")
+    targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
+    for kind in _victim_targets(statements):
+        if kind not in targets:
+            targets.append(kind)
+    if event_type in {"strike", "clash"} and "militants" not in targets and (perpetrators_killed or 0) > 0:
+        targets.append("militants")  # the militants a strike or an operation killed were its target
     evidence = []
     # the sentences each figure was read from; a document that repeats itself thousands of
     # times (a scraped page) keeps the first MAX_EVIDENCE of them
@@ -334,7 +354,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         province=province,
         district=district,
         place=place,
-        perpetrators=_perpetrators(incident, method, event_type),
+        perpetrators=_perpetrators(incident, method, event_type, country),
         targets=targets,
         killed=killed,
         injured=injured,

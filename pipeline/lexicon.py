@@ -23,6 +23,7 @@ class Lexicon:
     vague_amounts: frozenset[str]
     number_words: dict[str, int]
     subset_cues: frozenset[str]
+    subset_lead_phrases: tuple[str, ...]  # "among them": the count that follows is a part
     aggregate_nouns: frozenset[str]
     aggregate_period_cues: tuple[str, ...]
     hard_hypothetical: frozenset[str]
@@ -33,6 +34,11 @@ class Lexicon:
     target_cues: dict[str, str]  # phrase -> target category
     person_singular: frozenset[str]
     strike_actor_cues: frozenset[str]
+    bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
+    assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
+    toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
+    place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
+    clutter_prefixes: tuple[str, ...]  # page lines that are not the story
 
 
 @lru_cache(maxsize=4)
@@ -61,6 +67,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         vague_amounts=frozenset(raw["vague_amounts"]),
         number_words=dict(raw["number_words"]),
         subset_cues=frozenset(raw["subset_cues"]),
+        subset_lead_phrases=tuple(raw["subset_lead_phrases"]),
         aggregate_nouns=frozenset(raw["aggregate_nouns"]),
         aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
@@ -71,4 +78,11 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_cues=target_cues,
         person_singular=frozenset(raw["person_nouns_singular"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+        bystander_verbs=frozenset(raw["bystander_verbs"]),
+        assault_verbs=frozenset(raw["assault_verbs"]),
+        toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
+        place_roles={
+            name: frozenset(words) for name, words in raw["place_roles"].items() if not name.startswith("_")
+        },
+        clutter_prefixes=tuple(raw["page_clutter"]["line_prefixes"]),
     )

@@ -19,6 +19,9 @@ How it decides
      least one rare word of evidence or place (a word found in at most `rare_df` mentions,
      default ``max(25, N / 1000)``): a bare year or a missing date does not say which incident of a
      busy district is meant, the words do ("mosque", "school", "Jaffar").
+   - close in time: the time spans of the two mentions (a day, a month or a year; an undated
+     mention borrows its document's publication date) lie at most `max_gap_days` (60) apart, so
+     two reports months apart never merge however alike their place and method;
    Pairs are found through hash indexes on (location, day) / (location, month) and an inverted
    index of rare words. Each mention then keeps at most `max_candidates` (10) partners, a sorted
    neighbourhood within its block: the nearest by date, then the most shared evidence words, then
@@ -118,11 +121,15 @@ DEFAULT_THRESHOLD = 0.65
 DEFAULT_DAY_WINDOW = 2
 #: Most partners one mention keeps for scoring (sorted neighbourhood within its block).
 DEFAULT_MAX_CANDIDATES = 10
+#: Most days between the time spans of two mentions of one incident (an undated mention's span
+#: is its publication date): reports months apart are of different incidents.
+DEFAULT_MAX_GAP_DAYS = 60
 
 #: Methods that one report may name for an incident another report names differently.
 _CLOSE_METHODS = {
     frozenset({"bombing", "suicide_bombing"}),
     frozenset({"bombing", "grenade"}),
+    frozenset({"suicide_bombing", "hostage_taking"}),  # suicide squads that take hostages
     frozenset({"armed_assault", "targeted_killing"}),
     frozenset({"armed_assault", "hostage_taking"}),
     frozenset({"armed_assault", "armed_clash"}),
@@ -158,7 +165,7 @@ class _M:
     __slots__ = (
         "idx", "data", "doc", "pub", "date", "prec", "ordinal", "ym", "year", "country",
         "province", "district", "method", "groups", "targets", "killed", "injured", "place",
-        "text", "words", "weight", "key",
+        "text", "words", "weight", "key", "lo", "hi", "area_place",
     )
 
 
@@ -166,6 +173,24 @@ def _precision(value: str | None) -> int:
     if not value:
         return 0
     return {4: 1, 7: 2, 10: 3}.get(len(value), 0)
+
+
+def _span(value: str | None) -> tuple[int, int] | None:
+    """First and last day (ordinals) of a date of any precision; None when it is not a date."""
+    try:
+        if value and len(value) == 10:
+            day = _date.fromisoformat(value).toordinal()
+            return day, day
+        if value and len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            following = _date(year + month // 12, month % 12 + 1, 1).toordinal()
+            return _date(year, month, 1).toordinal(), following - 1
+        if value and len(value) == 4:
+            year = int(value)
+            return _date(year, 1, 1).toordinal(), _date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
 
 
 def _norm(value: Any) -> str | None:
@@ -216,6 +241,9 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
         except ValueError:
             m.prec, m.date = 2, m.date[:7]
     m.ym = m.date[:7] if m.prec >= 2 else None
+    # when the incident can have happened: its date, else (undated) the day it was reported
+    span = _span(m.date) or _span(m.pub)
+    m.lo, m.hi = span if span else (None, None)
     m.year = m.date[:4] if m.prec >= 1 else None
     m.country = _norm(mention.get("country"))
     m.province = _norm(mention.get("province"))
@@ -227,6 +255,10 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.injured = mention.get("injured")
     place = mention.get("place")
     m.place = default_process(place) if place else ""
+    # "Karachi" in district Karachi names no site: against a site ("Stock Exchange") it says nothing
+    m.area_place = bool(m.place) and m.place in {
+        default_process(mention.get(level) or "") for level in ("district", "province")
+    }
     m.text = default_process(_evidence_text(mention.get("evidence")))
     # words beyond the place: the place and district names are the `place`/`location` parts'
     # evidence already, and counting them again would let any two reports of one town look alike
@@ -257,8 +289,23 @@ def _dates_ok(a: _M, b: _M, window: int) -> bool:
     return a.date[:length] == b.date[:length]
 
 
+def _time_ok(a: _M, b: _M, max_gap: int) -> bool:
+    """Whether the time spans of two mentions lie at most `max_gap` days apart."""
+    if a.lo is None or b.lo is None:
+        return True
+    return max(a.lo, b.lo) - min(a.hi, b.hi) <= max_gap
+
+
 def _date_part(a: _M, b: _M) -> float:
     if a.date is None or b.date is None:
+        # an undated report is near in time when its publication is (reports of one attack
+        # appear within days of it); else a missing date says nothing
+        if a.lo is not None and b.lo is not None:
+            gap = max(a.lo, b.lo) - min(a.hi, b.hi)
+            if gap <= 3:
+                return 0.7
+            if gap <= 7:
+                return 0.5
         return 0.3
     if a.prec == 3 and b.prec == 3:
         return (1.0, 0.8, 0.6)[min(abs(a.ordinal - b.ordinal), 2)]
@@ -334,7 +381,7 @@ def _score(
     total = sum(weights[name] * value for name, value in parts.items())
     mass = sum(weights[name] for name in parts)
     costly = []
-    if a.place and b.place:
+    if a.place and b.place and a.area_place == b.area_place:
         costly.append("place")
     if a.words and b.words:
         costly.append("text")
@@ -376,7 +423,8 @@ def _date_gap(a: _M, b: _M) -> int:
 
 
 def _candidate_pairs(
-    ms: list[_M], window: int, rare_df: int | None, max_candidates: int = DEFAULT_MAX_CANDIDATES
+    ms: list[_M], window: int, rare_df: int | None, max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    max_gap: int = DEFAULT_MAX_GAP_DAYS,
 ) -> set[tuple[int, int]]:
     """Unordered pairs (i < j) that blocking allows; checked for documents, place and date.
 
@@ -417,7 +465,7 @@ def _candidate_pairs(
         b = ms[j]
         if a.idx == j or a.doc == b.doc:
             return
-        if not _location_ok(a, b) or not _dates_ok(a, b, window):
+        if not _location_ok(a, b) or not _dates_ok(a, b, window) or not _time_ok(a, b, max_gap):
             return
         partners[a.idx].add(j)
         partners[j].add(a.idx)
@@ -436,6 +484,16 @@ def _candidate_pairs(
         else:
             for j in index.get((loc, "MA", m.ym), ()):
                 consider(m, j)
+
+    for m in vague:
+        # an undated mention borrows its document's publication date: the dated mentions of its
+        # place published or dated in that month or the one before are its candidates
+        if m.prec == 0 and m.hi is not None:
+            loc = query_keys[m.idx]
+            months = {_date.fromordinal(m.hi).isoformat()[:7], _date.fromordinal(m.hi - 31).isoformat()[:7]}
+            for ym in sorted(months):
+                for j in index.get((loc, "MA", ym), ()):
+                    consider(m, j)
 
     if vague:
         words = [m.words for m in ms]
@@ -476,7 +534,8 @@ class _Cluster:
     and small sets, so a join costs the same however large the cluster is)."""
 
     __slots__ = ("members", "docs", "countries", "provinces", "districts", "first_day",
-                 "last_day", "months", "has_month", "years", "has_year", "links")
+                 "last_day", "months", "has_month", "years", "has_year", "links", "latest_start",
+                 "earliest_end")
 
     def __init__(self, m: _M) -> None:
         self.members = [m.idx]
@@ -489,10 +548,11 @@ class _Cluster:
         self.has_month = m.prec == 2
         self.years = {m.year} if m.prec >= 1 else set()
         self.has_year = m.prec == 1
+        self.latest_start, self.earliest_end = m.lo, m.hi  # time spans (dated or published)
         self.links: list[tuple[int, int, float, dict[str, float]]] = []
 
 
-def _joinable(x: _Cluster, y: _Cluster, window: int) -> bool:
+def _joinable(x: _Cluster, y: _Cluster, window: int, max_gap: int = DEFAULT_MAX_GAP_DAYS) -> bool:
     """Whether every pair of dates and places of the union stays compatible."""
     if x.docs & y.docs:
         return False
@@ -507,6 +567,10 @@ def _joinable(x: _Cluster, y: _Cluster, window: int) -> bool:
         return False  # a month date is compatible only with dates of that month
     if (x.has_year or y.has_year) and len(x.years | y.years) > 1:
         return False
+    starts = [v for v in (x.latest_start, y.latest_start) if v is not None]
+    ends = [v for v in (x.earliest_end, y.earliest_end) if v is not None]
+    if starts and max(starts) - min(ends) > max_gap:
+        return False  # some two members would lie months apart
     return True
 
 
@@ -524,10 +588,16 @@ def _absorb(x: _Cluster, y: _Cluster) -> None:
     x.has_month = x.has_month or y.has_month
     x.years |= y.years
     x.has_year = x.has_year or y.has_year
+    starts = [v for v in (x.latest_start, y.latest_start) if v is not None]
+    ends = [v for v in (x.earliest_end, y.earliest_end) if v is not None]
+    x.latest_start = max(starts) if starts else None
+    x.earliest_end = min(ends) if ends else None
     x.links += y.links
 
 
-def _cluster(ms: list[_M], links: list[tuple[float, int, int, dict]], window: int) -> list[_Cluster]:
+def _cluster(
+    ms: list[_M], links: list[tuple[float, int, int, dict]], window: int, max_gap: int = DEFAULT_MAX_GAP_DAYS
+) -> list[_Cluster]:
     parent = list(range(len(ms)))
     clusters: dict[int, _Cluster] = {m.idx: _Cluster(m) for m in ms}
 
@@ -542,7 +612,7 @@ def _cluster(ms: list[_M], links: list[tuple[float, int, int, dict]], window: in
         if ri == rj:
             continue
         x, y = clusters[ri], clusters[rj]
-        if not _joinable(x, y, window):
+        if not _joinable(x, y, window, max_gap):
             continue
         if ri > rj:
             ri, rj, x, y = rj, ri, y, x
@@ -664,6 +734,7 @@ def merge_mentions(
     day_window: int = DEFAULT_DAY_WINDOW,
     rare_df: int | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    max_gap_days: int = DEFAULT_MAX_GAP_DAYS,
 ) -> list[dict[str, Any]]:
     """Merge mention dicts from many documents into event dicts (see the module docstring).
 
@@ -672,6 +743,7 @@ def merge_mentions(
     day_window: how many days apart two day dates of one incident may be. rare_df: how many
     mentions a word may occur in and still pair a vague (year-only or undated) mention.
     max_candidates: how many partners each mention keeps for scoring (the blocking bound).
+    max_gap_days: how many days apart the time spans of two mentions of one incident may lie.
     Returns events sorted by (date, event_id).
     """
     if policy not in POLICIES:
@@ -688,7 +760,7 @@ def merge_mentions(
     for m in ms:
         m.weight = sum(idf[w] for w in m.words)
     links = []
-    for i, j in sorted(_candidate_pairs(ms, day_window, rare_df, max_candidates)):
+    for i, j in sorted(_candidate_pairs(ms, day_window, rare_df, max_candidates, max_gap_days)):
         scored = _score(ms[i], ms[j], idf, threshold)
         if scored is not None and scored[0] >= threshold and not _vetoed(scored[1]):
             links.append((round(scored[0], 4), i, j, scored[1]))
@@ -696,7 +768,7 @@ def merge_mentions(
 
     events = []
     taken: set[str] = set()
-    for cluster in _cluster(ms, links, day_window):
+    for cluster in _cluster(ms, links, day_window, max_gap_days):
         members = sorted(cluster.members)
         position = {idx: n for n, idx in enumerate(members)}
         group = [ms[idx].data for idx in members]

@@ -73,7 +73,7 @@ def test_casualties_outcome_verbs(statements, text, outcome, count):
 @pytest.mark.parametrize(
     "text,qualifier",
     [
-        ("At least 13 people were killed in the bombing.", "at_least"),
+        ("No fewer than 17 people died when the bomb went off.", "at_least"),
         ("More than 20 worshippers were killed in the blast.", "at_least"),
         ("Around 38 people were killed in the attack.", "approx"),
         ("Seven people were killed in the attack.", "exact"),
@@ -108,7 +108,7 @@ def _event(run_extract, only_event, text):
         ("Militants stormed a police post in Bannu on Monday, killing eleven policemen.", 11, "exact"),
         ("A dozen labourers were killed when a bomb exploded in Kohat on Monday.", 12, "exact"),
         ("A policeman was martyred when gunmen opened fire on a checkpoint in Tank on Monday.", 1, "exact"),
-        ("At least 13 people were killed in a suicide bombing in Bajaur on Monday.", 13, "at_least"),
+        ("A suicide bomber struck a rally in Zhob on Monday, killing at least 17 people.", 17, "at_least"),
         ("More than 20 worshippers were killed when a bomb exploded in a mosque in Kurram on Monday.", 20, "at_least"),
         ("Around 38 people were killed in a bomb blast at a market in Parachinar on Monday.", 38, "approx"),
     ],
@@ -132,10 +132,10 @@ def test_casualties_event_breakdown_is_summed(run_extract, only_event):
     event = _event(
         run_extract,
         only_event,
-        "A suicide bomber struck a convoy in North Waziristan on Monday, killing 11 security "
-        "personnel and two civilians.",
+        "A suicide bomber struck a convoy in North Waziristan on Monday, killing nine soldiers "
+        "and three passers-by.",
     )
-    assert event["killed"] == 13
+    assert event["killed"] == 12
 
 
 def test_casualties_event_categories_in_separate_sentences_add_up(run_extract, only_event):

@@ -44,7 +44,7 @@ def test_extract_suicide_bombing_method(run_extract, only_event):
 def test_extract_alias_district_is_canonical(run_extract, only_event):
     text = "Gunmen opened fire on a Levies checkpost in Nushki on Monday, killing two personnel."
     event = only_event(run_extract(text, published=PUBLISHED))
-    assert (event["province"], event["district"]) == ("Balochistan", "Noshki")
+    assert (event["province"], event["district"]) == ("Balochistan", "Nushki")
 
 
 def test_extract_headline_and_body_are_one_event(run_extract, only_event):

@@ -227,7 +227,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("D.I. Khan", "district", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("DI Khan", "district", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Bolan", "district", "Pakistan", "Balochistan", "Kachhi"),
-        ("Nushki", "district", "Pakistan", "Balochistan", "Noshki"),
+        ("Nushki", "district", "Pakistan", "Balochistan", "Nushki"),
         ("Hayatabad", "area", "Pakistan", "Khyber Pakhtunkhwa", "Peshawar"),
         ("Bara", "town", "Pakistan", "Khyber Pakhtunkhwa", "Khyber"),
         ("Khyber Agency", "district", "Pakistan", "Khyber Pakhtunkhwa", "Khyber"),
@@ -314,7 +314,7 @@ DISTRICT_SEATS = [
     ("Abbottabad", "Abbottabad", 34.1463, 73.2117),
     ("Kurram", "Parachinar", 33.8992, 70.1008),
     ("Chagai", "Dalbandin", 28.8833, 64.4167),
-    ("Noshki", "Nushki", 29.5522, 66.0228),
+    ("Nushki", "Nushki", 29.5522, 66.0228),
     ("Chaman", "Chaman", 30.9210, 66.4597),
 ]
 

@@ -312,3 +312,50 @@ def test_merge_reconstructs_gold_events(path, min_precision, min_recall):
     scores = pairwise_scores(predicted, gold)
     assert scores["precision"] >= min_precision
     assert scores["recall"] >= min_recall
+
+
+def _market_bombing(doc_id, published, date, start=0):
+    text = "A bomb hidden in a vegetable cart tore through the Hazarganji market, killing nine traders."
+    return mention(doc_id, published, text, start=start, method="bombing", date=date,
+                   province="Balochistan", district="Quetta", place="Hazarganji",
+                   targets=["civilians"], killed=9, qualifier="exact")
+
+
+def test_merge_keeps_apart_reports_months_apart_however_alike():
+    # an undated report is compatible with any date; published four months after the dated
+    # one, it tells another bombing of the same market
+    events = merge_mentions([
+        _market_bombing("spring_report", "2019-04-13", "2019-04"),
+        _market_bombing("summer_report", "2019-08-20", None),
+    ])
+    assert len(events) == 2
+
+
+def test_merge_an_undated_mention_borrows_its_publication_date():
+    dated = _market_bombing("day_report", "2019-04-13", "2019-04-12")
+    next_day = _market_bombing("undated_next_day", "2019-04-13", None, start=7)
+    months_later = _market_bombing("undated_months_later", "2019-09-30", None, start=9)
+    events = merge_mentions([dated, next_day, months_later])
+    by_docs = sorted(sorted(m["doc_id"] for m in e["mentions"]) for e in events)
+    assert by_docs == [["day_report", "undated_next_day"], ["undated_months_later"]]
+
+
+def test_merge_city_name_against_a_site_is_no_contradiction():
+    # the same assault told as "in Karachi" by one report and at the stock exchange by another
+    wire = mention("w_wire", "2020-06-30", "Gunmen stormed the stock exchange building in Karachi, killing four guards.",
+                   method="grenade", date="2020-06-29", province="Sindh", district="Karachi",
+                   place="Pakistan Stock Exchange", targets=["infrastructure"], killed=4)
+    daily = mention("x_daily", "2020-06-30", "Four attackers who lobbed grenades at the stock exchange were shot dead in Karachi.",
+                    method="grenade", date="2020-06-29", province="Sindh", district="Karachi",
+                    place="Karachi", targets=["police"], killed=4)
+    assert clusters(merge_mentions([wire, daily])) == [["w_wire", "x_daily"]]
+
+
+def test_merge_undated_reports_published_the_same_day_are_near_in_time():
+    first = mention("y_first", "2016-03-28", "A suicide bomber struck a crowded park in Lahore on Easter, killing 72.",
+                    method="suicide_bombing", province="Punjab", district="Lahore", place="Gulshan-e-Iqbal park",
+                    targets=["civilians"], killed=72, qualifier="at_least")
+    second = mention("z_second", "2016-03-28", "The toll of the Easter park bombing in Lahore reached 70 as families mourned.",
+                     method="bombing", province="Punjab", district="Lahore", place="Gulshan-e-Iqbal Park",
+                     targets=["civilians"], killed=70)
+    assert clusters(merge_mentions([first, second])) == [["y_first", "z_second"]]

@@ -4,4 +4,4 @@ The span rulers (entities and triggers) are spaCy's own `span_ruler`; their patt
 the readers in `patterns`. `relations` is the trained stage of the accurate modes.
 """
 
-from . import casualties, dates, events, lines, patterns, relations  # noqa: F401
+from . import casualties, dates, events, lines, normalize, patterns, relations  # noqa: F401

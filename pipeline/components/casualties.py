@@ -36,7 +36,18 @@ UNIT_WORDS = {
 }
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
+DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+
+
+def is_date_fragment(token: Token) -> bool:
+    """Whether a number token is part of an ISO date, a clock time or a numeric date
+    ("2021-07-14", "14:30", "12/05/2019"): never a count."""
+    text = token.doc.text
+    start = max(0, token.idx - 11)
+    around = text[start : token.idx + len(token.text) + 11]
+    inside = token.idx - start
+    return any(match.start() <= inside < match.end() for match in DATE_OR_TIME.finditer(around))
 
 
 def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
@@ -132,7 +143,7 @@ class CasualtyExtractor:
         while i < sent.end:
             token = doc[i]
             lower = token.lower_
-            if token.ent_type_ in SKIP_ENTS:
+            if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token):
                 i += 1
                 continue
             if token.like_num or lower in lexicon.number_words or lower == "dozen":
@@ -152,6 +163,8 @@ class CasualtyExtractor:
                         j += 1
                     elif doc[j].lower_ in TENS and nxt.text == "-" and j + 2 < sent.end and doc[j + 2].like_num:
                         j += 2
+                    elif nxt.text in {"-", "–"} and j + 2 < sent.end and doc[j + 2].lower_ in {"dozen", "hundred", "thousand"}:
+                        j += 2  # "two-hundred", "three-dozen"
                     else:
                         break
                 words = [t.text for t in doc[i : j + 1]]
@@ -168,6 +181,14 @@ class CasualtyExtractor:
                 i = j + 1
                 continue
             i += 1
+
+    @staticmethod
+    def _bare_number_misread_as_date(token: Token) -> bool:
+        """"killing 15 people and injuring 70": the base model sometimes tags a lone number
+        as a DATE; a one-token entity of one to three digits is a count, not a date."""
+        doc = token.doc
+        alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
 
     def _is_single_person(self, token: Token) -> bool:
         head = token.head
@@ -186,19 +207,45 @@ class CasualtyExtractor:
             return True
         if 1900 <= count <= 2100 and doc[first].like_num and doc[first].text.isdigit():
             return True
-        return False
+        if (
+            first == last and doc[first].text.isdigit() and prev is not None and prev.text == ","
+            and first >= 2 and doc[first - 2].pos_ == "PROPN" and nxt is not None and nxt.text in {",", "."}
+        ):
+            return True  # "Sepoy Asif, 21, was martyred": an age after a name
+        return is_date_fragment(doc[first])
 
     # -- linking a count to its outcome -----------------------------------------------------
     def _sentence_statements(self, sent: Span, sent_index: int) -> list[dict]:
-        found = []
+        found, unlinked = [], []
         for first, last, count in self._count_spans(sent):
             statement = self._link(first, last, count, sent)
             if statement is None:
+                unlinked.append((first, last, count))
                 continue
             statement["sent"] = sent_index
             found.append(statement)
+        found += self._totals_before_parts(unlinked, found, sent, sent_index)
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _totals_before_parts(self, unlinked, found: list[dict], sent: Span, sent_index: int) -> list[dict]:
+        """"Eleven soldiers, among them a lieutenant colonel and a major, were martyred": the parser
+        makes the part the subject, so the total takes the outcome its part was read with."""
+        totals = []
+        for first, last, count in unlinked:
+            noun = self._counted_noun(first, last)
+            after = " ".join(t.lower_ for t in sent.doc[noun.i + 1 : min(noun.i + 4, sent.end)])
+            leads = {phrase.strip(", ") for phrase in self.lexicon.subset_lead_phrases}
+            if not any(after.startswith(", " + lead) for lead in leads):
+                continue
+            part = next((s for s in found if s["subset"] and 0 < s["token"] - noun.i <= 6), None)
+            category = self._category(noun, first)
+            if part is None or category is None:
+                continue
+            totals.append(dict(part, start=first.idx, end=noun.idx + len(noun.text), token=first.i, count=count,
+                               category=category, qualifier=self._qualifier(first), subset=False,
+                               group=noun.i, text=sent.doc[first.i : noun.i + 1].text, sent=sent_index))
+        return totals
 
     def _counted_noun(self, first: Token, last: Token) -> Token:
         """The noun the count quantifies, or the count itself when it stands alone
@@ -210,6 +257,8 @@ class CasualtyExtractor:
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
         candidates = [noun]
+        if noun.lower_ in {"others", "other"} and self._attackers_before(noun):
+            return "attacker"  # "one of the attackers blew himself up and two others were shot"
         if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
             # "two of the attackers" / "five of them"
             for child in noun.children:
@@ -225,6 +274,30 @@ class CasualtyExtractor:
                 return category
         return None
 
+    def _attackers_before(self, noun: Token) -> bool:
+        """Whether "others" continues a count of attackers told just before it in its sentence
+        ("one of the attackers ... two others"): the nearest earlier counted noun is an attacker."""
+        if any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children):
+            return False
+        for token in reversed(noun.doc[noun.sent.start : noun.i]):
+            if token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}:
+                category = self._category_of(token)
+                if category is not None:
+                    return category == "attacker"
+        return False
+
+    def _unnumbered_people(self, noun: Token) -> int:
+        """Persons coordinated with a count without a number of their own: "three engineers and
+        their driver" counts the driver too."""
+        extra = 0
+        for conjunct in noun.conjuncts:
+            if conjunct.i < noun.i or conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
+                continue
+            determiners = [c for c in conjunct.children if c.dep_ in {"det", "poss", "nummod"}]
+            if determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
+                extra += 1
+        return extra
+
     def _category_of(self, noun: Token) -> str | None:
         lexicon = self.lexicon
         word = noun.lower_
@@ -233,7 +306,7 @@ class CasualtyExtractor:
         if word in {"them", "whom", "those", "these"}:
             return "people"
         if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
-            return "hostile"  # "eight Afghan and twelve Pakistani soldiers": the other side's dead
+            return "hostile"  # "six Afghan and nine Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
         if noun.ent_type_ == "SECURITY_FORCE" or compounds & {"security", "police", "army", "fc", "levies", "rangers", "frontier"}:
             category = "security"
@@ -283,6 +356,9 @@ class CasualtyExtractor:
             for child in child.children
         ):
             subset = True  # "26 hostages, 18 of them security personnel"
+        lead = " ".join(t.lower_ for t in sent.doc[max(first.i - 3, sent.start) : first.i])
+        if any(lead.endswith(phrase) for phrase in self.lexicon.subset_lead_phrases):
+            subset = True  # "eleven soldiers, among them a lieutenant colonel and a major"
         predicate = self._predicate
         if predicate is not None and outcome == "killed" and (
             noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children)
@@ -300,6 +376,10 @@ class CasualtyExtractor:
             last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"
         ):
             increment = True
+        if noun.i != last.i and category != "attacker":
+            count += self._unnumbered_people(noun)
+        if outcome == "killed" and category != "attacker" and self._toll_includes_attacker(sent):
+            count = max(count - 1, 0)  # "a toll of 12, which includes the bomber": 11 victims
         group = noun.i
         conj_root = noun
         while conj_root.dep_ == "conj" and conj_root.head.i != conj_root.i:
@@ -319,6 +399,10 @@ class CasualtyExtractor:
             "group": group,
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
         }
+
+    def _toll_includes_attacker(self, sent: Span) -> bool:
+        text = " ".join(sent.text.lower().split())
+        return any(cue in text for cue in self.lexicon.toll_includes_attacker_cues)
 
     def _outcome(self, noun: Token, sent: Span):
         """Walk up from the counted noun to the casualty predicate that governs it.

@@ -277,7 +277,11 @@ class DateResolver:
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue
             reference = local_reference or document_reference
-            value, precision, relative, inferred = resolve_date_phrase(ent.text, published, reference)
+            phrase = ent.text
+            lead = re.search(r"\b(earlier|later) in\s*$", before.lower())
+            if lead and phrase.lower() in {"the day", "the evening", "the morning", "the night"}:
+                phrase = f"{lead.group(1)} in {phrase}"  # "earlier in the day": the day of the story
+            value, precision, relative, inferred = resolve_date_phrase(phrase, published, reference)
             if value is None and relative is None:
                 continue
             if published is None and value and YEAR.search(ent.text):

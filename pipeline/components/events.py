@@ -6,7 +6,7 @@ are then grouped into incidents by discourse: a sentence that names a new place 
 does not fit the incident being told starts a new incident (or returns to an earlier one with the
 same place); a sentence without place or date continues the current incident; "in another
 incident", "hours earlier" and similar cues open a new one. A trigger whose location is a list of
-places ("strikes hit Kabul, Kandahar and Paktia", "twin attacks in Kohat and Bhakkar") becomes one
+places ("jets struck Kunar, Khost and Nangarhar", "twin attacks in Kohat and Bhakkar") becomes one
 incident per place. Aggregates ("699 attacks killed 1,000 people in 2025"), threats, plans and
 other hypotheticals open no incident.
 
@@ -23,18 +23,14 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
+from .casualties import is_date_fragment
 from .extensions import register_extensions
 
-LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "within", "around", "off", "along", "hit", "struck", "targeted", "bombed"}
-NON_LOCATION_PREVIOUS = {"from", "to", "opposite", "facing", "beyond", "native", "resident", "residents", "hailing", "belonged", "belonging", "bordering", "abutting", "adjacent", "towards", "toward", "via", "based", "than", "like", "with"}
-ACTOR_CAPITALS = {"Islamabad", "Kabul", "New Delhi", "Delhi", "Tehran", "Washington", "Beijing", "Rawalpindi"}
-LOCATION_NOUNS = {"district", "province", "tehsil", "area", "areas", "town", "city", "outskirts", "suburbs", "village", "region", "border", "capital", "agency", "division", "valley", "bazaar", "market", "cantonment", "airport", "port", "station", "highway"}
-DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west", "south-east", "northwestern", "southwestern"}
-ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "siege", "hijacking", "massacre", "strike", "airstrike", "clash", "attacker", "bomber", "incident", "tragedy", "carnage", "operation", "police", "encounter", "shooting", "killing"}
-NON_LOCATION_HEADS = {"hospital", "hospitals", "embassy", "consulate", "ministry", "conference", "briefing", "meeting", "jirga", "funeral", "prayers", "court", "session", "talks", "office", "offices", "residence", "home", "mortuary", "morgue", "assembly", "parliament", "studio"}
-PERSON_TITLES = {"commander", "leader", "spokesman", "spokesperson", "chief", "minister", "cleric", "official", "officer", "militant", "resident", "member"}
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
+COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
+BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
+DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
@@ -92,6 +88,8 @@ class EventAssembler:
             "end": sent.end_char,
             "heading": self._is_heading(sent),
             "footnote": bool(FOOTNOTE.match(sent.text)),
+            "clutter": self._is_page_clutter(sent),
+            "bullet": bool(BULLET.match(sent.text)),
         }
         record["triggers"] = [
             {
@@ -113,19 +111,26 @@ class EventAssembler:
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
             for ent in sent.ents
-            if ent.label_ == "GROUP" and ent.ent_id_
+            if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
-        masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text)
+        text_for_targets = self._without_bystanders(sent)
+        masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text_for_targets)
         for statement in casualties:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
         record["targets"] = self._targets(masked) if triggers else []
+        # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
+        # past casualty verb or a counted toll ("was foiled, leaving seven dead") is a fact
+        counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
         record["hypothetical"] = bool(words & lexicon.hard_hypothetical) and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
+        ) and not (counted_toll and not COUNTERFACTUAL.search(text))
+        singular_attack = any(
+            t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"NN", "NNP", "VBD", "VBN"} for t in record["triggers"]
         )
-        record["aggregate"] = self._is_aggregate(sent, text, dates, casualties)
+        record["aggregate"] = self._is_aggregate(sent, text, dates, casualties, singular_attack)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
@@ -137,6 +142,35 @@ class EventAssembler:
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
         return record
+
+    def _without_bystanders(self, sent: Span) -> str:
+        """The sentence's words without those who only speak about or respond to the attack
+        ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
+        hospital"): the subjects and objects of such verbs are not targets."""
+        verbs = self.lexicon.bystander_verbs
+        dropped: set[int] = set()
+        for token in sent:
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs:
+                for child in token.children:
+                    if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
+                        dropped.update(t.i for t in child.subtree)
+                dropped.add(token.i)
+        if not dropped:
+            return _lower_text(sent)
+        return " ".join(t.lower_ for t in sent if t.i not in dropped).replace("’", "'")
+
+    def _is_bare_name_in_passing(self, ent: Span) -> bool:
+        """A bare "Taliban" that qualifies something else ("a pro-Taliban party", "the
+        Taliban-led insurgency", "the Taliban government") names no one who attacked."""
+        if ent.ent_id_ != "Taliban":
+            return False
+        doc = ent.doc
+        if ent.start > 0 and doc[ent.start - 1].text in {"-", "–"}:
+            return True
+        if ent.end < len(doc) and doc[ent.end].text in {"-", "–"}:
+            return True
+        root = ent.root
+        return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
 
     @staticmethod
     def _strength(span: Span) -> str:
@@ -157,6 +191,11 @@ class EventAssembler:
         root = span.root
         return root.pos_ == "NOUN" and any(c.lower_ in {"the", "that", "this"} and c.dep_ == "det" for c in root.children)
 
+    def _is_page_clutter(self, sent: Span) -> bool:
+        """A caption, credit, link to another story or share button (patterns/lexicon.json)."""
+        line = sent.text.strip().lower()
+        return line.startswith(self.lexicon.clutter_prefixes)
+
     def _is_heading(self, sent: Span) -> bool:
         stripped = sent.text.strip()
         return bool(stripped) and ("\n" in sent.text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
@@ -174,6 +213,7 @@ class EventAssembler:
         return False
 
     def _locations(self, sent: Span) -> list[dict]:
+        roles = self.lexicon.place_roles
         found = []
         for ent in sent.ents:
             if ent.label_ != "PLACE" or not ent.ent_id_:
@@ -183,19 +223,21 @@ class EventAssembler:
                 continue
             previous = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
             before2 = sent.doc[ent.start - 2].lower_ if ent.start - 1 > sent.start else ""
-            if previous in NON_LOCATION_PREVIOUS or (previous == "of" and before2 in {"native", "resident", "residents", "capital", "governor", "chief", "minister", "government"}):
+            if previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"]):
                 continue
-            if previous in {"in", "at"} and before2 in NON_LOCATION_HEADS:
+            if previous in {"in", "at"} and before2 in roles["non_location_heads"]:
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
-            if any(c.dep_ == "appos" and c.lower_ in PERSON_TITLES for c in ent.root.children):
+            if any(c.dep_ == "appos" and c.lower_ in roles["person_titles"] for c in ent.root.children):
                 continue  # "Mohmand, a commander of the faction": a person
+            if self._is_travel_end(ent):
+                continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
             if self._is_dateline(ent, sent):
                 self._datelines.append({"key": place.key, "token": ent.start, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start, **place.coordinates()})
                 continue
             if self._is_actor(ent, place, nxt) or self._is_modifier(ent, nxt):
                 continue
-            if previous == "of" and (before2 in DIRECTIONS or before2 in {"km", "kilometres", "kilometers", "miles"}):
+            if previous == "of" and (before2 in roles["directions"] or before2 in roles["distance_units"]):
                 continue  # "150 kilometres southwest of Quetta": a reference point
             found.append(
                 {
@@ -209,7 +251,7 @@ class EventAssembler:
                     "specificity": place.specificity,
                     "named_as_district": nxt in {"district", "province", "agency", "division", "region"},
                     "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
-                    "located": previous in LOCATION_PREPS or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
+                    "located": previous in roles["location_preps"] or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
                     **place.coordinates(),
                 }
             )
@@ -221,37 +263,62 @@ class EventAssembler:
         where the story was filed, not where the incident happened."""
         doc = sent.doc
         line_start = ent.start == sent.start or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
+        if not line_start:
+            # "date 2021-07-14 PESHAWAR: ...": a date stamp glued before the dateline on its line
+            before = doc.text[: ent.start_char]
+            line_start = bool(DATE_STAMP.match(before[before.rfind("\n") + 1 :]))
         if not line_start and not (ent.start - 2 >= sent.start and doc[ent.start - 1].text == "/" and doc[ent.start - 2].text.isupper()):
             return False
         window = doc[ent.end : min(ent.end + 4, len(doc))].text
         return ent.text.isupper() or bool(re.match(r"^\s*(:|/|\(|—|–|-\s|,\s*(?:Pakistan|Afghanistan)\s*\()", window))
 
-    @staticmethod
-    def _is_modifier(ent: Span, nxt: str) -> bool:
+    def _is_travel_end(self, ent: Span) -> bool:
+        """A place in a to/from/for phrase of a travel word ("waiting for a bus to Lahore",
+        "returning to their camp in Chilas", "a coach bound for Karachi"): an origin or a
+        destination, not where the attack happened."""
+        travel = self.lexicon.place_roles["travel_words"]
+        node = ent.root
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ == "pobj" and head.lower_ in {"to", "from", "for", "towards", "toward"}:
+                governor = head.head
+                if governor.lower_ in travel or governor.lemma_.lower() in travel:
+                    return True
+            if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in travel:
+                return False  # the place is in the clause of another verb ("attacked ... in Ormara")
+            node = head
+        return False
+
+    def _is_modifier(self, ent: Span, nxt: str) -> bool:
         """"the Peshawar-bound train", "the Dasu hydropower project", "Quetta police chief":
         a place name modifying something that is not a place or an attack."""
         if nxt in {"-bound", "bound"} or ent.doc[ent.end : ent.end + 2].text.lower().startswith("-bound"):
             return True
+        roles = self.lexicon.place_roles
         root = ent.root
         if root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
             head = root.head
             return not (
                 head.ent_type_ == "PLACE"
-                or head.lower_ in LOCATION_NOUNS
-                or head.lemma_.lower() in ATTACK_NOUNS
+                or head.lower_ in roles["location_nouns"]
+                or head.lower_ in roles["site_nouns"]  # "Kohat Garrison", "Mardan Cantt"
+                or head.lemma_.lower() in roles["attack_nouns"]
             )
         return False
 
-    @staticmethod
-    def _is_actor(ent: Span, place, nxt: str) -> bool:
+    def _is_actor(self, ent: Span, place, nxt: str) -> bool:
         """"Islamabad said", "Kabul's denials", "Pakistan's relations": a capital or country
         standing for its government is not where anything happened."""
+        roles = self.lexicon.place_roles
         root = ent.root
-        if root.dep_ in {"nsubj", "nsubjpass"} and (place.kind in {"country"} or place.name in ACTOR_CAPITALS):
+        if root.dep_ in {"nsubj", "nsubjpass"} and (place.kind in {"country"} or place.name in roles["actor_capitals"]):
             return True
         if root.dep_ == "poss" or nxt in {"'s", "’s"}:
             head = root.head
-            return head.ent_type_ != "PLACE" and head.lower_ not in LOCATION_NOUNS
+            # "Karachi's Defence neighbourhood" locates; "Kabul's denials" does not
+            return head.ent_type_ != "PLACE" and head.lower_ not in roles["location_nouns"] and head.lower_ not in roles["site_nouns"]
         return False
 
     def _targets(self, text: str) -> list[str]:
@@ -261,12 +328,13 @@ class EventAssembler:
                 found.append(category)
         return found
 
-    def _is_aggregate(self, sent: Span, text: str, dates, casualties) -> bool:
+    def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False) -> bool:
         lexicon = self.lexicon
-        # "699 attacks", "over 210 terror-related attacks", "1,667 TTP militants were killed in ... operations"
+        # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
         for token in sent:
             if token.tag_ in {"NNS", "NNPS"} and any(
                 child.dep_ == "nummod" and child.text.replace(",", "").isdigit() and int(child.text.replace(",", "")) >= 100
+                and not is_date_fragment(child)
                 for child in token.children
             ) and token.lower_ not in lexicon.victim_category:
                 return True  # "1,211 IBOs in the quarter": a tally of operations or attacks
@@ -280,31 +348,41 @@ class EventAssembler:
         period = any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
         big_count = any(c["count"] >= 100 for c in casualties)
-        if period and not has_day and (plural_events or casualties):
-            return True
+        few = all(c["count"] < self.aggregate_min_count for c in casualties)
+        if period and not has_day and (plural_events or (casualties and not (few and singular_attack))):
+            return True  # "27 policemen were killed this year"; not "in September this year, an officer died in an attack on a post"
         statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|%", text)
         if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
             return True  # "attacks rose 34 per cent to 699 in 2025, killing 1,034": a report's totals
         if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
             return True  # "27 policemen had lost their lives in the province since January 1"
-        if big_count and plural_events and not has_day:
-            return True
+        if big_count and plural_events and not has_day and not singular_attack:
+            return True  # "violence killed 1,000 people"; not "a car bomb attack that killed 100 people"
         return False
 
     def _is_summary(self, sent: Span, text: str) -> bool:
-        """"Two deadly assaults on February 24 left nine dead", "Suicide blasts in Mastung,
-        Hangu kill 57": a sentence that counts several incidents together."""
+        """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
+        Tank kill 21": a sentence that counts several incidents together."""
         plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
         districts = {self.gazetteer[e.ent_id_].district for e in sent.ents if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
             return True
-        return bool(
-            re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
-        ) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
+        counted = re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
+        if counted and len(districts) == 1 and counted.group(2) in {"bombings", "blasts", "explosions"} and counted.group(1) != "separate":
+            return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
+        return bool(counted) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
 
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        triggers = list(doc.spans.get(self.triggers_key, []))
+        found = list(doc.spans.get(self.triggers_key, []))
+        # "rocket-propelled grenade": a word inside a longer trigger is not a trigger of its own
+        # "rocket-propelled grenade": a word inside a longer trigger of another method is not a
+        # trigger of its own
+        triggers = [t for t in found if not any(
+            o.start <= t.start and t.end <= o.end and len(o) > len(t) and o.label_ == "SPECIFIC"
+            and (o.id_ or o.label_) != (t.id_ or t.label_) and t.id_ in {"shelling", "airstrike"}
+            for o in found
+        )]
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
@@ -323,8 +401,10 @@ class EventAssembler:
             all_places.extend(dict(place, sent=index) for place in record["places"])
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             all_groups.extend(dict(group, sent=index, attribution=attribution) for group in record["groups"])
-            if record["heading"] and len(sent) > 0 and index > 0:
-                current = None
+            if record["clutter"]:
+                continue  # page furniture: neither a new incident nor the end of this one
+            if record["heading"] and index > 0 and not record["bullet"]:
+                current = None  # a subheading starts a new section; a bullet still tells this story
             if record["hypothetical"] or record["aggregate"]:
                 continue
             if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
@@ -349,7 +429,7 @@ class EventAssembler:
             referenced = None
             frames = self._split_frames(record)
             if setting is not None and len(frames) == 1 and not frames[0]["places"] and not frames[0]["dates"]:
-                # "On 18 December 2022, fighters broke out of prison in Bannu. [...] Taking several
+                # "On 4 June, inmates overpowered guards at the jail in Kohat. [...] Seizing two
                 # officers hostage, ...": the scene was set by a sentence without an attack word
                 frames[0] = dict(frames[0], places=setting["places"], dates=setting["dates"])
             setting = None
@@ -374,6 +454,11 @@ class EventAssembler:
                 if self._incident_date(target) is None:
                     if frame["same_day"] and previous is not None and previous is not target:
                         target["inherited_date"] = self._incident_date(previous)
+                    elif frame["same_day"] and previous is None and doc._.incidents_published:
+                        # "earlier in the day" in a lead: the day of the report
+                        published = str(doc._.incidents_published)
+                        if len(published) == 10:
+                            target["inherited_date"] = {"value": published, "precision": "day", "relative": None, "token": -1}
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
                     elif record["new_cue"] and opened:
@@ -409,7 +494,7 @@ class EventAssembler:
 
     def _shift_setting(self, record: dict, incidents: list[dict], current: dict | None, setting: dict | None):
         """A sentence without attack words can still move the story: back to an incident told
-        before ("yet again on 17 February in Karachi, ...") or to a new scene whose attack is
+        before ("once more, on 9 March in Hyderabad, ...") or to a new scene whose attack is
         told next. Returns the new (current incident, pending setting)."""
         places = [p for p in record["places"] if p["district"] and p["located"]]
         dates = [d for d in record["dates"] if d.get("value") and d["precision"] == "day"]
@@ -461,9 +546,25 @@ class EventAssembler:
                 owner = min(owners, key=lambda k: min(abs(p["token"] - first) for p in districts[k]))
                 districts[owner].extend(districts.pop(key))
         if len(districts) <= 1:
+            background = self._background_clause(record)
+            if background is not None:
+                # "a bomb killed three people in the market where a 2019 bombing killed 40": the
+                # clause tells an earlier incident of the same place, with its own toll and year
+                inside = lambda item: background[0] <= item["token"] <= background[1]  # noqa: E731
+                main = dict(
+                    base, places=places, triggers=[t for t in record["triggers"] if not inside(t)],
+                    dates=[d for d in base["dates"] if not inside(d)] or [d for d in record["dates"] if not inside(d) and d["value"]],
+                    casualties=[c for c in base["casualties"] if not inside(c)],
+                )
+                earlier = dict(
+                    base, places=places, triggers=[t for t in record["triggers"] if inside(t)],
+                    dates=[d for d in record["dates"] if inside(d) and d["value"]],
+                    casualties=[c for c in record["casualties"] if inside(c)], same_day=False,
+                )
+                return [main, earlier]
             return [dict(base, places=places, triggers=record["triggers"])]
         # several districts: one frame per place; every trigger, date and count goes to the
-        # nearest place ("a 16 February bombing in Bajaur that killed eleven soldiers and a
+        # nearest place ("a 5 April bombing in Khyber that killed nine soldiers and a
         # 21 February attack in Bannu that killed two")
         groups = list(districts.values())
         anchors = [[p["token"] for p in ps] for ps in groups]
@@ -485,7 +586,7 @@ class EventAssembler:
 
         def nearest(token_index: int, preceding: bool = False) -> int:
             # else the nearest place in the text -- for a count the place told before it
-            # ("in Kohat, killing five policemen", "a bombing in Bajaur that killed eleven soldiers")
+            # ("in Kohat, killing five policemen", "a bombing in Khyber that killed nine soldiers")
             found = clause_group(token_index)
             if found is not None:
                 return found
@@ -496,8 +597,8 @@ class EventAssembler:
             return min(range(len(groups)), key=lambda g: (min(abs(token_index - a) for a in anchors[g]), g))
 
         frames = []
-        # an attack word of another kind whose phrase names none of the places ("air strikes hit
-        # Kabul, Kandahar and Paktia and the border clash that left twelve soldiers dead") is an
+        # an attack word of another kind whose phrase names none of the places ("jets struck
+        # Kunar, Khost and Nangarhar and the border fight that left ten soldiers dead") is an
         # incident of its own, with the counts of its own phrase
         grouped = [t for t in record["triggers"] if clause_groups(t["token"])]
         grouped_methods = {t["method"] for t in grouped}
@@ -530,7 +631,7 @@ class EventAssembler:
                 casualties = [c for c in casualties_left if any(0 < p["token"] - c["token"] <= 6 for p in ps)]
             elif not triggers and not casualties:
                 # a list of places sharing one trigger: strikes on several places are one
-                # incident each ("strikes hit Kabul, Kandahar and Paktia"); fighting along a
+                # incident each ("jets struck Kunar, Khost and Nangarhar"); fighting along a
                 # border named by its provinces is one incident at no single place
                 if not any(t["method"] in {"airstrike", "shelling"} for t in triggers_left):
                     return [dict(base, places=[], triggers=record["triggers"])]
@@ -540,6 +641,31 @@ class EventAssembler:
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
+
+    @staticmethod
+    def _background_clause(record: dict) -> tuple[int, int] | None:
+        """Token bounds of a relative or adverbial clause that tells an earlier incident: it has
+        its own attack word and a date less precise than a day (a year or a month) that differs
+        from the dates of the rest of the sentence, which has an attack word of its own."""
+        doc = record["doc"]
+        for trigger in record["triggers"]:
+            node = doc[trigger["token"]]
+            for ancestor in [node, *node.ancestors]:
+                if ancestor.dep_ not in {"relcl", "advcl", "acl"}:
+                    continue
+                first, last = ancestor.left_edge.i, ancestor.right_edge.i
+                inner_dates = [d for d in record["dates"] if first <= d["token"] <= last and d["value"]]
+                outer_dates = [d for d in record["dates"] if not first <= d["token"] <= last and d["value"]]
+                outer_triggers = [t for t in record["triggers"] if not first <= t["token"] <= last]
+                if (
+                    inner_dates and outer_triggers
+                    and all(d["precision"] in {"year", "month"} for d in inner_dates)
+                    and not any(d["value"][:4] == i["value"][:4] for d in outer_dates for i in inner_dates)
+                    and any(d["value"][:4] < str(doc._.incidents_published or "9999")[:4] for d in inner_dates)
+                ):
+                    return first, last
+                break
+        return None
 
     @staticmethod
     def _totals_of_several(record: dict) -> bool:
@@ -637,7 +763,7 @@ class EventAssembler:
             if frame["places"] and not self._province_fits(current, frame):
                 return None
             if not self._methods_fit(current, frame):
-                return None  # "Kabul said it responded with retaliatory operations": a clash, not the strike
+                return None  # "the Afghan side answered with its own raids": a clash, not the strike
             if not self._country_fits(current, frame):
                 return None  # "air strikes in Afghanistan" do not continue an attack in Bajaur
             return current

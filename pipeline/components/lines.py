@@ -1,7 +1,7 @@
 """Line breaks as sentence boundaries.
 
 Headlines, datelines, subheadings and list items end without a full stop; the parser would
-glue them to the next sentence ("... Security Implications February 25, 2026 Nine killed ...").
+glue them to the next sentence ("... What It Means May 3, 2024 Six dead ...").
 A token that starts a new line therefore starts a new sentence. Runs before the parser, which
 keeps boundaries that are already set.
 """

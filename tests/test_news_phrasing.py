@@ -1,0 +1,153 @@
+"""How real news pages phrase incidents, on sentences written for these tests: places by their
+role (site nouns, travel, accents), page clutter inside a story, background clauses, casualties
+as news counts them, relative dates, and the actor of an operation."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2019-05-13"  # a Monday
+
+
+def _only(events: list[dict]) -> dict:
+    assert len(events) == 1, [(e["district"], e["date"], e["killed"]) for e in events]
+    return events[0]
+
+
+# --- places by role ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,district",
+    [
+        ("A suicide bomber blew himself up at the gate of Kohat Garrison on Friday, killing five soldiers.", "Kohat"),
+        ("Gunmen attacked a checkpoint near Mardan Cantt on Friday, killing two soldiers.", "Mardan"),
+        ("A grenade hurled into a shop in Karachi's Defence neighbourhood on Friday injured three people.", "Karachi"),
+    ],
+)
+def test_news_place_before_a_site_noun_locates_the_incident(run_extract, text, district):
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
+
+
+def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
+    event = _only(run_extract("A bomb planted on a motorbike went off in Mardān on Friday, killing two people.", published=PUBLISHED))
+    assert event["district"] == "Mardan"
+    assert event["place"] == "Mardān"  # the text's own spelling stays in the output
+
+
+def test_news_travel_destination_is_not_the_incident_place(run_extract):
+    text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
+            "on Sunday, killing four of them.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["district"] == "Mastung"
+
+
+# --- page clutter ---------------------------------------------------------------------------------
+
+def test_news_captions_and_bullets_do_not_break_the_story(run_extract):
+    text = (
+        "A suicide bomber rammed a police post in Bannu on Sunday.\n"
+        "- 4 martyred, 19 injured\n"
+        "Photo: rescue workers at the site of the blast\n"
+        "Tehrik-i-Taliban Pakistan claimed responsibility for the attack.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (4, 19)
+    assert event["perpetrators"] == [{"group": "TTP", "attribution": "claimed"}]
+
+
+def test_news_related_story_link_opens_no_incident(run_extract):
+    text = (
+        "Two policemen were shot dead in Tank on Sunday, police said.\n"
+        "Also read: Blast in Quetta market kills six\n"
+        "The gunmen fled on a motorcycle.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["district"] == "Tank"
+
+
+# --- segmentation ---------------------------------------------------------------------------------
+
+def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extract):
+    text = ("Gunmen shot dead two policemen near a square in Quetta on Sunday, close to the spot "
+            "where a suicide bombing killed 12 people in January 2013.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
+    assert [(e["date"], e["killed"]) for e in events] == [("2013-01", 12), ("2019-05-12", 2)]
+
+
+# --- casualties as news phrases them -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,killed,injured,attackers",
+    [
+        ("The blast in Dasu on Sunday killed three engineers and their driver.", 4, None, None),
+        ("The toll of the suicide blast in Hangu on Sunday, which includes the bomber, rose to 12.", 11, None, None),
+        ("A bomb went off in a Kohat market on Sunday; two-hundred people were injured.", None, 200, None),
+        ("Militants stormed a checkpost in Tank on Sunday. One of the attackers blew himself up and "
+         "two others were shot dead by the guards.", None, None, 2),
+    ],
+)
+def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"], event["perpetrators_killed"]) == (killed, injured, attackers)
+
+
+# --- dates, methods and actors -----------------------------------------------------------------------
+
+def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):
+    event = _only(run_extract("A roadside bomb killed a soldier in Kech earlier in the day, the military said.", published=PUBLISHED))
+    assert event["date"] == PUBLISHED
+
+
+def test_news_militants_attacking_a_post_is_an_armed_assault(run_extract):
+    event = _only(run_extract("Militants attacked a police station in Lakki Marwat late Saturday, killing two policemen.", published=PUBLISHED))
+    assert (event["method"], event["date"]) == ("armed_assault", "2019-05-11")
+
+
+def test_news_operation_is_a_clash_led_by_the_armed_forces(run_extract):
+    text = ("Security forces killed six terrorists during an intelligence-based operation in Mir Ali, "
+            "North Waziristan, on Sunday, the ISPR said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["method"] == "armed_clash"
+    assert event["perpetrators_killed"] == 6
+    assert [p["group"] for p in event["perpetrators"]] == ["Pakistan Armed Forces"]
+
+
+# --- actors ----------------------------------------------------------------------------------------
+
+def test_news_bare_taliban_in_pakistan_is_the_ttp_but_not_as_a_modifier(run_extract):
+    claimed = _only(run_extract("A suicide bomber killed nine policemen in Bannu on Sunday. The Taliban claimed responsibility.", published=PUBLISHED))
+    assert [p["group"] for p in claimed["perpetrators"]] == ["TTP"]
+    rally = _only(run_extract("A bomb killed six people at a rally of a pro-Taliban party in Bajaur on Sunday.", published=PUBLISHED))
+    assert rally["perpetrators"] == []
+
+
+def test_news_us_drone_strike_is_not_a_pakistani_strike(run_extract):
+    event = _only(run_extract("A US drone fired two missiles at a compound near Miranshah in North Waziristan on Sunday, killing four militants.", published=PUBLISHED))
+    assert event["event_type"] == "strike"
+    assert [p["group"] for p in event["perpetrators"]] == ["US Armed Forces"]
+
+
+# --- one site, one incident; stamps and clocks are no counts ----------------------------------------
+
+def test_news_twin_blasts_at_one_site_are_one_incident_with_their_toll(run_extract):
+    event = _only(run_extract("Twin blasts tore through a crowded market in Parachinar on Friday, killing 15 people and injuring 70.", published=PUBLISHED))
+    assert (event["district"], event["killed"], event["injured"]) == ("Kurram", 15, 70)
+
+
+def test_news_date_stamp_before_a_dateline_is_neither_place_nor_count(run_extract):
+    event = _only(run_extract(" date 2019-05-13 PESHAWAR: Gunmen shot dead a shopkeeper in Bannu on Sunday, police said.", published=PUBLISHED))
+    assert (event["district"], event["killed"], event["date"]) == ("Bannu", 1, "2019-05-12")
+
+
+def test_news_people_who_only_respond_are_not_targets(run_extract):
+    text = ("A bomb planted in a vegetable cart killed four shoppers in a Kohat market on Sunday. "
+            "Police and Rangers cordoned off the area and shifted the injured to hospital.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["targets"] == ["civilians"]
+
+
+def test_news_age_after_a_name_and_a_lone_number_tagged_as_date(run_extract):
+    text = ("Militants fired on a post in North Waziristan on Sunday, killing two soldiers. "
+            "Sepoy Rahim Gul, 23, and Naik Sher Zaman, 31, were martyred, the military said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["killed"] == 2
