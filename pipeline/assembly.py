@@ -330,6 +330,8 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
     chosen_date = incident_date(incident)
     targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
+    if "paramilitary" in targets and "military" in targets:
+        targets.remove("military")  # "FC soldiers": the Frontier Corps' men, not the army
     for kind in _victim_targets(statements):
         if kind not in targets:
             targets.append(kind)

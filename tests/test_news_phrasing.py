@@ -151,3 +151,9 @@ def test_news_age_after_a_name_and_a_lone_number_tagged_as_date(run_extract):
             "Sepoy Rahim Gul, 23, and Naik Sher Zaman, 31, were martyred, the military said.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert event["killed"] == 2
+
+
+def test_news_opening_date_stamp_is_the_publication_not_the_incident(run_extract):
+    text = " date 2019-05-15 Gunmen ambushed a Levies patrol near Machh in the early hours of Monday, killing three guards."
+    event = _only(run_extract(text, published="2019-05-15"))
+    assert (event["date"], event["district"]) == ("2019-05-13", "Kachhi")

@@ -55,6 +55,7 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b")
 MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b")
 MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
+STAMP_LABEL = re.compile(r"^\s*(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s*)?$", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
@@ -276,8 +277,14 @@ class DateResolver:
             if CITATION_BEFORE.search(before):
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue
+            line_before = doc.text[doc.text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]
+            if STAMP_LABEL.match(line_before) and not doc.text[: ent.start_char].strip("\n ").count("\n"):
+                continue  # "date 2021-07-14 ..." opening the text: when it was published, not an incident
             reference = local_reference or document_reference
             phrase = ent.text
+            iso = ISO_DATE.match(doc.text, ent.start_char)
+            if iso and iso.end() > ent.end_char:
+                phrase = iso.group(0)  # the model cut "2021-07-14" at "2021-07"
             lead = re.search(r"\b(earlier|later) in\s*$", before.lower())
             if lead and phrase.lower() in {"the day", "the evening", "the morning", "the night"}:
                 phrase = f"{lead.group(1)} in {phrase}"  # "earlier in the day": the day of the story

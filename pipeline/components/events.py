@@ -120,7 +120,10 @@ class EventAssembler:
         for statement in casualties:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
-        record["targets"] = self._targets(masked) if triggers else []
+        # victims named where the toll is told ("nine Chinese engineers were killed") are targets
+        # even in a sentence without an attack word
+        told_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
+        record["targets"] = self._targets(masked) if triggers or told_toll else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb or a counted toll ("was foiled, leaving seven dead") is a fact
         counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
