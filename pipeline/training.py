@@ -66,12 +66,19 @@ def relation_corpus(path: Path) -> Callable[[Language], Iterator[Example]]:
 
 
 # -- gold labels -------------------------------------------------------------------------------
-def _evidence_spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
+def _evidence_spans(text: str, evidence: list) -> list[tuple[int, int]]:
+    """Character spans of gold evidence: quotes (found in the text), `[start, end]` offsets (the
+    real-news set's form) or `{start, end, text}` objects."""
     spans = []
-    for quote in quotes:
-        start = text.find(quote)
-        if start >= 0:
-            spans.append((start, start + len(quote)))
+    for item in evidence:
+        if isinstance(item, dict) and "start" in item:
+            spans.append((int(item["start"]), int(item["end"])))
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            spans.append((int(item[0]), int(item[1])))
+        else:
+            start = text.find(str(item))
+            if start >= 0:
+                spans.append((start, start + len(str(item))))
     return spans
 
 

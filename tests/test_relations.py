@@ -242,3 +242,12 @@ stride = 128
     rules = numpy.asarray([c["rule"] for c in doc._.incidents_relation_candidates], dtype="f")
     # the correction starts at zero: the untrained model gives the rules' decision
     assert numpy.array_equal(scores > 0.5, rules > 0.5)
+
+
+def test_relations_gold_evidence_spans_from_quotes_offsets_or_objects():
+    from pipeline.training import _evidence_spans
+
+    text = "A bomb went off in Tank. Two guards died."
+    assert _evidence_spans(text, ["Two guards died."]) == [(25, 41)]
+    assert _evidence_spans(text, [[0, 24]]) == [(0, 24)]
+    assert _evidence_spans(text, [{"start": 25, "end": 41, "text": "Two guards died."}]) == [(25, 41)]
