@@ -176,6 +176,8 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method in {"bombing", "armed_assault"} and "bombing" in pool and "armed_assault" in pool and incident["suicide"]:
         method = "suicide_bombing"
+    if method == "grenade" and "armed_assault" in specific:
+        method = "armed_assault"  # gunmen who also hurled grenades: a gun attack
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(

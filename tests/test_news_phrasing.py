@@ -157,3 +157,8 @@ def test_news_opening_date_stamp_is_the_publication_not_the_incident(run_extract
     text = " date 2019-05-15 Gunmen ambushed a Levies patrol near Machh in the early hours of Monday, killing three guards."
     event = _only(run_extract(text, published="2019-05-15"))
     assert (event["date"], event["district"]) == ("2019-05-13", "Kachhi")
+
+
+def test_news_gunmen_who_also_hurl_grenades_make_a_gun_attack(run_extract):
+    text = "Four gunmen hurled grenades and opened fire at the gate of a bank in Karachi on Sunday, killing two guards."
+    assert _only(run_extract(text, published=PUBLISHED))["method"] == "armed_assault"
