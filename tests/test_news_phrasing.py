@@ -162,3 +162,9 @@ def test_news_opening_date_stamp_is_the_publication_not_the_incident(run_extract
 def test_news_gunmen_who_also_hurl_grenades_make_a_gun_attack(run_extract):
     text = "Four gunmen hurled grenades and opened fire at the gate of a bank in Karachi on Sunday, killing two guards."
     assert _only(run_extract(text, published=PUBLISHED))["method"] == "armed_assault"
+
+
+def test_news_one_count_over_two_kinds_is_not_added_twice(run_extract):
+    text = ("Suicide bomber kills a dozen police and lawyers at Mardan court\n"
+            "A suicide bomber struck the district court in Mardan on Sunday, killing 12 people.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 12
