@@ -16,7 +16,7 @@ class Lexicon:
     injured_lemmas: frozenset[str]
     strict_killed: frozenset[str]
     strict_injured: frozenset[str]
-    victim_category: dict[str, str]  # word -> security | civilian | attacker
+    victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
     hostile_modifiers: frozenset[str]
     at_least: tuple[str, ...]
     approx: tuple[str, ...]
@@ -48,7 +48,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         raw = json.load(handle)
     victim_category = {}
     # attacker words win over ambiguous ones ("fighters"), security over civilian ("members")
-    for category in ("civilian", "security", "attacker"):
+    for category in ("people", "civilian", "security", "attacker"):
         for word in raw["victim_nouns"][category]:
             victim_category[word] = category
     target_cues = {}

@@ -168,3 +168,9 @@ def test_news_one_count_over_two_kinds_is_not_added_twice(run_extract):
     text = ("Suicide bomber kills a dozen police and lawyers at Mardan court\n"
             "A suicide bomber struck the district court in Mardan on Sunday, killing 12 people.")
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 12
+
+
+def test_news_people_and_then_police_is_one_toll_told_twice(run_extract):
+    text = ("Gunmen attacked a bus carrying the visiting team in Lahore on Sunday; five people were killed. "
+            "The police chief said five police officers died in the attack.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 5
