@@ -174,3 +174,8 @@ def test_news_people_and_then_police_is_one_toll_told_twice(run_extract):
     text = ("Gunmen attacked a bus carrying the visiting team in Lahore on Sunday; five people were killed. "
             "The police chief said five police officers died in the attack.")
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 5
+
+
+def test_news_bricks_and_mortar_is_no_shelling(run_extract):
+    text = "Bricks-and-mortar projects alone will not calm Quetta, the minister said on Sunday."
+    assert run_extract(text, published=PUBLISHED) == []

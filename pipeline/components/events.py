@@ -146,6 +146,17 @@ class EventAssembler:
         record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
         return record
 
+    @staticmethod
+    def _in_word_compound(span: Span) -> bool:
+        """"bricks-and-mortar", "hit-and-run": an attack word inside a hyphenated phrase of the
+        form x-and-y names no attack."""
+        doc = span.doc
+        before = doc[max(span.start - 2, 0) : span.start]
+        after = doc[span.end : span.end + 2]
+        return (len(before) == 2 and before[1].text == "-" and before[0].lower_ in {"and", "or", "n"}) or (
+            len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"and", "or", "n"}
+        )
+
     def _without_bystanders(self, sent: Span) -> str:
         """The sentence's words without those who only speak about or respond to the attack
         ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
@@ -385,7 +396,7 @@ class EventAssembler:
             o.start <= t.start and t.end <= o.end and len(o) > len(t) and o.label_ == "SPECIFIC"
             and (o.id_ or o.label_) != (t.id_ or t.label_) and t.id_ in {"shelling", "airstrike"}
             for o in found
-        )]
+        ) and not self._in_word_compound(t)]
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
