@@ -22,8 +22,6 @@ docs/acled.md. Readings where ACLED and this project differ:
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterable
 from functools import lru_cache
@@ -237,13 +235,6 @@ def acled_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def write_acled(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> int:
     """Write one ACLED row per event (columns `ACLED_COLUMNS`), UTF-8 CSV, atomically."""
-    from .store import _atomic_write
+    from .store import write_rows_csv
 
-    rows = acled_rows(events)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    _atomic_write(path, buffer.getvalue().encode("utf-8"))
-    return len(rows)
+    return write_rows_csv(acled_rows(events), ACLED_COLUMNS, path)

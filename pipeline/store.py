@@ -277,16 +277,20 @@ def write_jsonl(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) 
     return len(lines)
 
 
-def write_csv(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> int:
-    """Write one row per event (columns `ROW_COLUMNS`), UTF-8, atomically."""
-    rows = event_rows(events)
+def write_rows_csv(rows: list[dict[str, Any]], columns: Iterable[str], path: str | os.PathLike[str]) -> int:
+    """Write `rows` as UTF-8 CSV with `columns` (None as an empty cell), atomically."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=ROW_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
     _atomic_write(path, buffer.getvalue().encode("utf-8"))
     return len(rows)
+
+
+def write_csv(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> int:
+    """Write one row per event (columns `ROW_COLUMNS`), UTF-8, atomically."""
+    return write_rows_csv(event_rows(events), ROW_COLUMNS, path)
 
 
 def write_parquet(events: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> int:
