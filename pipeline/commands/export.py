@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..cli import app
-from ..store import DEFAULT_STORE, WRITERS, export_events
+from ..store import DEFAULT_STORE, WRITERS, StoreError, export_events
 
 
 @app.command("export")
@@ -32,4 +32,7 @@ def export_command(
     except (FileNotFoundError, ImportError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from error
+    except StoreError as error:  # not this tool's store, a newer schema, locked
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=2) from error
     typer.echo(f"wrote {count} events to {output} ({fmt}, policy {policy})")
