@@ -20,7 +20,9 @@ import orjson
 from .extraction import DocumentResult, load, process_documents
 from .merge import merge_mentions
 from .reading import Document, ReadFailure, iter_inputs
+from .reading.inputs import DEFAULT_MAX_CHARS
 from .store import DEFAULT_LOCK_TIMEOUT, Store, write_files
+from .workers import DEFAULT_TIME_BUDGET, supervised_results
 
 #: exit codes of `incidents extract` (documented in the README)
 EXIT_OK = 0
@@ -88,12 +90,19 @@ def run_extraction(
     engine: str = "local",
     scheduler: str | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    time_budget: float = DEFAULT_TIME_BUDGET,
 ) -> RunSummary:
     """Extract events from every document under `path` and write them to `output`.
 
     `engine` is "local" (spaCy in this process, `n_process` processes) or "dask" (Dask
     distributed: the cluster at `scheduler`, else a LocalCluster of `n_process` workers; see
     `pipeline.dask_runner`). Both give the same events.
+
+    Documents over `max_chars` characters are refused (None: no limit). With the local engine
+    each document runs in a worker process within its time budget (`time_budget` seconds per
+    started 100,000 characters, `pipeline.workers`); 0 runs spaCy in this process, unwatched.
+    `lock_timeout` is how long to wait for a store another writer holds.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -106,12 +115,16 @@ def run_extraction(
         nlp = load(mode) if engine == "local" else None
         kept_mentions: list[dict] = []
         try:
-            documents = _documents(path, summary, store, on_document)
+            documents = _documents(path, summary, store, on_document, max_chars)
             if engine == "dask":
                 from .dask_runner import dask_results
 
                 results = dask_results(
                     documents, scheduler=scheduler, n_workers=n_process, mode=mode, batch_size=batch_size
+                )
+            elif time_budget:
+                results = supervised_results(
+                    documents, mode=mode, n_process=n_process, batch_size=batch_size, time_budget=time_budget
                 )
             else:
                 results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
@@ -162,8 +175,8 @@ def final_events(store: Store | None, kept_mentions: list[dict], *, merge: bool,
     return store.events(policy) if store is not None else merge_mentions(kept_mentions, policy=policy)
 
 
-def _documents(path, summary: RunSummary, store: Store | None, on_document) -> Iterator[Document]:
-    for item in iter_inputs(str(path)):
+def _documents(path, summary: RunSummary, store: Store | None, on_document, max_chars=DEFAULT_MAX_CHARS) -> Iterator[Document]:
+    for item in iter_inputs(str(path), max_chars=max_chars):
         if isinstance(item, ReadFailure):
             _problem(summary, store, item.path, item.reason, item.stage)
             if on_document and item.stage != "metadata":

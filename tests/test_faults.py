@@ -418,7 +418,7 @@ def test_extract_20mb_file_is_read_and_chunked_in_bounded_memory(tmp_path):
     assert size > BIG_SIZE
     tracemalloc.start()
     try:
-        items = list(iter_inputs(path))
+        items = list(iter_inputs(path, max_chars=None))  # over the default --max-chars
         [document] = items
         assert isinstance(document, Document)
         chunks = split_into_chunks(document.text)
@@ -458,7 +458,7 @@ def test_extract_20mb_file_end_to_end(tmp_path):
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(rc)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, *CLI, "extract", str(folder), "-o", str(out), "--quiet"],
+        [sys.executable, "-c", code, *CLI, "extract", str(folder), "-o", str(out), "--quiet", "--max-chars", "0"],
         capture_output=True, text=True, timeout=3600, env=cli_env(),
     )
     assert result.returncode == EXIT_OK, result.stderr[-3000:]

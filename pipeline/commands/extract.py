@@ -9,7 +9,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cli import app
+from ..reading.inputs import DEFAULT_MAX_CHARS
 from ..store import DEFAULT_LOCK_TIMEOUT
+from ..workers import DEFAULT_TIME_BUDGET
 from ..runner import ENGINES, EXIT_INTERRUPTED, EXIT_RUN_FAILED, count_candidate_files, run_extraction
 
 
@@ -28,6 +30,8 @@ def extract_command(
     engine: str = typer.Option("local", "--engine", help="Where spaCy runs: local (this machine) or dask (Dask distributed; see docs/dask.md)."),
     scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster of --n-process workers."),
     lock_timeout: float = typer.Option(DEFAULT_LOCK_TIMEOUT, "--lock-timeout", min=0, help="Seconds to wait for a --store locked by another writer before failing."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help="Refuse (list in the errors file) documents longer than this many characters; 0: no limit."),
+    time_budget: float = typer.Option(DEFAULT_TIME_BUDGET, "--time-budget", min=0, help="Seconds a document may take per started 100,000 characters before it is stopped and reported (local engine); 0: no budget, spaCy runs in this process."),
 ) -> None:
     """Extract incident events from a folder of articles and write them as JSONL."""
     console = Console(stderr=True)
@@ -49,6 +53,7 @@ def extract_command(
                 path, output, store_path=store, errors_path=errors, n_process=n_process,
                 batch_size=batch_size, merge=not no_merge, policy=policy, mode=mode,
                 engine=engine, scheduler=scheduler, lock_timeout=lock_timeout,
+                max_chars=max_chars or None, time_budget=time_budget,
                 on_document=lambda p: progress.update(task, advance=1, current=Path(p).name[:40]),
             )
     except (FileNotFoundError, ValueError, OSError, RuntimeError) as error:

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
+from . import work
 from .extensions import register_extensions
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -37,6 +38,15 @@ UNIT_WORDS = {
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+#: A count is at most this many characters ("2,597", "twenty-three", "two dozen"); longer
+#: number shapes are not casualty counts and never reach int() or quantulum3, which is
+#: superlinear on them (27 s for a 40 KB "1,1,1,...").
+MAX_COUNT_CHARS = 15
+#: Phrases sent to quantulum3: at most this many characters and words, of word and number
+#: characters only (checked before the call).
+MAX_COUNT_PHRASE_CHARS = 40
+MAX_COUNT_PHRASE_WORDS = 5
+_QUANTULUM_SHAPE = re.compile(r"^[\w.,'’/-]+(?: [\w.,'’/-]+)*$")
 
 
 def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
@@ -64,7 +74,7 @@ def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
     then go to quantulum3.
     """
     cleaned = [w.lower().strip() for w in words if w.strip() and w not in {"-", "–"}]
-    if not cleaned:
+    if not cleaned or any(len(w) > MAX_COUNT_CHARS for w in cleaned):
         return None
     if any(w in lexicon.vague_amounts for w in cleaned) and not any(w == "dozen" for w in cleaned):
         return None
@@ -86,7 +96,14 @@ def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
         elif word == "and":
             continue
         else:
-            return _quantulum_count(" ".join(cleaned))
+            phrase = " ".join(cleaned)
+            if (
+                len(phrase) > MAX_COUNT_PHRASE_CHARS
+                or len(cleaned) > MAX_COUNT_PHRASE_WORDS
+                or not _QUANTULUM_SHAPE.match(phrase)
+            ):
+                return None
+            return _quantulum_count(phrase)
     return total + current
 
 
@@ -100,6 +117,7 @@ def _quantulum_count(phrase: str) -> int | None:
         warnings.simplefilter("ignore", UserWarning)
         from quantulum3 import parser
 
+    work.count("quantulum", phrase)
     quantities = parser.parse(phrase)
     if not quantities:
         return None
@@ -154,6 +172,9 @@ class CasualtyExtractor:
                         j += 2
                     else:
                         break
+                if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
+                    i = j + 1
+                    continue
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
                     words = ["dozen"]

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import load_lexicon
+from . import work
 from .extensions import register_extensions
 
 MONTHS = {
@@ -62,6 +63,13 @@ WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sund
 #: Phrases about periods, not days: they never date an incident.
 #: Text just before the date of a cited source: an italic outlet name or a quoted title.
 CITATION_BEFORE = re.compile(r"(\*[^*\n]{1,60}\*|[\"”’][^\n]{0,3}|\b(?:Dawn|Reuters|AFP|AP|The News|Express Tribune|Al Jazeera|BBC|Geo News|Xinhua|Report|Commentary|Briefing)),?\s*$")
+#: A date phrase is at most this long ("the night between Tuesday, March 4, 2025 and
+#: Wednesday"); a longer DATE entity is a misreading and is not resolved.
+MAX_DATE_PHRASE_CHARS = 100
+#: Phrases sent to dateparser (the last resort): at most this many characters and words.
+#: dateparser takes seconds on some strings it cannot parse.
+MAX_DATEPARSER_CHARS = 40
+MAX_DATEPARSER_WORDS = 6
 PERIOD_WORDS = re.compile(
     r"\b(years|decades|months|weeks|recent|since|past|decade|century|season|quarter|ago|"
     r"period|era|annual|daily|weekly|every|each|between|through|until|till|-old|old)\b"
@@ -101,6 +109,8 @@ def resolve_date_phrase(
     `published` is the document's publication date (ISO) or None; `reference` is the latest
     explicit date found in the document's own text, used for the year when `published` is None.
     """
+    if len(text) > MAX_DATE_PHRASE_CHARS:
+        return None, None, None, False
     lexicon = load_lexicon()
     phrase = " ".join(text.lower().replace("’", "'").split())
     pub = _parse_iso(published)
@@ -212,6 +222,9 @@ def _dateparser_fallback(phrase: str, anchor: date, inferred: bool):
 
     import dateparser
 
+    if len(phrase) > MAX_DATEPARSER_CHARS or len(phrase.split()) > MAX_DATEPARSER_WORDS:
+        return None, None, None, False
+    work.count("dateparser", phrase)
     parsed = dateparser.parse(
         phrase,
         languages=["en"],

@@ -47,7 +47,17 @@ TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 SIDECAR_SUFFIX = ".meta.json"
+#: Documents longer than this many characters are refused ("too long", stage "read") unless
+#: the limit is raised (`incidents extract --max-chars`; None: no limit). Measured on 2 cores:
+#: the pipeline reads about 19,000 characters a second of long text, so a document at the limit
+#: takes about 2 minutes and some 250 MB; the longest reports of the bundled corpus are under
+#: 60,000 characters.
 DEFAULT_MAX_CHARS = 2_000_000
+#: Files above this many bytes are read in two streaming passes instead of one read.
+STREAM_ABOVE_BYTES = 2_000_000
+#: No text encoding takes more than 4 bytes per character: a file over 4 x the limit is refused
+#: without being read.
+_MAX_BYTES_PER_CHAR = 4
 
 Item = Document | ReadFailure
 
@@ -66,13 +76,14 @@ class _Seen:
 
 
 def iter_inputs(
-    path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_CHARS
+    path: str | os.PathLike[str], *, max_chars: int | None = DEFAULT_MAX_CHARS
 ) -> Iterator[Item]:
     """Documents and failures from `path`, a folder (walked recursively) or a single file.
 
-    Files larger than `max_chars` bytes are still read whole (the extractor splits long
-    documents later), but in two streaming passes of 1 MiB chunks (hash and encoding check,
-    then decoding) instead of one read, so that the bytes and the text are never both held.
+    A document of more than `max_chars` characters (None: no limit) is refused with its size
+    and the option that raises the limit. Files larger than `STREAM_ABOVE_BYTES` are read in
+    two streaming passes of 1 MiB chunks (hash and encoding check, then decoding) instead of
+    one read, so that the bytes and the text are never both held.
     """
     seen = _Seen()
     top = os.fspath(path)
@@ -87,7 +98,7 @@ def iter_inputs(
 
 
 def read_text_document(
-    path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_CHARS
+    path: str | os.PathLike[str], *, max_chars: int | None = DEFAULT_MAX_CHARS
 ) -> Item:
     """One text or HTML file as a `Document`, or the `ReadFailure` saying why not.
 
@@ -115,7 +126,7 @@ def read_text_document(
 # --- walking ---------------------------------------------------------------------------------
 
 
-def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], max_chars: int) -> Iterator[Item]:
+def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], max_chars: int | None) -> Iterator[Item]:
     real = os.path.realpath(directory)
     if real in ancestors:
         yield ReadFailure(directory, f"symlink loop (leads back to {ancestors[real]})")
@@ -192,7 +203,7 @@ def _stem(name: str) -> str:
 
 
 def _read_file(
-    path: str, seen: _Seen, max_chars: int, siblings: list[str] | None
+    path: str, seen: _Seen, max_chars: int | None, siblings: list[str] | None
 ) -> Iterator[Item]:
     name = os.path.basename(path)
     kind = _kind(name)
@@ -229,10 +240,13 @@ def _read_file(
                 kind = "html" if _looks_like_html(head) else "text"
             handle.seek(0)
             if kind == "jsonl":
-                yield from _read_jsonl(path, handle, seen)
+                yield from _read_jsonl(path, handle, seen, max_chars)
                 return
             size = os.fstat(handle.fileno()).st_size
-            if size <= max_chars:
+            if max_chars is not None and size > _MAX_BYTES_PER_CHAR * max_chars:
+                yield ReadFailure(path, _too_long(f"{size:,} bytes", max_chars))
+                return
+            if size <= STREAM_ABOVE_BYTES:
                 digest, text = textmod.read_small(handle)
             else:
                 digest, encoding, errors = textmod.scan_large(handle)
@@ -264,6 +278,9 @@ def _read_file(
             yield ReadFailure(path, "no main text in HTML")
             return
         text = extracted
+    if max_chars is not None and len(text) > max_chars:
+        yield ReadFailure(path, _too_long(f"{len(text):,} characters", max_chars))
+        return
     reason = textmod.non_english_reason(text)
     if reason is not None:
         yield ReadFailure(path, reason)
@@ -271,6 +288,10 @@ def _read_file(
     meta, warnings = _sidecar(path)
     yield from warnings
     yield from _document(_stem(name), text, meta, "sidecar", path, digest, seen)
+
+
+def _too_long(size: str, max_chars: int | None) -> str:
+    return f"too long: {size}, over the limit of {max_chars:,} characters (raise it with --max-chars)"
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -338,7 +359,7 @@ def _metadata_fields(data: dict, where: str) -> tuple[dict[str, str], list[ReadF
 # --- JSON lines ------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: str, handle, seen: _Seen) -> Iterator[Item]:
+def _read_jsonl(path: str, handle, seen: _Seen, max_chars: int | None) -> Iterator[Item]:
     """One `Document` per record, streaming; a bad line fails alone and the file goes on."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: handle.read(textmod.CHUNK_BYTES), b""):
@@ -356,12 +377,12 @@ def _read_jsonl(path: str, handle, seen: _Seen) -> Iterator[Item]:
         if not line.strip():
             continue
         records += 1
-        yield from _jsonl_record(f"{path}:{number}", line, seen)
+        yield from _jsonl_record(f"{path}:{number}", line, seen, max_chars)
     if records == 0:
         yield ReadFailure(path, "empty file")
 
 
-def _jsonl_record(where: str, line: str, seen: _Seen) -> Iterator[Item]:
+def _jsonl_record(where: str, line: str, seen: _Seen, max_chars: int | None) -> Iterator[Item]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
@@ -388,6 +409,9 @@ def _jsonl_record(where: str, line: str, seen: _Seen) -> Iterator[Item]:
         return
     if not text or text.isspace():
         yield ReadFailure(where, "empty text")
+        return
+    if max_chars is not None and len(text) > max_chars:
+        yield ReadFailure(where, _too_long(f"{len(text):,} characters", max_chars))
         return
     if textmod.has_lone_surrogates(text):
         yield ReadFailure(where, 'invalid "text" (lone surrogate characters, not valid Unicode text)')
