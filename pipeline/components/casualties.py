@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
 from . import work
-from .extensions import register_extensions
+from .extensions import ents_by_sentence, register_extensions
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 UNIT_WORDS = {
@@ -136,9 +136,11 @@ class CasualtyExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         statements = []
+        self._ents = ents_by_sentence(doc)
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
+        self._ents = {}  # hold no spans of this doc between calls
         return doc
 
     # -- finding counts ---------------------------------------------------------------------
@@ -435,10 +437,9 @@ class CasualtyExtractor:
                     return outcome, False, self._is_increment(child), subset
         return None, False, False, False
 
-    @staticmethod
-    def _is_militant_claim(noun: Token) -> bool:
+    def _is_militant_claim(self, noun: Token) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
-        group_in_sentence = any(ent.label_ == "GROUP" for ent in noun.sent.ents)
+        group_in_sentence = any(ent.label_ == "GROUP" for ent in self._ents.get(noun.sent.start, ()))
         for ancestor in noun.ancestors:
             if ancestor.lemma_.lower() in {"claim", "boast", "say", "allege"}:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
-from .extensions import register_extensions
+from .extensions import ents_by_sentence, register_extensions
 
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "within", "around", "off", "along", "hit", "struck", "targeted", "bombed"}
 NON_LOCATION_PREVIOUS = {"from", "to", "opposite", "facing", "beyond", "native", "resident", "residents", "hailing", "belonged", "belonging", "bordering", "abutting", "adjacent", "towards", "toward", "via", "based", "than", "like", "with"}
@@ -112,7 +112,7 @@ class EventAssembler:
         record["dates"] = dates
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
-            for ent in sent.ents
+            for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_
         ]
         record["casualties"] = casualties
@@ -175,7 +175,7 @@ class EventAssembler:
 
     def _locations(self, sent: Span) -> list[dict]:
         found = []
-        for ent in sent.ents:
+        for ent in self._ents.get(sent.start, ()):
             if ent.label_ != "PLACE" or not ent.ent_id_:
                 continue
             place = self.gazetteer.get(ent.ent_id_)
@@ -294,7 +294,7 @@ class EventAssembler:
         """"Two deadly assaults on February 24 left nine dead", "Suicide blasts in Mastung,
         Hangu kill 57": a sentence that counts several incidents together."""
         plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
-        districts = {self.gazetteer[e.ent_id_].district for e in sent.ents if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
+        districts = {self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
             return True
         return bool(
@@ -304,6 +304,7 @@ class EventAssembler:
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         triggers = list(doc.spans.get(self.triggers_key, []))
+        self._ents = ents_by_sentence(doc)
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
@@ -388,6 +389,7 @@ class EventAssembler:
         doc._.incidents_frames = incidents
         doc._.incidents_places = all_places
         doc._.incidents_groups = all_groups
+        self._ents = {}  # hold no spans of this doc between calls
         return doc
 
     def _use_dateline(self, doc: Doc, incidents: list[dict]) -> None:

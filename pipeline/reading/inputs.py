@@ -76,12 +76,15 @@ class _Seen:
 
 
 def iter_inputs(
-    path: str | os.PathLike[str], *, max_chars: int | None = DEFAULT_MAX_CHARS
+    path: str | os.PathLike[str],
+    *,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    stream_above: int = STREAM_ABOVE_BYTES,
 ) -> Iterator[Item]:
     """Documents and failures from `path`, a folder (walked recursively) or a single file.
 
     A document of more than `max_chars` characters (None: no limit) is refused with its size
-    and the option that raises the limit. Files larger than `STREAM_ABOVE_BYTES` are read in
+    and the option that raises the limit. Files larger than `stream_above` bytes are read in
     two streaming passes of 1 MiB chunks (hash and encoding check, then decoding) instead of
     one read, so that the bytes and the text are never both held.
     """
@@ -92,9 +95,9 @@ def iter_inputs(
         yield failure
         return
     if os.path.isdir(top):
-        yield from _walk(top, seen, {}, max_chars)
+        yield from _walk(top, seen, {}, (max_chars, stream_above))
     else:
-        yield from _read_file(top, seen, max_chars, siblings=None)
+        yield from _read_file(top, seen, (max_chars, stream_above), siblings=None)
 
 
 def read_text_document(
@@ -113,7 +116,7 @@ def read_text_document(
         return ReadFailure(top, "is a directory: read it with iter_inputs")
     if Path(top).suffix.lower() in JSONL_EXTENSIONS:
         return ReadFailure(top, "JSONL file holds many documents: read it with iter_inputs")
-    items = list(_read_file(top, _Seen(), max_chars, siblings=None))
+    items = list(_read_file(top, _Seen(), (max_chars, STREAM_ABOVE_BYTES), siblings=None))
     main = [item for item in items if isinstance(item, Document) or item.stage != "metadata"]
     if not main:  # `top` is a sidecar: its own failure is the answer
         return items[-1]
@@ -126,7 +129,7 @@ def read_text_document(
 # --- walking ---------------------------------------------------------------------------------
 
 
-def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], max_chars: int | None) -> Iterator[Item]:
+def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], limits: tuple) -> Iterator[Item]:
     real = os.path.realpath(directory)
     if real in ancestors:
         yield ReadFailure(directory, f"symlink loop (leads back to {ancestors[real]})")
@@ -154,9 +157,9 @@ def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], max_chars: int
         except OSError:
             is_dir = False  # a failure is reported when the entry is read as a file
         if is_dir:
-            yield from _walk(entry.path, seen, inner, max_chars)
+            yield from _walk(entry.path, seen, inner, limits)
         else:
-            yield from _read_file(entry.path, seen, max_chars, siblings=names)
+            yield from _read_file(entry.path, seen, limits, siblings=names)
 
 
 def _stat_failure(path: str) -> ReadFailure | None:
@@ -203,8 +206,10 @@ def _stem(name: str) -> str:
 
 
 def _read_file(
-    path: str, seen: _Seen, max_chars: int | None, siblings: list[str] | None
+    path: str, seen: _Seen, limits: tuple, siblings: list[str] | None
 ) -> Iterator[Item]:
+    """`limits`: (max_chars, stream_above) of `iter_inputs`."""
+    max_chars, stream_above = limits
     name = os.path.basename(path)
     kind = _kind(name)
     if kind == "sidecar":
@@ -246,7 +251,7 @@ def _read_file(
             if max_chars is not None and size > _MAX_BYTES_PER_CHAR * max_chars:
                 yield ReadFailure(path, _too_long(f"{size:,} bytes", max_chars))
                 return
-            if size <= STREAM_ABOVE_BYTES:
+            if size <= stream_above:
                 digest, text = textmod.read_small(handle)
             else:
                 digest, encoding, errors = textmod.scan_large(handle)
