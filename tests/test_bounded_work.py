@@ -228,3 +228,23 @@ def test_a_stalled_document_is_stopped_and_reported(stalling_stage):
     assert "--time-budget" in results[1].error
     assert results[3].error.startswith("the worker process died while processing it (killed by signal 9")
     assert elapsed < 60  # a stall costs its budget (twice: in its batch, then alone), not the run
+
+
+# --- a counted allowance of costly calls per document ---------------------------------------------
+
+
+def test_odd_count_shapes_spend_at_most_the_documents_allowance(make_doc, quantulum_calls):
+    from pipeline.components.work import CALLS_PER_10K_CHARS
+
+    text = " ".join(f"{i}.5 soldiers were killed in Bannu." for i in range(300))  # 300 odd shapes
+    assert len(text) < 20_000
+    make_doc(text, "2025-03-05")
+    assert len(quantulum_calls) == 2 * CALLS_PER_10K_CHARS
+
+
+def test_odd_date_shapes_spend_at_most_the_documents_allowance(make_doc, dateparser_calls):
+    from pipeline.components.work import CALLS_PER_10K_CHARS
+
+    text = " ".join(f"Soldiers were killed in Bannu at the end of March {i} times." for i in range(200))
+    make_doc(text, "2025-04-10")
+    assert 0 < len(dateparser_calls) <= 2 * CALLS_PER_10K_CHARS

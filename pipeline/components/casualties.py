@@ -67,11 +67,12 @@ def _conj_root(token: Token) -> Token:
     return token
 
 
-def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
+def parse_count(words: list[str], lexicon: Lexicon, allow_quantulum=None) -> int | None:
     """Read a count from its words: "13", "2,597", "eleven", "twenty-three", "a dozen", "two dozen".
 
     Returns None for vague amounts ("dozens") and for shapes the word table cannot read, which
-    then go to quantulum3.
+    then go to quantulum3 when short and word-shaped, and when `allow_quantulum()` (the
+    document's allowance of costly calls, if given) says yes.
     """
     cleaned = [w.lower().strip() for w in words if w.strip() and w not in {"-", "–"}]
     if not cleaned or any(len(w) > MAX_COUNT_CHARS for w in cleaned):
@@ -101,6 +102,7 @@ def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
                 len(phrase) > MAX_COUNT_PHRASE_CHARS
                 or len(cleaned) > MAX_COUNT_PHRASE_WORDS
                 or not _QUANTULUM_SHAPE.match(phrase)
+                or (allow_quantulum is not None and not allow_quantulum())
             ):
                 return None
             return _quantulum_count(phrase)
@@ -137,6 +139,7 @@ class CasualtyExtractor:
     def __call__(self, doc: Doc) -> Doc:
         statements = []
         self._ents = ents_by_sentence(doc)
+        self._allowance = work.Allowance(len(doc.text))
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
@@ -185,7 +188,7 @@ class CasualtyExtractor:
                 # "a dozen": the determiner belongs to the count
                 if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and lower == "dozen":
                     words = ["dozen"]
-                count = parse_count(words, lexicon)
+                count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     yield doc[i], doc[j], count
                 i = j + 1

@@ -102,9 +102,10 @@ def _latest_on_or_before(candidate_year: int, month: int, day: int, limit: date)
 
 @lru_cache(maxsize=20000)
 def resolve_date_phrase(
-    text: str, published: str | None, reference: str | None = None
+    text: str, published: str | None, reference: str | None = None, use_dateparser: bool = True
 ) -> tuple[str | None, str | None, str | None, bool]:
     """Resolve one date phrase. Returns (value, precision, relative, year_inferred).
+    dateparser, the last resort, is asked only when `use_dateparser`.
 
     `published` is the document's publication date (ISO) or None; `reference` is the latest
     explicit date found in the document's own text, used for the year when `published` is None.
@@ -206,7 +207,7 @@ def resolve_date_phrase(
     if match and len(phrase) <= 16:
         return match.group(1), "year", None, False
 
-    if anchor is not None and any(name in phrase for name in MONTHS if len(name) > 3):
+    if use_dateparser and anchor is not None and any(name in phrase for name in MONTHS if len(name) > 3):
         return _dateparser_fallback(phrase, anchor, inferred)
     return None, None, None, False
 
@@ -279,6 +280,7 @@ class DateResolver:
         # In an undated text a yearless date takes its year from the nearest explicit date
         # told before it ("December 2024 - strikes on the night of December 24 ...").
         local_reference = None
+        allowance = work.Allowance(len(doc.text))
         found = []
         for ent in doc.ents:
             if ent.label_ not in self.labels:
@@ -290,7 +292,11 @@ class DateResolver:
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue
             reference = local_reference or document_reference
-            value, precision, relative, inferred = resolve_date_phrase(ent.text, published, reference)
+            calls = work.COUNTS["dateparser_calls"]
+            value, precision, relative, inferred = resolve_date_phrase(
+                ent.text, published, reference, allowance.left > 0
+            )
+            allowance.left -= work.COUNTS["dateparser_calls"] - calls
             if value is None and relative is None:
                 continue
             if published is None and value and YEAR.search(ent.text):
