@@ -95,7 +95,7 @@ def run_extraction(
 ) -> RunSummary:
     """Extract events from every document under `path` and write them to `output`.
 
-    `engine` is "local" (spaCy in this process, `n_process` processes) or "dask" (Dask
+    `engine` is "local" (this machine: `n_process` worker processes) or "dask" (Dask
     distributed: the cluster at `scheduler`, else a LocalCluster of `n_process` workers; see
     `pipeline.dask_runner`). Both give the same events.
 

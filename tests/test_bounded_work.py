@@ -104,9 +104,10 @@ def test_short_date_phrase_still_reaches_dateparser(dateparser_calls):
 
 
 def test_date_entity_longer_than_a_date_phrase_is_not_resolved(dateparser_calls):
-    phrase = "March " + "the long cold " * 10 + "5, 2025"
+    phrase = "the long cold " * 8 + "5 March 2025"  # a misread entity that holds a date
     assert len(phrase) > dates.MAX_DATE_PHRASE_CHARS
     assert dates.resolve_date_phrase(phrase, "2025-04-10")[0] is None
+    assert dates.resolve_date_phrase(phrase[-30:], "2025-04-10")[0] == "2025-03-05"
 
 
 # --- what spaCy reads -------------------------------------------------------------------------
