@@ -2,6 +2,7 @@
 
     python benchmarks/bench_hostile.py            # the table and the 20 MB folder run (a minute)
     python benchmarks/bench_hostile.py --big      # also process the 20 MB file (--max-chars 0)
+    python benchmarks/bench_hostile.py --limit    # also a document at the --max-chars default
 
 1. For each hostile text (the 400 KB "1,1,1,..." digit run of the report, its 40 KB version,
    walls of brackets and quotes, odd number shapes, control characters, mixed scripts, a
@@ -11,6 +12,8 @@
    user runs it: the wall time, the exit code and what errors.jsonl says of the big file. With
    `--big`, the same folder with `--max-chars 0`: how long the big file takes and the peak
    memory of the worker that reads it.
+3. With `--limit`, one document of news-like paragraphs at the `--max-chars` default: the
+   time and peak memory the default allows one document.
 
 Prints figures; asserts nothing.
 """
@@ -106,12 +109,38 @@ def folder_run(big: bool) -> None:
                 print(f"  errors.jsonl: {Path(problem['path']).name}: {problem['reason']} ({problem['stage']})")
 
 
+def limit_run() -> None:
+    from pipeline.reading.inputs import DEFAULT_MAX_CHARS
+
+    paragraph = (
+        "PESHAWAR: Two policemen were killed and three others injured when gunmen attacked a "
+        "checkpoint in Bannu district on Monday, police said. The attackers fled towards the hills. "
+        "The provincial assembly met on Tuesday to debate the budget for roads and schools.\n\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "inbox"
+        folder.mkdir()
+        text = (paragraph * (DEFAULT_MAX_CHARS // len(paragraph) + 1))[:DEFAULT_MAX_CHARS]
+        (folder / "at_the_limit.txt").write_text(text, encoding="utf-8")
+        command = [sys.executable, "-c", "import sys; from pipeline.cli import app; sys.argv[0] = 'incidents'; app()",
+                   "extract", str(folder), "-o", str(Path(tmp) / "events.jsonl"), "--quiet", "--no-merge"]
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"))
+        elapsed = time.perf_counter() - started
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"\none document of {len(text):,} characters (the --max-chars default): wall {elapsed:.1f} s, "
+              f"exit {result.returncode}, peak RSS of a child {peak_mb:,.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--big", action="store_true", help="also process the 20 MB file with --max-chars 0 (about 10 minutes)")
+    parser.add_argument("--limit", action="store_true", help="also one document at the --max-chars default (a few minutes)")
     args = parser.parse_args()
     table()
     folder_run(args.big)
+    if args.limit:
+        limit_run()
 
 
 if __name__ == "__main__":

@@ -191,17 +191,21 @@ def run_scenario(tmp_path: Path, folder: Path, *, free: str, store_on_disk: bool
     return report
 
 
-def reference_events(tmp_path: Path, folder: Path) -> bytes:
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    """12 articles of the bundled corpus and the events of an uninterrupted run on them."""
+    tmp_path = tmp_path_factory.mktemp("corpus_run")
+    folder = corpus_inbox(tmp_path, 12)
     out = tmp_path / "reference" / "events.jsonl"
     subprocess.run([*CLI, "extract", str(folder), "-o", str(out), "--store", str(tmp_path / "reference" / "r.db"),
                     "--quiet", "--time-budget", "0"], capture_output=True, timeout=600, env=dict(os.environ, PYTHONWARNINGS="ignore"))
-    return out.read_bytes()
+    return folder, out.read_bytes()
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(NAMESPACE is None, reason="cannot mount a tmpfs in a private mount namespace here")
-def test_real_full_disk_on_the_events_file(tmp_path):
-    folder = corpus_inbox(tmp_path, 12)
+def test_real_full_disk_on_the_events_file(tmp_path, corpus_run):
+    folder, reference = corpus_run
     prev = {"events.jsonl": b'{"event_id": "ev-previous"}\n', "errors.jsonl": b'{"path": "old"}\n'}
     report = run_scenario(tmp_path, folder, free="2k", store_on_disk=False, prev=prev)
     first_err = (report / "first.err").read_text()
@@ -212,20 +216,20 @@ def test_real_full_disk_on_the_events_file(tmp_path):
     assert (report / "first.errors.jsonl").read_bytes() == prev["errors.jsonl"]
     assert not [n for n in (report / "first.ls").read_text().split() if n.endswith(".tmp")]
     assert (report / "second.rc").read_text().strip() == "0", (report / "second.err").read_text()
-    assert (report / "second.events.jsonl").read_bytes() == reference_events(tmp_path, folder)
+    assert (report / "second.events.jsonl").read_bytes() == reference
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(NAMESPACE is None, reason="cannot mount a tmpfs in a private mount namespace here")
-def test_real_full_disk_on_the_store(tmp_path):
-    folder = corpus_inbox(tmp_path, 24)
-    report = run_scenario(tmp_path, folder, free="160k", store_on_disk=True, prev={})
+def test_real_full_disk_on_the_store(tmp_path, corpus_run):
+    folder, reference = corpus_run
+    report = run_scenario(tmp_path, folder, free="96k", store_on_disk=True, prev={})
     first_err = (report / "first.err").read_text()
     assert (report / "first.rc").read_text().strip() == "2", first_err
     lines = [line for line in first_err.splitlines() if line.strip()]
     assert len(lines) == 1 and "the disk is full (while storing document" in lines[0] and "every document stored before is kept" in lines[0], first_err
     integrity, stored = (report / "first.store").read_text().split()
-    assert integrity == "ok" and 0 < int(stored) < 24
+    assert integrity == "ok" and 0 < int(stored) < 12
     assert (report / "second.rc").read_text().strip() == "0", (report / "second.err").read_text()
     assert orjson.loads((report / "second.events.jsonl").read_bytes().splitlines()[0])
-    assert (report / "second.events.jsonl").read_bytes() == reference_events(tmp_path, folder)
+    assert (report / "second.events.jsonl").read_bytes() == reference
