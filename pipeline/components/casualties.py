@@ -138,12 +138,15 @@ class CasualtyExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         statements = []
-        self._ents = ents_by_sentence(doc)
+        # sentences (by start token) that name a group: asked once per count
+        self._group_sents = {
+            start for start, ents in ents_by_sentence(doc).items() if any(e.label_ == "GROUP" for e in ents)
+        }
         self._allowance = work.Allowance(len(doc.text))
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
-        self._ents = {}  # hold no spans of this doc between calls
+        self._group_sents = set()
         return doc
 
     # -- finding counts ---------------------------------------------------------------------
@@ -271,9 +274,9 @@ class CasualtyExtractor:
             return None
         return category
 
-    def _qualifier(self, first: Token) -> str:
+    def _qualifier(self, first: Token, sent: Span) -> str:
         doc = first.doc
-        before = " ".join(t.lower_ for t in doc[max(first.i - 4, first.sent.start) : first.i])
+        before = " ".join(t.lower_ for t in doc[max(first.i - 4, sent.start) : first.i])
         for phrase in self.lexicon.at_least:
             if before.endswith(phrase):
                 return "at_least"
@@ -338,7 +341,7 @@ class CasualtyExtractor:
             "count": count,
             "outcome": outcome,
             "category": category,
-            "qualifier": self._qualifier(first),
+            "qualifier": self._qualifier(first, sent),
             "update": update,
             "increment": increment,
             "subset": subset,
@@ -377,7 +380,7 @@ class CasualtyExtractor:
                     outcome = self._predicate_outcome(child)
                     if outcome:
                         return outcome, False, self._is_increment(child), subset
-        if self._is_militant_claim(noun):
+        if self._is_militant_claim(noun, sent):
             return None, False, False, False
         current = noun
         for _ in range(self.max_head_distance):
@@ -440,9 +443,9 @@ class CasualtyExtractor:
                     return outcome, False, self._is_increment(child), subset
         return None, False, False, False
 
-    def _is_militant_claim(self, noun: Token) -> bool:
+    def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
-        group_in_sentence = any(ent.label_ == "GROUP" for ent in self._ents.get(noun.sent.start, ()))
+        group_in_sentence = sent.start in self._group_sents
         for ancestor in noun.ancestors:
             if ancestor.lemma_.lower() in {"claim", "boast", "say", "allege"}:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]

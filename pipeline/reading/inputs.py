@@ -48,10 +48,11 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 SIDECAR_SUFFIX = ".meta.json"
 #: Documents longer than this many characters are refused ("too long", stage "read") unless
-#: the limit is raised (`incidents extract --max-chars`; None: no limit). Measured on 2 cores:
-#: the pipeline reads about 19,000 characters a second of long text, so a document at the limit
-#: takes about 2 minutes and some 250 MB; the longest reports of the bundled corpus are under
-#: 60,000 characters.
+#: the limit is raised (`incidents extract --max-chars`; None: no limit). Measured on 2 cores
+#: (`benchmarks/bench_hostile.py --limit`): a document at the limit takes 147 s, 2.4 GB at the
+#: peak with the default --batch-size (memory follows the batch of 50,000-character chunks, not
+#: the document: 500,000 characters take 1.5 GB, 0.7 GB with --batch-size 4); a 20 MB one-line
+#: file took 23 minutes. The longest reports of the bundled corpus are under 60,000 characters.
 DEFAULT_MAX_CHARS = 2_000_000
 #: Files above this many bytes are read in two streaming passes instead of one read.
 STREAM_ABOVE_BYTES = 2_000_000
