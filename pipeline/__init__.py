@@ -21,6 +21,7 @@ _LAZY = {
     "evaluate": ("pipeline.evaluation", "evaluate"),
     "events_to_dataframe": ("pipeline.dataframe", "events_to_dataframe"),
     "Store": ("pipeline.store", "Store"),
+    "StoreError": ("pipeline.store", "StoreError"),
     "Event": ("pipeline.events", "Event"),
     "Mention": ("pipeline.events", "Mention"),
 }
