@@ -62,7 +62,7 @@ hostile_text = st.lists(st.tuples(piece, st.sampled_from(["\n\n", "\n", " ", "",
 )
 
 SETTINGS = settings(
-    max_examples=25, deadline=None, derandomize=True,
+    max_examples=30, deadline=None, derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
 )
 
