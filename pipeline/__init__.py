@@ -25,6 +25,7 @@ _LAZY = {
     "events_to_geodataframe": ("pipeline.dataframe", "events_to_geodataframe"),
     "read_events": ("pipeline.store", "load_events"),
     "Store": ("pipeline.store", "Store"),
+    "StoreError": ("pipeline.store", "StoreError"),
     "Event": ("pipeline.events", "Event"),
     "Mention": ("pipeline.events", "Mention"),
 }

@@ -30,6 +30,15 @@ from .resources import data_path
 
 #: Chunks are cut at paragraph breaks once they pass this many characters.
 DEFAULT_CHUNK_CHARS = 50_000
+#: A run of non-space characters longer than this reaches spaCy as "xxx...x xxx...x ..." of
+#: the same length, cut into runs of at most this many characters (offsets unchanged; the
+#: evidence quotes the original text). No word of news prose is this long; digit runs
+#: ("1,1,1,..."), encoded blobs and walls of brackets or quotes are, and spaCy's tokenizer is
+#: quadratic in the length of a run (measured: a 3,000-character run of "(" costs 3.3 s per
+#: 100 KB of text, a 200-character one 0.08 s), while the casualty and date stages must never
+#: see such a token.
+MAX_RUN_CHARS = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")  # anchored at a run's start: linear
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -106,6 +115,21 @@ def split_into_chunks(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[t
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
+def reading_copy(text: str) -> str:
+    """The text spaCy reads: the same length and offsets as `text`, with lone surrogates (which
+    spaCy cannot encode) as U+FFFD and every run of more than `MAX_RUN_CHARS` non-space
+    characters as runs of "x" of at most that length."""
+    text = replace_lone_surrogates(text)
+    return _LONG_RUN.sub(lambda match: _MASK[: len(match.group())] if len(match.group()) <= len(_MASK) else _mask(len(match.group())), text)
+
+
+_MASK = ("x" * (MAX_RUN_CHARS - 1) + " ") * 64
+
+
+def _mask(length: int) -> str:
+    return (_MASK * (length // len(_MASK) + 1))[:length]
+
+
 @dataclass
 class DocumentResult:
     document: Document
@@ -121,9 +145,8 @@ def chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, sin
         sink[index] = (document, len(chunks))
         reference = None if document.published else latest_explicit_date(document.text)
         for chunk_index, (offset, chunk) in enumerate(chunks):
-            # a str from JSON may hold lone surrogates, which spaCy cannot encode; the copy it
-            # reads has U+FFFD in their place (same offsets), the evidence quotes the original
-            doc = nlp.make_doc(replace_lone_surrogates(chunk))
+            # the copy spaCy reads: same offsets, no lone surrogates, no giant tokens
+            doc = nlp.make_doc(reading_copy(chunk))
             doc._.incidents_doc_id = document.doc_id
             doc._.incidents_published = document.published
             doc._.incidents_reference_date = reference
@@ -144,34 +167,58 @@ def process_documents(
     pending: dict[int, tuple[Document, int]] = {}
     collected: dict[int, list] = {}
     next_index = 0
-    stream = nlp.pipe(
-        chunk_docs(nlp, documents, max_chunk_chars, pending),
-        as_tuples=True,
-        n_process=n_process,
-        batch_size=batch_size,
-    )
-    for doc, (index, chunk_index) in stream:
-        collected.setdefault(index, []).append(
-            (chunk_index, doc._.incidents_offset, doc._.incidents_frames or [])
+    # an exception in a stage costs the chunk it was raised on (its document is reported
+    # failed, with the exception), never the run; in spaCy's own worker processes
+    # (n_process > 1) the reason stays there and only the count of failed parts comes back
+    reasons: dict[str, str] = {}
+
+    def contain(name, component, docs, error) -> None:
+        for doc in docs:
+            reasons.setdefault(doc._.incidents_doc_id, f"{name}: {type(error).__name__}: {str(error)[:200]}")
+
+    # the handler of the pipeline's own stages (plain callables); not `nlp.set_error_handler`,
+    # which fails on the parser of spaCy 3.8 (a Cython class without an `error_handler` slot)
+    previous_handler = nlp.default_error_handler
+    nlp.default_error_handler = contain
+    try:
+        stream = nlp.pipe(
+            chunk_docs(nlp, documents, max_chunk_chars, pending),
+            as_tuples=True,
+            n_process=n_process,
+            batch_size=batch_size,
         )
-        # documents are finished in order; a document whose chunk failed inside spaCy is
-        # reported once a later document's chunk arrives
-        while next_index in pending and (
-            len(collected.get(next_index, [])) == pending[next_index][1] or next_index < index
-        ):
-            yield _finish(next_index, pending, collected)
+        for doc, (index, chunk_index) in stream:
+            collected.setdefault(index, []).append(
+                (chunk_index, doc._.incidents_offset, doc._.incidents_frames or [])
+            )
+            # documents are finished in order; a document whose chunk failed inside spaCy is
+            # reported once a later document's chunk arrives
+            while next_index in pending and (
+                len(collected.get(next_index, [])) == pending[next_index][1] or next_index < index
+            ):
+                yield _finish(next_index, pending, collected, reasons)
+                next_index += 1
+        while next_index in pending:
+            yield _finish(next_index, pending, collected, reasons)
             next_index += 1
-    while next_index in pending:
-        yield _finish(next_index, pending, collected)
-        next_index += 1
+    finally:
+        nlp.default_error_handler = previous_handler
 
 
-def _finish(index: int, pending: dict, collected: dict) -> DocumentResult:
+def _finish(index: int, pending: dict, collected: dict, reasons: dict) -> DocumentResult:
     document, n_chunks = pending.pop(index)
     parts = sorted(collected.pop(index, []), key=lambda part: part[0])
     if len(parts) != n_chunks:
-        return DocumentResult(document, error=f"pipeline failed on {n_chunks - len(parts)} of {n_chunks} parts")
-    return DocumentResult(document, mentions=assemble_mentions(document, parts))
+        reason = reasons.pop(document.doc_id, None)
+        return DocumentResult(
+            document,
+            error=f"pipeline failed on {n_chunks - len(parts)} of {n_chunks} parts" + (f" ({reason})" if reason else ""),
+        )
+    try:
+        mentions = assemble_mentions(document, parts)
+    except Exception as error:  # assembly is plain Python over plain data: contain it as well
+        return DocumentResult(document, error=f"assembly failed ({type(error).__name__}: {str(error)[:200]})")
+    return DocumentResult(document, mentions=mentions)
 
 
 def _shift(incident: dict, chunk_index: int, offset: int) -> dict:

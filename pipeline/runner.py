@@ -9,6 +9,7 @@ and a run killed half-way and started again ends with the same events as an unin
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,8 +20,9 @@ import orjson
 from .extraction import DocumentResult, load, process_documents
 from .merge import merge_mentions
 from .reading import Document, ReadFailure, iter_inputs
-from .reading.inputs import JSONL_EXTENSIONS, SIDECAR_SUFFIX
-from .store import Store, write_jsonl
+from .reading.inputs import DEFAULT_MAX_CHARS, JSONL_EXTENSIONS, SIDECAR_SUFFIX
+from .store import DEFAULT_LOCK_TIMEOUT, Store, write_files
+from .workers import DEFAULT_TIME_BUDGET, supervised_results
 
 #: exit codes of `incidents extract` (documented in the README)
 EXIT_OK = 0
@@ -108,39 +110,54 @@ def run_extraction(
     on_document: Callable[[str], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    time_budget: float = DEFAULT_TIME_BUDGET,
 ) -> RunSummary:
     """Extract events from every document under `path` and write them to `output`.
 
-    `engine` is "local" (spaCy in this process, `n_process` processes) or "dask" (Dask
+    `engine` is "local" (this machine: `n_process` worker processes) or "dask" (Dask
     distributed: the cluster at `scheduler`, else a LocalCluster of `n_process` workers; see
     `pipeline.dask_runner`). Both give the same events.
+
+    Documents over `max_chars` characters are refused (None: no limit). With the local engine
+    each document runs in a worker process within its time budget (`time_budget` seconds per
+    started 100,000 characters, `pipeline.workers`); 0 runs spaCy in this process, unwatched.
+    `lock_timeout` is how long to wait for a store another writer holds.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if not Path(path).exists():
         raise FileNotFoundError(f"no such file or folder: {path}")
     summary = RunSummary(output=str(output))
-    nlp = load(mode) if engine == "local" else None
-    store = Store(store_path) if store_path else None
-    kept_mentions: list[dict] = []
+    # the store first: a store that cannot be used fails the run before the pipeline loads
+    store = Store(store_path, timeout=lock_timeout) if store_path else None
     try:
-        documents = _documents(path, summary, store, on_document)
-        if engine == "dask":
-            from .dask_runner import dask_results
+        nlp = load(mode) if engine == "local" else None
+        kept_mentions: list[dict] = []
+        try:
+            documents = _documents(path, summary, store, on_document, max_chars)
+            if engine == "dask":
+                from .dask_runner import dask_results
 
-            results = dask_results(
-                documents, scheduler=scheduler, n_workers=n_process, mode=mode, batch_size=batch_size
-            )
-        else:
-            results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
-        collect_results(results, summary, store, kept_mentions, on_document)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    try:
+                results = dask_results(
+                    documents, scheduler=scheduler, n_workers=n_process, mode=mode, batch_size=batch_size
+                )
+            elif time_budget:
+                results = supervised_results(
+                    documents, mode=mode, n_process=n_process, batch_size=batch_size, time_budget=time_budget
+                )
+            else:
+                results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
+            collect_results(results, summary, store, kept_mentions, on_document)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        events = None
         if not summary.interrupted:
             events = final_events(store, kept_mentions, merge=merge, policy=policy)
-            summary.events_written = write_jsonl(events, output)
-        _write_errors(summary, errors_path or Path(output).with_name("errors.jsonl"))
+        summary.events_written = write_outputs(
+            events, output, summary.problems, errors_path or Path(output).with_name("errors.jsonl")
+        )
     finally:
         if store is not None:
             store.close()
@@ -179,8 +196,8 @@ def final_events(store: Store | None, kept_mentions: list[dict], *, merge: bool,
     return store.events(policy) if store is not None else merge_mentions(kept_mentions, policy=policy)
 
 
-def _documents(path, summary: RunSummary, store: Store | None, on_document) -> Iterator[Document]:
-    for item in iter_inputs(str(path)):
+def _documents(path, summary: RunSummary, store: Store | None, on_document, max_chars=DEFAULT_MAX_CHARS) -> Iterator[Document]:
+    for item in iter_inputs(str(path), max_chars=max_chars):
         if isinstance(item, ReadFailure):
             _problem(summary, store, item.path, item.reason, item.stage)
             if on_document and item.stage != "metadata":
@@ -216,8 +233,24 @@ def _unmerged(mentions: list[dict]) -> list[dict]:
     return [single_mention_event(Mention.from_dict(m)).to_dict() for m in mentions]
 
 
-def _write_errors(summary: RunSummary, errors_path: str | os.PathLike) -> None:
-    from .store import _atomic_write
+class OutputError(OSError):
+    """The events or errors file could not be written; the previous ones are as they were."""
 
-    data = b"".join(orjson.dumps(problem) + b"\n" for problem in summary.problems)
-    _atomic_write(errors_path, data)
+
+def write_outputs(events: list[dict] | None, output, problems: list[dict], errors_path) -> int:
+    """Write the events file (unless `events` is None: an interrupted run) and the errors file
+    together: both are written to temporary files first and renamed only when both are whole,
+    so a full disk leaves the previous pair exactly as it was. Returns the number of events."""
+    files = [(errors_path, b"".join(orjson.dumps(problem) + b"\n" for problem in problems))]
+    if events is not None:
+        files.insert(0, (output, b"".join(orjson.dumps(event) + b"\n" for event in events)))
+    try:
+        write_files(files)
+    except OSError as error:
+        names = " and ".join(str(name) for name, _ in files)
+        what = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+        raise OutputError(
+            error.errno, f"could not write {names}: {what}; the previous files are left as they were"
+            + ("" if events is None else " (with --store every processed document is kept; the same command writes them)")
+        ) from error
+    return 0 if events is None else len(events)

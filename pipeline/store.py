@@ -17,6 +17,18 @@ Tables
 either the whole document or none of it. `seen(content_hash)` is true for content processed
 with status ok or skipped, so a rerun skips it; failed documents are tried again.
 
+Whose file it is
+----------------
+A store is marked as this project's by ``PRAGMA application_id`` (`APPLICATION_ID`) and carries
+its schema version in ``PRAGMA user_version`` (`SCHEMA_VERSION`). Opening checks the file before
+writing anything to it, and refuses with a `StoreError` (one line naming the file) a file that
+is not SQLite, an SQLite database of another program, a store of a newer schema, a read-only
+store and a store another writer holds locked beyond `timeout` seconds: the file is left
+exactly as it was. A store of an older schema is migrated in one transaction when opened for
+writing (version 0, written before the version was recorded, has the same tables: the
+migration records the marks). A full disk or a lock while a document is stored rolls that
+document back and raises `StoreError`: every document stored before is kept.
+
 The writers at the end (`write_jsonl`, `write_csv`, `write_parquet`) back ``incidents export``.
 """
 
@@ -27,6 +39,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -40,6 +53,26 @@ from .merge import POLICIES, merge_mentions
 
 DEFAULT_STORE = "incidents.db"
 STATUSES = ("ok", "failed", "skipped")
+
+#: ``PRAGMA application_id`` of a store ("PAKI" in ASCII): marks the file as this project's
+APPLICATION_ID = 0x50414B49
+#: ``PRAGMA user_version`` this code writes. 0: stores written before the version was recorded
+#: (same tables, no marks); 1: the marks recorded.
+SCHEMA_VERSION = 1
+#: seconds to wait for another writer's lock before giving up (`incidents extract --lock-timeout`)
+DEFAULT_LOCK_TIMEOUT = 30.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite primary result codes (`sqlite3.SQLITE_*` exist from Python 3.11 only)
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 5, 6, 8, 13, 14, 26
+_COLUMNS = {
+    "documents": {"doc_id", "path", "content_hash", "status", "error", "stage", "published", "processed_at"},
+    "mentions": {"doc_id", "idx", "json"},
+}
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be used, or a write to it that failed; the message is one line that
+    names the file and says what is wrong."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -62,6 +95,39 @@ CREATE TABLE IF NOT EXISTS mentions (
 """
 
 
+def _check_file(path: Path, readonly: bool) -> bool:
+    """Whether a store file exists at `path`; `StoreError` when that file cannot be a store or
+    cannot be written. Reads at most the 16 bytes of the SQLite header."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if readonly:
+            raise StoreError(f"no store at {path}") from None
+        return False
+    except OSError as error:
+        raise StoreError(f"store {path} cannot be read ({error.strerror or error})") from error
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"store {path} is not a regular file; it was left untouched")
+    if info.st_size:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(len(_SQLITE_HEADER))
+        except OSError as error:
+            raise StoreError(f"store {path} cannot be read ({error.strerror or error})") from error
+        if head != _SQLITE_HEADER:
+            raise StoreError(
+                f"{path} is not an SQLite database (it starts with {head[:8]!r}), not a store of this tool; "
+                "it was left untouched"
+            )
+    if not readonly and (not info.st_mode & 0o222 or not os.access(path, os.W_OK)):
+        # no write bit: marked read-only by its owner (root could write it, but must not)
+        raise StoreError(
+            f"store {path} is read-only; make it writable (chmod u+w) or choose another --store; "
+            "it was left untouched"
+        )
+    return True
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -72,18 +138,111 @@ class Store:
     Use as a context manager: ``with Store("incidents.db") as store: ...``.
     """
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_STORE) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = DEFAULT_STORE,
+        *,
+        timeout: float = DEFAULT_LOCK_TIMEOUT,
+        readonly: bool = False,
+    ) -> None:
         self.path = Path(path)
-        if self.path.parent and not self.path.parent.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        # autocommit mode: transactions are opened explicitly where several writes belong together
-        self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.executescript(_SCHEMA)
+        self.timeout = timeout
+        self.readonly = readonly
+        self._conn = None  # type: ignore[assignment]
         self._cache: dict[str, tuple[tuple[int, int], list[dict[str, Any]]]] = {}
+        exists = _check_file(self.path, readonly)
+        if not exists and not readonly and self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+            else:
+                # autocommit mode: transactions are opened explicitly where writes belong together
+                self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=timeout)
+            self._conn.row_factory = sqlite3.Row
+            self._open()
+        except sqlite3.Error as error:
+            self.close()
+            raise self._error(error, "opening it") from error
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self) -> None:
+        """Check whose file this is (reading only), then migrate or create the schema."""
+        conn = self._conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0]: {col[1] for col in conn.execute(f"PRAGMA table_info('{row[0]}')")}
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        }
+        if app_id not in (0, APPLICATION_ID):
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program (application id {app_id:#x}), "
+                "not a store of this tool; it was left untouched"
+            )
+        ours = app_id == APPLICATION_ID or (
+            version == 0 and tables.keys() == _COLUMNS.keys()
+            and all(tables[name] == columns for name, columns in _COLUMNS.items())
+        )
+        if tables and not ours:
+            names = ", ".join(sorted(tables)[:6]) + (", ..." if len(tables) > 6 else "")
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program (tables: {names}), "
+                "not a store of this tool; it was left untouched"
+            )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer version of this tool (store schema {version}; "
+                f"this version reads up to {SCHEMA_VERSION}): upgrade pak-militancy-incidents; the store was left untouched"
+            )
+        conn.execute("PRAGMA foreign_keys=ON")
+        if self.readonly:
+            return  # an older schema is readable as it is; writing migrates it
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        # take the write lock once now: a store held by another writer fails here, before any
+        # document is processed, rather than at the first document
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not tables or version < SCHEMA_VERSION:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _error(self, error: sqlite3.Error, doing: str) -> StoreError:
+        """The one-line `StoreError` for an SQLite error met while `doing` something."""
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        text = str(error)
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+            what = (
+                f"is locked by another writer (waited {self.timeout:g} s while {doing}); run again when "
+                "that run has finished, or wait longer with --lock-timeout"
+            )
+        elif code == _SQLITE_FULL or "disk is full" in text:
+            what = f"could not be written: the disk is full (while {doing})"
+        elif code == _SQLITE_READONLY or "readonly" in text:
+            what = f"is read-only (while {doing}); make it writable or choose another --store"
+        elif code == _SQLITE_NOTADB or "not a database" in text:
+            what = "is not an SQLite database (or is damaged), not a store of this tool"
+        elif code == _SQLITE_CANTOPEN or "unable to open" in text:
+            what = f"cannot be opened ({text}); check the file and its folder are readable and writable"
+        else:
+            what = f"failed while {doing} ({text})"
+        kept = "; it was left untouched" if doing == "opening it" else (
+            "; every document stored before is kept and the same command resumes"
+        )
+        return StoreError(f"store {self.path} {what}{kept}")
 
     # -------------------------------------------------------------- lifecycle
 
@@ -159,8 +318,8 @@ class Store:
 
     def _write(self, doc_id, path, content_hash, status, error, stage, published, rows) -> None:
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute("BEGIN IMMEDIATE")
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
             if path is not None:
                 # failure or skip rows of this path under another id are out of date now
@@ -175,10 +334,13 @@ class Store:
                 (doc_id, path, content_hash, status, error, stage, published, _now()),
             )
             conn.executemany("INSERT INTO mentions (doc_id, idx, json) VALUES (?, ?, ?)", rows)
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise self._error(error, f"storing document {doc_id}") from error
             raise
-        conn.execute("COMMIT")
 
     # -------------------------------------------------------------- reading
 
@@ -251,22 +413,34 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to a temporary file next to `path`, then rename it over `path`."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    write_files([(path, data)])
+
+
+def write_files(files: list[tuple[str | os.PathLike[str], bytes]]) -> None:
+    """Write several files all or none: each to a temporary file beside it (written and synced),
+    then, once every one is whole, each renamed over its target. When a write fails (a full
+    disk) the temporary files are removed and every target is left as it was."""
+    temps: list[tuple[str, Path]] = []
     try:
-        # mkstemp creates the file 0600; give it the mode a plain open() would (0666 less umask)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(handle, 0o666 & ~umask)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
+        for path, data in files:
+            target = Path(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps.append((temp, target))
+            # mkstemp creates the file 0600; give it the mode a plain open() would (0666 less umask)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(handle, 0o666 & ~umask)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        for temp, target in temps:
+            os.replace(temp, target)
     except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        for temp, _ in temps:
+            if os.path.exists(temp):
+                os.unlink(temp)
         raise
 
 
@@ -370,7 +544,7 @@ def load_events(source: str | os.PathLike[str], policy: str = "latest") -> list[
     if Path(source).is_dir():
         raise ValueError(f"{source} is a folder, not a store or an events JSONL file")
     if is_store(source):
-        with Store(source) as store:
+        with Store(source, readonly=True) as store:  # reading never migrates or locks a store
             return store.events(policy)
     return read_events_jsonl(source)
 

@@ -312,7 +312,7 @@ def test_bad_inputs_identical_files_under_two_names(tmp_path):
 def test_bad_inputs_identical_large_files_detected_before_decoding(tmp_path):
     first = write(tmp_path / "big_a.txt", ARTICLE * 100)
     second = write(tmp_path / "big_b.txt", ARTICLE * 100)
-    items = list(iter_inputs(tmp_path, max_chars=1000))
+    items = list(iter_inputs(tmp_path, stream_above=1000))
     assert [type(item).__name__ for item in items] == ["Document", "ReadFailure"]
     assert items[1] == ReadFailure(str(second), f"duplicate of {first}", "dedup")
 

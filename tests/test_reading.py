@@ -129,13 +129,13 @@ def test_reading_text_needs_neither_charset_normalizer_nor_trafilatura(tmp_path,
     assert "trafilatura" not in sys.modules
 
 
-@pytest.mark.parametrize("max_chars", [0, 10**9])
-def test_reading_streamed_and_whole_reads_agree(tmp_path, monkeypatch, max_chars):
+@pytest.mark.parametrize("stream_above", [0, 10**9])
+def test_reading_streamed_and_whole_reads_agree(tmp_path, monkeypatch, stream_above):
     # Tiny chunks put "\r\n" pairs and multi-byte characters across chunk borders.
     monkeypatch.setattr(textmod, "CHUNK_BYTES", 7)
     body = "Line \u00e9\u2013\u201cquoted\u201d\r\nnext\rlast \u0686\r\n" * 50
     write(tmp_path / "borders.txt", body.encode())
-    doc = only_document(list(iter_inputs(tmp_path, max_chars=max_chars)))
+    doc = only_document(list(iter_inputs(tmp_path, stream_above=stream_above)))
     assert doc.text == body.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -143,7 +143,7 @@ def test_reading_streamed_cp1252_falls_back(tmp_path, monkeypatch):
     monkeypatch.setattr(textmod, "CHUNK_BYTES", 16)
     text = ("Plain ASCII opening line for the report.\n" * 5) + "He said \u201cno\u201d.\n"
     write(tmp_path / "late.txt", text.encode("cp1252"))
-    assert only_document(list(iter_inputs(tmp_path, max_chars=0))).text == text
+    assert only_document(list(iter_inputs(tmp_path, stream_above=0))).text == text
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -300,8 +300,8 @@ def test_reading_date_line_on_huge_single_line_is_cheap():
 # --- size ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("max_chars", [2_000_000, 10**9], ids=["streamed", "whole"])
-def test_reading_20mb_file_memory_bounded(tmp_path, max_chars):
+@pytest.mark.parametrize("stream_above", [2_000_000, 10**9], ids=["streamed", "whole"])
+def test_reading_20mb_file_memory_bounded(tmp_path, stream_above):
     path = tmp_path / "huge.txt"
     line = "Officials said the attack on the checkpost killed two and wounded five people.\n"
     with open(path, "w", encoding="ascii") as handle:
@@ -313,7 +313,7 @@ def test_reading_20mb_file_memory_bounded(tmp_path, max_chars):
     gc.collect()
     tracemalloc.start()
     try:
-        items = list(iter_inputs(tmp_path, max_chars=max_chars))
+        items = list(iter_inputs(tmp_path, stream_above=stream_above, max_chars=None))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

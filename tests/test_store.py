@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.store import Store, export_events, write_jsonl
+from pipeline.store import Store, StoreError, export_events, write_jsonl
 
 
 def mention(text, start=0, **fields):
@@ -92,8 +92,8 @@ class _CrashingConnection:
     def __init__(self, conn):
         self._conn = conn
 
-    def execute(self, *args):
-        return self._conn.execute(*args)
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
 
     def executemany(self, *args):
         raise sqlite3.OperationalError("disk I/O error (simulated)")
@@ -104,7 +104,7 @@ def test_store_add_document_is_atomic(filled):
         before_docs, before_mentions = store.documents(), store.mentions()
         real = store._conn
         store._conn = _CrashingConnection(real)
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(StoreError, match="disk I/O error"):
             store.add_document("001_alpha", "in/001_alpha.html", "hash-new", "2025-09-01",
                                [mention("A replacement that never lands.")])
         store._conn = real

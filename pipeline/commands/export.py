@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..cli import app
-from ..store import DEFAULT_STORE, FORMAT_BY_SUFFIX, WRITERS, export_events
+from ..store import DEFAULT_STORE, FORMAT_BY_SUFFIX, WRITERS, StoreError, export_events
 
 
 @app.command("export")
@@ -36,6 +36,9 @@ def export_command(
     try:
         count = export_events(source, output, fmt, policy)
     except (FileNotFoundError, ValueError, ImportError, OSError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    except StoreError as error:  # not this tool's store, a newer schema, locked
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=2) from error
     typer.echo(f"wrote {count} events from {source} to {output} ({fmt})")

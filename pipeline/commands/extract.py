@@ -9,7 +9,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cli import app
+from ..reading.inputs import DEFAULT_MAX_CHARS
 from ..runner import ENGINES, EXIT_INTERRUPTED, EXIT_RUN_FAILED, count_documents, run_extraction
+from ..store import DEFAULT_LOCK_TIMEOUT
+from ..workers import DEFAULT_TIME_BUDGET
 
 
 @app.command("extract")
@@ -26,6 +29,9 @@ def extract_command(
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
     engine: str = typer.Option("local", "--engine", help="Where spaCy runs: local (this machine) or dask (Dask distributed; see docs/dask.md)."),
     scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster of --n-process workers."),
+    lock_timeout: float = typer.Option(DEFAULT_LOCK_TIMEOUT, "--lock-timeout", min=0, help="Seconds to wait for a --store locked by another writer before failing."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help="Refuse (list in the errors file) documents longer than this many characters; 0: no limit."),
+    time_budget: float = typer.Option(DEFAULT_TIME_BUDGET, "--time-budget", min=0, help="Seconds a document may take per started 100,000 characters before it is stopped and reported (local engine); 0: no budget, spaCy runs in this process."),
 ) -> None:
     """Extract incident events from a folder of articles and write them as JSONL."""
     console = Console(stderr=True)
@@ -50,11 +56,12 @@ def extract_command(
             summary = run_extraction(
                 path, output, store_path=store, errors_path=errors, n_process=n_process,
                 batch_size=batch_size, merge=not no_merge, policy=policy, mode=mode,
-                engine=engine, scheduler=scheduler,
+                engine=engine, scheduler=scheduler, lock_timeout=lock_timeout,
+                max_chars=max_chars or None, time_budget=time_budget,
                 on_document=lambda p: progress.update(task, advance=1, current=Path(p).name[:40]),
             )
     except (FileNotFoundError, ValueError, OSError, RuntimeError) as error:
-        console.print(f"[red]error:[/red] {error}")
+        console.print(f"[red]error:[/red] {error}", soft_wrap=True, markup=True, highlight=False)
         raise typer.Exit(code=EXIT_RUN_FAILED) from error
     except KeyboardInterrupt as interrupt:
         # Ctrl-C outside the document loop (loading the pipeline, writing the events file):

@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
-from .extensions import register_extensions
+from . import work
+from .extensions import ents_by_sentence, register_extensions
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 UNIT_WORDS = {
@@ -38,6 +39,15 @@ TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+#: A count is at most this many characters ("2,597", "twenty-three", "two dozen"); longer
+#: number shapes are not casualty counts and never reach int() or quantulum3, which is
+#: superlinear on them (27 s for a 40 KB "1,1,1,...").
+MAX_COUNT_CHARS = 15
+#: Phrases sent to quantulum3: at most this many characters and words, of word and number
+#: characters only (checked before the call).
+MAX_COUNT_PHRASE_CHARS = 40
+MAX_COUNT_PHRASE_WORDS = 5
+_QUANTULUM_SHAPE = re.compile(r"^[\w.,'’/-]+(?: [\w.,'’/-]+)*$")
 
 
 def is_date_fragment(token: Token) -> bool:
@@ -68,14 +78,15 @@ def _conj_root(token: Token) -> Token:
     return token
 
 
-def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
+def parse_count(words: list[str], lexicon: Lexicon, allow_quantulum=None) -> int | None:
     """Read a count from its words: "13", "2,597", "eleven", "twenty-three", "a dozen", "two dozen".
 
     Returns None for vague amounts ("dozens") and for shapes the word table cannot read, which
-    then go to quantulum3.
+    then go to quantulum3 when short and word-shaped, and when `allow_quantulum()` (the
+    document's allowance of costly calls, if given) says yes.
     """
     cleaned = [w.lower().strip() for w in words if w.strip() and w not in {"-", "–"}]
-    if not cleaned:
+    if not cleaned or any(len(w) > MAX_COUNT_CHARS for w in cleaned):
         return None
     if any(w in lexicon.vague_amounts for w in cleaned) and not any(w == "dozen" for w in cleaned):
         return None
@@ -97,7 +108,15 @@ def parse_count(words: list[str], lexicon: Lexicon) -> int | None:
         elif word == "and":
             continue
         else:
-            return _quantulum_count(" ".join(cleaned))
+            phrase = " ".join(cleaned)
+            if (
+                len(phrase) > MAX_COUNT_PHRASE_CHARS
+                or len(cleaned) > MAX_COUNT_PHRASE_WORDS
+                or not _QUANTULUM_SHAPE.match(phrase)
+                or (allow_quantulum is not None and not allow_quantulum())
+            ):
+                return None
+            return _quantulum_count(phrase)
     return total + current
 
 
@@ -111,6 +130,7 @@ def _quantulum_count(phrase: str) -> int | None:
         warnings.simplefilter("ignore", UserWarning)
         from quantulum3 import parser
 
+    work.count("quantulum", phrase)
     quantities = parser.parse(phrase)
     if not quantities:
         return None
@@ -129,9 +149,15 @@ class CasualtyExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         statements = []
+        # sentences (by start token) that name a group: asked once per count
+        self._group_sents = {
+            start for start, ents in ents_by_sentence(doc).items() if any(e.label_ == "GROUP" for e in ents)
+        }
+        self._allowance = work.Allowance(len(doc.text))
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
+        self._group_sents = set()
         return doc
 
     # -- finding counts ---------------------------------------------------------------------
@@ -167,6 +193,9 @@ class CasualtyExtractor:
                         j += 2  # "two-hundred", "three-dozen"
                     else:
                         break
+                if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
+                    i = j + 1
+                    continue
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
                     words = ["dozen"]
@@ -175,7 +204,7 @@ class CasualtyExtractor:
                 # "a dozen": the determiner belongs to the count
                 if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and lower == "dozen":
                     words = ["dozen"]
-                count = parse_count(words, lexicon)
+                count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     yield doc[i], doc[j], count
                 i = j + 1
@@ -318,9 +347,9 @@ class CasualtyExtractor:
             return None
         return category
 
-    def _qualifier(self, first: Token) -> str:
+    def _qualifier(self, first: Token, sent: Span) -> str:
         doc = first.doc
-        before = " ".join(t.lower_ for t in doc[max(first.i - 4, first.sent.start) : first.i])
+        before = " ".join(t.lower_ for t in doc[max(first.i - 4, sent.start) : first.i])
         for phrase in self.lexicon.at_least:
             if before.endswith(phrase):
                 return "at_least"
@@ -396,7 +425,7 @@ class CasualtyExtractor:
             "count": count,
             "outcome": outcome,
             "category": category,
-            "qualifier": self._qualifier(first),
+            "qualifier": self._qualifier(first, sent),
             "update": update,
             "increment": increment,
             "subset": subset,
@@ -439,7 +468,7 @@ class CasualtyExtractor:
                     outcome = self._predicate_outcome(child)
                     if outcome:
                         return outcome, False, self._is_increment(child), subset
-        if self._is_militant_claim(noun):
+        if self._is_militant_claim(noun, sent):
             return None, False, False, False
         current = noun
         for _ in range(self.max_head_distance):
@@ -502,10 +531,9 @@ class CasualtyExtractor:
                     return outcome, False, self._is_increment(child), subset
         return None, False, False, False
 
-    @staticmethod
-    def _is_militant_claim(noun: Token) -> bool:
+    def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
-        group_in_sentence = any(ent.label_ == "GROUP" for ent in noun.sent.ents)
+        group_in_sentence = sent.start in self._group_sents
         for ancestor in noun.ancestors:
             if ancestor.lemma_.lower() in {"claim", "boast", "say", "allege"}:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import load_lexicon
+from . import work
 from .extensions import register_extensions
 
 MONTHS = {
@@ -63,6 +64,13 @@ WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sund
 #: Phrases about periods, not days: they never date an incident.
 #: Text just before the date of a cited source: an italic outlet name or a quoted title.
 CITATION_BEFORE = re.compile(r"(\*[^*\n]{1,60}\*|[\"”’][^\n]{0,3}|\b(?:Dawn|Reuters|AFP|AP|The News|Express Tribune|Al Jazeera|BBC|Geo News|Xinhua|Report|Commentary|Briefing)),?\s*$")
+#: A date phrase is at most this long ("the night between Tuesday, March 4, 2025 and
+#: Wednesday"); a longer DATE entity is a misreading and is not resolved.
+MAX_DATE_PHRASE_CHARS = 100
+#: Phrases sent to dateparser (the last resort): at most this many characters and words.
+#: dateparser takes seconds on some strings it cannot parse.
+MAX_DATEPARSER_CHARS = 40
+MAX_DATEPARSER_WORDS = 6
 PERIOD_WORDS = re.compile(
     r"\b(years|decades|months|weeks|recent|since|past|decade|century|season|quarter|ago|"
     r"period|era|annual|daily|weekly|every|each|between|through|until|till|-old|old)\b"
@@ -95,13 +103,16 @@ def _latest_on_or_before(candidate_year: int, month: int, day: int, limit: date)
 
 @lru_cache(maxsize=20000)
 def resolve_date_phrase(
-    text: str, published: str | None, reference: str | None = None
+    text: str, published: str | None, reference: str | None = None, use_dateparser: bool = True
 ) -> tuple[str | None, str | None, str | None, bool]:
     """Resolve one date phrase. Returns (value, precision, relative, year_inferred).
+    dateparser, the last resort, is asked only when `use_dateparser`.
 
     `published` is the document's publication date (ISO) or None; `reference` is the latest
     explicit date found in the document's own text, used for the year when `published` is None.
     """
+    if len(text) > MAX_DATE_PHRASE_CHARS:
+        return None, None, None, False
     lexicon = load_lexicon()
     phrase = " ".join(text.lower().replace("’", "'").split())
     pub = _parse_iso(published)
@@ -197,7 +208,7 @@ def resolve_date_phrase(
     if match and len(phrase) <= 16:
         return match.group(1), "year", None, False
 
-    if anchor is not None and any(name in phrase for name in MONTHS if len(name) > 3):
+    if use_dateparser and anchor is not None and any(name in phrase for name in MONTHS if len(name) > 3):
         return _dateparser_fallback(phrase, anchor, inferred)
     return None, None, None, False
 
@@ -213,6 +224,9 @@ def _dateparser_fallback(phrase: str, anchor: date, inferred: bool):
 
     import dateparser
 
+    if len(phrase) > MAX_DATEPARSER_CHARS or len(phrase.split()) > MAX_DATEPARSER_WORDS:
+        return None, None, None, False
+    work.count("dateparser", phrase)
     parsed = dateparser.parse(
         phrase,
         languages=["en"],
@@ -267,6 +281,7 @@ class DateResolver:
         # In an undated text a yearless date takes its year from the nearest explicit date
         # told before it ("December 2024 - strikes on the night of December 24 ...").
         local_reference = None
+        allowance = work.Allowance(len(doc.text))
         found = []
         for ent in doc.ents:
             if ent.label_ not in self.labels:
@@ -288,7 +303,11 @@ class DateResolver:
             lead = re.search(r"\b(earlier|later) in\s*$", before.lower())
             if lead and phrase.lower() in {"the day", "the evening", "the morning", "the night"}:
                 phrase = f"{lead.group(1)} in {phrase}"  # "earlier in the day": the day of the story
-            value, precision, relative, inferred = resolve_date_phrase(phrase, published, reference)
+            calls = work.COUNTS["dateparser_calls"]
+            value, precision, relative, inferred = resolve_date_phrase(
+                phrase, published, reference, allowance.left > 0
+            )
+            allowance.left -= work.COUNTS["dateparser_calls"] - calls
             if value is None and relative is None:
                 continue
             if published is None and value and YEAR.search(ent.text):

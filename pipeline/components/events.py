@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from .casualties import is_date_fragment
-from .extensions import register_extensions
+from .extensions import ents_by_sentence, register_extensions
 
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
@@ -110,7 +110,7 @@ class EventAssembler:
         record["dates"] = dates
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
-            for ent in sent.ents
+            for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
         ]
         record["casualties"] = casualties
@@ -229,7 +229,7 @@ class EventAssembler:
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
-        for ent in sent.ents:
+        for ent in self._ents.get(sent.start, ()):
             if ent.label_ != "PLACE" or not ent.ent_id_:
                 continue
             place = self.gazetteer.get(ent.ent_id_)
@@ -378,7 +378,7 @@ class EventAssembler:
         """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
         Tank kill 21": a sentence that counts several incidents together."""
         plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
-        districts = {self.gazetteer[e.ent_id_].district for e in sent.ents if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
+        districts = {self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
             return True
         counted = re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
@@ -389,7 +389,6 @@ class EventAssembler:
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         found = list(doc.spans.get(self.triggers_key, []))
-        # "rocket-propelled grenade": a word inside a longer trigger is not a trigger of its own
         # "rocket-propelled grenade": a word inside a longer trigger of another method is not a
         # trigger of its own
         triggers = [t for t in found if not any(
@@ -397,6 +396,7 @@ class EventAssembler:
             and (o.id_ or o.label_) != (t.id_ or t.label_) and t.id_ in {"shelling", "airstrike"}
             for o in found
         ) and not self._in_word_compound(t)]
+        self._ents = ents_by_sentence(doc)
         dates = doc._.incidents_dates or []
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
@@ -488,6 +488,7 @@ class EventAssembler:
         doc._.incidents_frames = incidents
         doc._.incidents_places = all_places
         doc._.incidents_groups = all_groups
+        self._ents = {}  # hold no spans of this doc between calls
         return doc
 
     def _use_dateline(self, doc: Doc, incidents: list[dict]) -> None:

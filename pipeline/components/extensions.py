@@ -30,3 +30,20 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def ents_by_sentence(doc) -> dict[int, list]:
+    """`doc.ents` grouped by the start token of the sentence each lies wholly in: what
+    `sent.ents` gives for every sentence, in one pass. `Span.ents` rebuilds `doc.ents` (a walk
+    over every token of the document) on each call, which made a stage that asks it once per
+    sentence quadratic in the length of a chunk."""
+    from bisect import bisect_right
+
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    grouped: dict[int, list] = {start: [] for start in starts}
+    for ent in doc.ents:
+        i = bisect_right(starts, ent.start) - 1
+        if i >= 0 and ent.end <= sents[i].end:
+            grouped[starts[i]].append(ent)
+    return grouped

@@ -47,7 +47,18 @@ TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 SIDECAR_SUFFIX = ".meta.json"
+#: Documents longer than this many characters are refused ("too long", stage "read") unless
+#: the limit is raised (`incidents extract --max-chars`; None: no limit). Measured on 2 cores
+#: (`benchmarks/bench_hostile.py --limit`): a document at the limit takes 147 s, 2.4 GB at the
+#: peak with the default --batch-size (memory follows the batch of 50,000-character chunks, not
+#: the document: 500,000 characters take 1.5 GB, 0.7 GB with --batch-size 4); a 20 MB one-line
+#: file took 23 minutes. The longest reports of the bundled corpus are under 60,000 characters.
 DEFAULT_MAX_CHARS = 2_000_000
+#: Files above this many bytes are read in two streaming passes instead of one read.
+STREAM_ABOVE_BYTES = 2_000_000
+#: No text encoding takes more than 4 bytes per character: a file over 4 x the limit is refused
+#: without being read.
+_MAX_BYTES_PER_CHAR = 4
 
 Item = Document | ReadFailure
 
@@ -66,13 +77,17 @@ class _Seen:
 
 
 def iter_inputs(
-    path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_CHARS
+    path: str | os.PathLike[str],
+    *,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    stream_above: int = STREAM_ABOVE_BYTES,
 ) -> Iterator[Item]:
     """Documents and failures from `path`, a folder (walked recursively) or a single file.
 
-    Files larger than `max_chars` bytes are still read whole (the extractor splits long
-    documents later), but in two streaming passes of 1 MiB chunks (hash and encoding check,
-    then decoding) instead of one read, so that the bytes and the text are never both held.
+    A document of more than `max_chars` characters (None: no limit) is refused with its size
+    and the option that raises the limit. Files larger than `stream_above` bytes are read in
+    two streaming passes of 1 MiB chunks (hash and encoding check, then decoding) instead of
+    one read, so that the bytes and the text are never both held.
     """
     seen = _Seen()
     top = os.fspath(path)
@@ -81,13 +96,13 @@ def iter_inputs(
         yield failure
         return
     if os.path.isdir(top):
-        yield from _walk(top, seen, {}, max_chars)
+        yield from _walk(top, seen, {}, (max_chars, stream_above))
     else:
-        yield from _read_file(top, seen, max_chars, siblings=None)
+        yield from _read_file(top, seen, (max_chars, stream_above), siblings=None)
 
 
 def read_text_document(
-    path: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_CHARS
+    path: str | os.PathLike[str], *, max_chars: int | None = DEFAULT_MAX_CHARS
 ) -> Item:
     """One text or HTML file as a `Document`, or the `ReadFailure` saying why not.
 
@@ -102,7 +117,7 @@ def read_text_document(
         return ReadFailure(top, "is a directory: read it with iter_inputs")
     if Path(top).suffix.lower() in JSONL_EXTENSIONS:
         return ReadFailure(top, "JSONL file holds many documents: read it with iter_inputs")
-    items = list(_read_file(top, _Seen(), max_chars, siblings=None))
+    items = list(_read_file(top, _Seen(), (max_chars, STREAM_ABOVE_BYTES), siblings=None))
     main = [item for item in items if isinstance(item, Document) or item.stage != "metadata"]
     if not main:  # `top` is a sidecar: its own failure is the answer
         return items[-1]
@@ -115,7 +130,7 @@ def read_text_document(
 # --- walking ---------------------------------------------------------------------------------
 
 
-def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], max_chars: int) -> Iterator[Item]:
+def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], limits: tuple) -> Iterator[Item]:
     real = os.path.realpath(directory)
     if real in ancestors:
         yield ReadFailure(directory, f"symlink loop (leads back to {ancestors[real]})")
@@ -143,9 +158,9 @@ def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], max_chars: int
         except OSError:
             is_dir = False  # a failure is reported when the entry is read as a file
         if is_dir:
-            yield from _walk(entry.path, seen, inner, max_chars)
+            yield from _walk(entry.path, seen, inner, limits)
         else:
-            yield from _read_file(entry.path, seen, max_chars, siblings=names)
+            yield from _read_file(entry.path, seen, limits, siblings=names)
 
 
 def _stat_failure(path: str) -> ReadFailure | None:
@@ -192,8 +207,10 @@ def _stem(name: str) -> str:
 
 
 def _read_file(
-    path: str, seen: _Seen, max_chars: int, siblings: list[str] | None
+    path: str, seen: _Seen, limits: tuple, siblings: list[str] | None
 ) -> Iterator[Item]:
+    """`limits`: (max_chars, stream_above) of `iter_inputs`."""
+    max_chars, stream_above = limits
     name = os.path.basename(path)
     kind = _kind(name)
     if kind == "sidecar":
@@ -229,10 +246,13 @@ def _read_file(
                 kind = "html" if _looks_like_html(head) else "text"
             handle.seek(0)
             if kind == "jsonl":
-                yield from _read_jsonl(path, handle, seen)
+                yield from _read_jsonl(path, handle, seen, max_chars)
                 return
             size = os.fstat(handle.fileno()).st_size
-            if size <= max_chars:
+            if max_chars is not None and size > _MAX_BYTES_PER_CHAR * max_chars:
+                yield ReadFailure(path, _too_long(f"{size:,} bytes", max_chars))
+                return
+            if size <= stream_above:
                 digest, text = textmod.read_small(handle)
             else:
                 digest, encoding, errors = textmod.scan_large(handle)
@@ -264,6 +284,9 @@ def _read_file(
             yield ReadFailure(path, "no main text in HTML")
             return
         text = extracted
+    if max_chars is not None and len(text) > max_chars:
+        yield ReadFailure(path, _too_long(f"{len(text):,} characters", max_chars))
+        return
     reason = textmod.non_english_reason(text)
     if reason is not None:
         yield ReadFailure(path, reason)
@@ -271,6 +294,10 @@ def _read_file(
     meta, warnings = _sidecar(path)
     yield from warnings
     yield from _document(_stem(name), text, meta, "sidecar", path, digest, seen)
+
+
+def _too_long(size: str, max_chars: int | None) -> str:
+    return f"too long: {size}, over the limit of {max_chars:,} characters (raise it with --max-chars)"
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -338,7 +365,7 @@ def _metadata_fields(data: dict, where: str) -> tuple[dict[str, str], list[ReadF
 # --- JSON lines ------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: str, handle, seen: _Seen) -> Iterator[Item]:
+def _read_jsonl(path: str, handle, seen: _Seen, max_chars: int | None) -> Iterator[Item]:
     """One `Document` per record, streaming; a bad line fails alone and the file goes on."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: handle.read(textmod.CHUNK_BYTES), b""):
@@ -356,12 +383,12 @@ def _read_jsonl(path: str, handle, seen: _Seen) -> Iterator[Item]:
         if not line.strip():
             continue
         records += 1
-        yield from _jsonl_record(f"{path}:{number}", line, seen)
+        yield from _jsonl_record(f"{path}:{number}", line, seen, max_chars)
     if records == 0:
         yield ReadFailure(path, "empty file")
 
 
-def _jsonl_record(where: str, line: str, seen: _Seen) -> Iterator[Item]:
+def _jsonl_record(where: str, line: str, seen: _Seen, max_chars: int | None) -> Iterator[Item]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
@@ -388,6 +415,9 @@ def _jsonl_record(where: str, line: str, seen: _Seen) -> Iterator[Item]:
         return
     if not text or text.isspace():
         yield ReadFailure(where, "empty text")
+        return
+    if max_chars is not None and len(text) > max_chars:
+        yield ReadFailure(where, _too_long(f"{len(text):,} characters", max_chars))
         return
     if textmod.has_lone_surrogates(text):
         yield ReadFailure(where, 'invalid "text" (lone surrogate characters, not valid Unicode text)')
