@@ -179,3 +179,8 @@ def test_news_people_and_then_police_is_one_toll_told_twice(run_extract):
 def test_news_bricks_and_mortar_is_no_shelling(run_extract):
     text = "Bricks-and-mortar projects alone will not calm Quetta, the minister said on Sunday."
     assert run_extract(text, published=PUBLISHED) == []
+
+
+def test_news_total_before_among_them_takes_the_outcome_of_its_part(run_extract):
+    text = "Nine soldiers, among them a captain and a major, were martyred in an ambush in Orakzai on Sunday."
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 9

@@ -272,7 +272,7 @@ class CasualtyExtractor:
             if part is None or category is None:
                 continue
             totals.append(dict(part, start=first.idx, end=noun.idx + len(noun.text), token=first.i, count=count,
-                               category=category, qualifier=self._qualifier(first), subset=False,
+                               category=category, qualifier=self._qualifier(first, sent), subset=False,
                                group=noun.i, text=sent.doc[first.i : noun.i + 1].text, sent=sent_index))
         return totals
 
