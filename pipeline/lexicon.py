@@ -32,6 +32,7 @@ class Lexicon:
     claim_cues: tuple[str, ...]
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
+    target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
     person_singular: frozenset[str]
     strike_actor_cues: frozenset[str]
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
@@ -76,6 +77,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         claim_cues=tuple(raw["claim_cues"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
+        target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},
         person_singular=frozenset(raw["person_nouns_singular"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),

@@ -184,3 +184,9 @@ def test_news_bricks_and_mortar_is_no_shelling(run_extract):
 def test_news_total_before_among_them_takes_the_outcome_of_its_part(run_extract):
     text = "Nine soldiers, among them a captain and a major, were martyred in an ambush in Orakzai on Sunday."
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 9
+
+
+def test_news_hospital_of_the_wounded_and_a_police_college_read_as_what_they_are(run_extract):
+    text = ("Gunmen stormed the police training college in Quetta on Sunday, killing nine policemen; "
+            "the wounded were taken to the hospital.")
+    assert _only(run_extract(text, published=PUBLISHED))["targets"] == ["police"]

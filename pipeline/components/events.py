@@ -336,6 +336,11 @@ class EventAssembler:
         return False
 
     def _targets(self, text: str) -> list[str]:
+        # phrases whose words would cue another kind than the one attacked ("police training
+        # college" is police, not education; "the hospital" where the wounded were taken is none)
+        for phrase, replacement in self.lexicon.target_cue_rewrites.items():
+            if phrase in text:
+                text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
         found = []
         for phrase, category in self.lexicon.target_cues.items():
             if re.search(rf"\b{re.escape(phrase)}\b", text) and category not in found:
