@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_
 from .components.dates import latest_explicit_date
 from .components.extensions import register_extensions
 from .events import FIELD_NAMES, Event, Mention
+from .prefilter import Prefilter, PrefilterSettings
 from .reading import Document, ReadFailure, iter_inputs
 from .reading.dateline import date_from_lines
 from .reading.text import replace_lone_surrogates
@@ -80,6 +82,24 @@ def _add_relation_stage(nlp: Language, mode: str, backbone: str) -> None:
     nlp.add_pipe("incidents_relations", source=spacy.load(path), after="incidents_events")
 
 
+_PREFILTERS: "weakref.WeakKeyDictionary[Language, Prefilter]" = weakref.WeakKeyDictionary()
+
+
+def prefilter_settings() -> PrefilterSettings:
+    """The [incidents.prefilter] section of models/config.cfg."""
+    config = spacy.util.load_config(data_path("models") / "config.cfg", interpolate=False)
+    return PrefilterSettings.from_config(config.get("incidents", {}).get("prefilter"))
+
+
+def prefilter_for(nlp: Language) -> Prefilter | None:
+    """The first pass built on `nlp`'s own rulers (once per pipeline); None when `nlp` has none."""
+    if "incidents_triggers" not in nlp.pipe_names or "incidents_entities" not in nlp.pipe_names:
+        return None
+    if nlp not in _PREFILTERS:
+        _PREFILTERS[nlp] = Prefilter(nlp, prefilter_settings(), nlp.config["paths"].get("patterns_dir"))
+    return _PREFILTERS[nlp]
+
+
 def split_into_chunks(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, str]]:
     """(offset, chunk) pairs covering `text`, cut at paragraph breaks, then at sentence ends,
     then at whitespace when a paragraph has no sentence breaks at all."""
@@ -113,17 +133,24 @@ class DocumentResult:
     error: str | None = None
 
 
-def chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict) -> Iterator[tuple]:
+def chunk_docs(
+    nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict, prefilter: Prefilter | None = None
+) -> Iterator[tuple]:
     """(doc, (document index, chunk index)) for every chunk, with the document attributes set
-    on `Doc._`; `sink[index]` receives (document, number of chunks)."""
+    on `Doc._`; `sink[index]` receives (document, number of chunks). With a `prefilter` (the
+    first pass of two-pass extraction) a chunk is read only in its candidate windows, and a
+    chunk without any is not yielded at all."""
     for index, document in enumerate(documents):
         chunks = split_into_chunks(document.text, max_chars)
-        sink[index] = (document, len(chunks))
-        reference = None if document.published else latest_explicit_date(document.text)
-        for chunk_index, (offset, chunk) in enumerate(chunks):
+        texts = [(offset, replace_lone_surrogates(chunk)) for offset, chunk in chunks]
+        if prefilter is not None:
+            texts = [(offset, window) for offset, text in texts if (window := prefilter.window_text(text)) is not None]
+        sink[index] = (document, len(texts))
+        reference = None if document.published or not texts else latest_explicit_date(document.text)
+        for chunk_index, (offset, chunk) in enumerate(texts):
             # a str from JSON may hold lone surrogates, which spaCy cannot encode; the copy it
             # reads has U+FFFD in their place (same offsets), the evidence quotes the original
-            doc = nlp.make_doc(replace_lone_surrogates(chunk))
+            doc = nlp.make_doc(chunk)
             doc._.incidents_doc_id = document.doc_id
             doc._.incidents_published = document.published
             doc._.incidents_reference_date = reference
@@ -138,16 +165,31 @@ def process_documents(
     n_process: int = 1,
     batch_size: int = 16,
     max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    two_pass: bool | None = None,
 ) -> Iterator[DocumentResult]:
-    """Run the pipeline over documents, yielding one result per document in input order."""
+    """Run the pipeline over documents, yielding one result per document in input order.
+
+    `two_pass` (default: models/config.cfg [incidents.prefilter] enabled) parses only the
+    windows of each text that can hold an incident (`pipeline.prefilter`); a document without
+    any is not parsed. With `n_process` > 1 the documents go to worker processes that run the
+    whole extraction, assembly included (`pipeline.workers`)."""
+    if n_process != 1:
+        from .workers import process_documents_parallel
+
+        yield from process_documents_parallel(
+            nlp, documents, n_process=n_process, batch_size=batch_size, max_chunk_chars=max_chunk_chars, two_pass=two_pass
+        )
+        return
     register_extensions()
+    prefilter = prefilter_for(nlp) if two_pass is not False else None
+    if two_pass is None and prefilter is not None and not prefilter.settings.enabled:
+        prefilter = None
     pending: dict[int, tuple[Document, int]] = {}
     collected: dict[int, list] = {}
     next_index = 0
     stream = nlp.pipe(
-        chunk_docs(nlp, documents, max_chunk_chars, pending),
+        chunk_docs(nlp, documents, max_chunk_chars, pending, prefilter),
         as_tuples=True,
-        n_process=n_process,
         batch_size=batch_size,
     )
     for doc, (index, chunk_index) in stream:
