@@ -41,14 +41,24 @@ MODES = {"rules": None, "tok2vec": "tok2vec", "accurate": "transformer"}
 
 
 def load(mode: str = "rules", patterns_dir: str | None = None) -> Language:
-    """Build the incident pipeline from models/config.cfg and initialize its rulers from
-    patterns/. The trained modes add the relation stage trained by `incidents train`."""
+    """The incident pipeline of models/config.cfg with its rulers initialized from patterns/
+    (compiled once, then loaded from disk: `pipeline.compiled`). The trained modes add the
+    relation stage trained by `incidents train`."""
     return _load_cached(mode, patterns_dir)
 
 
 @lru_cache(maxsize=4)
 def _load_cached(mode: str, patterns_dir: str | None) -> Language:
-    return build(mode, patterns_dir)
+    from .compiled import load_compiled
+
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    # the rule pipeline compiled once and loaded from disk after that (pipeline.compiled)
+    nlp = load_compiled(patterns_dir, lambda folder: build("rules", folder))
+    register_extensions()
+    if MODES[mode] is not None:
+        _add_relation_stage(nlp, mode, MODES[mode])
+    return nlp
 
 
 def build(mode: str = "rules", patterns_dir: str | None = None) -> Language:

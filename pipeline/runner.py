@@ -86,12 +86,14 @@ def run_extraction(
     on_document: Callable[[str], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    two_pass: bool | None = None,
 ) -> RunSummary:
     """Extract events from every document under `path` and write them to `output`.
 
     `engine` is "local" (spaCy in this process, `n_process` processes) or "dask" (Dask
     distributed: the cluster at `scheduler`, else a LocalCluster of `n_process` workers; see
-    `pipeline.dask_runner`). Both give the same events.
+    `pipeline.dask_runner`). Both give the same events. `two_pass=False` parses every text in
+    full (default: the first pass of `pipeline.prefilter`, as models/config.cfg says).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -110,7 +112,7 @@ def run_extraction(
                 documents, scheduler=scheduler, n_workers=n_process, mode=mode, batch_size=batch_size
             )
         else:
-            results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
+            results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size, two_pass=two_pass)
         collect_results(results, summary, store, kept_mentions, on_document)
     except KeyboardInterrupt:
         summary.interrupted = True
