@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
+from . import lazy_imports
 from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_document_incidents
 from .components.dates import latest_explicit_date
 from .components.extensions import register_extensions
@@ -29,6 +30,8 @@ from .reading import Document, ReadFailure, iter_inputs
 from .reading.dateline import date_from_lines
 from .reading.text import replace_lone_surrogates
 from .resources import data_path
+
+lazy_imports.install()  # quantulum3's inflect without typeguard's recompilation (pipeline.lazy_imports)
 
 #: Chunks are cut at paragraph breaks once they pass this many characters.
 DEFAULT_CHUNK_CHARS = 50_000
