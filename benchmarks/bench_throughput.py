@@ -164,12 +164,12 @@ TEMPLATES = {
         "The {party} met in {city} on {weekday} to discuss {topic}.",
         "Members asked the minister to table {topic} before the session ends in {month}.",
         "A spokesman said talks on {topic} would resume after consultations with the provinces.",
-        "The opposition attacked {topic} in a heated debate, calling it unfair to salaried workers.",
         "The {party} said it had received {n} proposals from citizens on {topic}.",
         "The speaker adjourned the sitting until {weekday} after the quorum was pointed out.",
         "Observers in {city} said the vote on {topic} could be close when the house meets in {month}.",
     ],
 }
+POLEMIC = "The opposition attacked {topic} in a heated debate, calling it unfair to salaried workers."
 ANALYSIS = [
     "Analysts argue that {topic} will shape relations between the centre and the provinces for years.",
     "The report notes that spending on {topic} has lagged behind the targets set in {year}.",
@@ -198,6 +198,9 @@ def quiet_page(rng: random.Random) -> str:
     headline = _fill(rng.choice(TEMPLATES[kind]), rng).rstrip(".")
     paragraphs = [" ".join(_fill(rng.choice(TEMPLATES[kind]), rng) for _ in range(rng.randint(2, 4)))
                   for _ in range(rng.randint(4, 9))]
+    if kind == "politics" and rng.random() < 0.2:
+        # an attack word in a page without an incident: the first pass keeps a window around it
+        paragraphs.insert(rng.randrange(len(paragraphs)), _fill(POLEMIC, rng))
     return "\n\n".join([headline, *paragraphs]) + "\n"
 
 

@@ -274,6 +274,9 @@ def _location_ok(a: _M, b: _M) -> bool:
     return True
 
 
+_PREFIX_LENGTH = {1: 4, 2: 7, 3: 10}
+
+
 def _dates_ok(a: _M, b: _M, window: int) -> bool:
     if a.date is None or b.date is None:
         return True
@@ -365,15 +368,21 @@ def _score(
         largest = max(size for _, size in counts)
         weights = dict(WEIGHTS)
         weights["casualties"] *= min(1.0, 0.5 + 0.25 * math.log2(1 + largest))
-    total = sum(weights[name] * value for name, value in parts.items())
-    mass = sum(weights[name] for name in parts)
+    total = 0
+    mass = 0
+    for name, value in parts.items():
+        weight = weights[name]
+        total += weight * value
+        mass += weight
     costly = []
+    extra = 0
     if a.place and b.place:
         costly.append("place")
+        extra += weights["place"]
     if a.words and b.words:
         costly.append("text")
-    best = (total + sum(weights[name] for name in costly)) / (mass + sum(weights[name] for name in costly))
-    if best < threshold:
+        extra += weights["text"]
+    if (total + extra) / (mass + extra) < threshold:
         return None
     if "place" in costly:
         parts["place"] = fuzz.WRatio(a.place, b.place) / 100.0
@@ -449,10 +458,28 @@ def _candidate_pairs(
     partners: list[set[int]] = [set() for _ in ms]
 
     def consider(a: _M, j: int) -> None:
+        # _location_ok, _dates_ok and _time_ok inlined: this runs for every candidate pair
         b = ms[j]
         if a.idx == j or a.doc == b.doc:
             return
-        if not _location_ok(a, b) or not _dates_ok(a, b, window) or not _time_ok(a, b, max_gap):
+        x, y = a.district, b.district
+        if x is not None and y is not None and x != y:
+            return
+        x, y = a.province, b.province
+        if x is not None and y is not None and x != y:
+            return
+        x, y = a.country, b.country
+        if x is not None and y is not None and x != y:
+            return
+        if a.date is not None and b.date is not None:
+            if a.prec == 3 and b.prec == 3:
+                if abs(a.ordinal - b.ordinal) > window:
+                    return
+            else:
+                length = _PREFIX_LENGTH[min(a.prec, b.prec)]
+                if a.date[:length] != b.date[:length]:
+                    return
+        if a.lo is not None and b.lo is not None and max(a.lo, b.lo) - min(a.hi, b.hi) > max_gap:
             return
         partners[a.idx].add(j)
         partners[j].add(a.idx)
@@ -586,7 +613,7 @@ def _cluster(
     ms: list[_M], links: list[tuple[float, int, int, dict]], window: int, max_gap: int = DEFAULT_MAX_GAP_DAYS
 ) -> list[_Cluster]:
     parent = list(range(len(ms)))
-    clusters: dict[int, _Cluster] = {m.idx: _Cluster(m) for m in ms}
+    clusters: dict[int, _Cluster] = {}  # made when a mention is first linked; the rest stay alone
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -598,7 +625,8 @@ def _cluster(
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        x, y = clusters[ri], clusters[rj]
+        x = clusters.get(ri) or clusters.setdefault(ri, _Cluster(ms[ri]))
+        y = clusters.get(rj) or clusters.setdefault(rj, _Cluster(ms[rj]))
         if not _joinable(x, y, window, max_gap):
             continue
         if ri > rj:
@@ -611,7 +639,17 @@ def _cluster(
             _absorb(x, y)
         x.links.append((i, j, score, parts))
         del clusters[rj]
-    return [clusters[root] for root in sorted(clusters)]
+    return [clusters[i] if i in clusters else _Single(i) for i in range(len(ms)) if parent[i] == i]
+
+
+class _Single:
+    """A mention linked to no other: an event of its own."""
+
+    __slots__ = ("members", "links")
+
+    def __init__(self, idx: int) -> None:
+        self.members = [idx]
+        self.links: list = []
 
 
 # ----------------------------------------------------------------------------- merged fields
