@@ -61,7 +61,6 @@ class PrefilterSettings:
         return cls(**section)
 
 
-@Language.component("incidents_lower_as_lemma", assigns=["token.lemma"])
 def lower_as_lemma(doc: Doc) -> Doc:
     """The first pass has no lemmatizer: each token's lemma is its lower-case form, so that the
     trigger ruler's LEMMA patterns match their base form (other forms are cue words)."""
@@ -120,19 +119,25 @@ class Prefilter:
     be an incident."""
 
     def __init__(self, nlp: Language, settings: PrefilterSettings, patterns_dir: str | None = None) -> None:
-        import spacy
+        from spacy.pipeline import Sentencizer
+
+        from .components.lines import mark_line_breaks
 
         self.settings = settings
         self.cues = cue_words(patterns_dir)
-        light = spacy.blank(nlp.lang, vocab=nlp.vocab)
-        light.tokenizer = nlp.tokenizer
-        light.add_pipe("sentencizer")
-        light.add_pipe("incidents_line_breaks")
-        light.add_pipe("incidents_lower_as_lemma")
-        for name in ("incidents_fold_diacritics", "incidents_entities", "incidents_triggers"):
-            light.add_pipe(name, source=nlp)
+        self.make_doc = nlp.make_doc
+        # the full pipeline's own tokenizer and ruler objects (no second Language to build)
+        self.stages = [Sentencizer(), mark_line_breaks, lower_as_lemma] + [
+            nlp.get_pipe(name) for name in ("incidents_fold_diacritics", "incidents_entities", "incidents_triggers")
+        ]
         self.triggers_key = nlp.get_pipe("incidents_triggers").key
-        self.light = light
+
+    def light(self, text: str) -> Doc:
+        """The first pass over `text`: tokens, rule-based sentences, entities and triggers."""
+        doc = self.make_doc(text)
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
 
     def window_text(self, text: str) -> str | None:
         doc = self.light(text)

@@ -159,3 +159,12 @@ def test_cli_extract_installed_command(article_folder, tmp_path, event_validator
     for event in events:
         assert not list(event_validator.iter_errors(event))
     assert "scan.pdf" in output.with_name("errors.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("options", [["--one-pass"], ["--n-process", "2"]])
+def test_cli_extract_one_pass_and_two_processes_write_the_same_events(cli_run, article_folder, tmp_path, options):
+    result, output, _ = cli_run
+    other = tmp_path / "other.jsonl"
+    again = CliRunner().invoke(app, ["extract", str(article_folder), "-o", str(other), "--quiet", *options])
+    assert again.exit_code == result.exit_code == 1, again.output  # the PDF fails either way
+    assert _read_jsonl(other) == _read_jsonl(output)
