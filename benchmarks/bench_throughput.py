@@ -20,7 +20,8 @@ in a fresh process (interpreter start, imports, loading the pipeline, reading th
 extraction, merging, writing), against a fresh process that imports spaCy, loads
 en_core_web_sm and runs `nlp.pipe` over the same files' texts. Each is run --repeats times and
 the median is reported, since other work on the machine makes single timings noisy. Peak memory
-is the largest resident set of the run's process tree (`os.wait4`). Also measured: a cold start
+is the largest resident set of the run's process tree and CPU time its user + system time
+(`os.wait4`; less disturbed by other work than wall time). Also measured: a cold start
 on one short file, and `--n-process 2` against one process on the news folder.
 
 The compiled pipeline cache (pipeline/compiled.py) is warmed once before timing, as after a
@@ -259,8 +260,9 @@ for doc in nlp.pipe((p.read_text(encoding="utf-8") for p in files), batch_size=1
 """
 
 
-def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB of the largest process of its tree) of one fresh process."""
+def timed(command: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB of the largest process of its tree, CPU seconds of the tree)
+    of one fresh process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=str(ROOT), env=env)
     _, status, usage = os.wait4(process.pid, 0)
@@ -269,7 +271,7 @@ def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
     errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{errors[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def incidents_command(folder: Path, output: Path, n_process: int = 1, two_pass: bool = True) -> list[str]:
@@ -287,8 +289,11 @@ def bare_command(folder: Path) -> list[str]:
 
 def median_run(command: list[str], repeats: int) -> dict:
     runs = [timed(command) for _ in range(repeats)]
-    seconds = [s for s, _ in runs]
-    return {"seconds": statistics.median(seconds), "all": seconds, "peak_mib": max(m for _, m in runs)}
+    seconds = [s for s, _, _ in runs]
+    return {
+        "seconds": statistics.median(seconds), "all": seconds, "peak_mib": max(m for _, m, _ in runs),
+        "cpu": statistics.median(c for _, _, c in runs),
+    }
 
 
 def count_events(path: Path) -> int:
@@ -470,7 +475,8 @@ def run(args, workdir: Path) -> None:
     cold_ours = median_run(incidents_command(single, output), args.repeats)
     print(f"\ncold start, one short file: incidents extract {cold_ours['seconds']:.2f} s, "
           f"bare en_core_web_sm {cold_bare['seconds']:.2f} s "
-          f"(+{cold_ours['seconds'] - cold_bare['seconds']:.2f} s)", flush=True)
+          f"(+{cold_ours['seconds'] - cold_bare['seconds']:.2f} s; CPU {cold_ours['cpu']:.2f} s vs "
+          f"{cold_bare['cpu']:.2f} s)", flush=True)
     for kind, folder in folders.items():
         bare = median_run(bare_command(folder), args.repeats)
         ours = median_run(incidents_command(folder, output), args.repeats)
@@ -484,14 +490,15 @@ def run(args, workdir: Path) -> None:
                 print(f"WARNING: --n-process 2 wrote {count_events(output)} events, one process {events}")
         rows.append(row)
         print(f"  {kind:<8} bare {bare['seconds']:7.1f} s  incidents {ours['seconds']:7.1f} s "
-              f"({ours['seconds'] / bare['seconds']:.2f}x)  runs {', '.join(f'{s:.1f}' for s in ours['all'])}"
+              f"({ours['seconds'] / bare['seconds']:.2f}x; CPU {bare['cpu']:.1f} s vs {ours['cpu']:.1f} s, "
+              f"{ours['cpu'] / bare['cpu']:.2f}x)  runs {', '.join(f'{s:.1f}' for s in ours['all'])}"
               + (f"  one-pass {row['one_pass']['seconds']:.1f} s" if "one_pass" in row else "")
               + (f"  2 processes {row['two']['seconds']:.1f} s" if "two" in row else ""), flush=True)
 
     load = os.getloadavg()[0]
     print(f"\nClosing table (medians of {args.repeats}; load average now {load:.1f} on {os.cpu_count()} CPUs)")
-    print(f"  {'folder':<9}{'bare s':>9}{'ours s':>9}{'ratio':>8}{'goal':>7}{'2 proc s':>10}{'speedup':>9}"
-          f"{'peak MiB':>10}{'bare MiB':>10}{'events':>8}")
+    print(f"  {'folder':<9}{'bare s':>9}{'ours s':>9}{'ratio':>8}{'goal':>7}{'CPU ratio':>10}{'2 proc s':>10}"
+          f"{'speedup':>9}{'peak MiB':>10}{'bare MiB':>10}{'events':>8}")
     for row in rows:
         ratio = row["ours"]["seconds"] / row["bare"]["seconds"]
         goal = GOALS.get(row["kind"])
@@ -500,7 +507,7 @@ def run(args, workdir: Path) -> None:
         speedup = f"{row['ours']['seconds'] / two['seconds']:.2f}x" if two else "-"
         goal_s = f"{goal:.1f}x" if goal else "-"
         print(f"  {row['kind']:<9}{row['bare']['seconds']:>9.1f}{row['ours']['seconds']:>9.1f}{ratio:>7.2f}x"
-              f"{goal_s:>7}{two_s:>10}{speedup:>9}"
+              f"{goal_s:>7}{row['ours']['cpu'] / row['bare']['cpu']:>9.2f}x{two_s:>10}{speedup:>9}"
               f"{row['ours']['peak_mib']:>10.0f}{row['bare']['peak_mib']:>10.0f}{row['events']:>8}")
     print(f"  {'cold':<9}{cold_bare['seconds']:>9.2f}{cold_ours['seconds']:>9.2f}"
           f"{'+' + format(cold_ours['seconds'] - cold_bare['seconds'], '.2f') + ' s':>8}"

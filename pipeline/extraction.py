@@ -151,15 +151,17 @@ def chunk_docs(
 ) -> Iterator[tuple]:
     """(doc, (document index, chunk index)) for every chunk, with the document attributes set
     on `Doc._`; `sink[index]` receives (document, number of chunks). With a `prefilter` (the
-    first pass of two-pass extraction) a chunk is read only in its candidate windows, and a
-    chunk without any is not yielded at all."""
+    first pass of two-pass extraction) a chunk is read only in its candidate windows; a document
+    without any is sent as one empty Doc, so that it is finished (and counted) in its turn
+    without holding back the documents after it."""
     for index, document in enumerate(documents):
         chunks = split_into_chunks(document.text, max_chars)
         texts = [(offset, replace_lone_surrogates(chunk)) for offset, chunk in chunks]
         if prefilter is not None:
-            texts = [(offset, window) for offset, text in texts if (window := prefilter.window_text(text)) is not None]
-        sink[index] = (document, len(texts))
+            texts = [(offset, window) for offset, text in texts if (window := _windows(prefilter, text)) is not None]
         reference = None if document.published or not texts else latest_explicit_date(document.text)
+        texts = texts or [(0, "")]
+        sink[index] = (document, len(texts))
         for chunk_index, (offset, chunk) in enumerate(texts):
             # a str from JSON may hold lone surrogates, which spaCy cannot encode; the copy it
             # reads has U+FFFD in their place (same offsets), the evidence quotes the original
@@ -169,6 +171,14 @@ def chunk_docs(
             doc._.incidents_reference_date = reference
             doc._.incidents_offset = offset
             yield doc, (index, chunk_index)
+
+
+def _windows(prefilter: Prefilter, text: str) -> str | None:
+    """The windows of `text` to parse; the whole text if the first pass fails on it."""
+    try:
+        return prefilter.window_text(text)
+    except Exception:  # noqa: BLE001 - the full pipeline then reads (and reports on) the text
+        return text
 
 
 def process_documents(
