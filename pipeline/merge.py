@@ -97,6 +97,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date as _date
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -174,6 +175,7 @@ def _precision(value: str | None) -> int:
     return {4: 1, 7: 2, 10: 3}.get(len(value), 0)
 
 
+@lru_cache(maxsize=65_536)
 def _span(value: str | None) -> tuple[int, int] | None:
     """First and last day (ordinals) of a date of any precision; None when it is not a date."""
     try:
@@ -190,6 +192,12 @@ def _span(value: str | None) -> tuple[int, int] | None:
     except ValueError:
         return None
     return None
+
+
+@lru_cache(maxsize=65_536)
+def _processed(value: str) -> str:
+    """rapidfuzz's `default_process`, remembered (district and place names repeat)."""
+    return default_process(value)
 
 
 def _norm(value: Any) -> str | None:
@@ -241,7 +249,7 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
             m.prec, m.date = 2, m.date[:7]
     m.ym = m.date[:7] if m.prec >= 2 else None
     # when the incident can have happened: its date, else (undated) the day it was reported
-    span = _span(m.date) or _span(m.pub)
+    span = (m.ordinal, m.ordinal) if m.ordinal is not None else (_span(m.date) or _span(m.pub))
     m.lo, m.hi = span if span else (None, None)
     m.year = m.date[:4] if m.prec >= 1 else None
     m.country = _norm(mention.get("country"))
@@ -253,11 +261,11 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.killed = mention.get("killed")
     m.injured = mention.get("injured")
     place = mention.get("place")
-    m.place = default_process(place) if place else ""
+    m.place = _processed(place) if place else ""
     m.text = default_process(_evidence_text(mention.get("evidence")))
     # words beyond the place: the place and district names are the `place`/`location` parts'
     # evidence already, and counting them again would let any two reports of one town look alike
-    names = set(_WORD.findall(m.place + " " + default_process(mention.get("district") or "")))
+    names = set(_WORD.findall(m.place + " " + _processed(mention.get("district") or "")))
     m.words = frozenset(
         w for w in _WORD.findall(m.text) if w not in _STOPWORDS and w not in names
     )
@@ -441,14 +449,15 @@ def _candidate_pairs(
             keys.append(("d", m.country, m.district))
         return keys
 
-    query_keys = [loc_keys(m)[-1] for m in ms]
+    all_keys = [loc_keys(m) for m in ms]
+    query_keys = [keys[-1] for keys in all_keys]
 
     vague: list[_M] = []
     for m in ms:
         if m.prec <= 1:
             vague.append(m)
             continue
-        for loc in loc_keys(m):
+        for loc in all_keys[m.idx]:
             if m.prec == 3:
                 index[(loc, "D", m.ordinal)].append(m.idx)
             else:
@@ -805,7 +814,9 @@ def _merge(
     keyed = sorted(zip(keys, items), key=lambda km: km[0])
     ms = [_features(i, m, key) for i, (key, m) in enumerate(keyed)]
 
-    df = Counter(w for m in ms for w in m.words)
+    df: Counter = Counter()
+    for m in ms:
+        df.update(m.words)
     idf = {w: math.log((1 + len(ms)) / (1 + n)) for w, n in df.items()}
     for m in ms:
         m.weight = sum(idf[w] for w in m.words)
