@@ -131,16 +131,30 @@ class Prefilter:
             nlp.get_pipe(name) for name in ("incidents_fold_diacritics", "incidents_entities", "incidents_triggers")
         ]
         self.triggers_key = nlp.get_pipe("incidents_triggers").key
+        self.anchors = trigger_anchors(nlp.get_pipe("incidents_triggers").patterns)
 
     def light(self, text: str) -> Doc:
         """The first pass over `text`: tokens, rule-based sentences, entities and triggers."""
-        doc = self.make_doc(text)
+        return self._annotate(self.make_doc(text))
+
+    def _annotate(self, doc: Doc) -> Doc:
         for stage in self.stages:
             doc = stage(doc)
         return doc
 
+    def could_hold_incident(self, doc: Doc) -> bool:
+        """Whether some token of `doc` is a cue word or a word every match of some trigger
+        pattern needs: when none is, no sentence can be a candidate, and the rulers need not run."""
+        if self.anchors is None:
+            return True
+        anchors, cues = self.anchors, self.cues
+        return any((word := token.lower_) in anchors or word in cues for token in doc)
+
     def window_text(self, text: str) -> str | None:
-        doc = self.light(text)
+        doc = self.make_doc(text)
+        if not self.could_hold_incident(doc):
+            return None
+        doc = self._annotate(doc)
         keep = self.kept_sentences(doc)
         if keep is None:
             return None
@@ -186,6 +200,35 @@ class Prefilter:
         return bool(stripped) and len(stripped) < self.settings.heading_chars and (
             "\n" in sent.text.rstrip() or not _HEADING_END.search(stripped)
         )
+
+
+def trigger_anchors(patterns: list[dict]) -> frozenset[str] | None:
+    """Words of which every trigger match holds one: for each token pattern, the LOWER (or
+    LEMMA, the lower-case form in the first pass) values of its first required token. None when
+    some pattern has no such token (then every text goes through the rulers)."""
+    anchors: set[str] = set()
+    for entry in patterns:
+        pattern = entry["pattern"]
+        if isinstance(pattern, str):
+            words = pattern.lower().split()
+            if not words:
+                return None
+            anchors.add(words[0])
+            continue
+        required = [token for token in pattern if token.get("OP") in (None, "+")]
+        anchor = None
+        for token in required:
+            value = token.get("LOWER", token.get("LEMMA"))
+            if isinstance(value, str):
+                anchor = {value}
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                anchor = set(value["IN"])
+            if anchor is not None:
+                break
+        if anchor is None:
+            return None
+        anchors |= anchor
+    return frozenset(anchors)
 
 
 def blank_outside(text: str, spans: list[tuple[int, int]]) -> str:

@@ -94,3 +94,24 @@ def test_two_pass_gives_the_events_of_one_pass(nlp):
     assert [[m.to_dict() for m in r.mentions] for r in two] == [[m.to_dict() for m in r.mentions] for r in one]
     assert [len(r.mentions) for r in two] == [1, 0, 2]
     assert two[0].mentions[0].district == "Bannu" and two[0].mentions[0].killed == 2
+
+
+def test_prefilter_trigger_anchors_are_the_first_required_words():
+    from pipeline.prefilter import trigger_anchors
+
+    patterns = [
+        {"label": "SPECIFIC", "pattern": [{"LOWER": "car"}, {"LOWER": "bomb"}]},
+        {"label": "GENERIC", "pattern": [{"OP": "?"}, {"LOWER": {"IN": ["raid", "raids"]}}]},
+        {"label": "SPECIFIC", "pattern": [{"LEMMA": "ambush"}]},
+    ]
+    assert trigger_anchors(patterns) == {"car", "raid", "raids", "ambush"}
+    assert trigger_anchors(patterns + [{"label": "X", "pattern": [{"IS_DIGIT": True}]}]) is None
+
+
+def test_prefilter_anchor_gate_changes_no_window(prefilter, monkeypatch):
+    texts = [SPORT, ANALYSIS, ATTACK, "Weekly Review\n\n" + ANALYSIS + ATTACK + ANALYSIS,
+             "The car was parked near the market all day.\n"]
+    gated = [prefilter.window_text(text) for text in texts]
+    monkeypatch.setattr(prefilter, "anchors", None)
+    assert [prefilter.window_text(text) for text in texts] == gated
+    assert [window is None for window in gated] == [True, True, False, False, True]
