@@ -7,7 +7,9 @@ two span rulers of the full pipeline (entities and attack triggers, the same com
 and marks the sentences that can open an incident: an attack trigger, or a casualty word (an
 inflection of a `casualty_outcomes` lemma of patterns/lexicon.json; the first pass has no
 lemmatizer). An incident cannot open without one of those (`_can_open` in the event stage), so a
-text without any is not parsed at all.
+text without any is not parsed at all; a text none of whose words is a casualty word or a word
+that every match of some trigger pattern needs (`trigger_anchors`) does not even go through the
+rulers.
 
 Around each such sentence a window of context is kept, plus what the discourse rules read away
 from the attack sentences: the lead (headline, dateline), headings (they close the story being
@@ -25,10 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import srsly
-from spacy.language import Language
 from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import data_path
@@ -97,7 +100,7 @@ class CueWords:
 
 
 def cue_words(patterns_dir: str | None = None) -> CueWords:
-    folder = data_path("patterns") if patterns_dir is None else __import__("pathlib").Path(patterns_dir)
+    folder = data_path("patterns") if patterns_dir is None else Path(patterns_dir)
     lexicon = srsly.read_json(folder / "lexicon.json")
     lemmas = {w.lower() for words in lexicon["casualty_outcomes"].values() for w in words}
     for pattern in srsly.read_jsonl(folder / "triggers.jsonl"):
@@ -177,7 +180,7 @@ class Prefilter:
             ents_by_sent.setdefault(sent_of[ent.start], []).append(ent.label_)
         for index, sent in enumerate(sents):
             words = sent
-            if any(t.i in trigger_starts for t in words) or any(t.lower_ in cues for t in words):
+            if any(t.i in trigger_starts or t.lower_ in cues for t in words):
                 seeds.append(index)
                 continue
             labels = ents_by_sent.get(index, ())
