@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,14 +20,18 @@ import spacy
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
+from . import lazy_imports
 from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_document_incidents
 from .components.dates import latest_explicit_date
 from .components.extensions import register_extensions
 from .events import FIELD_NAMES, GEO_FIELDS, Event, Mention
+from .prefilter import Prefilter, PrefilterSettings
 from .reading import Document, ReadFailure, iter_inputs
 from .reading.dateline import date_from_lines
 from .reading.text import replace_lone_surrogates
 from .resources import data_path
+
+lazy_imports.install()  # quantulum3's inflect without typeguard's recompilation (pipeline.lazy_imports)
 
 #: Chunks are cut at paragraph breaks once they pass this many characters.
 DEFAULT_CHUNK_CHARS = 50_000
@@ -48,14 +53,24 @@ MODES = {"rules": None, "tok2vec": "tok2vec", "accurate": "transformer"}
 
 
 def load(mode: str = "rules", patterns_dir: str | None = None) -> Language:
-    """Build the incident pipeline from models/config.cfg and initialize its rulers from
-    patterns/. The trained modes add the relation stage trained by `incidents train`."""
+    """The incident pipeline of models/config.cfg with its rulers initialized from patterns/
+    (compiled once, then loaded from disk: `pipeline.compiled`). The trained modes add the
+    relation stage trained by `incidents train`."""
     return _load_cached(mode, patterns_dir)
 
 
 @lru_cache(maxsize=4)
 def _load_cached(mode: str, patterns_dir: str | None) -> Language:
-    return build(mode, patterns_dir)
+    from .compiled import load_compiled
+
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    # the rule pipeline compiled once and loaded from disk after that (pipeline.compiled)
+    nlp = load_compiled(patterns_dir, lambda folder: build("rules", folder))
+    register_extensions()
+    if MODES[mode] is not None:
+        _add_relation_stage(nlp, mode, MODES[mode])
+    return nlp
 
 
 def build(mode: str = "rules", patterns_dir: str | None = None) -> Language:
@@ -87,6 +102,24 @@ def _add_relation_stage(nlp: Language, mode: str, backbone: str) -> None:
             f"build it with: incidents train --backbone {backbone}"
         )
     nlp.add_pipe("incidents_relations", source=spacy.load(path), after="incidents_events")
+
+
+_PREFILTERS: "weakref.WeakKeyDictionary[Language, Prefilter]" = weakref.WeakKeyDictionary()
+
+
+def prefilter_settings() -> PrefilterSettings:
+    """The [incidents.prefilter] section of models/config.cfg."""
+    config = spacy.util.load_config(data_path("models") / "config.cfg", interpolate=False)
+    return PrefilterSettings.from_config(config.get("incidents", {}).get("prefilter"))
+
+
+def prefilter_for(nlp: Language) -> Prefilter | None:
+    """The first pass built on `nlp`'s own rulers (once per pipeline); None when `nlp` has none."""
+    if "incidents_triggers" not in nlp.pipe_names or "incidents_entities" not in nlp.pipe_names:
+        return None
+    if nlp not in _PREFILTERS:
+        _PREFILTERS[nlp] = Prefilter(nlp, prefilter_settings(), nlp.config["paths"].get("patterns_dir"))
+    return _PREFILTERS[nlp]
 
 
 def split_into_chunks(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -137,21 +170,38 @@ class DocumentResult:
     error: str | None = None
 
 
-def chunk_docs(nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict) -> Iterator[tuple]:
+def chunk_docs(
+    nlp: Language, documents: Iterable[Document], max_chars: int, sink: dict, prefilter: Prefilter | None = None
+) -> Iterator[tuple]:
     """(doc, (document index, chunk index)) for every chunk, with the document attributes set
-    on `Doc._`; `sink[index]` receives (document, number of chunks)."""
+    on `Doc._`; `sink[index]` receives (document, number of chunks). With a `prefilter` (the
+    first pass of two-pass extraction) a chunk is read only in its candidate windows; a document
+    without any is sent as one empty Doc, so that it is finished (and counted) in its turn
+    without holding back the documents after it."""
     for index, document in enumerate(documents):
         chunks = split_into_chunks(document.text, max_chars)
-        sink[index] = (document, len(chunks))
-        reference = None if document.published else latest_explicit_date(document.text)
-        for chunk_index, (offset, chunk) in enumerate(chunks):
-            # the copy spaCy reads: same offsets, no lone surrogates, no giant tokens
-            doc = nlp.make_doc(reading_copy(chunk))
+        # the copy spaCy reads: same offsets, no lone surrogates, no giant tokens
+        texts = [(offset, reading_copy(chunk)) for offset, chunk in chunks]
+        if prefilter is not None:
+            texts = [(offset, window) for offset, text in texts if (window := _windows(prefilter, text)) is not None]
+        reference = None if document.published or not texts else latest_explicit_date(document.text)
+        texts = texts or [(0, "")]
+        sink[index] = (document, len(texts))
+        for chunk_index, (offset, chunk) in enumerate(texts):
+            doc = nlp.make_doc(chunk)
             doc._.incidents_doc_id = document.doc_id
             doc._.incidents_published = document.published
             doc._.incidents_reference_date = reference
             doc._.incidents_offset = offset
             yield doc, (index, chunk_index)
+
+
+def _windows(prefilter: Prefilter, text: str) -> str | None:
+    """The windows of `text` to parse; the whole text if the first pass fails on it."""
+    try:
+        return prefilter.window_text(text)
+    except Exception:  # noqa: BLE001 - the full pipeline then reads (and reports on) the text
+        return text
 
 
 def process_documents(
@@ -161,9 +211,19 @@ def process_documents(
     n_process: int = 1,
     batch_size: int = 16,
     max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    two_pass: bool | None = None,
 ) -> Iterator[DocumentResult]:
-    """Run the pipeline over documents, yielding one result per document in input order."""
+    """Run the pipeline over documents, yielding one result per document in input order.
+
+    `two_pass` (default: models/config.cfg [incidents.prefilter] enabled) parses only the
+    windows of each text that can hold an incident (`pipeline.prefilter`); a document without
+    any is not parsed. With `n_process` > 1 the documents go to worker processes that run the
+    whole extraction, assembly included (`pipeline.workers`, the local engine of `incidents
+    extract`); here `n_process` > 1 is spaCy's own `nlp.pipe(n_process=...)`."""
     register_extensions()
+    prefilter = prefilter_for(nlp) if two_pass is not False else None
+    if two_pass is None and prefilter is not None and not prefilter.settings.enabled:
+        prefilter = None
     pending: dict[int, tuple[Document, int]] = {}
     collected: dict[int, list] = {}
     next_index = 0
@@ -182,7 +242,7 @@ def process_documents(
     nlp.default_error_handler = contain
     try:
         stream = nlp.pipe(
-            chunk_docs(nlp, documents, max_chunk_chars, pending),
+            chunk_docs(nlp, documents, max_chunk_chars, pending, prefilter),
             as_tuples=True,
             n_process=n_process,
             batch_size=batch_size,

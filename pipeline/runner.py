@@ -113,12 +113,14 @@ def run_extraction(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     max_chars: int | None = DEFAULT_MAX_CHARS,
     time_budget: float = DEFAULT_TIME_BUDGET,
+    two_pass: bool | None = None,
 ) -> RunSummary:
     """Extract events from every document under `path` and write them to `output`.
 
     `engine` is "local" (this machine: `n_process` worker processes) or "dask" (Dask
     distributed: the cluster at `scheduler`, else a LocalCluster of `n_process` workers; see
-    `pipeline.dask_runner`). Both give the same events.
+    `pipeline.dask_runner`). Both give the same events. `two_pass=False` parses every text in
+    full (default: the first pass of `pipeline.prefilter`, as models/config.cfg says).
 
     Documents over `max_chars` characters are refused (None: no limit). With the local engine
     each document runs in a worker process within its time budget (`time_budget` seconds per
@@ -145,10 +147,11 @@ def run_extraction(
                 )
             elif time_budget:
                 results = supervised_results(
-                    documents, mode=mode, n_process=n_process, batch_size=batch_size, time_budget=time_budget
+                    documents, mode=mode, n_process=n_process, batch_size=batch_size, time_budget=time_budget,
+                    two_pass=two_pass,
                 )
             else:
-                results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size)
+                results = process_documents(nlp, documents, n_process=n_process, batch_size=batch_size, two_pass=two_pass)
             collect_results(results, summary, store, kept_mentions, on_document)
         except KeyboardInterrupt:
             summary.interrupted = True

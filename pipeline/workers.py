@@ -47,7 +47,7 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _serve(conn, mode: str, batch_size: int, max_chunk_chars: int) -> None:
+def _serve(conn, mode: str, batch_size: int, max_chunk_chars: int, two_pass: bool | None = None) -> None:
     """A worker: load the pipeline, then run each task it is sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -65,7 +65,9 @@ def _serve(conn, mode: str, batch_size: int, max_chunk_chars: int) -> None:
             return
         documents = [document for _, document in task]
         try:
-            results = process_documents(nlp, documents, batch_size=batch_size, max_chunk_chars=max_chunk_chars)
+            results = process_documents(
+                nlp, documents, batch_size=batch_size, max_chunk_chars=max_chunk_chars, two_pass=two_pass
+            )
             for (index, _), result in zip(task, results):
                 conn.send(("result", index, [m.to_dict() for m in result.mentions], result.error))
             conn.send(("done", None, None, None))
@@ -91,9 +93,9 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, n_process: int, mode: str, batch_size: int, max_chunk_chars: int):
+    def __init__(self, n_process: int, mode: str, batch_size: int, max_chunk_chars: int, two_pass: bool | None = None):
         self.context = _context()
-        self.args = (mode, batch_size, max_chunk_chars)
+        self.args = (mode, batch_size, max_chunk_chars, two_pass)
         self.workers: list[_Worker] = []
         for _ in range(n_process):
             self.start()
@@ -135,8 +137,11 @@ def supervised_results(
     batch_size: int = 16,
     time_budget: float = DEFAULT_TIME_BUDGET,
     max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    two_pass: bool | None = None,
 ) -> Iterator[DocumentResult]:
-    """`process_documents` in `n_process` worker processes, each document within its budget."""
+    """`process_documents` in `n_process` worker processes, each document within its budget:
+    documents go to the workers, which run the whole extraction (first pass, pipeline,
+    assembly) and send back only the mentions."""
     from .events import Mention
 
     source = iter(enumerate(documents))
@@ -144,7 +149,7 @@ def supervised_results(
     queue: deque[list[tuple[int, Document]]] = deque()
     finished: dict[int, DocumentResult] = {}
     next_index = 0
-    pool = _Pool(max(1, n_process), mode, batch_size, max_chunk_chars)
+    pool = _Pool(max(1, n_process), mode, batch_size, max_chunk_chars, two_pass)
 
     def refill() -> None:
         nonlocal exhausted

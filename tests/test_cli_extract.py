@@ -193,3 +193,12 @@ def test_progress_advances_once_per_counted_document(nlp, article_folder, tmp_pa
     seen = []
     run_extraction(article_folder, tmp_path / "out.jsonl", on_document=seen.append)
     assert len(seen) == count_documents(article_folder) == 5
+
+
+@pytest.mark.parametrize("options", [["--one-pass"], ["--n-process", "2"]])
+def test_cli_extract_one_pass_and_two_processes_write_the_same_events(cli_run, article_folder, tmp_path, options):
+    result, output, _ = cli_run
+    other = tmp_path / "other.jsonl"
+    again = CliRunner().invoke(app, ["extract", str(article_folder), "-o", str(other), "--quiet", *options])
+    assert again.exit_code == result.exit_code == 1, again.output  # the PDF fails either way
+    assert _read_jsonl(other) == _read_jsonl(output)

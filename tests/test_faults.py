@@ -685,8 +685,9 @@ def test_extract_interrupted_run_without_store_exits_130(tmp_path):
     # about 1.5 MB of text: far longer to process than the pipeline takes to load
     (folder / "zz_long_report.txt").write_text(long_text(1_500_000), encoding="utf-8")
     out = tmp_path / "events.jsonl"
+    # --one-pass: the first pass would skip the filler of the long report in a moment
     process = subprocess.Popen(
-        [*CLI, "extract", str(folder), "-o", str(out), "--batch-size", "1"],
+        [*CLI, "extract", str(folder), "-o", str(out), "--batch-size", "1", "--one-pass"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
         start_new_session=True,
     )

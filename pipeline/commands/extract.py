@@ -21,12 +21,13 @@ def extract_command(
     output: Path = typer.Option(Path("events.jsonl"), "-o", "--output", help="Events JSONL to write."),
     store: Path = typer.Option(None, "--store", help="SQLite store: process only new documents and merge with what is stored."),
     errors: Path = typer.Option(None, "--errors", help="Where to list unreadable/failed inputs (default: errors.jsonl beside the output)."),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (each runs the whole extraction of its documents)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Document chunks per batch."),
     policy: str = typer.Option("latest", "--policy", help="Merged figures: latest (newest report) or conservative (lowest)."),
     no_merge: bool = typer.Option(False, "--no-merge", help="One event per document mention (no cross-document merging)."),
     mode: str = typer.Option("rules", "--mode", help="rules (default); tok2vec or accurate (transformer): the rules plus the trained relation stage (build it with `incidents train`)."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    one_pass: bool = typer.Option(False, "--one-pass", help="Parse every text in full (no first pass selecting the windows that can hold an incident)."),
     engine: str = typer.Option("local", "--engine", help="Where spaCy runs: local (this machine) or dask (Dask distributed; see docs/dask.md)."),
     scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster of --n-process workers."),
     lock_timeout: float = typer.Option(DEFAULT_LOCK_TIMEOUT, "--lock-timeout", min=0, help="Seconds to wait for a --store locked by another writer before failing."),
@@ -58,6 +59,7 @@ def extract_command(
                 batch_size=batch_size, merge=not no_merge, policy=policy, mode=mode,
                 engine=engine, scheduler=scheduler, lock_timeout=lock_timeout,
                 max_chars=max_chars or None, time_budget=time_budget,
+                two_pass=False if one_pass else None,
                 on_document=lambda p: progress.update(task, advance=1, current=Path(p).name[:40]),
             )
     except (FileNotFoundError, ValueError, OSError, RuntimeError) as error:
