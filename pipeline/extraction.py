@@ -25,7 +25,7 @@ from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_
 from .components.dates import latest_explicit_date
 from .components.extensions import register_extensions
 from .events import FIELD_NAMES, GEO_FIELDS, Event, Mention
-from .prefilter import Prefilter, PrefilterSettings
+from .prefilter import Prefilter, PrefilterSettings, trim_blanked_evidence
 from .reading import Document, ReadFailure, iter_inputs
 from .reading.dateline import date_from_lines
 from .reading.text import replace_lone_surrogates
@@ -248,9 +248,12 @@ def process_documents(
             batch_size=batch_size,
         )
         for doc, (index, chunk_index) in stream:
-            collected.setdefault(index, []).append(
-                (chunk_index, doc._.incidents_offset, doc._.incidents_frames or [])
-            )
+            frames = doc._.incidents_frames or []
+            if prefilter is not None and frames:
+                # evidence ends as one pass would end it, never reaching over blanked sentences
+                offset = doc._.incidents_offset
+                frames = trim_blanked_evidence(frames, doc.text, pending[index][0].text[offset : offset + len(doc.text)])
+            collected.setdefault(index, []).append((chunk_index, doc._.incidents_offset, frames))
             # documents are finished in order; a document whose chunk failed inside spaCy is
             # reported once a later document's chunk arrives
             while next_index in pending and (

@@ -13,8 +13,9 @@ rulers.
 
 Around each such sentence a window of context is kept, plus what the discourse rules read away
 from the attack sentences: the lead (headline, dateline), headings (they close the story being
-told), sentences that name a group (claims attach to the incident being told) and sentences that
-name a place next to a number or a month (a scene can be set by a sentence without attack words).
+told), sentences that name a group (claims attach to the incident being told), sentences with a
+month, a weekday or a year (a scene, or the year of the dates that follow, can be set by a
+sentence without attack words) and sentences that name a place next to a number.
 Everything else is blanked - every character but whitespace replaced by a space - so the full
 pipeline reads a text of the same length, with the same offsets and line breaks, in which a
 blanked paragraph is a token or two. Evidence is still quoted from the original text.
@@ -40,6 +41,8 @@ _NON_SPACE = re.compile(r"\S")
 _MONTH = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$"
 )
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_DAY = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun|yester|to)day$|^tonight$|^overnight$")
 _HEADING_END = re.compile(r"[.!?:;,\"'”’)]$")
 
 
@@ -186,7 +189,9 @@ class Prefilter:
             labels = ents_by_sent.get(index, ())
             if "GROUP" in labels:
                 extra.add(index)
-            elif "PLACE" in labels and any(t.like_num or _MONTH.match(t.lower_) for t in words):
+            elif any(_YEAR.match(t.text) or _MONTH.match(t.lower_) or _DAY.match(t.lower_) for t in words):
+                extra.add(index)  # a date that can set the scene or the year of what follows
+            elif "PLACE" in labels and any(t.like_num for t in words):
                 extra.add(index)
             elif self._is_heading(sent):
                 extra.add(index)
@@ -247,3 +252,42 @@ def blank_outside(text: str, spans: list[tuple[int, int]]) -> str:
             position = end
     parts.append(_NON_SPACE.sub(" ", text[position:]))
     return "".join(parts)
+
+
+def trim_blanked_evidence(frames: list[dict], window: str, original: str) -> list[dict]:
+    """Frames with their evidence spans cut back to what one pass would quote.
+
+    A sentence read just before a blanked stretch ends with the blanked stretch's whitespace
+    tokens ("... checking.<blanks>"), so its span would reach over the blanked sentences, which
+    the evidence then quotes from the original text. One pass ends that sentence at its last word,
+    plus the whitespace that follows it when spaCy makes a token of it (a line break, a second
+    space), never at a lone space. Spans that do not touch a blanked stretch are left as they are.
+    """
+    if window == original:
+        return frames
+    out = []
+    for frame in frames:
+        evidence = [_trimmed(span, window, original) for span in frame.get("evidence", [])]
+        out.append(dict(frame, evidence=evidence) if evidence != frame.get("evidence", []) else frame)
+    return out
+
+
+def _blanked(window: str, original: str, start: int, end: int) -> bool:
+    return any(not c.isspace() for c in original[start:end]) and not window[start:end].strip()
+
+
+def _trimmed(span: dict, window: str, original: str) -> dict:
+    start, end = span["start"], span["end"]
+    text = window[start:end]
+    if not text.strip():
+        return span
+    lead = len(text) - len(text.lstrip())
+    if lead and _blanked(window, original, start, start + lead):
+        start += lead
+    last = start + len(window[start:end].rstrip())  # end of the last word read
+    if last < end and _blanked(window, original, last, end):
+        following = last
+        while following < end and original[following].isspace():
+            following += 1
+        end = last if original[last:following] in ("", " ") else following
+    return span if (start, end) == (span["start"], span["end"]) else dict(span, start=start, end=end)

@@ -115,3 +115,22 @@ def test_prefilter_anchor_gate_changes_no_window(prefilter, monkeypatch):
     monkeypatch.setattr(prefilter, "anchors", None)
     assert [prefilter.window_text(text) for text in texts] == gated
     assert [window is None for window in gated] == [True, True, False, False, True]
+
+
+def test_prefilter_evidence_does_not_reach_over_blanked_sentences():
+    from pipeline.prefilter import trim_blanked_evidence
+
+    original = "Gunmen struck a post. The talks went on. Later news.\n\nNext part here."
+    kept = [(0, 21), (53, 68)]
+    window = blank_outside(original, kept)
+    frames = [{"evidence": [{"start": 0, "end": 53}, {"start": 53, "end": 68}]}]
+    trimmed = trim_blanked_evidence(frames, window, original)
+    # a lone space after the sentence is not quoted; the untouched span stays as it was
+    assert trimmed[0]["evidence"] == [{"start": 0, "end": 21}, {"start": 53, "end": 68}]
+    assert frames[0]["evidence"][0] == {"start": 0, "end": 53}  # the input is not changed
+    # a line break after the last word read is kept, as one pass keeps it (a token of its own)
+    original = "Gunmen struck a post.\n\nThe talks went on.\n\nNext part here."
+    window = blank_outside(original, [(0, 23), (43, 58)])
+    span = trim_blanked_evidence([{"evidence": [{"start": 0, "end": 43}]}], window, original)[0]["evidence"]
+    assert span == [{"start": 0, "end": 23}]
+    assert trim_blanked_evidence(frames, original, original) is frames
