@@ -190,3 +190,8 @@ def test_news_hospital_of_the_wounded_and_a_police_college_read_as_what_they_are
     text = ("Gunmen stormed the police training college in Quetta on Sunday, killing nine policemen; "
             "the wounded were taken to the hospital.")
     assert _only(run_extract(text, published=PUBLISHED))["targets"] == ["police"]
+
+
+def test_news_a_home_or_office_in_a_city_can_be_the_attack_site(run_extract):
+    event = _only(run_extract("Gunmen abducted a businessman from his home in Lahore on Sunday.", published=PUBLISHED))
+    assert event["district"] == "Lahore"
