@@ -374,7 +374,7 @@ class CasualtyExtractor:
             if category != "attacker" and any(
                 c.tag_ in {"NNS", "NNPS"} and not any(g.dep_ == "nummod" for g in c.children) for c in noun.conjuncts
             ):
-                category = "people"  # "a dozen police and lawyers": one count over both kinds
+                category = "people"  # "a dozen constables and traders": one count over both kinds
             outcome, update, increment, subset = self._outcome(noun, sent)
         if outcome is None:
             return None

@@ -376,7 +376,7 @@ class EventAssembler:
         if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
             return True  # "27 policemen had lost their lives in the province since January 1"
         if big_count and plural_events and not has_day and not singular_attack:
-            return True  # "violence killed 1,000 people"; not "a car bomb attack that killed 100 people"
+            return True  # "violence killed 1,000 people"; not "a truck bomb that left 120 dead"
         return False
 
     def _is_summary(self, sent: Span, text: str) -> bool:
