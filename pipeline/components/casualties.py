@@ -261,10 +261,10 @@ class CasualtyExtractor:
         """"Eleven soldiers, among them a lieutenant colonel and a major, were martyred": the parser
         makes the part the subject, so the total takes the outcome its part was read with."""
         totals = []
+        leads = {phrase.strip(", ") for phrase in self.lexicon.subset_lead_phrases}
         for first, last, count in unlinked:
             noun = self._counted_noun(first, last)
             after = " ".join(t.lower_ for t in sent.doc[noun.i + 1 : min(noun.i + 4, sent.end)])
-            leads = {phrase.strip(", ") for phrase in self.lexicon.subset_lead_phrases}
             if not any(after.startswith(", " + lead) for lead in leads):
                 continue
             part = next((s for s in found if s["subset"] and 0 < s["token"] - noun.i <= 6), None)

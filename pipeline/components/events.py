@@ -120,13 +120,12 @@ class EventAssembler:
         for statement in casualties:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
+        counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
         # victims named where the toll is told ("nine Chinese engineers were killed") are targets
         # even in a sentence without an attack word
-        told_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
-        record["targets"] = self._targets(masked) if triggers or told_toll else []
+        record["targets"] = self._targets(masked) if triggers or counted_toll else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb or a counted toll ("was foiled, leaving seven dead") is a fact
-        counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
         record["hypothetical"] = bool(words & lexicon.hard_hypothetical) and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
         ) and not (counted_toll and not COUNTERFACTUAL.search(text))
