@@ -91,10 +91,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from datetime import date as _date
 from functools import lru_cache
@@ -156,18 +157,23 @@ _STOPWORDS = frozenset(
     since during against near last year month week day today yesterday""".split()
 )
 _WORD = re.compile(r"[a-z0-9]{3,}")
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+_SHORT_OR_STOP = _STOPWORDS | set(_ALNUM) | {a + b for a in _ALNUM for b in _ALNUM}
 
 
 # ----------------------------------------------------------------------------- mention features
 
 
 class _M:
-    """Precomputed features of one mention (internal)."""
+    """Precomputed features of one mention (internal); built when the sweep reaches the
+    mention and dropped once its event is written."""
 
     __slots__ = (
         "idx", "data", "doc", "pub", "date", "prec", "ordinal", "ym", "year", "country",
         "province", "district", "method", "groups", "targets", "killed", "injured", "place",
         "text", "words", "weight", "key", "lo", "hi", "area_place",
+        # blocking and sweep state (see _Sweep)
+        "keys", "fin", "close", "best", "kept",
     )
 
 
@@ -234,6 +240,42 @@ def _full_key(mention: dict[str, Any]) -> str:
     return json.dumps(mention, sort_keys=True, ensure_ascii=False, default=str)
 
 
+@lru_cache(maxsize=65_536)
+def _name_words(place: str, district: str) -> frozenset[str]:
+    """Words of a mention's own place and district names (they repeat across mentions)."""
+    return frozenset(_WORD.findall(place + " " + _processed(district)))
+
+
+def _text_words(mention: dict[str, Any], place: str) -> tuple[str, frozenset[str]]:
+    """(processed evidence text, its words beyond the place): `place` is the processed place.
+
+    The words leave out the place and district names: those are the `place`/`location` parts'
+    evidence already, and counting them again would let any two reports of one town look alike.
+    """
+    text = default_process(_evidence_text(mention.get("evidence")))
+    names = _name_words(place, mention.get("district") or "")
+    if text.isascii():
+        # processed ASCII text is lowercase letters, digits and spaces: its tokens are the
+        # regular expression's words plus the one- and two-character ones, dropped by set
+        # difference (several times faster than the expression and a filter)
+        return text, frozenset(text.split()).difference(_SHORT_OR_STOP, names)
+    return text, frozenset(_WORD.findall(text)).difference(_STOPWORDS, names)
+
+
+def _when(mention: dict[str, Any]) -> int | None:
+    """First day (ordinal) of the mention's time span (see `_features`); None when it has none."""
+    value = mention.get("date") or None
+    if _precision(value) == 0:
+        value = None
+    elif len(value) == 10:
+        try:
+            return _date.fromisoformat(value).toordinal()
+        except ValueError:
+            value = value[:7]
+    span = _span(value) or _span(mention.get("published") or "")
+    return span[0] if span else None
+
+
 def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m = _M()
     m.idx, m.data, m.key = idx, mention, key
@@ -268,13 +310,7 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.area_place = bool(m.place) and m.place in {
         _processed(mention.get(level) or "") for level in ("district", "province")
     }
-    m.text = default_process(_evidence_text(mention.get("evidence")))
-    # words beyond the place: the place and district names are the `place`/`location` parts'
-    # evidence already, and counting them again would let any two reports of one town look alike
-    names = set(_WORD.findall(m.place + " " + _processed(mention.get("district") or "")))
-    m.words = frozenset(
-        w for w in _WORD.findall(m.text) if w not in _STOPWORDS and w not in names
-    )
+    m.text, m.words = _text_words(mention, m.place)
     return m
 
 
@@ -440,127 +476,280 @@ def _date_gap(a: _M, b: _M) -> int:
     return {0: 365, 1: 180, 2: 15}[min(a.prec, b.prec)]
 
 
+def _loc_keys(m: _M) -> tuple[tuple, ...]:
+    """The place levels a mention is indexed under; the last, most specific, is the one it looks
+    up. Two mentions are candidates when one's lookup key is among the other's keys."""
+    keys: list[tuple] = [("*",)]
+    if m.country is not None:
+        keys.append(("c", m.country))
+    if m.province is not None:
+        keys.append(("p", m.country, m.province))
+    if m.district is not None:
+        keys.append(("d", m.country, m.district))
+    return tuple(keys)
+
+
+_NEVER = math.inf
+
+
+class _Sweep:
+    """Blocking in one pass over the mentions in time order, holding only a window of them.
+
+    Mentions are added in order of the first day of their time span (`lo`; mentions with no
+    time at all first). Each new mention finds its candidates among the mentions already added,
+    so every pair is found exactly once, when its later mention arrives:
+    - dated mentions (a day or a month) through indexes on (place key, day) and (place key,
+      month), kept for the last `day_window` days and the last two months only;
+    - vague mentions (a year or no date) through their rare words: an index of the live vague
+      mentions by rare word, and the recent dated mentions by rare word (dated mentions have
+      spans of at most a month, so a vague mention can reach back at most `max_gap` + 31 days);
+      an undated mention also takes the dated mentions of its place in the month of its
+      publication and the one before.
+    A mention keeps its best `max_candidates` partners in a bounded heap (nearest date, most
+    shared words, canonical position). No partner of a mention can start more than `max_gap`
+    days after its span ends (`_time_ok`), so once the sweep is past `fin` = hi + max_gap its
+    candidates are complete and `_final` is called with the partners it keeps. The subclass
+    decides what to do with them; the sweep forgets the mention, and its features go once
+    nothing refers to them.
+    """
+
+    def __init__(self, window: int, df: Counter, limit: int, max_candidates: int, max_gap: int):
+        self.window, self.max_candidates, self.max_gap = window, max_candidates, max_gap
+        self.rare = {w for w, n in df.items() if n <= limit}
+        self.days: dict[int, dict[tuple, list[_M]]] = {}  # day -> place key -> day-dated mentions
+        self.day_lookups: dict[int, dict[tuple, list[_M]]] = {}  # the same by lookup key
+        self.months: dict[str, dict[tuple, list[_M]]] = {}  # month -> key -> day/month dated
+        self.month_lookups: dict[str, dict[tuple, list[_M]]] = {}
+        self.month_only: dict[str, dict[tuple, list[_M]]] = {}  # month-dated mentions only
+        self.month_only_lookups: dict[str, dict[tuple, list[_M]]] = {}
+        self.undated: dict[str, dict[tuple, list[_M]]] = {}  # undated, by publication months
+        self.vague: dict[str, list[_M]] = defaultdict(list)  # live vague mentions by rare word
+        self.recent: dict[str, deque[_M]] = defaultdict(deque)  # dated mentions by rare word
+        self.due: list[tuple] = []  # (time, order, seq, mention): when `_final` is due
+        self.seq = 0
+        self.now = -_NEVER
+        self.tidy = -_NEVER
+
+    # -- the pair test and the partner heaps
+
+    def _consider(self, a: _M, b: _M) -> bool:
+        # _location_ok, _dates_ok and _time_ok inlined: this runs for every candidate pair
+        if a.doc == b.doc:
+            return False
+        x, y = a.district, b.district
+        if x is not None and y is not None and x != y:
+            return False
+        x, y = a.province, b.province
+        if x is not None and y is not None and x != y:
+            return False
+        x, y = a.country, b.country
+        if x is not None and y is not None and x != y:
+            return False
+        if a.date is not None and b.date is not None:
+            if a.prec == 3 and b.prec == 3:
+                if abs(a.ordinal - b.ordinal) > self.window:
+                    return False
+            else:
+                length = _PREFIX_LENGTH[min(a.prec, b.prec)]
+                if a.date[:length] != b.date[:length]:
+                    return False
+        if a.lo is not None and b.lo is not None and max(a.lo, b.lo) - min(a.hi, b.hi) > self.max_gap:
+            return False
+        return True
+
+    def _pair(self, a: _M, b: _M) -> None:
+        """Offer each of a found pair to the other's heap of best partners."""
+        gap, shared = _date_gap(a, b), len(a.words & b.words)
+        for m, other in ((a, b), (b, a)):
+            # a max-heap (negated keys) of the best partners: the worst is on top
+            entry = (-gap, shared, -other.idx, other)
+            if len(m.best) < self.max_candidates:
+                heapq.heappush(m.best, entry)
+            elif entry > m.best[0]:
+                heapq.heapreplace(m.best, entry)
+            if other.fin > m.close:
+                m.close = other.fin  # a partner may still keep it until the partner is final
+
+    # -- adding a mention
+
+    def add(self, m: _M) -> None:
+        if m.lo is not None and m.lo > self.now:
+            self._advance(m.lo)
+        m.keys = _loc_keys(m)
+        m.fin = m.hi + self.max_gap if m.hi is not None else _NEVER
+        m.close, m.best, m.kept = m.fin, [], None
+        found: dict[int, _M] = {}
+        lookup, others = m.keys[-1], m.keys[:-1]
+
+        def take(bucket: dict[tuple, list[_M]] | None, by_lookup: dict[tuple, list[_M]] | None) -> None:
+            # mentions indexed under m's lookup key, and mentions whose lookup key is one of m's
+            if bucket:
+                for b in bucket.get(lookup, ()):
+                    found[b.idx] = b
+            if by_lookup:
+                for key in others:
+                    for b in by_lookup.get(key, ()):
+                        found[b.idx] = b
+
+        words = m.words & self.rare
+        for w in words:
+            for b in self.vague.get(w, ()):
+                found[b.idx] = b
+        if m.prec == 3:
+            for day in range(m.ordinal - self.window, m.ordinal + 1):
+                take(self.days.get(day), self.day_lookups.get(day))
+            take(self.month_only.get(m.ym), self.month_only_lookups.get(m.ym))
+        elif m.prec == 2:
+            take(self.months.get(m.ym), self.month_lookups.get(m.ym))
+        else:
+            for w in words:
+                found.update((b.idx, b) for b in self._recent(w))
+            if m.prec == 0 and m.hi is not None:
+                for ym in _undated_months(m.hi):
+                    for b in self.months.get(ym, {}).get(lookup, ()):
+                        found[b.idx] = b
+        if m.prec >= 2:
+            # undated mentions published this month or the next take dated mentions of their place
+            for key in m.keys:
+                for b in self.undated.get(m.ym, {}).get(key, ()):
+                    found[b.idx] = b
+        for b in found.values():
+            if self._consider(m, b):
+                self._pair(m, b)
+
+        if m.prec == 3:
+            _put(self.days, m.ordinal, m.keys, m)
+            _put(self.day_lookups, m.ordinal, (lookup,), m)
+        elif m.prec == 2:
+            _put(self.month_only, m.ym, m.keys, m)
+            _put(self.month_only_lookups, m.ym, (lookup,), m)
+        if m.prec >= 2:
+            _put(self.months, m.ym, m.keys, m)
+            _put(self.month_lookups, m.ym, (lookup,), m)
+            for w in words:
+                self.recent[w].append(m)
+        else:
+            for w in words:
+                self.vague[w].append(m)
+            if m.prec == 0 and m.hi is not None:
+                for ym in _undated_months(m.hi):
+                    _put(self.undated, ym, (lookup,), m)
+        self._schedule(m.fin, 0, m)
+
+    def _recent(self, w: str) -> deque[_M]:
+        """The dated mentions with rare word `w` that a vague mention added now can reach."""
+        queue = self.recent.get(w)
+        if queue is None:
+            return deque()
+        reach = self.now - self.max_gap - 31  # a dated span is at most 31 days long
+        while queue and queue[0].lo < reach:
+            queue.popleft()
+        if not queue:
+            del self.recent[w]
+        return queue
+
+    def _schedule(self, time: float, order: int, m: _M) -> None:
+        self.seq += 1
+        heapq.heappush(self.due, (time, order, self.seq, m))
+
+    def _advance(self, now: int) -> None:
+        """Move the sweep to day `now`: finish what is due before it, forget what is behind it."""
+        while self.due and self.due[0][0] < now:
+            time, order, _, m = heapq.heappop(self.due)
+            self._due(time, order, m)
+        self.now = now
+        _forget(self.days, now - self.window)
+        _forget(self.day_lookups, now - self.window)
+        month = _date.fromordinal(now - 31).isoformat()[:7]  # nothing later looks further back
+        for index in (self.months, self.month_lookups, self.month_only, self.month_only_lookups,
+                      self.undated):
+            _forget(index, month)
+        if now >= self.tidy:
+            # the recent dated mentions are trimmed when a vague mention looks them up; this
+            # drops the words no vague mention asked for
+            self.tidy = now + self.max_gap
+            for w in list(self.recent):
+                self._recent(w)
+
+    def finish(self) -> None:
+        """Everything is added: finish all that is left."""
+        while self.due:
+            time, order, _, m = heapq.heappop(self.due)
+            self._due(time, order, m)
+
+    def _due(self, time: float, order: int, m: _M) -> None:
+        if order == 0:
+            if m.prec <= 1:
+                for w in m.words & self.rare:
+                    self.vague[w].remove(m)
+            kept = [entry[3] for entry in sorted(m.best, reverse=True)]
+            m.best = None  # breaks the reference cycles between partners
+            m.kept = {b.idx for b in kept}
+            self._final(m, kept)
+            self._schedule(m.close, 1, m)
+        else:
+            self._closed(m)
+
+    def _final(self, m: _M, kept: list[_M]) -> None:
+        """`m`'s candidates are complete; `kept` are the partners it keeps."""
+        raise NotImplementedError
+
+    def _closed(self, m: _M) -> None:
+        """No pair with `m` can be found or kept any more (every partner is final)."""
+
+
+def _undated_months(day: int) -> list[str]:
+    """The month an undated mention was published in and the one before, in order."""
+    return sorted({_date.fromordinal(day).isoformat()[:7], _date.fromordinal(day - 31).isoformat()[:7]})
+
+
+def _put(index: dict, when: Any, keys: tuple, m: _M) -> None:
+    bucket = index.get(when)
+    if bucket is None:
+        bucket = index[when] = {}
+    for key in keys:
+        bucket.setdefault(key, []).append(m)
+
+
+def _forget(index: dict, before: Any) -> None:
+    """Drop the buckets of days or months before `before` (there are a few at any time)."""
+    for when in [when for when in index if when < before]:
+        del index[when]
+
+
+class _PairSweep(_Sweep):
+    """The candidate pairs alone: (i, j), i < j, that either side keeps."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.pairs: set[tuple[int, int]] = set()
+
+    def _final(self, m: _M, kept: list[_M]) -> None:
+        for b in kept:
+            self.pairs.add((m.idx, b.idx) if m.idx < b.idx else (b.idx, m.idx))
+
+
 def _candidate_pairs(
     ms: list[_M], window: int, rare_df: int | None, max_candidates: int = DEFAULT_MAX_CANDIDATES,
     max_gap: int = DEFAULT_MAX_GAP_DAYS,
 ) -> set[tuple[int, int]]:
-    """Unordered pairs (i < j) that blocking allows; checked for documents, place and date.
-
-    Each mention keeps at most `max_candidates` partners (sorted neighbourhood): the nearest by
-    date, then the most shared words, then canonical position. A pair is scored when either side
-    keeps it, so the number of pairs is at most N * max_candidates however dense a district's
-    reporting is.
-    """
-    index: dict[tuple, list[int]] = defaultdict(list)
-
-    def loc_keys(m: _M) -> list[tuple]:
-        keys = [("*",)]
-        if m.country is not None:
-            keys.append(("c", m.country))
-        if m.province is not None:
-            keys.append(("p", m.country, m.province))
-        if m.district is not None:
-            keys.append(("d", m.country, m.district))
-        return keys
-
-    all_keys = [loc_keys(m) for m in ms]
-    query_keys = [keys[-1] for keys in all_keys]
-
-    vague: list[_M] = []
+    """Unordered pairs (i < j) of features `ms` that blocking allows and either side keeps."""
+    df: Counter = Counter()
     for m in ms:
-        if m.prec <= 1:
-            vague.append(m)
-            continue
-        for loc in all_keys[m.idx]:
-            if m.prec == 3:
-                index[(loc, "D", m.ordinal)].append(m.idx)
-            else:
-                index[(loc, "M", m.ym)].append(m.idx)
-            index[(loc, "MA", m.ym)].append(m.idx)
+        df.update(m.words)
+    sweep = _PairSweep(window, df, _rare_limit(rare_df, len(ms)), max_candidates, max_gap)
+    for m in sorted(ms, key=_sweep_order):
+        sweep.add(m)
+    sweep.finish()
+    return sweep.pairs
 
-    partners: list[set[int]] = [set() for _ in ms]
 
-    def consider(a: _M, j: int) -> None:
-        # _location_ok, _dates_ok and _time_ok inlined: this runs for every candidate pair
-        b = ms[j]
-        if a.idx == j or a.doc == b.doc:
-            return
-        x, y = a.district, b.district
-        if x is not None and y is not None and x != y:
-            return
-        x, y = a.province, b.province
-        if x is not None and y is not None and x != y:
-            return
-        x, y = a.country, b.country
-        if x is not None and y is not None and x != y:
-            return
-        if a.date is not None and b.date is not None:
-            if a.prec == 3 and b.prec == 3:
-                if abs(a.ordinal - b.ordinal) > window:
-                    return
-            else:
-                length = _PREFIX_LENGTH[min(a.prec, b.prec)]
-                if a.date[:length] != b.date[:length]:
-                    return
-        if a.lo is not None and b.lo is not None and max(a.lo, b.lo) - min(a.hi, b.hi) > max_gap:
-            return
-        partners[a.idx].add(j)
-        partners[j].add(a.idx)
+def _rare_limit(rare_df: int | None, n: int) -> int:
+    return rare_df if rare_df is not None else max(25, n // 1000)
 
-    for m in ms:
-        if m.prec <= 1:
-            continue
-        loc = query_keys[m.idx]
-        if m.prec == 3:
-            for day in range(m.ordinal - window, m.ordinal + window + 1):
-                for j in index.get((loc, "D", day), ()):
-                    if j > m.idx or query_keys[j] != loc:  # same key: found from both sides
-                        consider(m, j)
-            for j in index.get((loc, "M", m.ym), ()):
-                consider(m, j)
-        else:
-            for j in index.get((loc, "MA", m.ym), ()):
-                consider(m, j)
 
-    for m in vague:
-        # an undated mention borrows its document's publication date: the dated mentions of its
-        # place published or dated in that month or the one before are its candidates
-        if m.prec == 0 and m.hi is not None:
-            loc = query_keys[m.idx]
-            months = {_date.fromordinal(m.hi).isoformat()[:7], _date.fromordinal(m.hi - 31).isoformat()[:7]}
-            for ym in sorted(months):
-                for j in index.get((loc, "MA", ym), ()):
-                    consider(m, j)
-
-    if vague:
-        words = [m.words for m in ms]
-        wanted = set().union(*(words[m.idx] for m in vague))
-        postings: dict[str, list[int]] = defaultdict(list)
-        for m in ms:
-            for w in words[m.idx] & wanted:
-                postings[w].append(m.idx)
-        limit = rare_df if rare_df is not None else max(25, len(ms) // 1000)
-        for m in vague:
-            seen: set[int] = set()
-            for w in sorted(words[m.idx]):
-                post = postings[w]
-                if len(post) > limit:
-                    continue
-                for j in post:
-                    if j not in seen:
-                        seen.add(j)
-                        consider(m, j)
-
-    pairs: set[tuple[int, int]] = set()
-    for m in ms:
-        found = partners[m.idx]
-        if len(found) > max_candidates:
-            found = sorted(
-                found, key=lambda j: (_date_gap(m, ms[j]), -len(m.words & ms[j].words), j)
-            )[:max_candidates]
-        for j in found:
-            pairs.add((m.idx, j) if m.idx < j else (j, m.idx))
-    return pairs
+def _sweep_order(m: _M) -> tuple:
+    return (-1, m.idx) if m.lo is None else (m.lo, m.idx)
 
 
 # ----------------------------------------------------------------------------- clustering
@@ -633,9 +822,11 @@ def _absorb(x: _Cluster, y: _Cluster) -> None:
 
 
 def _cluster(
-    ms: list[_M], links: list[tuple[float, int, int, dict]], window: int, max_gap: int = DEFAULT_MAX_GAP_DAYS
-) -> list[_Cluster]:
-    parent = list(range(len(ms)))
+    ms: dict[int, _M], links: list[tuple[float, int, int, dict]], window: int,
+    max_gap: int = DEFAULT_MAX_GAP_DAYS,
+) -> list[_Cluster | _Single]:
+    """Join `links` (best first) among the mentions `ms` (by canonical position) into events."""
+    parent = {i: i for i in ms}
     clusters: dict[int, _Cluster] = {}  # made when a mention is first linked; the rest stay alone
 
     def find(i: int) -> int:
@@ -662,7 +853,7 @@ def _cluster(
             _absorb(x, y)
         x.links.append((i, j, score, parts))
         del clusters[rj]
-    return [clusters[i] if i in clusters else _Single(i) for i in range(len(ms)) if parent[i] == i]
+    return [clusters[i] if i in clusters else _Single(i) for i in sorted(ms) if parent[i] == i]
 
 
 class _Single:
@@ -760,6 +951,32 @@ def _merged_fields(mentions: list[dict[str, Any]], policy: str) -> dict[str, Any
     return out
 
 
+def _event(members: list[_M], links: list[tuple[int, int, float, dict]], policy: str) -> dict[str, Any]:
+    """The event of a cluster (`members` in canonical order); its id is given at the end."""
+    position = {m.idx: n for n, m in enumerate(members)}
+    group = [m.data for m in members]
+    fields = _merged_fields(group, policy)
+    event: dict[str, Any] = {"event_id": None}
+    for name in FIELD_NAMES:
+        event[name] = fields[name]
+    event.update(merged_coordinates(group, fields["place"], fields["district"]))
+    event["killed_range"] = fields["killed_range"]
+    event["merge"] = {
+        "policy": policy,
+        "links": [
+            {
+                "a": position[i],
+                "b": position[j],
+                "score": score,
+                "parts": {k: round(v, 3) for k, v in sorted(parts.items())},
+            }
+            for i, j, score, parts in sorted(links, key=lambda l: (l[0], l[1]))
+        ],
+    }
+    event["mentions"] = group
+    return event
+
+
 def _event_id(founder: _M, taken: set[str]) -> str:
     doc, start, end, text = founder.key[:4]
     seed = f"{doc}\x00{start}\x00{end}\x00{text}"
@@ -772,6 +989,118 @@ def _event_id(founder: _M, taken: set[str]) -> str:
 
 
 # ----------------------------------------------------------------------------- entry point
+
+
+class _MergeSweep(_Sweep):
+    """The sweep that scores the kept pairs, links them and writes an event as soon as no
+    further link can reach it.
+
+    Linked mentions form groups (the connected parts of the link graph, by union-find). A
+    group is complete once every member is final and the sweep is past the `close` of each
+    (when every partner that may keep a member is final too): then its links are clustered,
+    best score first, exactly as they would be among all links of the input (a group's
+    clusters depend on its own links only, taken in the same order), and its events are
+    written. A mention that no link reaches is an event of its own.
+    """
+
+    def __init__(self, window: int, df: Counter, limit: int, max_candidates: int, max_gap: int,
+                 idf: dict[str, float], threshold: float, policy: str):
+        super().__init__(window, df, limit, max_candidates, max_gap)
+        self.idf, self.threshold, self.policy = idf, threshold, policy
+        self.parent: dict[int, int] = {}  # linked mention -> its parent in the union-find
+        self.groups: dict[int, _Group] = {}  # root -> group
+        self.written: list[tuple[int, _M, dict[str, Any]]] = []  # (founder, founder, event)
+
+    def _group(self, m: _M) -> _Group | None:
+        i = self.parent.get(m.idx)
+        if i is None:
+            return None
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return self.groups[i]
+
+    def _final(self, m: _M, kept: list[_M]) -> None:
+        group = self._group(m)
+        if group is not None:
+            group.open -= 1
+            group.close = max(group.close, m.close)
+        for b in kept:
+            if b.kept is not None and m.idx in b.kept:
+                continue  # b kept m too and scored the pair when it was final
+            a, c = (m, b) if m.idx < b.idx else (b, m)
+            scored = _score(a, c, self.idf, self.threshold)
+            if scored is not None and scored[0] >= self.threshold and not _vetoed(scored[1]):
+                self._link((round(scored[0], 4), a.idx, c.idx, scored[1]), a, c)
+
+    def _link(self, link: tuple, a: _M, c: _M) -> None:
+        x = self._group(a) or self._new_group(a)
+        y = self._group(c) or self._new_group(c)
+        x.links.append(link)
+        if x is y:
+            return
+        if len(x.members) < len(y.members):
+            x, y = y, x
+        x.members += y.members
+        x.links += y.links
+        x.open += y.open
+        x.close = max(x.close, y.close)
+        self.parent[y.root] = x.root
+        del self.groups[y.root]
+
+    def _new_group(self, m: _M) -> _Group:
+        group = self.groups[m.idx] = _Group(m)
+        self.parent[m.idx] = m.idx
+        return group
+
+    def _closed(self, m: _M) -> None:
+        if m.close is None:
+            return  # written with its group already
+        group = self._group(m)
+        if group is None:
+            self._write([m], [])
+        elif group.open == 0 and group.close <= m.close:
+            del self.groups[group.root]
+            for member in group.members:
+                del self.parent[member.idx]
+            self._write(group.members, group.links)
+
+    def _write(self, members: list[_M], links: list[tuple]) -> None:
+        links.sort(key=lambda link: (-link[0], link[1], link[2]))
+        by_idx = {member.idx: member for member in members}
+        for cluster in _cluster(by_idx, links, self.window, self.max_gap):
+            ids = sorted(cluster.members)
+            founder = by_idx[ids[0]]
+            self.written.append((founder.idx, founder, _event([by_idx[i] for i in ids], cluster.links, self.policy)))
+        for member in members:
+            member.close = None
+
+    def events(self) -> list[dict[str, Any]]:
+        """The events, with their ids, sorted by (date, event_id)."""
+        taken: set[str] = set()
+        self.written.sort(key=lambda written: written[0])
+        events = []
+        for _, founder, event in self.written:
+            event["event_id"] = _event_id(founder, taken)
+            taken.add(event["event_id"])
+            events.append(event)
+        events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
+        return events
+
+
+class _Group:
+    """Mentions joined by links, while they may still gain links."""
+
+    __slots__ = ("root", "members", "links", "open", "close")
+
+    def __init__(self, m: _M) -> None:
+        self.root, self.members, self.links = m.idx, [m], []
+        final = m.kept is not None
+        self.open = 0 if final else 1  # members not final yet
+        self.close = m.close if final else -_NEVER  # the latest close of the final members
+
+
 
 
 def merge_mentions(
@@ -826,51 +1155,27 @@ def _merge(
     counts = Counter(keys)
     keys = [k + ((_full_key(m),) if counts[k] > 1 else ("",)) for k, m in zip(keys, items)]
     keyed = sorted(zip(keys, items), key=lambda km: km[0])
-    ms = [_features(i, m, key) for i, (key, m) in enumerate(keyed)]
 
+    # One streaming pass for what the sweep needs up front: the document frequency of every word
+    # (idf is over all mentions) and where each mention starts in time. The features themselves
+    # are built when the sweep reaches a mention and dropped once its event is written.
     df: Counter = Counter()
-    for m in ms:
-        df.update(m.words)
-    idf = {w: math.log((1 + len(ms)) / (1 + n)) for w, n in df.items()}
-    for m in ms:
+    starts = []
+    for _, mention in keyed:
+        place = mention.get("place")
+        df.update(_text_words(mention, _processed(place) if place else "")[1])
+        starts.append(_when(mention))
+    n = len(keyed)
+    idf = {w: math.log((1 + n) / (1 + count)) for w, count in df.items()}
+    sweep = _MergeSweep(day_window, df, _rare_limit(rare_df, n), max_candidates, max_gap_days,
+                        idf, threshold, policy)
+    for i in sorted(range(n), key=lambda i: (-1, i) if starts[i] is None else (starts[i], i)):
+        key, mention = keyed[i]
+        m = _features(i, mention, key)
         m.weight = sum(idf[w] for w in m.words)
-    links = []
-    for i, j in sorted(_candidate_pairs(ms, day_window, rare_df, max_candidates, max_gap_days)):
-        scored = _score(ms[i], ms[j], idf, threshold)
-        if scored is not None and scored[0] >= threshold and not _vetoed(scored[1]):
-            links.append((round(scored[0], 4), i, j, scored[1]))
-    links.sort(key=lambda link: (-link[0], link[1], link[2]))
-
-    events = []
-    taken: set[str] = set()
-    for cluster in _cluster(ms, links, day_window, max_gap_days):
-        members = sorted(cluster.members)
-        position = {idx: n for n, idx in enumerate(members)}
-        group = [ms[idx].data for idx in members]
-        event_id = _event_id(ms[members[0]], taken)
-        taken.add(event_id)
-        fields = _merged_fields(group, policy)
-        event: dict[str, Any] = {"event_id": event_id}
-        for name in FIELD_NAMES:
-            event[name] = fields[name]
-        event.update(merged_coordinates(group, fields["place"], fields["district"]))
-        event["killed_range"] = fields["killed_range"]
-        event["merge"] = {
-            "policy": policy,
-            "links": [
-                {
-                    "a": position[i],
-                    "b": position[j],
-                    "score": score,
-                    "parts": {k: round(v, 3) for k, v in sorted(parts.items())},
-                }
-                for i, j, score, parts in sorted(cluster.links, key=lambda l: (l[0], l[1]))
-            ],
-        }
-        event["mentions"] = group
-        events.append(event)
-    events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
-    return events
+        sweep.add(m)
+    sweep.finish()
+    return sweep.events()
 
 
 def pairwise_scores(predicted: list[set[Any]], gold: list[set[Any]]) -> dict[str, float]:
