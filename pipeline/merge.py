@@ -177,10 +177,13 @@ class _M:
     )
 
 
+_PRECISION = {4: 1, 7: 2, 10: 3}  # by the length of an ISO date
+
+
 def _precision(value: str | None) -> int:
     if not value:
         return 0
-    return {4: 1, 7: 2, 10: 3}.get(len(value), 0)
+    return _PRECISION.get(len(value), 0)
 
 
 @lru_cache(maxsize=65_536)
@@ -276,6 +279,16 @@ def _when(mention: dict[str, Any]) -> int | None:
     return span[0] if span else None
 
 
+@lru_cache(maxsize=65_536)
+def _where(country: Any, province: Any, district: Any, place: Any) -> tuple:
+    """(country, province, district, place, area_place) features of a mention's place names,
+    remembered: the same few thousand combinations repeat across mentions."""
+    place = _processed(place) if place else ""
+    # "Karachi" in district Karachi names no site: against a site ("Stock Exchange") it says nothing
+    area_place = bool(place) and place in {_processed(level or "") for level in (district, province)}
+    return _norm(country), _norm(province), _norm(district), place, area_place
+
+
 def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m = _M()
     m.idx, m.data, m.key = idx, mention, key
@@ -296,20 +309,14 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     span = (m.ordinal, m.ordinal) if m.ordinal is not None else (_span(m.date) or _span(m.pub))
     m.lo, m.hi = span if span else (None, None)
     m.year = m.date[:4] if m.prec >= 1 else None
-    m.country = _norm(mention.get("country"))
-    m.province = _norm(mention.get("province"))
-    m.district = _norm(mention.get("district"))
+    m.country, m.province, m.district, m.place, m.area_place = _where(
+        mention.get("country"), mention.get("province"), mention.get("district"), mention.get("place")
+    )
     m.method = mention.get("method") or "unknown"
     m.groups = frozenset(p["group"] for p in mention.get("perpetrators") or [] if p.get("group"))
     m.targets = frozenset(mention.get("targets") or [])
     m.killed = mention.get("killed")
     m.injured = mention.get("injured")
-    place = mention.get("place")
-    m.place = _processed(place) if place else ""
-    # "Karachi" in district Karachi names no site: against a site ("Stock Exchange") it says nothing
-    m.area_place = bool(m.place) and m.place in {
-        _processed(mention.get(level) or "") for level in ("district", "province")
-    }
     m.text, m.words = _text_words(mention, m.place)
     return m
 
@@ -325,6 +332,9 @@ def _location_ok(a: _M, b: _M) -> bool:
 
 
 _PREFIX_LENGTH = {1: 4, 2: 7, 3: 10}
+#: Days between two compatible dates when not both are days, by the lower precision (none,
+#: year, month): the first key of a mention's sorted neighbourhood (two day dates: their gap).
+_GAPS = (365, 180, 15)
 
 
 def _dates_ok(a: _M, b: _M, window: int) -> bool:
@@ -405,52 +415,59 @@ def _score(
 ) -> tuple[float, dict[str, float]] | None:
     """(score, parts) of a pair, or None when the score cannot reach `threshold` (the costly
     place and text parts are computed only when they can still lift the pair over it)."""
-    parts: dict[str, float] = {
-        "date": _date_part(a, b),
-        "location": _location_part(a, b),
-        "method": _method_part(a.method, b.method),
-    }
+    # The parts are added up in a fixed order (date, location, method, perpetrators, targets,
+    # casualties, place, text) so that the same pair always gets the same floating-point sum.
     weights = WEIGHTS
+    # the common cases inline: two day dates, two districts (blocking made them equal), the same
+    # known method
+    if a.prec == 3 and b.prec == 3:
+        date = (1.0, 0.8, 0.6)[min(abs(a.ordinal - b.ordinal), 2)]
+    else:
+        date = _date_part(a, b)
+    location = 1.0 if a.district is not None and b.district is not None else _location_part(a, b)
+    method = 1.0 if a.method == b.method != "unknown" else _method_part(a.method, b.method)
+    parts: dict[str, float] = {"date": date, "location": location, "method": method}
+    total = weights["date"] * date + weights["location"] * location + weights["method"] * method
+    mass = weights["date"] + weights["location"] + weights["method"]
     if a.groups and b.groups:
-        parts["perpetrators"] = len(a.groups & b.groups) / len(a.groups | b.groups)
+        value = parts["perpetrators"] = len(a.groups & b.groups) / len(a.groups | b.groups)
+        total += weights["perpetrators"] * value
+        mass += weights["perpetrators"]
     if a.targets and b.targets:
-        parts["targets"] = len(a.targets & b.targets) / min(len(a.targets), len(b.targets))
-    counts = [
-        (_count_part(x, a.pub, y, b.pub), max(x, y))
-        for x, y in ((a.killed, b.killed), (a.injured, b.injured))
-        if x is not None and y is not None
-    ]
-    if counts:
-        parts["casualties"] = sum(value for value, _ in counts) / len(counts)
+        value = parts["targets"] = len(a.targets & b.targets) / min(len(a.targets), len(b.targets))
+        total += weights["targets"] * value
+        mass += weights["targets"]
+    largest = None
+    if a.killed is not None and b.killed is not None:
+        value = 1.0 if a.killed == b.killed else _count_part(a.killed, a.pub, b.killed, b.pub)
+        largest = max(a.killed, b.killed)
+        if a.injured is not None and b.injured is not None:
+            value = (value + _count_part(a.injured, a.pub, b.injured, b.pub)) / 2
+            largest = max(largest, a.injured, b.injured)
+    elif a.injured is not None and b.injured is not None:
+        value = _count_part(a.injured, a.pub, b.injured, b.pub)
+        largest = max(a.injured, b.injured)
+    if largest is not None:
+        parts["casualties"] = value
         # agreeing on a toll of 40 says more than agreeing on a toll of 1
-        largest = max(size for _, size in counts)
-        weights = dict(WEIGHTS)
-        weights["casualties"] *= min(1.0, 0.5 + 0.25 * math.log2(1 + largest))
-    total = 0
-    mass = 0
-    for name, value in parts.items():
-        weight = weights[name]
+        weight = weights["casualties"] * min(1.0, 0.5 + 0.25 * math.log2(1 + largest))
         total += weight * value
         mass += weight
-    costly = []
-    extra = 0
-    if a.place and b.place and a.area_place == b.area_place:
-        costly.append("place")
-        extra += weights["place"]
-    if a.words and b.words:
-        costly.append("text")
-        extra += weights["text"]
+    place = bool(a.place and b.place and a.area_place == b.area_place)
+    text = bool(a.words and b.words)
+    extra = (weights["place"] if place else 0) + (weights["text"] if text else 0)
     if (total + extra) / (mass + extra) < threshold:
         return None
-    if "place" in costly:
-        parts["place"] = fuzz.WRatio(a.place, b.place) / 100.0
-    if "text" in costly:
-        shared = sum(idf[w] for w in a.words & b.words)
+    if place:
+        value = parts["place"] = fuzz.WRatio(a.place, b.place) / 100.0
+        total += weights["place"] * value
+        mass += weights["place"]
+    if text:
+        shared = sum(map(idf.__getitem__, a.words & b.words))
         smaller = min(a.weight, b.weight)
-        parts["text"] = min(1.0, 1.5 * shared / smaller) if smaller > 0 else 0.0
-    for name in costly:
-        total += weights[name] * parts[name]
-        mass += weights[name]
+        value = parts["text"] = min(1.0, 1.5 * shared / smaller) if smaller > 0 else 0.0
+        total += weights["text"] * value
+        mass += weights["text"]
     return total / mass, parts
 
 
@@ -467,13 +484,6 @@ def _vetoed(parts: dict[str, float]) -> bool:
 
 
 # ----------------------------------------------------------------------------- blocking
-
-
-def _date_gap(a: _M, b: _M) -> int:
-    """Days between two compatible dates; 15 when one is only a month, 180 a year, 365 none."""
-    if a.prec == 3 and b.prec == 3:
-        return abs(a.ordinal - b.ordinal)
-    return {0: 365, 1: 180, 2: 15}[min(a.prec, b.prec)]
 
 
 def _loc_keys(m: _M) -> tuple[tuple, ...]:
@@ -530,102 +540,64 @@ class _Sweep:
         self.now = -_NEVER
         self.tidy = -_NEVER
 
-    # -- the pair test and the partner heaps
-
-    def _consider(self, a: _M, b: _M) -> bool:
-        # _location_ok, _dates_ok and _time_ok inlined: this runs for every candidate pair
-        if a.doc == b.doc:
-            return False
-        x, y = a.district, b.district
-        if x is not None and y is not None and x != y:
-            return False
-        x, y = a.province, b.province
-        if x is not None and y is not None and x != y:
-            return False
-        x, y = a.country, b.country
-        if x is not None and y is not None and x != y:
-            return False
-        if a.date is not None and b.date is not None:
-            if a.prec == 3 and b.prec == 3:
-                if abs(a.ordinal - b.ordinal) > self.window:
-                    return False
-            else:
-                length = _PREFIX_LENGTH[min(a.prec, b.prec)]
-                if a.date[:length] != b.date[:length]:
-                    return False
-        if a.lo is not None and b.lo is not None and max(a.lo, b.lo) - min(a.hi, b.hi) > self.max_gap:
-            return False
-        return True
-
-    def _pair(self, a: _M, b: _M) -> None:
-        """Offer each of a found pair to the other's heap of best partners."""
-        gap, shared = _date_gap(a, b), len(a.words & b.words)
-        for m, other in ((a, b), (b, a)):
-            # a max-heap (negated keys) of the best partners: the worst is on top
-            entry = (-gap, shared, -other.idx, other)
-            if len(m.best) < self.max_candidates:
-                heapq.heappush(m.best, entry)
-            elif entry > m.best[0]:
-                heapq.heapreplace(m.best, entry)
-            if other.fin > m.close:
-                m.close = other.fin  # a partner may still keep it until the partner is final
-
     # -- adding a mention
 
     def add(self, m: _M) -> None:
         if m.lo is not None and m.lo > self.now:
             self._advance(m.lo)
-        m.keys = _loc_keys(m)
+        m.keys = keys = _loc_keys(m)
         m.fin = m.hi + self.max_gap if m.hi is not None else _NEVER
         m.close, m.best, m.kept = m.fin, [], None
-        found: dict[int, _M] = {}
-        lookup, others = m.keys[-1], m.keys[:-1]
-
-        def take(bucket: dict[tuple, list[_M]] | None, by_lookup: dict[tuple, list[_M]] | None) -> None:
+        lookup, others = keys[-1], keys[:-1]
+        # the reverse indexes (by lookup key) only need mentions whose lookup key is coarser than
+        # a district: a district key is the last of the other side's keys, found the other way
+        coarse = m.district is None
+        found: set[_M] = set()  # the order of the pairs does not matter: the heaps sort them
+        if m.prec == 3:
+            buckets = [(self.days, self.day_lookups, day)
+                       for day in range(m.ordinal - self.window, m.ordinal + 1)]
+            buckets.append((self.month_only, self.month_only_lookups, m.ym))
+        elif m.prec == 2:
+            buckets = [(self.months, self.month_lookups, m.ym)]
+        else:
+            buckets = []
+        for index, by_lookup, when in buckets:
             # mentions indexed under m's lookup key, and mentions whose lookup key is one of m's
+            bucket = index.get(when)
             if bucket:
-                for b in bucket.get(lookup, ()):
-                    found[b.idx] = b
-            if by_lookup:
+                found.update(bucket.get(lookup, ()))
+            bucket = by_lookup.get(when)
+            if bucket:
                 for key in others:
-                    for b in by_lookup.get(key, ()):
-                        found[b.idx] = b
-
+                    found.update(bucket.get(key, ()))
         words = m.words & self.rare
         for w in words:
-            for b in self.vague.get(w, ()):
-                found[b.idx] = b
-        if m.prec == 3:
-            for day in range(m.ordinal - self.window, m.ordinal + 1):
-                take(self.days.get(day), self.day_lookups.get(day))
-            take(self.month_only.get(m.ym), self.month_only_lookups.get(m.ym))
-        elif m.prec == 2:
-            take(self.months.get(m.ym), self.month_lookups.get(m.ym))
-        else:
+            found.update(self.vague.get(w, ()))
+        if m.prec <= 1:
             for w in words:
-                found.update((b.idx, b) for b in self._recent(w))
+                found.update(self._recent(w))
             if m.prec == 0 and m.hi is not None:
                 for ym in _undated_months(m.hi):
-                    for b in self.months.get(ym, {}).get(lookup, ()):
-                        found[b.idx] = b
-        if m.prec >= 2:
+                    found.update(self.months.get(ym, {}).get(lookup, ()))
+        if m.prec >= 2 and m.ym in self.undated:
             # undated mentions published this month or the next take dated mentions of their place
-            for key in m.keys:
-                for b in self.undated.get(m.ym, {}).get(key, ()):
-                    found[b.idx] = b
-        for b in found.values():
-            if self._consider(m, b):
-                self._pair(m, b)
+            bucket = self.undated[m.ym]
+            for key in keys:
+                found.update(bucket.get(key, ()))
+        self._offer(m, found)
 
         if m.prec == 3:
-            _put(self.days, m.ordinal, m.keys, m)
-            _put(self.day_lookups, m.ordinal, (lookup,), m)
+            _put(self.days, m.ordinal, keys, m)
+            if coarse:
+                _put(self.day_lookups, m.ordinal, (lookup,), m)
         elif m.prec == 2:
-            _put(self.month_only, m.ym, m.keys, m)
-            _put(self.month_only_lookups, m.ym, (lookup,), m)
+            _put(self.month_only, m.ym, keys, m)
+            if coarse:
+                _put(self.month_only_lookups, m.ym, (lookup,), m)
         if m.prec >= 2:
-            _put(self.months, m.ym, m.keys, m)
-            _put(self.month_lookups, m.ym, (lookup,), m)
+            _put(self.months, m.ym, keys, m)
+            if coarse:
+                _put(self.month_lookups, m.ym, (lookup,), m)
             for w in words:
                 self.recent[w].append(m)
         else:
@@ -635,6 +607,56 @@ class _Sweep:
                 for ym in _undated_months(m.hi):
                     _put(self.undated, ym, (lookup,), m)
         self._schedule(m.fin, 0, m)
+
+    def _offer(self, m: _M, found: set[_M]) -> None:
+        """Offer each found mention that can be m's partner to m's heap of best partners and m
+        to its heap. Each heap is a max-heap of negated keys (nearest date, most shared words,
+        canonical position), so the worst partner kept is on top. This runs for every
+        candidate pair: _location_ok, _dates_ok and _time_ok are inlined."""
+        window, max_gap, most = self.window, self.max_gap, self.max_candidates
+        doc, country, province, district = m.doc, m.country, m.province, m.district
+        prec, date, ordinal, lo, hi = m.prec, m.date, m.ordinal, m.lo, m.hi
+        words, best, idx = m.words, m.best, m.idx
+        for b in found:
+            if b.doc == doc:
+                continue
+            x = b.district
+            if x is not None and district is not None and x != district:
+                continue
+            x = b.province
+            if x is not None and province is not None and x != province:
+                continue
+            x = b.country
+            if x is not None and country is not None and x != country:
+                continue
+            if prec == 3 and b.prec == 3:
+                gap = abs(ordinal - b.ordinal)
+                if gap > window:
+                    continue
+            else:
+                shortest = min(prec, b.prec)
+                if shortest and date[:_PREFIX_LENGTH[shortest]] != b.date[:_PREFIX_LENGTH[shortest]]:
+                    continue  # (a missing date, precision 0, is compatible with any)
+                gap = _GAPS[shortest]
+            if lo is not None and b.lo is not None and max(lo, b.lo) - min(hi, b.hi) > max_gap:
+                continue
+            shared = len(words & b.words)
+            entry = (-gap, shared, -b.idx, b)
+            if len(best) < most:
+                heapq.heappush(best, entry)
+            elif entry > best[0]:
+                heapq.heapreplace(best, entry)
+            entry = (-gap, shared, -idx, m)
+            other = b.best
+            if len(other) < most:
+                heapq.heappush(other, entry)
+            elif entry > other[0]:
+                heapq.heapreplace(other, entry)
+            # a partner may keep a mention until the partner is final
+            if b.fin > m.close:
+                m.close = b.fin
+            if m.fin > b.close:
+                b.close = m.fin
 
     def _recent(self, w: str) -> deque[_M]:
         """The dated mentions with rare word `w` that a vague mention added now can reach."""
@@ -1059,7 +1081,8 @@ class _MergeSweep(_Sweep):
             return  # written with its group already
         group = self._group(m)
         if group is None:
-            self._write([m], [])
+            m.close = None
+            self.written.append((m.idx, m, _event([m], [], self.policy)))
         elif group.open == 0 and group.close <= m.close:
             del self.groups[group.root]
             for member in group.members:
@@ -1172,7 +1195,7 @@ def _merge(
     for i in sorted(range(n), key=lambda i: (-1, i) if starts[i] is None else (starts[i], i)):
         key, mention = keyed[i]
         m = _features(i, mention, key)
-        m.weight = sum(idf[w] for w in m.words)
+        m.weight = sum(map(idf.__getitem__, m.words))
         sweep.add(m)
     sweep.finish()
     return sweep.events()

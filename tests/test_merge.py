@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -359,3 +362,132 @@ def test_merge_undated_reports_published_the_same_day_are_near_in_time():
                      method="bombing", province="Punjab", district="Lahore", place="Gulshan-e-Iqbal Park",
                      targets=["civilians"], killed=70)
     assert clusters(merge_mentions([first, second])) == [["y_first", "z_second"]]
+
+
+# ----------------------------------------------------------------------------- the time sweep
+# The merge finds, scores and clusters pairs in one pass over the mentions in time order and
+# holds only a window of them. These tests check that what it finds is what blocking defines
+# over all pairs at once, and that partners at the edges of the window still meet.
+
+
+def _long_season(seed=11):
+    """Made-up reports of 150 incidents over 20 months in three districts, each told by one to
+    three papers (a paper's edition of one day is one document): most to the day, some only to
+    the month, a few only to the year or undated. Each incident has a hamlet of its own."""
+    rng = random.Random(seed)
+    districts = [("Khyber Pakhtunkhwa", "Bannu"), ("Khyber Pakhtunkhwa", "Tank"),
+                 ("Balochistan", "Kech")]
+    cues = {"bombing": "a roadside bomb went off", "armed_assault": "gunmen opened fire",
+            "kidnapping": "armed men abducted two teachers"}
+    start = date(2023, 1, 1).toordinal()
+    mentions = []
+    for n in range(150):
+        province, district = rng.choice(districts)
+        day = start + rng.randrange(600)
+        method = rng.choice(sorted(cues))
+        for paper in range(rng.choice((1, 2, 3))):
+            published = date.fromordinal(day + paper + rng.choice((0, 1))).isoformat()
+            told = date.fromordinal(day).isoformat()
+            r = rng.random()
+            when = told if r < 0.7 else told[:7] if r < 0.85 else told[:4] if r < 0.93 else None
+            text = f"Police said {cues[method]} near hamlet{n:03d} in {district} district."
+            mentions.append(mention(
+                f"paper{paper}_{published}", published, text, start=10 * n, method=method,
+                date=when, province=province, district=district, killed=rng.randrange(1, 5),
+            ))
+    return mentions
+
+
+def _blocking_over_all_pairs(ms, keep, window=2, max_gap=60, rare_df=25):
+    """The candidate pairs by the blocking rules of the module docstring, tested over all pairs
+    (every mention here states its district), each mention keeping its `keep` best."""
+    df = Counter(w for m in ms for w in m.words)
+    rare = {w for w, count in df.items() if count <= rare_df}
+    partners = {m.idx: [] for m in ms}
+    for a, b in itertools.combinations(ms, 2):
+        if a.doc == b.doc or a.district != b.district:
+            continue
+        if a.prec and b.prec:
+            if a.prec == b.prec == 3:
+                if abs(a.ordinal - b.ordinal) > window:
+                    continue
+            elif a.date[:(0, 4, 7, 10)[min(a.prec, b.prec)]] != b.date[:(0, 4, 7, 10)[min(a.prec, b.prec)]]:
+                continue
+        if max(a.lo, b.lo) - min(a.hi, b.hi) > max_gap:
+            continue
+        if min(a.prec, b.prec) <= 1:  # a vague side: a shared rare word, or an undated report's month
+            undated, dated = (a, b) if a.prec == 0 else (b, a)
+            months = {date.fromordinal(undated.hi - back).isoformat()[:7] for back in (0, 31)}
+            if not (a.words & b.words & rare or (undated.prec == 0 and dated.prec >= 2
+                                                  and dated.ym in months)):
+                continue
+        gap = abs(a.ordinal - b.ordinal) if a.prec == b.prec == 3 else (365, 180, 15)[min(a.prec, b.prec)]
+        shared = len(a.words & b.words)
+        partners[a.idx].append((gap, -shared, b.idx))
+        partners[b.idx].append((gap, -shared, a.idx))
+    return {tuple(sorted((i, j))) for i, found in partners.items() for _, _, j in sorted(found)[:keep]}
+
+
+@pytest.mark.parametrize("keep", [3, 10, 1000])
+def test_merge_sweep_finds_the_pairs_blocking_defines_over_all_pairs(keep):
+    mentions = _long_season()
+    ms = [_features(i, m, (m["doc_id"], 0, 0, "", "")) for i, m in enumerate(mentions)]
+    assert {m.prec for m in ms} == {0, 1, 2, 3}
+    expected = _blocking_over_all_pairs(ms, keep)
+    assert len(expected) > 100
+    assert _candidate_pairs(ms, window=2, rare_df=25, max_candidates=keep) == expected
+
+
+def test_merge_of_a_long_season_is_independent_of_input_order():
+    mentions = _long_season()
+    reference = json.dumps(merge_mentions(mentions), sort_keys=True)
+    shuffled = list(mentions)
+    random.Random(4).shuffle(shuffled)
+    assert json.dumps(merge_mentions(shuffled), sort_keys=True) == reference
+    assert json.dumps(merge_mentions(list(reversed(mentions))), sort_keys=True) == reference
+
+
+def test_merge_window_edges_a_year_apart_in_the_sweep():
+    """The sweep reaches a year-only report on 1 January and its partner on 30 December, and
+    an undated report with no publication date before everything; a year of other reports
+    lies in between. Both still merge with their partners, as they do without the year."""
+    review = mention("a_review", "2025-01-05", "Kidnappers who seized the Zarghunabad headman in "
+                     "Tank freed him after a month.", date="2024", district="Tank",
+                     method="kidnapping")
+    seized = mention("b_daily", "2024-12-31", "Armed men seized the Zarghunabad headman in Tank "
+                     "on Monday night.", date="2024-12-30", district="Tank", method="kidnapping")
+    lost = mention("c_undated", None, "A shrine guard of Pirkotlai in Bannu was shot dead by "
+                   "men on a motorcycle.", district="Bannu", method="targeted_killing",
+                   killed=1)
+    shot = mention("d_daily", "2024-02-11", "Men on a motorcycle shot dead a shrine guard at "
+                   "Pirkotlai in Bannu.", date="2024-02-10", district="Bannu",
+                   method="targeted_killing", killed=1)
+    year = [
+        mention(f"e_filler_{n:03d}", date.fromordinal(date(2024, 1, 2).toordinal() + n).isoformat(),
+                f"A grenade was hurled at shop {n} in the Turbat bazaar.", province="Balochistan",
+                district="Kech", date=date.fromordinal(date(2024, 1, 1).toordinal() + n).isoformat(),
+                method="grenade", targets=["civilians"])
+        for n in range(0, 360, 4)  # four days apart: never one incident
+    ]
+    alone = merge_mentions([review, seized, lost, shot])
+    assert clusters(alone) == [["a_review", "b_daily"], ["c_undated", "d_daily"]]
+    together = merge_mentions(year + [review, seized, lost, shot])
+    ours = [e for e in together if e["district"] != "Kech"]
+    # (the scores differ a little: idf is over all mentions)
+    assert clusters(ours) == clusters(alone)
+    assert [e["event_id"] for e in ours] == [e["event_id"] for e in alone]
+    assert len(together) == len(alone) + len(year)
+
+
+def test_merge_partners_across_a_month_boundary():
+    """Day dates on either side of a month's end, and an undated report published on the first
+    of a month whose partner is dated in the month before (the sweep's month buckets)."""
+    march = mention("f_march", "2024-04-01", "A bomb hidden in a cart killed three at the Mir Ali "
+                    "cattle market.", date="2024-03-31", district="North Waziristan",
+                    method="bombing", killed=3)
+    april = mention("g_april", "2024-04-02", "The Mir Ali cattle market cart bomb toll rose to "
+                    "four.", date="2024-04-01", district="North Waziristan", method="bombing",
+                    killed=4)
+    undated = mention("h_undated", "2024-04-01", "A cart bomb killed three at the cattle market "
+                      "of Mir Ali.", district="North Waziristan", method="bombing", killed=3)
+    assert clusters(merge_mentions([march, april, undated])) == [["f_march", "g_april", "h_undated"]]
