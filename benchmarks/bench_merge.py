@@ -2,16 +2,23 @@
 
     python benchmarks/bench_merge.py                 # 10k, 100k, 1M mentions, realistic
     python benchmarks/bench_merge.py --sizes 10000 20000 50000 100000   # a quicker run
+    python benchmarks/bench_merge.py --years 10      # all sizes in ten years (denser with size)
     python benchmarks/bench_merge.py --dense         # the same sizes, crowded (stress test)
     python benchmarks/bench_merge.py --sizes 5000 10000 --seed 3
 
 Density assumption (realistic, the default): incidents fall on dates spread over ten years
-(3,650 days) in the 162 Pakistani districts of the project gazetteer (patterns/gazetteer.jsonl),
-with places taken from its towns and areas. 100,000 mentions are about 45,000 incidents, i.e. on
-average 0.08 incidents per district per day and 12 per day nationwide: more than real reporting
-(a few incidents per district per day at the very worst, 1,000-2,000 a year nationwide), so the
-figure is, if anything, pessimistic. Smaller sizes are the first N mentions of the same corpus,
-hence sparser.
+(3,650 days) per 100,000 mentions in the 162 Pakistani districts of the project gazetteer
+(patterns/gazetteer.jsonl), with places taken from its towns and areas. 100,000 mentions are
+about 45,000 incidents, i.e. on average 0.08 incidents per district per day and 12 per day
+nationwide: more than real reporting (a few incidents per district per day at the very worst,
+1,000-2,000 a year nationwide), so the figure is, if anything, pessimistic. Each size is its own
+corpus at that density (10,000 mentions in one year, 1,000,000 in a hundred), so the growth
+from one size to the next is the growth with the number of mentions alone.
+
+`--years N` puts all sizes in one corpus over N years instead (each size the first N mentions
+of it), so density grows with size: `--years 10` at 1,000,000 mentions holds about 450,000
+incidents in ten years, ten times the realistic density, and more same-district same-day
+candidates per mention.
 
 `--dense` is the earlier, crowded corpus: two years in 24 districts, about 2.5 incidents per
 district per day at 100k mentions, many of the same method on the same day. It stresses the
@@ -19,13 +26,14 @@ candidate bound (each mention scores at most `max_candidates` partners) and its 
 precision is low because the truth itself is ambiguous there (reports that differ only in a
 random village name), not because the merge is slow.
 
-At 1,000,000 mentions the same ten years hold about 450,000 incidents, ten times the density of
-100k: `--years` spreads them over more years (`--years 100` keeps the 100k density).
+Time: wall clock and CPU time of the merge; on a shared machine the wall clock also counts the
+other jobs, and the growth is printed for both.
 
-Memory: the merge keeps one small feature record per mention, the candidate pairs (at most
-`max_candidates` per mention) and the links, so it grows with N, never with N squared; the
-script prints the peak resident memory of the process after each size (the input mentions
-themselves included).
+Memory: the merge passes over the mentions in time order and holds features, candidate pairs
+and links for a window of the sweep only (pipeline/merge.py), so what it needs beyond its input
+and its output does not grow with N. The script prints the peak resident memory of the process,
+the memory before the merge (the input mentions), how far above that the merge went at its
+peak, and how much the returned events hold (they carry copies of their mentions).
 
 The generator is deterministic (seeded). Each incident is reported by 1-4 documents (newspaper
 editions: one source on one day is one document, so a document reports many incidents) with
@@ -207,19 +215,45 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(sizes: list[int], seed: int, dense: bool = False, years: int = 10) -> None:
-    largest = max(sizes)
-    pool, truth = generate(largest, seed, dense, years)
-    print(f"{'dense' if dense else f'realistic ({years} years)'} synthetic corpus, seed {seed}; "
-          f"{largest:,} mentions generated, peak RSS {_peak_rss_mib():,.0f} MiB before merging", flush=True)
-    first = None
-    incident_of = {mid: inc for inc, ids in truth.items() for mid in ids}
-    previous = None
+def _rss_mib() -> float:
+    """Resident memory now (Linux /proc; the peak elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return _peak_rss_mib()
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _corpora(sizes: list[int], seed: int, dense: bool, years: int | None):
+    """(size, mentions, truth, label) per size. Realistic without `years`: each size its own
+    corpus at the density of 100,000 mentions in ten years (10,000 in one year, 1,000,000 in a
+    hundred). Dense, or with `years`: the first N mentions of one corpus of the largest size."""
+    if years is None and not dense:
+        for size in sizes:
+            span = max(1, round(10 * size / 100_000))
+            mentions, truth = generate(size, seed, dense, span)
+            yield size, mentions, truth, f"realistic, {span} years"
+        return
+    pool, truth = generate(max(sizes), seed, dense, years or 10)
+    label = "dense" if dense else f"realistic spread over {years} years"
     for size in sizes:
-        mentions = pool[:size]
-        start = time.perf_counter()
+        yield size, pool[:size], truth, label
+
+
+def run(sizes: list[int], seed: int, dense: bool = False, years: int | None = None) -> None:
+    first = previous = None
+    for size, mentions, truth, label in _corpora(sorted(sizes), seed, dense, years):
+        incident_of = {mid: inc for inc, ids in truth.items() for mid in ids}
+        before = _rss_mib()
+        start, cpu = time.perf_counter(), time.process_time()
         events = merge_mentions(mentions)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        # what the events hold (they carry copies of their mentions) against the peak: the
+        # difference is what the merge needed while it ran
+        held = _rss_mib() - before
+        peak = _peak_rss_mib() - before
         predicted = [{m["_id"] for m in e["mentions"]} for e in events]
         gold: dict[int, set] = {}
         for m in mentions:
@@ -229,25 +263,34 @@ def run(sizes: list[int], seed: int, dense: bool = False, years: int = 10) -> No
             f"  time x{seconds / previous[1]:.2f} for size x{size / previous[0]:.2f}"
         )
         print(
-            f"{size:>7} mentions -> {len(events):>6} events in {seconds:6.2f} s"
-            f"  ({size / seconds:,.0f} mentions/s)  pairwise P={quality['precision']:.3f}"
-            f" R={quality['recall']:.3f}  peak RSS {_peak_rss_mib():,.0f} MiB{growth}",
+            f"{size:>7} mentions ({label}) -> {len(events):>6} events in {seconds:6.2f} s"
+            f" (CPU {cpu:6.2f} s, {size / seconds:,.0f} mentions/s)  pairwise"
+            f" P={quality['precision']:.3f} R={quality['recall']:.3f}  peak RSS"
+            f" {_peak_rss_mib():,.0f} MiB (input {before:,.0f} MiB, merge peak +{max(0.0, peak):,.0f},"
+            f" events +{max(0.0, held):,.0f})"
+            f"{growth}",
             flush=True,
         )
-        previous = (size, seconds)
-        first = first or (size, seconds)
+        previous = (size, seconds, cpu)
+        first = first or previous
+        del mentions, events, predicted, gold
     if first and previous and previous[0] > first[0]:
-        size_x, time_x = previous[0] / first[0], previous[1] / first[1]
-        exponent = math.log(time_x) / math.log(size_x)
-        print(f"{first[0]} -> {previous[0]} mentions: size x{size_x:.1f}, time x{time_x:.1f}"
-              f" (time ~ size^{exponent:.2f}; 1.00 is linear, 2.00 quadratic)")
+        size_x = previous[0] / first[0]
+        # CPU time as well: on a shared machine the wall clock also measures the other jobs
+        for name, n in (("time", 1), ("CPU time", 2)):
+            time_x = previous[n] / first[n]
+            exponent = math.log(time_x) / math.log(size_x)
+            print(f"{first[0]} -> {previous[0]} mentions: size x{size_x:.1f}, {name} x{time_x:.1f}"
+                  f" ({name} ~ size^{exponent:.2f}; 1.00 is linear, 2.00 quadratic)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--years", type=int, default=10, help="years the realistic corpus spans (default 10)")
+    parser.add_argument("--years", type=int, default=None,
+                        help="one realistic corpus over this many years for all sizes (density "
+                             "grows with size); default: each size at the density of 100k in 10 years")
     parser.add_argument("--dense", action="store_true",
                         help="two years in 24 districts (stress test) instead of ten years in 162")
     args = parser.parse_args()

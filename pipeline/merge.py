@@ -22,12 +22,25 @@ How it decides
    - close in time: the time spans of the two mentions (a day, a month or a year; an undated
      mention borrows its document's publication date) lie at most `max_gap_days` (60) apart, so
      two reports months apart never merge however alike their place and method;
-   Pairs are found through hash indexes on (location, day) / (location, month) and an inverted
-   index of rare words. Each mention then keeps at most `max_candidates` (10) partners, a sorted
-   neighbourhood within its block: the nearest by date, then the most shared evidence words, then
-   canonical position; a pair is scored when either side keeps it. So there are at most
-   N * max_candidates pairs however crowded a district's reporting is, and the work grows with the
-   number of mentions, not its square (benchmarks/bench_merge.py).
+   Each mention keeps at most `max_candidates` (10) partners, a sorted neighbourhood within its
+   block: the nearest by date, then the most shared evidence words, then canonical position; a
+   pair is scored when either side keeps it. So there are at most N * max_candidates pairs
+   however crowded a district's reporting is, and the work grows with the number of mentions,
+   not its square (benchmarks/bench_merge.py).
+
+   **One sweep in time order.** Since no partner of a mention starts more than `max_gap_days`
+   after its time span ends, blocking, scoring and clustering run in one pass over the mentions
+   sorted by the first day of their span (`_Sweep`; mentions with no time at all first). A new
+   mention finds its candidates among those already passed: through indexes on (place, day)
+   and (place, month) kept for the last `day_window` days and two months, and, for vague
+   mentions, through the live vague mentions and the recent dated mentions by rare word. Once
+   the sweep is `max_gap_days` past a mention's span its candidates are complete: its kept
+   pairs are scored, and the linked mentions are written as events as soon as no further link
+   can reach them. Features, indexes and links are held for that window only, so the memory
+   the merge needs beyond its input and output does not grow with the number of mentions, and
+   the result is the one all pairs at once would give (tests/test_merge.py checks the pairs
+   against the rules applied to every pair of a made-up 20-month season). Idf is over all
+   mentions: one streaming pass counts the words before the sweep.
 
 3. **Score.** A weighted mean of parts in [0, 1] (weights in `WEIGHTS`):
    - `date` (2): same day 1, one day apart 0.8, two days 0.6, month prefix 0.5, year prefix 0.4,
@@ -66,7 +79,10 @@ How it decides
 5. **Clustering.** Links are taken best score first (ties by canonical position) and joined by
    union-find, refusing a join that would put two mentions of one document in one event, two
    different districts/provinces/countries, or incompatible dates (day dates more than
-   `day_window` apart) in one event. The result is deterministic and independent of input order.
+   `day_window` apart) in one event. The sweep clusters each group of linked mentions (a
+   connected part of the link graph) on its own, in the same order, which gives the clusters
+   that taking all links of the input at once would. The result is deterministic and
+   independent of input order.
 
 Merged fields (EVENTS.md section 3)
 -----------------------------------
@@ -219,6 +235,8 @@ def _norm(value: Any) -> str | None:
 
 
 def _evidence_text(evidence: Any) -> str:
+    if isinstance(evidence, list) and len(evidence) == 1 and isinstance(evidence[0], dict):
+        return evidence[0].get("text", "")  # the common case, without the join
     parts = []
     for item in evidence or []:
         parts.append(item.get("text", "") if isinstance(item, dict) else str(item))
@@ -913,8 +931,8 @@ def _most_recent(mentions: list[dict[str, Any]], name: str, skip: Any = None) ->
         value = m.get(name)
         if value is None or value == skip or value == [] or value == "":
             continue
-        if best is None or _recency(m) > _recency(best):
-            best = m
+        if best is None or (m.get("published") or "") > (best.get("published") or ""):
+            best = m  # (_recency inline: this runs for every field of every event)
     return None if best is None else best[name]
 
 
