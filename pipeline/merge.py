@@ -188,8 +188,8 @@ class _M:
         "idx", "data", "doc", "pub", "date", "prec", "ordinal", "ym", "year", "country",
         "province", "district", "method", "groups", "targets", "killed", "injured", "place",
         "text", "words", "weight", "key", "lo", "hi", "area_place",
-        # blocking and sweep state (see _Sweep)
-        "keys", "fin", "close", "best", "kept",
+        # sweep state (see _Sweep)
+        "fin", "close", "best", "kept",
     )
 
 
@@ -545,7 +545,8 @@ class _Sweep:
         self.window, self.max_candidates, self.max_gap = window, max_candidates, max_gap
         self.rare = {w for w, n in df.items() if n <= limit}
         self.days: dict[int, dict[tuple, list[_M]]] = {}  # day -> place key -> day-dated mentions
-        self.day_lookups: dict[int, dict[tuple, list[_M]]] = {}  # the same by lookup key
+        # the same by lookup key, for the mentions without a district only (see `add`)
+        self.day_lookups: dict[int, dict[tuple, list[_M]]] = {}
         self.months: dict[str, dict[tuple, list[_M]]] = {}  # month -> key -> day/month dated
         self.month_lookups: dict[str, dict[tuple, list[_M]]] = {}
         self.month_only: dict[str, dict[tuple, list[_M]]] = {}  # month-dated mentions only
@@ -556,14 +557,14 @@ class _Sweep:
         self.due: list[tuple] = []  # (time, order, seq, mention): when `_final` is due
         self.seq = 0
         self.now = -_NEVER
-        self.tidy = -_NEVER
+        self.tidy = -_NEVER  # when to drop the words of `recent` no vague mention asked for
 
     # -- adding a mention
 
     def add(self, m: _M) -> None:
         if m.lo is not None and m.lo > self.now:
             self._advance(m.lo)
-        m.keys = keys = _loc_keys(m)
+        keys = _loc_keys(m)
         m.fin = m.hi + self.max_gap if m.hi is not None else _NEVER
         m.close, m.best, m.kept = m.fin, [], None
         lookup, others = keys[-1], keys[:-1]
@@ -1017,8 +1018,9 @@ def _event(members: list[_M], links: list[tuple[int, int, float, dict]], policy:
     return event
 
 
-def _event_id(founder: _M, taken: set[str]) -> str:
-    doc, start, end, text = founder.key[:4]
+def _event_id(key: tuple, taken: set[str]) -> str:
+    """The id of the event founded by the mention with canonical key `key`."""
+    doc, start, end, text = key[:4]
     seed = f"{doc}\x00{start}\x00{end}\x00{text}"
     digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
     counter = 1
@@ -1049,7 +1051,9 @@ class _MergeSweep(_Sweep):
         self.idf, self.threshold, self.policy = idf, threshold, policy
         self.parent: dict[int, int] = {}  # linked mention -> its parent in the union-find
         self.groups: dict[int, _Group] = {}  # root -> group
-        self.written: list[tuple[int, _M, dict[str, Any]]] = []  # (founder, founder, event)
+        # (founding mention's position, its canonical key, event): the key, not the features,
+        # so that the features of written events can go
+        self.written: list[tuple[int, tuple, dict[str, Any]]] = []
 
     def _group(self, m: _M) -> _Group | None:
         i = self.parent.get(m.idx)
@@ -1100,7 +1104,7 @@ class _MergeSweep(_Sweep):
         group = self._group(m)
         if group is None:
             m.close = None
-            self.written.append((m.idx, m, _event([m], [], self.policy)))
+            self.written.append((m.idx, m.key, _event([m], [], self.policy)))
         elif group.open == 0 and group.close <= m.close:
             del self.groups[group.root]
             for member in group.members:
@@ -1113,7 +1117,8 @@ class _MergeSweep(_Sweep):
         for cluster in _cluster(by_idx, links, self.window, self.max_gap):
             ids = sorted(cluster.members)
             founder = by_idx[ids[0]]
-            self.written.append((founder.idx, founder, _event([by_idx[i] for i in ids], cluster.links, self.policy)))
+            event = _event([by_idx[i] for i in ids], cluster.links, self.policy)
+            self.written.append((founder.idx, founder.key, event))
         for member in members:
             member.close = None
 
@@ -1122,8 +1127,8 @@ class _MergeSweep(_Sweep):
         taken: set[str] = set()
         self.written.sort(key=lambda written: written[0])
         events = []
-        for _, founder, event in self.written:
-            event["event_id"] = _event_id(founder, taken)
+        for _, key, event in self.written:
+            event["event_id"] = _event_id(key, taken)
             taken.add(event["event_id"])
             events.append(event)
         events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
@@ -1166,9 +1171,11 @@ def merge_mentions(
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown merge policy {policy!r}; expected one of {POLICIES}")
-    # The merge allocates millions of small objects and frees none until it returns: the cyclic
-    # garbage collector would rescan all of them again and again (a third of the time at 100k
-    # mentions, and growing with N). Nothing here makes reference cycles worth collecting.
+    # The merge allocates millions of small objects, and the events it returns keep many of
+    # them: the cyclic garbage collector would rescan the live ones again and again (a third of
+    # the time at 100k mentions, and growing with N). The only reference cycles the merge makes
+    # (two partners in each other's heaps) it breaks itself when a mention is final, so
+    # reference counting frees the features of each window as the sweep leaves it.
     collecting = gc.isenabled()
     gc.disable()
     try:
