@@ -303,7 +303,9 @@ def _where(country: Any, province: Any, district: Any, place: Any) -> tuple:
     remembered: the same few thousand combinations repeat across mentions."""
     place = _processed(place) if place else ""
     # "Karachi" in district Karachi names no site: against a site ("Stock Exchange") it says nothing
-    area_place = bool(place) and place in {_processed(level or "") for level in (district, province)}
+    area_place = bool(place) and place in {
+        _processed(level or "") for level in (district, province)
+    }
     return _norm(country), _norm(province), _norm(district), place, area_place
 
 
@@ -328,7 +330,8 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.lo, m.hi = span if span else (None, None)
     m.year = m.date[:4] if m.prec >= 1 else None
     m.country, m.province, m.district, m.place, m.area_place = _where(
-        mention.get("country"), mention.get("province"), mention.get("district"), mention.get("place")
+        mention.get("country"), mention.get("province"), mention.get("district"),
+        mention.get("place"),
     )
     m.method = mention.get("method") or "unknown"
     m.groups = frozenset(p["group"] for p in mention.get("perpetrators") or [] if p.get("group"))
@@ -654,8 +657,10 @@ class _Sweep:
                     continue
             else:
                 shortest = min(prec, b.prec)
-                if shortest and date[:_PREFIX_LENGTH[shortest]] != b.date[:_PREFIX_LENGTH[shortest]]:
-                    continue  # (a missing date, precision 0, is compatible with any)
+                # (a missing date, precision 0, is compatible with any)
+                length = _PREFIX_LENGTH.get(shortest)
+                if length and date[:length] != b.date[:length]:
+                    continue
                 gap = _GAPS[shortest]
             if lo is not None and b.lo is not None and max(lo, b.lo) - min(hi, b.hi) > max_gap:
                 continue
@@ -741,7 +746,7 @@ class _Sweep:
 
 def _undated_months(day: int) -> list[str]:
     """The month an undated mention was published in and the one before, in order."""
-    return sorted({_date.fromordinal(day).isoformat()[:7], _date.fromordinal(day - 31).isoformat()[:7]})
+    return sorted({_date.fromordinal(back).isoformat()[:7] for back in (day, day - 31)})
 
 
 def _put(index: dict, when: Any, keys: tuple, m: _M) -> None:
@@ -992,7 +997,9 @@ def _merged_fields(mentions: list[dict[str, Any]], policy: str) -> dict[str, Any
     return out
 
 
-def _event(members: list[_M], links: list[tuple[int, int, float, dict]], policy: str) -> dict[str, Any]:
+def _event(
+    members: list[_M], links: list[tuple[int, int, float, dict]], policy: str
+) -> dict[str, Any]:
     """The event of a cluster (`members` in canonical order); its id is given at the end."""
     position = {m.idx: n for n, m in enumerate(members)}
     group = [m.data for m in members]
@@ -1145,8 +1152,6 @@ class _Group:
         final = m.kept is not None
         self.open = 0 if final else 1  # members not final yet
         self.close = m.close if final else -_NEVER  # the latest close of the final members
-
-
 
 
 def merge_mentions(

@@ -407,25 +407,27 @@ def _blocking_over_all_pairs(ms, keep, window=2, max_gap=60, rare_df=25):
     for a, b in itertools.combinations(ms, 2):
         if a.doc == b.doc or a.district != b.district:
             continue
-        if a.prec and b.prec:
+        shortest = min(a.prec, b.prec)
+        if shortest:
             if a.prec == b.prec == 3:
                 if abs(a.ordinal - b.ordinal) > window:
                     continue
-            elif a.date[:(0, 4, 7, 10)[min(a.prec, b.prec)]] != b.date[:(0, 4, 7, 10)[min(a.prec, b.prec)]]:
+            elif a.date[:(0, 4, 7)[shortest]] != b.date[:(0, 4, 7)[shortest]]:
                 continue
         if max(a.lo, b.lo) - min(a.hi, b.hi) > max_gap:
             continue
-        if min(a.prec, b.prec) <= 1:  # a vague side: a shared rare word, or an undated report's month
+        if shortest <= 1:  # a vague side: a shared rare word, or an undated report's month
             undated, dated = (a, b) if a.prec == 0 else (b, a)
             months = {date.fromordinal(undated.hi - back).isoformat()[:7] for back in (0, 31)}
             if not (a.words & b.words & rare or (undated.prec == 0 and dated.prec >= 2
                                                   and dated.ym in months)):
                 continue
-        gap = abs(a.ordinal - b.ordinal) if a.prec == b.prec == 3 else (365, 180, 15)[min(a.prec, b.prec)]
+        gap = abs(a.ordinal - b.ordinal) if shortest == 3 else (365, 180, 15)[shortest]
         shared = len(a.words & b.words)
         partners[a.idx].append((gap, -shared, b.idx))
         partners[b.idx].append((gap, -shared, a.idx))
-    return {tuple(sorted((i, j))) for i, found in partners.items() for _, _, j in sorted(found)[:keep]}
+    return {tuple(sorted((i, j)))
+            for i, found in partners.items() for _, _, j in sorted(found)[:keep]}
 
 
 @pytest.mark.parametrize("keep", [3, 10, 1000])
@@ -462,10 +464,11 @@ def test_merge_window_edges_a_year_apart_in_the_sweep():
     shot = mention("d_daily", "2024-02-11", "Men on a motorcycle shot dead a shrine guard at "
                    "Pirkotlai in Bannu.", date="2024-02-10", district="Bannu",
                    method="targeted_killing", killed=1)
+    new_year = date(2024, 1, 1).toordinal()
     year = [
-        mention(f"e_filler_{n:03d}", date.fromordinal(date(2024, 1, 2).toordinal() + n).isoformat(),
+        mention(f"e_filler_{n:03d}", date.fromordinal(new_year + n + 1).isoformat(),
                 f"A grenade was hurled at shop {n} in the Turbat bazaar.", province="Balochistan",
-                district="Kech", date=date.fromordinal(date(2024, 1, 1).toordinal() + n).isoformat(),
+                district="Kech", date=date.fromordinal(new_year + n).isoformat(),
                 method="grenade", targets=["civilians"])
         for n in range(0, 360, 4)  # four days apart: never one incident
     ]
@@ -490,4 +493,20 @@ def test_merge_partners_across_a_month_boundary():
                     killed=4)
     undated = mention("h_undated", "2024-04-01", "A cart bomb killed three at the cattle market "
                       "of Mir Ali.", district="North Waziristan", method="bombing", killed=3)
-    assert clusters(merge_mentions([march, april, undated])) == [["f_march", "g_april", "h_undated"]]
+    events = merge_mentions([march, april, undated])
+    assert clusters(events) == [["f_march", "g_april", "h_undated"]]
+
+
+def test_merge_an_undated_report_reaches_a_month_date_whose_month_began_long_before():
+    """An undated report published on 20 March is 49 days after the end of January: within
+    `max_gap_days` of a report dated only "2024-01", although that month began 79 days
+    before (the sweep keeps dated mentions a month beyond the gap for vague ones)."""
+    january = mention("i_january", "2024-02-03", "A bomb wrecked the girls school of "
+                      "Spinkai Raghzai in January.", date="2024-01", district="South Waziristan",
+                      method="bombing", targets=["education"])
+    march = mention("j_march", "2024-03-20", "The girls school of Spinkai Raghzai that a bomb "
+                    "wrecked is still closed.", district="South Waziristan", method="bombing",
+                    targets=["education"])
+    ms = [_features(i, m, (m["doc_id"], 0, 0, "", "")) for i, m in enumerate([january, march])]
+    assert _candidate_pairs(ms, window=2, rare_df=None) == {(0, 1)}
+    assert clusters(merge_mentions([january, march])) == [["i_january", "j_march"]]
