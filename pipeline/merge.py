@@ -507,16 +507,17 @@ def _vetoed(parts: dict[str, float]) -> bool:
 # ----------------------------------------------------------------------------- blocking
 
 
-def _loc_keys(m: _M) -> tuple[tuple, ...]:
+@lru_cache(maxsize=65_536)
+def _loc_keys(country: str | None, province: str | None, district: str | None) -> tuple[tuple, ...]:
     """The place levels a mention is indexed under; the last, most specific, is the one it looks
     up. Two mentions are candidates when one's lookup key is among the other's keys."""
     keys: list[tuple] = [("*",)]
-    if m.country is not None:
-        keys.append(("c", m.country))
-    if m.province is not None:
-        keys.append(("p", m.country, m.province))
-    if m.district is not None:
-        keys.append(("d", m.country, m.district))
+    if country is not None:
+        keys.append(("c", country))
+    if province is not None:
+        keys.append(("p", country, province))
+    if district is not None:
+        keys.append(("d", country, district))
     return tuple(keys)
 
 
@@ -567,7 +568,7 @@ class _Sweep:
     def add(self, m: _M) -> None:
         if m.lo is not None and m.lo > self.now:
             self._advance(m.lo)
-        keys = _loc_keys(m)
+        keys = _loc_keys(m.country, m.province, m.district)
         m.fin = m.hi + self.max_gap if m.hi is not None else _NEVER
         m.close, m.best, m.kept = m.fin, [], None
         lookup, others = keys[-1], keys[:-1]
@@ -728,7 +729,7 @@ class _Sweep:
             if m.prec <= 1:
                 for w in m.words & self.rare:
                     self.vague[w].remove(m)
-            kept = [entry[3] for entry in sorted(m.best, reverse=True)]
+            kept = [entry[3] for entry in m.best]  # (in any order: links are sorted later)
             m.best = None  # breaks the reference cycles between partners
             m.kept = {b.idx for b in kept}
             self._final(m, kept)
