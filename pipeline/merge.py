@@ -558,6 +558,9 @@ class _Sweep:
         self.undated: dict[str, dict[tuple, list[_M]]] = {}  # undated, by publication months
         self.vague: dict[str, list[_M]] = defaultdict(list)  # live vague mentions by rare word
         self.recent: dict[str, deque[_M]] = defaultdict(deque)  # dated mentions by rare word
+        # dated mentions with no time span (a malformed date, nothing published): no time
+        # bound keeps them from a vague mention, so they stay for the whole sweep
+        self.timeless: dict[str, list[_M]] = defaultdict(list)
         self.due: list[tuple] = []  # (time, order, seq, mention): when `_final` is due
         self.seq = 0
         self.now = -_NEVER
@@ -599,6 +602,7 @@ class _Sweep:
         if m.prec <= 1:
             for w in words:
                 found.update(self._recent(w))
+                found.update(self.timeless.get(w, ()))
             if m.prec == 0 and m.hi is not None:
                 for ym in _undated_months(m.hi):
                     found.update(self.months.get(ym, {}).get(lookup, ()))
@@ -622,7 +626,7 @@ class _Sweep:
             if coarse:
                 _put(self.month_lookups, m.ym, (lookup,), m)
             for w in words:
-                self.recent[w].append(m)
+                (self.recent if m.lo is not None else self.timeless)[w].append(m)
         else:
             for w in words:
                 self.vague[w].append(m)

@@ -510,3 +510,22 @@ def test_merge_an_undated_report_reaches_a_month_date_whose_month_began_long_bef
     ms = [_features(i, m, (m["doc_id"], 0, 0, "", "")) for i, m in enumerate([january, march])]
     assert _candidate_pairs(ms, window=2, rare_df=None) == {(0, 1)}
     assert clusters(merge_mentions([january, march])) == [["i_january", "j_march"]]
+
+
+def test_merge_a_dated_mention_with_no_time_span_still_meets_a_vague_one():
+    """A month date that is no month ("2024-13") and no publication date give a mention no
+    time span: the sweep keeps it apart from the recent dated mentions (which it trims by
+    time) and a vague report sharing its rare words still finds it."""
+    odd = mention("k_odd", None, "Gunmen abducted the Zarghunabad headman in Tank.",
+                  date="2024-13", district="Tank", method="kidnapping")
+    review = mention("l_review", "2025-01-05", "The Zarghunabad headman abducted in Tank was "
+                     "freed.", date="2024", district="Tank", method="kidnapping")
+    months = [
+        mention(f"m_filler_{n:02d}", f"2024-{n:02d}-11", f"A grenade hit shop {n} in Turbat.",
+                province="Balochistan", district="Kech", date=f"2024-{n:02d}-10",
+                method="grenade")
+        for n in range(1, 13)
+    ]
+    events = merge_mentions(months + [odd, review])
+    assert ["k_odd", "l_review"] in clusters(events)
+    assert len(events) == len(months) + 1
