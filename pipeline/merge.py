@@ -39,8 +39,9 @@ How it decides
    can reach them. Features, indexes and links are held for that window only, so the memory
    the merge needs beyond its input and output does not grow with the number of mentions, and
    the result is the one all pairs at once would give (tests/test_merge.py checks the pairs
-   against the rules applied to every pair of a made-up 20-month season). Idf is over all
-   mentions: one streaming pass counts the words before the sweep.
+   against the rules applied to every pair of a made-up 20-month season). Idf and which words
+   are rare are decided over all mentions, as in the rules above: one streaming pass counts
+   the words before the sweep; a vague mention then scans only the live mentions with them.
 
 3. **Score.** A weighted mean of parts in [0, 1] (weights in `WEIGHTS`):
    - `date` (2): same day 1, one day apart 0.8, two days 0.6, month prefix 0.5, year prefix 0.4,
