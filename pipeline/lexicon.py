@@ -16,6 +16,7 @@ class Lexicon:
     injured_lemmas: frozenset[str]
     strict_killed: frozenset[str]
     strict_injured: frozenset[str]
+    hedged_report_lemmas: frozenset[str]  # "one person reported killed": the outcome is the complement's
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
     hostile_modifiers: frozenset[str]
     at_least: tuple[str, ...]
@@ -61,6 +62,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         injured_lemmas=frozenset(raw["casualty_outcomes"]["injured"]),
         strict_killed=frozenset(raw["strict_killed_lemmas"]),
         strict_injured=frozenset(raw["strict_injured_lemmas"]),
+        hedged_report_lemmas=frozenset(raw["hedged_report_lemmas"]),
         victim_category=victim_category,
         hostile_modifiers=frozenset(raw["hostile_modifiers"]),
         at_least=tuple(raw["qualifiers"]["at_least"]),

@@ -84,6 +84,11 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
         ("A bomb went off in a Kohat market on Sunday; two-hundred people were injured.", None, 200, None),
         ("Militants stormed a checkpost in Tank on Sunday. One of the attackers blew himself up and "
          "two others were shot dead by the guards.", None, None, 2),
+        ("Four Levies men were martyred and as many hurt when gunmen fired on a post in Kalat on Sunday.", 4, 4, None),
+        ("As many as 14 people were injured in a grenade attack on a Sibi bus stand on Sunday.", None, 14, None),
+        ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
+        ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
+         "market on Sunday.", 1, 9, None),
     ],
 )
 def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):

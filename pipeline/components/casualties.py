@@ -72,6 +72,14 @@ def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
     return None
 
 
+def _past_compounds(token: Token) -> Token:
+    """The noun a compound modifies: "one Rangers man", "three FC personnel" count the man and
+    the personnel (the parser may hang the number on the first word of the compound)."""
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
 def _conj_root(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -166,9 +174,18 @@ class CasualtyExtractor:
         lexicon = self.lexicon
         i = sent.start
         doc = sent.doc
+        previous = None  # the last count of the sentence, which "as many" repeats
         while i < sent.end:
             token = doc[i]
             lower = token.lower_
+            if lower == "as" and previous is not None and i + 1 < sent.end and doc[i + 1].lower_ == "many" and (
+                i + 2 >= sent.end or doc[i + 2].lower_ != "as"
+            ):
+                # "three were martyred and as many injured": the same figure again ("as many as
+                # 40" is a figure of its own, read from its number)
+                yield doc[i + 1], doc[i + 1], previous
+                i += 2
+                continue
             if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token):
                 i += 1
                 continue
@@ -206,6 +223,7 @@ class CasualtyExtractor:
                     words = ["dozen"]
                 count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
+                    previous = count
                     yield doc[i], doc[j], count
                 i = j + 1
                 continue
@@ -220,7 +238,7 @@ class CasualtyExtractor:
         return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
 
     def _is_single_person(self, token: Token) -> bool:
-        head = token.head
+        head = _past_compounds(token.head)
         return (
             token.dep_ in {"det", "nummod"}
             and head.lower_ in self.lexicon.person_singular
@@ -281,7 +299,7 @@ class CasualtyExtractor:
         ("killing five", "two of the attackers")."""
         for token in (last, first):
             if token.dep_ in {"nummod", "det", "quantmod", "compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "ADJ"} and token.head.i > last.i:
-                return token.head
+                return _past_compounds(token.head)
         return last
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
@@ -529,6 +547,13 @@ class CasualtyExtractor:
                 outcome = self._predicate_outcome(child)
                 if outcome:
                     return outcome, False, self._is_increment(child), subset
+                if child.lemma_.lower() in lexicon.hedged_report_lemmas:
+                    # "one person reported killed", "three feared dead": the reported outcome
+                    for complement in child.children:
+                        if complement.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}:
+                            outcome = self._predicate_outcome(complement)
+                            if outcome and outcome != "killed_agent":
+                                return outcome, False, False, subset
         return None, False, False, False
 
     def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
