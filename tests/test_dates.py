@@ -84,6 +84,17 @@ def test_dates_doc_records_resolved_phrases(make_doc):
     assert doc.text[found["start"] : found["end"]] == "Monday"
 
 
+def test_dates_doc_reads_weekdays_the_model_left_untagged(nlp):
+    from pipeline.components.extensions import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc("A clinic in Bannu was bombed late Friday, officials said.")
+    doc._.incidents_published = "2026-02-25"
+    doc.ents = []  # as when the base model misses the weekday
+    doc = nlp.get_pipe("incidents_dates")(doc)
+    assert [(d["text"], d["value"]) for d in doc._.incidents_dates] == [("late Friday", "2026-02-20")]
+
+
 def test_dates_doc_skips_period_entities(make_doc):
     doc = make_doc(
         "Over the past three years the district has seen repeated attacks on polio teams.",

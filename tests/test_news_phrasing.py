@@ -86,6 +86,8 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "two others were shot dead by the guards.", None, None, 2),
         ("Four Levies men were martyred and as many hurt when gunmen fired on a post in Kalat on Sunday.", 4, 4, None),
         ("As many as 14 people were injured in a grenade attack on a Sibi bus stand on Sunday.", None, 14, None),
+        ("Two soldiers were martyred when militants raided a post in Zhob on Sunday; six to eight "
+         "attackers were killed in the return fire.", 2, None, 8),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),
@@ -97,6 +99,19 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
 
 
 # --- dates, methods and actors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekday opening the lead, under a one-line headline, dates the story (no date stamp)
+        "Engineer seized in Okara\n\nLast Thursday, hours before his flight home, a Danish engineer "
+        "was kidnapped by gunmen in Okara.",
+    ],
+)
+def test_news_weekday_in_the_lead_dates_the_incident(run_extract, text):
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-09"
+
 
 def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):
     event = _only(run_extract("A roadside bomb killed a soldier in Kech earlier in the day, the military said.", published=PUBLISHED))

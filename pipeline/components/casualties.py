@@ -213,6 +213,13 @@ class CasualtyExtractor:
                 if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
                     i = j + 1
                     continue
+                if j + 2 < sent.end and doc[j + 1].lower_ in {"to", "or", "-", "–"} and (
+                    doc[j + 2].like_num or doc[j + 2].lower_ in lexicon.number_words
+                ) and doc[j + 2].lower_ not in {"a", "an", "one"}:
+                    # "eight to 10 terrorists", "five or six": the range is read from its upper
+                    # figure, which is the one the parser ties to the noun
+                    i = j + 1
+                    continue
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
                     words = ["dozen"]
