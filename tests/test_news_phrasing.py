@@ -88,6 +88,8 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
         ("As many as 14 people were injured in a grenade attack on a Sibi bus stand on Sunday.", None, 14, None),
         ("Two soldiers were martyred when militants raided a post in Zhob on Sunday; six to eight "
          "attackers were killed in the return fire.", 2, None, 8),
+        ("A grenade blast in a Mirpurkhas bazaar injured 11 people on Sunday. Most of the wounded were "
+         "taken to the civil hospital, three to a private clinic.", None, 11, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),
@@ -215,3 +217,9 @@ def test_news_hospital_of_the_wounded_and_a_police_college_read_as_what_they_are
 def test_news_a_home_or_office_in_a_city_can_be_the_attack_site(run_extract):
     event = _only(run_extract("Gunmen abducted a businessman from his home in Lahore on Sunday.", published=PUBLISHED))
     assert event["district"] == "Lahore"
+
+
+def test_news_age_after_a_name_before_its_verb_is_no_count(run_extract):
+    text = ("Gunmen shot dead a lawyer in Chaman on Sunday. Later a badly hurt guard Nadir Ali, 35 "
+            "succumbed to his wounds in hospital.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] in {1, 2}  # never 35 more

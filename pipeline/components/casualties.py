@@ -263,9 +263,10 @@ class CasualtyExtractor:
             return True
         if (
             first == last and doc[first].text.isdigit() and prev is not None and prev.text == ","
-            and first >= 2 and doc[first - 2].pos_ == "PROPN" and nxt is not None and nxt.text in {",", "."}
+            and first >= 2 and doc[first - 2].pos_ == "PROPN" and nxt is not None
+            and (nxt.text in {",", "."} or nxt.pos_ in {"VERB", "AUX"})
         ):
-            return True  # "Sepoy Asif, 21, was martyred": an age after a name
+            return True  # "Sepoy Asif, 21, was martyred", "Mr Khan, 40 died later": an age after a name
         return is_date_fragment(doc[first])
 
     # -- linking a count to its outcome -----------------------------------------------------
@@ -511,7 +512,9 @@ class CasualtyExtractor:
                 continue
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
                 subset = True
-            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS:
+            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS and current.i == noun.i:
+                # the figure itself is what the toll rose to ("rose to 11"); a count in apposition
+                # to a hospital ("taken to Mayo Hospital, four to Services Hospital") is no toll
                 outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
                 return outcome, outcome is not None, False, False
             outcome = self._predicate_outcome(head, child=current)
