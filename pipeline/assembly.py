@@ -371,13 +371,18 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
 
 
 def apply_dateline(incidents: list[dict]) -> None:
-    """The main incident of a story that names its city only in the dateline happened there."""
-    if not incidents or incidents[0]["district"] or incidents[0]["places"]:
+    """The main incident of a story (its first incident that tells of violence) that names its
+    city only in the dateline happened there."""
+    main = next((i for i in incidents if i["triggers"] or i["casualties"]), None)
+    if main is None or main["district"] or main["places"]:
         return
-    dateline = incidents[0].get("dateline")
-    if dateline and not any(c.get("country") not in (None, dateline["country"]) for c in incidents[0]["countries"]):
-        incidents[0]["places"].append(dict(dateline))
-        incidents[0]["district"] = dateline["district"]
+    dateline = main.get("dateline")
+    countries = {c.get("country") for c in main["countries"]} - {None}
+    # "firing from across the Pak-Afghan border" names the other country as the attackers' side;
+    # the story is still about the dateline's country when it names that country too
+    if dateline and (not countries or dateline["country"] in countries):
+        main["places"].append(dict(dateline))
+        main["district"] = dateline["district"]
 
 
 def is_reportable(incident: dict) -> bool:

@@ -223,3 +223,17 @@ def test_news_age_after_a_name_before_its_verb_is_no_count(run_extract):
     text = ("Gunmen shot dead a lawyer in Chaman on Sunday. Later a badly hurt guard Nadir Ali, 35 "
             "succumbed to his wounds in hospital.")
     assert _only(run_extract(text, published=PUBLISHED))["killed"] in {1, 2}  # never 35 more
+
+
+def test_news_dateline_anchors_a_lead_whose_only_place_is_the_attackers_side(run_extract):
+    text = ("KURRAM AGENCY: An army major and a sepoy were martyred in firing from across the border, "
+            "the military said.\nIn the return fire, at least six attackers were killed while others "
+            "fled to the Afghan side of the border.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["perpetrators_killed"]) == ("Kurram", 6)
+
+
+def test_news_a_month_this_year_dates_one_casualty_and_is_no_tally(run_extract):
+    text = "In March this year, a young army officer had embraced martyrdom in firing on a border post in Rajgal valley."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["date"], event["killed"]) == ("Khyber", "2019-03", 1)

@@ -179,6 +179,10 @@ def resolve_date_phrase(
         return _relative_day(pub, ref, 1)
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
         return _relative_day(pub, ref, 0)
+    match = re.search(rf"\b({_MONTH_RE}) (this|last) year\b", phrase)
+    if match and anchor is not None:  # "in September this year", "May last year"
+        year = anchor.year - (1 if match.group(2) == "last" else 0)
+        return f"{year:04d}-{MONTHS[match.group(1)]:02d}", "month", None, inferred
     if re.search(r"\blast week\b", phrase):
         if anchor is None:
             return None, None, None, False

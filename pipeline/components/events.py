@@ -26,6 +26,9 @@ from ..lexicon import load_lexicon
 from .casualties import is_date_fragment
 from .extensions import ents_by_sentence, register_extensions
 
+AFGHAN_TERRITORY = re.compile(
+    r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
+)
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
@@ -140,7 +143,12 @@ class EventAssembler:
         record["suspect"] = any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         record["afghan_actor"] = bool(re.search(r"\b(afghan|taliban|kabul)\b", text))
-        record["afghan_territory"] = bool(re.search(r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b", text))
+        # where the attack struck, not where its attackers came from or fled to ("fled to the
+        # Afghan side", "fired from Afghan territory"): those are the other side of the border
+        record["afghan_territory"] = any(
+            not re.search(r"\b(?:from|to|into|towards?)(?: the)?\s*$", text[: match.start()])
+            for match in AFGHAN_TERRITORY.finditer(text)
+        )
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
         return record
@@ -363,8 +371,15 @@ class EventAssembler:
                         if digits.isdigit() and int(digits) >= self.aggregate_min_count:
                             return True
         has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
-        period = any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
+        # "an officer was martyred in September this year" names a month, not a period: a cue
+        # inside a date phrase that resolved to a month or a day does not make a sentence about
+        # one casualty a tally ("clashes in October last year" still tells of many)
+        dated = [] if plural_events else [d["text"].lower() for d in dates if d.get("precision") in {"month", "day"}]
+        period = any(
+            re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) and not any(cue in phrase for phrase in dated)
+            for cue in lexicon.aggregate_period_cues
+        )
         big_count = any(c["count"] >= 100 for c in casualties)
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
         if period and not has_day and (plural_events or (casualties and not (few and singular_attack))):
