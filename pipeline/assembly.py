@@ -105,6 +105,9 @@ def _absorb(home: dict, incident: dict) -> None:
 
 def _same_incident(a: dict, b: dict) -> bool:
     date_a, date_b = incident_date(a), incident_date(b)
+    for earlier, news, news_date in ((a, b, date_b), (b, a, date_a)):
+        if earlier.get("earlier_than_news") and not news["district"] and not news["places"] and news_date is None:
+            return False  # an earlier incident told in the background of an unplaced lead
     value_a = date_a["value"] if date_a else None
     value_b = date_b["value"] if date_b else None
     if not _dates_compatible(value_a, value_b):

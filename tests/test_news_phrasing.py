@@ -237,3 +237,11 @@ def test_news_a_month_this_year_dates_one_casualty_and_is_no_tally(run_extract):
     text = "In March this year, a young army officer had embraced martyrdom in firing on a border post in Rajgal valley."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["date"], event["killed"]) == ("Khyber", "2019-03", 1)
+
+
+def test_news_background_paragraph_does_not_lend_its_place_to_an_unplaced_lead(run_extract):
+    text = ("KURRAM AGENCY: An army captain and a soldier were martyred in firing from across the border, the "
+            "military said.\nIn March this year, a young army officer had embraced martyrdom in firing on a "
+            "border post in Rajgal valley.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
+    assert [(e["district"], e["date"], e["killed"]) for e in events] == [("Khyber", "2019-03", 1), ("Kurram", None, 2)]

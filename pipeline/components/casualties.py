@@ -343,14 +343,17 @@ class CasualtyExtractor:
 
     def _unnumbered_people(self, noun: Token) -> int:
         """Persons coordinated with a count without a number of their own: "three engineers and
-        their driver" counts the driver too."""
+        their driver" counts the driver too, "an army captain and a soldier" (whose captain the
+        parser leaves without his article) the captain."""
         extra = 0
         for conjunct in noun.conjuncts:
-            if conjunct.i < noun.i or conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
+            if conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
                 continue
             determiners = [c for c in conjunct.children if c.dep_ in {"det", "poss", "nummod"}]
-            if determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
+            if conjunct.i > noun.i and determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
                 extra += 1
+            elif conjunct.i < noun.i and not determiners and conjunct.i == _conj_root(noun).i:
+                extra += 1  # "Pakistan Army captain and a soldier were martyred": two
         return extra
 
     def _category_of(self, noun: Token) -> str | None:

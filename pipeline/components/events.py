@@ -17,6 +17,7 @@ assembly in `pipeline.assembly` merges the frames of all chunks and computes the
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -478,6 +479,7 @@ class EventAssembler:
                     if not self._can_open(frame):
                         continue
                     target = self._new_incident(frame)
+                    target["earlier_than_news"] = frame.get("earlier_than_news", False)
                     incidents.append(target)
                     opened = True
                 else:
@@ -747,6 +749,21 @@ class EventAssembler:
 
         return _dates_compatible(a.get("value") if a else None, b.get("value") if b else None)
 
+    def _background_to_unplaced_news(self, current: dict, frame_date: dict | None, doc: Doc) -> bool:
+        """A story whose lead names no place and no day ("a captain was martyred in firing from
+        across the border") reports fresh news; a later sentence dated a month or more before
+        publication ("in September, an officer had been killed in Rajgal") tells an earlier
+        incident and does not lend it its place."""
+        published = str(doc._.incidents_published or "")
+        if current["places"] or self._incident_date(current) is not None or frame_date is None or len(published) < 7:
+            return False
+        value = frame_date.get("value") or ""
+        if len(value) < 7 or value[:7] >= published[:7]:
+            return False  # undated, only a year, or of the month of publication
+        if len(value) == 10 and len(published) == 10:
+            return (date.fromisoformat(published) - date.fromisoformat(value)).days > 31
+        return True
+
     @staticmethod
     def _is_reference(frame: dict) -> bool:
         """"the Karachi attack", "the Bajaur bombing": a definite mention of an incident told
@@ -787,6 +804,9 @@ class EventAssembler:
                 and (current["district"] == district or self._methods_fit(current, frame))
             ):
                 if current["district"] is None and current["places"] and not self._province_fits(current, frame):
+                    return None
+                if self._background_to_unplaced_news(current, frame_date, frame["record"]["doc"]):
+                    frame["earlier_than_news"] = True  # kept apart in the document's assembly too
                     return None
                 return current
             for incident in reversed(incidents):
