@@ -245,3 +245,16 @@ def test_news_background_paragraph_does_not_lend_its_place_to_an_unplaced_lead(r
             "border post in Rajgal valley.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
     assert [(e["district"], e["date"], e["killed"]) for e in events] == [("Khyber", "2019-03", 1), ("Kurram", None, 2)]
+
+
+def test_news_lead_under_a_dateline_opens_the_incident_there_and_no_one_hurt_is_zero(run_extract):
+    text = ("Grenade thrown at police post\n\nKOHAT: Two men on a motorbike lobbed a hand grenade at the "
+            "gate of a police post, damaging the wall.\n\nNo one was hurt in the attack, police said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], event["killed"], event["injured"]) == ("Kohat", "grenade", 0, 0)
+
+
+def test_news_no_one_killed_leaves_the_stated_injured(run_extract):
+    text = "A roadside bomb went off near a Levies vehicle in Kech on Sunday, injuring three. No one was killed in the blast."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (0, 3)

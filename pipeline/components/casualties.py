@@ -280,8 +280,30 @@ class CasualtyExtractor:
             statement["sent"] = sent_index
             found.append(statement)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
+        found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _none_hurt(self, sent: Span, sent_index: int, told: set[str]) -> list[dict]:
+        """"No one was hurt in the attack", "no casualty was reported": a figure of 0 for the
+        outcomes the phrase rules out (and the sentence does not count otherwise)."""
+        text = " ".join(sent.text.lower().replace("’", "'").split())
+        statements = []
+        for kind, phrases in self.lexicon.no_casualty_phrases.items():
+            found = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", text)), None)
+            if found is None:
+                continue
+            start = sent.start_char + max(sent.text.lower().find(found.split()[0]), 0)
+            for outcome in ("killed", "injured") if kind == "both" else (kind,):
+                if outcome in told or any(s["outcome"] == outcome for s in statements):
+                    continue
+                statements.append({
+                    "start": start, "end": start + len(found), "token": sent.start, "count": 0,
+                    "outcome": outcome, "category": "people", "qualifier": "exact", "update": False,
+                    "increment": False, "subset": False, "group": -1 - sent.start, "text": found,
+                    "sent": sent_index,
+                })
+        return statements
 
     def _totals_before_parts(self, unlinked, found: list[dict], sent: Span, sent_index: int) -> list[dict]:
         """"Eleven soldiers, among them a lieutenant colonel and a major, were martyred": the parser

@@ -476,7 +476,7 @@ class EventAssembler:
                 opened = False
                 previous = current
                 if target is None:
-                    if not self._can_open(frame):
+                    if not self._can_open(frame, lead=not incidents):
                         continue
                     target = self._new_incident(frame)
                     target["earlier_than_news"] = frame.get("earlier_than_news", False)
@@ -851,7 +851,7 @@ class EventAssembler:
         own = {p["province"] for p in incident["places"] if p["province"]}
         return not provinces or not own or bool(provinces & own)
 
-    def _can_open(self, frame: dict) -> bool:
+    def _can_open(self, frame: dict, lead: bool = False) -> bool:
         specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
         counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
         located = bool(frame["places"] or frame["dates"])
@@ -867,7 +867,10 @@ class EventAssembler:
             # a count with no attack word ("In July, 187 people were killed") needs a place or a day
             return any(p["district"] for p in frame["places"]) or any(d["precision"] == "day" for d in frame["dates"])
         if specific and not counted and not frame["dates"] and not any(p["province"] or p["district"] for p in frame["places"]):
-            return False  # "suicide-bomber pipelines are in Afghanistan": no incident without place or day
+            # "suicide-bomber pipelines are in Afghanistan": no incident without place or day,
+            # unless it is the lead under a dateline ("BANNU: Motorcyclists threw a grenade at
+            # a police station"), which the dateline then locates
+            return lead and self._right_after_dateline(frame["record"])
         if specific or counted:
             return anchored or counted
         # a generic singular word ("an attack", "struck") opens an incident only with a
@@ -875,6 +878,13 @@ class EventAssembler:
         singular = [t for t in frame["triggers"] if t["strength"] == "GENERIC" and not t["text"].lower().endswith("s")]
         district = any(p["district"] for p in frame["places"])
         return bool(singular) and district and bool(frame["dates"])
+
+    def _right_after_dateline(self, record: dict) -> bool:
+        """Whether a sentence opens the story that a dateline introduces (within a short lead)."""
+        if not self._datelines:
+            return False
+        dateline_start = record["doc"][self._datelines[0]["token"]].idx
+        return 0 <= record["start"] - dateline_start <= 300
 
     def _new_incident(self, frame: dict) -> dict:
         incident = {
