@@ -44,6 +44,11 @@ def test_dates_resolve_same_day_cue_is_relative(phrase):
     assert resolve_date_phrase(phrase, "2026-02-25") == (None, None, "same_day", False)
 
 
+@pytest.mark.parametrize("phrase", ["Tuesday night", "yesterday", "on Friday"])
+def test_dates_resolve_against_a_month_only_publication_gives_that_month(phrase):
+    assert resolve_date_phrase(phrase, "2021-10")[:2] == ("2021-10", "month")
+
+
 def test_dates_resolve_without_publication_uses_reference_year():
     value, precision, relative, inferred = resolve_date_phrase("March 11", None, "2025-01-01")
     assert (value, precision, relative) == ("2025-03-11", "day", None)

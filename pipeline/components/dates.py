@@ -117,7 +117,9 @@ def resolve_date_phrase(
     lexicon = load_lexicon()
     phrase = " ".join(text.lower().replace("’", "'").split())
     pub = _parse_iso(published)
-    ref = _parse_iso(reference)
+    # a page dated only by its month ("2021-10"): a weekday or "yesterday" falls in that month
+    month_published = published if pub is None and published and _parse_iso(published + "-01") else None
+    ref = _parse_iso(reference) or (_parse_iso(month_published + "-01") if month_published else None)
     anchor = pub or ref
     inferred = pub is None
 
@@ -166,6 +168,8 @@ def resolve_date_phrase(
         year = anchor.year if month <= anchor.month or pub is None else anchor.year - 1
         return f"{year:04d}-{month:02d}", "month", None, inferred
     if match:
+        if month_published:
+            return month_published, "month", None, False
         if pub is None:
             return (f"{ref.year:04d}", "year", None, True) if ref else (None, None, None, False)
         back = (pub.weekday() - WEEKDAYS[match.group(1)]) % 7
@@ -173,6 +177,8 @@ def resolve_date_phrase(
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day", None, False
 
+    if month_published and re.search(r"\b(day before yesterday|yesterday|last night|today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
+        return month_published, "month", None, False
     if re.search(r"\bday before yesterday\b", phrase):
         return _relative_day(pub, ref, 2)
     if re.search(r"\b(yesterday|last night)\b", phrase):
