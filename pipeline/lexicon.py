@@ -30,12 +30,14 @@ class Lexicon:
     aggregate_period_cues: tuple[str, ...]
     hard_hypothetical: frozenset[str]
     new_incident_cues: tuple[str, ...]
+    summary_cues: tuple[str, ...]  # "in different areas", "in two days": a sentence counting several incidents
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
     person_singular: frozenset[str]
+    rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
@@ -77,12 +79,14 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
         new_incident_cues=tuple(raw["new_incident_cues"]),
+        summary_cues=tuple(raw["summary_cues"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
         target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},
         person_singular=frozenset(raw["person_nouns_singular"]),
+        rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),

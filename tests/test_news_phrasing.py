@@ -90,6 +90,10 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "attackers were killed in the return fire.", 2, None, 8),
         ("A grenade blast in a Mirpurkhas bazaar injured 11 people on Sunday. Most of the wounded were "
          "taken to the civil hospital, three to a private clinic.", None, 11, None),
+        ("Militants attacked a checkpost in Kurram on Sunday. In the exchange of fire, Lance Naik Asad "
+         "Khan, 24, and Sepoy Bilal Ahmed, 22, embraced martyrdom.", 2, None, None),
+        ("Two soldiers, Sepoy Tariq and Sepoy Gul, were martyred when militants fired on a post in Kurram "
+         "on Sunday.", 2, None, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),

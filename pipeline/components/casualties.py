@@ -279,10 +279,39 @@ class CasualtyExtractor:
                 continue
             statement["sent"] = sent_index
             found.append(statement)
+        found += self._named_members_of_the_forces(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
         found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
+        """"Lance Naik Asad Khan and Sepoy Bilal embraced martyrdom": each named man with a rank
+        who is the subject of a casualty predicate counts one (names in apposition to a counted
+        noun, "two soldiers, Sepoy A and Sepoy B", are that count's, and are not subjects)."""
+        if any(s["count"] > 0 for s in found):
+            return []  # the sentence gives its own figure; its names are the counted men
+        statements = []
+        for token in sent:
+            if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj"}:
+                continue
+            root = _conj_root(token)
+            if root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.lower_ in self.lexicon.rank_titles]
+            if not titles:
+                continue
+            outcome, _, _, _ = self._outcome(token, sent)
+            if outcome not in {"killed", "injured"}:
+                continue
+            first = titles[0]
+            statements.append({
+                "start": first.idx, "end": token.idx + len(token.text), "token": first.i, "count": 1,
+                "outcome": outcome, "category": "security", "qualifier": "exact", "update": False,
+                "increment": False, "subset": False, "group": root.i, "text": sent.doc[first.i : token.i + 1].text,
+                "sent": sent_index,
+            })
+        return statements
 
     def _none_hurt(self, sent: Span, sent_index: int, told: set[str]) -> list[dict]:
         """"No one was hurt in the attack", "no casualty was reported": a figure of 0 for the

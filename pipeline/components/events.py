@@ -401,6 +401,8 @@ class EventAssembler:
         districts = {self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
             return True
+        if any(cue in text for cue in self.lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
+            return True  # "eight soldiers were martyred in attacks in different areas in two days"
         counted = re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
         if counted and len(districts) == 1 and counted.group(2) in {"bombings", "blasts", "explosions"} and counted.group(1) != "separate":
             return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
