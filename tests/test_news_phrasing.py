@@ -262,3 +262,9 @@ def test_news_no_one_killed_leaves_the_stated_injured(run_extract):
     text = "A roadside bomb went off near a Levies vehicle in Kech on Sunday, injuring three. No one was killed in the blast."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (0, 3)
+
+
+def test_news_a_place_name_ending_a_persons_name_is_no_place(run_extract):
+    text = ("Three FC men were martyred in an attack on a convoy in Panjgur on Sunday. Chief Minister "
+            "Sanaullah Zehri condemned the attack in which three FC men were martyred and three wounded.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Panjgur"]

@@ -234,6 +234,18 @@ class EventAssembler:
             head = head.head
         return False
 
+    def _surname(self, ent: Span, sent: Span) -> bool:
+        """Whether a place name ends a person's name: a given name right before it and a title
+        or honorific just before that ("Minister Sanaullah Zehri", "Nawab Aslam Raisani")."""
+        doc = sent.doc
+        if ent.start - 2 < sent.start:
+            return False
+        given = doc[ent.start - 1]
+        if given.pos_ != "PROPN" or not given.is_title or given.ent_type_ in {"PLACE", "GPE", "GROUP", "SECURITY_FORCE"}:
+            return False
+        titles = self.lexicon.place_roles["person_titles"]
+        return any(t.lower_ in titles for t in doc[max(sent.start, ent.start - 4) : ent.start - 1])
+
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
@@ -251,6 +263,8 @@ class EventAssembler:
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
             if any(c.dep_ == "appos" and c.lower_ in roles["person_titles"] for c in ent.root.children):
                 continue  # "Mohmand, a commander of the faction": a person
+            if self._surname(ent, sent):
+                continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
