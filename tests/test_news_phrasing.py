@@ -268,3 +268,9 @@ def test_news_a_place_name_ending_a_persons_name_is_no_place(run_extract):
     text = ("Three FC men were martyred in an attack on a convoy in Panjgur on Sunday. Chief Minister "
             "Sanaullah Zehri condemned the attack in which three FC men were martyred and three wounded.")
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Panjgur"]
+
+
+def test_news_city_the_wounded_were_referred_to_is_no_incident_place(run_extract):
+    text = ("A bomb went off in Landi Kotal bazaar on Sunday, injuring 40 people. Of the injured, 12 were "
+            "referred to a medical complex in Peshawar.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Khyber"]
