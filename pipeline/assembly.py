@@ -393,5 +393,16 @@ def is_reportable(incident: dict) -> bool:
     and something that says violence happened (a trigger or a casualty figure)."""
     anchored = bool(incident["places"] or incident["countries"] or incident_date(incident))
     violent = bool(incident["triggers"] or incident["casualties"])
-    return anchored and violent
+    return anchored and violent and not _only_an_operation(incident)
+
+
+def _only_an_operation(incident: dict) -> bool:
+    """"An IBO by the CTD led to the arrest of five suspects": an operation told with no
+    casualty and no other attack word is a police action, not a violent incident."""
+    words = load_lexicon().operation_words
+    return (
+        bool(incident["triggers"])
+        and all(t["text"].lower().split()[-1] in words for t in incident["triggers"])
+        and not any(c["count"] > 0 for c in incident["casualties"])
+    )
 

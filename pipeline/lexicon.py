@@ -39,6 +39,7 @@ class Lexicon:
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
+    operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
@@ -88,6 +89,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         person_singular=frozenset(raw["person_nouns_singular"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+        operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),

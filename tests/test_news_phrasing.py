@@ -274,3 +274,15 @@ def test_news_city_the_wounded_were_referred_to_is_no_incident_place(run_extract
     text = ("A bomb went off in Landi Kotal bazaar on Sunday, injuring 40 people. Of the injured, 12 were "
             "referred to a medical complex in Peshawar.")
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Khyber"]
+
+
+def test_news_an_operation_with_only_arrests_is_no_incident(run_extract):
+    text = ("GUJRANWALA: The CTD arrested four suspects in Gujranwala on Sunday in an intelligence-based "
+            "operation and seized explosives from them.")
+    assert run_extract(text, published=PUBLISHED) == []
+
+
+def test_news_an_operation_that_kills_militants_is_still_a_clash(run_extract):
+    text = "Security forces killed four militants in an intelligence-based operation in Tank on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
