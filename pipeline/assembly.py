@@ -103,8 +103,15 @@ def _absorb(home: dict, incident: dict) -> None:
     home["inherited_date"] = home.get("inherited_date") or incident.get("inherited_date")
 
 
+def _sites(incident: dict) -> set[str]:
+    """Keys of the places below district level (towns, areas, sites) an incident names."""
+    return {p["key"] for p in incident["places"] if p.get("kind") not in {"country", "province", "district"}}
+
+
 def _same_incident(a: dict, b: dict) -> bool:
     date_a, date_b = incident_date(a), incident_date(b)
+    if (a.get("told_apart") or b.get("told_apart")) and _sites(a) and _sites(b) and not _sites(a) & _sites(b):
+        return False  # a sentence that tells another incident at another site of the same town
     for earlier, news, news_date in ((a, b, date_b), (b, a, date_a)):
         if earlier.get("earlier_than_news") and not news["district"] and not news["places"] and news_date is None:
             return False  # an earlier incident told in the background of an unplaced lead

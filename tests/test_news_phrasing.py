@@ -286,3 +286,11 @@ def test_news_an_operation_that_kills_militants_is_still_a_clash(run_extract):
     text = "Security forces killed four militants in an intelligence-based operation in Tank on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
+
+
+def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_incident(run_extract):
+    text = ("QUETTA: Twenty people were killed in twin blasts at a snooker hall on Alamdar Road on Sunday night.\n"
+            "Earlier in the afternoon, seven people died when a bomb went off near an FC vehicle at Bacha "
+            "Khan Chowk.\nMost of those killed in the Alamdar Road blasts were Hazaras.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["place"])
+    assert [(e["place"], e["killed"]) for e in events] == [("Alamdar Road", 20), ("Bacha Khan Chowk", 7)]

@@ -496,6 +496,8 @@ class EventAssembler:
                         continue
                     target = self._new_incident(frame)
                     target["earlier_than_news"] = frame.get("earlier_than_news", False)
+                    # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
+                    target["told_apart"] = bool(record["new_cue"] and incidents)
                     incidents.append(target)
                     opened = True
                 else:
@@ -800,6 +802,9 @@ class EventAssembler:
                 return incident
 
             for incident in reversed(incidents):
+                if district and incident["district"] == district and self._same_site(frame, incident) is not False:
+                    return keep_fitting_dates(incident)
+            for incident in reversed(incidents):
                 if district and incident["district"] == district:
                     return keep_fitting_dates(incident)
             if current is not None and not district:
@@ -812,6 +817,12 @@ class EventAssembler:
         if frame["record"]["new_cue"]:
             return None  # "separately", "in another attack", "days after ...": a new incident
         if district:
+            # "the people killed in the Alamdar Road blasts": the incident told at that very site
+            for incident in reversed(incidents):
+                if incident["district"] == district and self._same_site(frame, incident) and (
+                    self._dates_compatible(self._incident_date(incident), frame_date)
+                ):
+                    return incident
             if (
                 current is not None
                 and current["district"] in (None, district)
@@ -894,6 +905,16 @@ class EventAssembler:
         singular = [t for t in frame["triggers"] if t["strength"] == "GENERIC" and not t["text"].lower().endswith("s")]
         district = any(p["district"] for p in frame["places"])
         return bool(singular) and district and bool(frame["dates"])
+
+    @staticmethod
+    def _same_site(frame: dict, incident: dict) -> bool | None:
+        """Whether a frame names a site (below district level) the incident names: True, False
+        when both name sites and none is shared, None when either names none."""
+        def sites(places: list[dict]) -> set[str]:
+            return {p["key"] for p in places if p["kind"] not in {"country", "province", "district"}}
+
+        mine, theirs = sites(frame["places"]), sites(incident["places"])
+        return bool(mine & theirs) if mine and theirs else None
 
     def _right_after_dateline(self, record: dict) -> bool:
         """Whether a sentence opens the story that a dateline introduces (within a short lead)."""
