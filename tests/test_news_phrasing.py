@@ -294,3 +294,9 @@ def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_inciden
             "Khan Chowk.\nMost of those killed in the Alamdar Road blasts were Hazaras.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["place"])
     assert [(e["place"], e["killed"]) for e in events] == [("Alamdar Road", 20), ("Bacha Khan Chowk", 7)]
+
+
+def test_news_a_place_the_site_only_neighbours_is_not_the_site(run_extract):
+    text = ("Gunmen ambushed a van on Sunday, killing nine passengers in a quiet valley that neighbours the "
+            "former militant stronghold of Swat. The ambush happened in the district of Shangla.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Shangla"]

@@ -265,6 +265,8 @@ class EventAssembler:
                 continue  # "Mohmand, a commander of the faction": a person
             if self._surname(ent, sent):
                 continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
+            if any(a.pos_ == "VERB" and a.lemma_.lower() in roles["adjacency_verbs"] for a in list(ent.root.ancestors)[:4]):
+                continue  # "a region that neighbours the former stronghold of Swat": next to it
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
