@@ -300,3 +300,11 @@ def test_news_a_place_the_site_only_neighbours_is_not_the_site(run_extract):
     text = ("Gunmen ambushed a van on Sunday, killing nine passengers in a quiet valley that neighbours the "
             "former militant stronghold of Swat. The ambush happened in the district of Shangla.")
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Shangla"]
+
+
+def test_news_here_in_a_story_under_a_dateline_is_the_dateline_town(run_extract):
+    text = ("MARDAN: A policeman was martyred and six others were injured in a bomb blast near a police van "
+            "in Chowrangi area here on Sunday.\nA couple of days back, militants blew up a girls' school in "
+            "Mir Ali, North Waziristan.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
+    assert [(e["district"], e["killed"], e["injured"]) for e in events] == [("Mardan", 1, 6), ("North Waziristan", None, None)]

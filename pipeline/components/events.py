@@ -110,7 +110,7 @@ class EventAssembler:
         record["suicide"] = any(
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in record["triggers"]
         )
-        record["places"] = self._locations(sent)
+        record["places"] = self._locations(sent) + self._here(sent)
         record["dates"] = dates
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
@@ -233,6 +233,16 @@ class EventAssembler:
                 break
             head = head.head
         return False
+
+    def _here(self, sent: Span) -> list[dict]:
+        """"... in a motorcycle bombing in the Chowrangi area here on Friday": in a story filed
+        under a dateline, "here" is the dateline's town."""
+        if not self._datelines:
+            return []
+        here = next((t for t in sent if t.lower_ == "here" and t.pos_ == "ADV" and t.dep_ == "advmod"), None)
+        if here is None:
+            return []
+        return [dict(self._datelines[0], token=here.i, text=here.text, sent=sent.start)]
 
     def _surname(self, ent: Span, sent: Span) -> bool:
         """Whether a place name ends a person's name: a given name right before it and a title
