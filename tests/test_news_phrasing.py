@@ -308,3 +308,9 @@ def test_news_here_in_a_story_under_a_dateline_is_the_dateline_town(run_extract)
             "Mir Ali, North Waziristan.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
     assert [(e["district"], e["killed"], e["injured"]) for e in events] == [("Mardan", 1, 6), ("North Waziristan", None, None)]
+
+
+def test_news_where_a_correspondent_speaks_from_is_no_incident_place(run_extract):
+    text = ("LAHORE: Gunmen attacked a bus carrying a visiting team on Sunday.\n\nOur correspondent, in "
+            "Islamabad, says six policemen escorting the bus were killed in the ambush.")
+    assert [(e["district"], e["killed"]) for e in run_extract(text, published=PUBLISHED)] == [("Lahore", 6)]

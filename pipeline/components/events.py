@@ -234,6 +234,18 @@ class EventAssembler:
             head = head.head
         return False
 
+    def _where_a_speaker_is(self, ent: Span) -> bool:
+        """"The BBC's correspondent, in Islamabad, says ...": a place set off beside the subject
+        of a verb of speaking locates the speaker."""
+        prep = ent.root.head
+        if prep.lower_ not in {"in", "from"} or prep.dep_ != "prep":
+            return False
+        if prep.i == 0 or ent.doc[prep.i - 1].text != ",":
+            return False  # set off by commas
+        head = prep.head
+        verb = head.head if head.dep_ == "nsubj" and head.pos_ in {"PROPN", "NOUN"} else head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in {"say", "tell", "report", "add", "write"}
+
     def _here(self, sent: Span) -> list[dict]:
         """"... in a motorcycle bombing in the Chowrangi area here on Friday": in a story filed
         under a dateline, "here" is the dateline's town."""
@@ -271,6 +283,8 @@ class EventAssembler:
                 continue
             if previous in {"in", "at"} and before2 in roles["non_location_heads"]:
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
+            if self._where_a_speaker_is(ent):
+                continue  # "our correspondent, in Islamabad, says": where the report comes from
             if any(c.dep_ == "appos" and c.lower_ in roles["person_titles"] for c in ent.root.children):
                 continue  # "Mohmand, a commander of the faction": a person
             if self._surname(ent, sent):
