@@ -39,6 +39,8 @@ class Lexicon:
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
+    air_verbs: frozenset[str]  # "bombed": an airstrike only beside a word for aircraft
+    aircraft_words: frozenset[str]
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
@@ -89,6 +91,8 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         person_singular=frozenset(raw["person_nouns_singular"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+        air_verbs=frozenset(raw["air_words"]["verbs"]),
+        aircraft_words=frozenset(raw["air_words"]["aircraft"]),
         operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),

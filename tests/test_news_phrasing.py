@@ -314,3 +314,9 @@ def test_news_where_a_correspondent_speaks_from_is_no_incident_place(run_extract
     text = ("LAHORE: Gunmen attacked a bus carrying a visiting team on Sunday.\n\nOur correspondent, in "
             "Islamabad, says six policemen escorting the bus were killed in the ambush.")
     assert [(e["district"], e["killed"]) for e in run_extract(text, published=PUBLISHED)] == [("Lahore", 6)]
+
+
+def test_news_bombed_is_an_airstrike_only_beside_aircraft(run_extract):
+    school = _only(run_extract("Militants bombed a girls' school in Chilas on Sunday night.", published=PUBLISHED))
+    jets = _only(run_extract("Jets bombed militant hideouts in Tirah on Sunday.", published=PUBLISHED))
+    assert (school["method"], jets["method"]) == ("bombing", "airstrike")

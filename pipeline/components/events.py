@@ -95,9 +95,11 @@ class EventAssembler:
             "clutter": self._is_page_clutter(sent),
             "bullet": bool(BULLET.match(sent.text)),
         }
+        from_the_air = bool(words & lexicon.aircraft_words)
         record["triggers"] = [
             {
-                "method": span.id_ or span.label_,
+                # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
+                "method": "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air else span.id_ or span.label_,
                 "strength": self._strength(span),
                 "token": span.start,
                 "text": span.text,
