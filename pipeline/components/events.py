@@ -236,6 +236,21 @@ class EventAssembler:
             head = head.head
         return False
 
+    def _only_neighboured(self, ent: Span) -> bool:
+        """Whether the place is what the story's region neighbours: inside the object of a
+        finite verb of adjacency ("a valley that neighbours Swat"). "Border" is left out: the
+        parser takes the noun in "the Wagah border" for a verb."""
+        verbs = self.lexicon.place_roles["adjacency_verbs"]
+        node = ent.root
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if head.lemma_.lower() in verbs and head.tag_ in {"VBZ", "VBP", "VBD", "VBG"}:
+                return node.dep_ in {"dobj", "pobj", "attr"}
+            node = head
+        return False
+
     def _where_a_speaker_is(self, ent: Span) -> bool:
         """"The BBC's correspondent, in Islamabad, says ...": a place set off beside the subject
         of a verb of speaking locates the speaker."""
@@ -291,7 +306,7 @@ class EventAssembler:
                 continue  # "Mohmand, a commander of the faction": a person
             if self._surname(ent, sent):
                 continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
-            if any(a.pos_ == "VERB" and a.lemma_.lower() in roles["adjacency_verbs"] for a in list(ent.root.ancestors)[:4]):
+            if self._only_neighboured(ent):
                 continue  # "a region that neighbours the former stronghold of Swat": next to it
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
