@@ -861,7 +861,9 @@ class EventAssembler:
             return None  # "separately", "in another attack", "days after ...": a new incident
         if district:
             # "the people killed in the Alamdar Road blasts": the incident told at that very site
-            for incident in reversed(incidents):
+            # (an incident being told that has no place yet takes the place instead)
+            unplaced_current = current is not None and current["district"] is None and not current["places"]
+            for incident in reversed(incidents) if not unplaced_current else ():
                 if incident["district"] == district and self._same_site(frame, incident) and (
                     self._dates_compatible(self._incident_date(incident), frame_date)
                 ):
