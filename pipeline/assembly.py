@@ -248,6 +248,22 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     return total, qualifier, chosen
 
 
+def _without_attackers(killed: int | None, chosen: dict | None, statements: list[dict], attackers: int | None) -> int | None:
+    """"Leaving seven people dead" where the story then counts two policemen, two civilians and
+    three attackers: a toll of people that is exactly the victims told by kind plus the attackers
+    counted the attackers too; the victims are the kinds' sum (EVENTS.md: attackers never count)."""
+    if not killed or not attackers or chosen is None or chosen["category"] != "people":
+        return killed
+    by_kind: dict[str, int] = {}
+    for statement in statements:
+        if statement["outcome"] == "killed" and statement["category"] in {"security", "civilian"} and not (
+            statement["subset"] or statement["update"] or statement["increment"]
+        ):
+            by_kind[statement["category"]] = max(by_kind.get(statement["category"], 0), statement["count"])
+    victims = sum(by_kind.values())
+    return victims if victims and victims + attackers == killed else killed
+
+
 def _victim_targets(statements: list[dict]) -> list[str]:
     """Kinds of victims the casualty figures name (EVENTS.md: every kind of target or victim):
     civilians when the text counts civilians as such ("two passers-by", "three civilians"); a
@@ -335,11 +351,12 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         if attackers_only and incident["casualties"]:
             method, event_type, suicide = "armed_clash", "clash", False
     statements = incident["casualties"]
-    killed, qualifier, _ = combine_counts(statements, "killed", VICTIMS)
+    killed, qualifier, chosen = combine_counts(statements, "killed", VICTIMS)
+    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    killed = _without_attackers(killed, chosen, statements, perpetrators_killed)
     if method == "targeted_killing" and (killed or 0) > 2:
         method = "armed_assault"  # a massacre of passengers is not a targeted killing
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
-    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
     chosen_date = incident_date(incident)
     targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
     if "paramilitary" in targets and "military" in targets:

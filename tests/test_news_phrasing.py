@@ -94,6 +94,8 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "Khan, 24, and Sepoy Bilal Ahmed, 22, embraced martyrdom.", 2, None, None),
         ("Two soldiers, Sepoy Tariq and Sepoy Gul, were martyred when militants fired on a post in Kurram "
          "on Sunday.", 2, None, None),
+        ("Gunmen attacked a bank in Quetta on Sunday, leaving at least nine people dead. Four "
+         "policemen and two civilians were killed, and three attackers were shot dead by the guards.", 6, None, 3),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),
