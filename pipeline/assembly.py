@@ -206,6 +206,8 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
 def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -> tuple[int | None, str | None, dict | None]:
     """One figure from the casualty statements of an incident: (count, qualifier, statement)."""
     relevant = [s for s in statements if s["outcome"] == outcome and s["category"] in categories]
+    if any(not s.get("initial") for s in relevant):
+        relevant = [s for s in relevant if not s.get("initial")]  # first reports give way to later figures
     if not relevant:
         return None, None, None
     updates = [s for s in relevant if s["update"]]

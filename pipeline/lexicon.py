@@ -17,6 +17,7 @@ class Lexicon:
     strict_killed: frozenset[str]
     strict_injured: frozenset[str]
     hedged_report_lemmas: frozenset[str]  # "one person reported killed": the outcome is the complement's
+    initial_report_cues: tuple[str, ...]  # "initial reports said 18 were killed": superseded figures
     no_casualty_phrases: dict[str, tuple[str, ...]]  # "no one was hurt": outcome(s) -> phrases stating zero
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
     hostile_modifiers: frozenset[str]
@@ -28,6 +29,7 @@ class Lexicon:
     subset_lead_phrases: tuple[str, ...]  # "among them": the count that follows is a part
     aggregate_nouns: frozenset[str]
     aggregate_period_cues: tuple[str, ...]
+    sum_cues: tuple[str, ...]  # "a total of": a tally only when several incidents are summed
     hard_hypothetical: frozenset[str]
     new_incident_cues: tuple[str, ...]
     summary_cues: tuple[str, ...]  # "in different areas", "in two days": a sentence counting several incidents
@@ -69,6 +71,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         strict_killed=frozenset(raw["strict_killed_lemmas"]),
         strict_injured=frozenset(raw["strict_injured_lemmas"]),
         hedged_report_lemmas=frozenset(raw["hedged_report_lemmas"]),
+        initial_report_cues=tuple(raw["initial_report_cues"]),
         no_casualty_phrases={k: tuple(v) for k, v in raw["no_casualty_phrases"].items() if not k.startswith("_")},
         victim_category=victim_category,
         hostile_modifiers=frozenset(raw["hostile_modifiers"]),
@@ -80,6 +83,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         subset_lead_phrases=tuple(raw["subset_lead_phrases"]),
         aggregate_nouns=frozenset(raw["aggregate_nouns"]),
         aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
+        sum_cues=tuple(raw["sum_cues"]),
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
         new_incident_cues=tuple(raw["new_incident_cues"]),
         summary_cues=tuple(raw["summary_cues"]),

@@ -96,6 +96,11 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "on Sunday.", 2, None, None),
         ("Gunmen attacked a bank in Quetta on Sunday, leaving at least nine people dead. Four "
          "policemen and two civilians were killed, and three attackers were shot dead by the guards.", 6, None, 3),
+        ("Gunmen shot dead at least nine and perhaps ten trekkers at a camp in Diamer on Sunday.", 9, None, None),
+        ("A suicide bomber struck a rally in Bajaur on Sunday, killing 40 people and wounding 70. Initial "
+         "reports said 20 people were killed and over 100 injured.", 40, 70, None),
+        ("A bomb went off in a church in Peshawar on Sunday, killing 12 worshippers. A total of 31 people "
+         "were wounded.", 12, 31, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),

@@ -213,6 +213,11 @@ class CasualtyExtractor:
                 if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
                     i = j + 1
                     continue
+                if i - 3 >= sent.start and doc[i - 2].lower_ in {"and", "or"} and doc[i - 1].lower_ in {"perhaps", "possibly", "maybe", "even"} and (
+                    doc[i - 3].like_num or doc[i - 3].lower_ in lexicon.number_words
+                ):
+                    i = j + 1  # "nine and perhaps 10 climbers": the hedged second figure is not more victims
+                    continue
                 if j + 2 < sent.end and doc[j + 1].lower_ in {"to", "or", "-", "–"} and (
                     doc[j + 2].like_num or doc[j + 2].lower_ in lexicon.number_words
                 ) and doc[j + 2].lower_ not in {"a", "an", "one"}:
@@ -279,6 +284,10 @@ class CasualtyExtractor:
                 continue
             statement["sent"] = sent_index
             found.append(statement)
+        lowered = sent.text.lower()
+        if any(cue in lowered for cue in self.lexicon.initial_report_cues):
+            for statement in found:
+                statement["initial"] = True  # "initial reports said 18 were killed": a first figure
         found += self._named_members_of_the_forces(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
         found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
