@@ -103,8 +103,18 @@ def _absorb(home: dict, incident: dict) -> None:
     home["inherited_date"] = home.get("inherited_date") or incident.get("inherited_date")
 
 
+def _sites(incident: dict) -> set[str]:
+    """Keys of the places below district level (towns, areas, sites) an incident names."""
+    return {p["key"] for p in incident["places"] if p.get("kind") not in {"country", "province", "district"}}
+
+
 def _same_incident(a: dict, b: dict) -> bool:
     date_a, date_b = incident_date(a), incident_date(b)
+    if (a.get("told_apart") or b.get("told_apart")) and _sites(a) and _sites(b) and not _sites(a) & _sites(b):
+        return False  # a sentence that tells another incident at another site of the same town
+    for earlier, news, news_date in ((a, b, date_b), (b, a, date_a)):
+        if earlier.get("earlier_than_news") and not news["district"] and not news["places"] and news_date is None:
+            return False  # an earlier incident told in the background of an unplaced lead
     value_a = date_a["value"] if date_a else None
     value_b = date_b["value"] if date_b else None
     if not _dates_compatible(value_a, value_b):
@@ -196,6 +206,8 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
 def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -> tuple[int | None, str | None, dict | None]:
     """One figure from the casualty statements of an incident: (count, qualifier, statement)."""
     relevant = [s for s in statements if s["outcome"] == outcome and s["category"] in categories]
+    if any(not s.get("initial") for s in relevant):
+        relevant = [s for s in relevant if not s.get("initial")]  # first reports give way to later figures
     if not relevant:
         return None, None, None
     updates = [s for s in relevant if s["update"]]
@@ -236,6 +248,22 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
         return None, None, None
     qualifier = chosen["qualifier"] if chosen else "exact"
     return total, qualifier, chosen
+
+
+def _without_attackers(killed: int | None, chosen: dict | None, statements: list[dict], attackers: int | None) -> int | None:
+    """"Leaving seven people dead" where the story then counts two policemen, two civilians and
+    three attackers: a toll of people that is exactly the victims told by kind plus the attackers
+    counted the attackers too; the victims are the kinds' sum (EVENTS.md: attackers never count)."""
+    if not killed or not attackers or chosen is None or chosen["category"] != "people":
+        return killed
+    by_kind: dict[str, int] = {}
+    for statement in statements:
+        if statement["outcome"] == "killed" and statement["category"] in {"security", "civilian"} and not (
+            statement["subset"] or statement["update"] or statement["increment"]
+        ):
+            by_kind[statement["category"]] = max(by_kind.get(statement["category"], 0), statement["count"])
+    victims = sum(by_kind.values())
+    return victims if victims and victims + attackers == killed else killed
 
 
 def _victim_targets(statements: list[dict]) -> list[str]:
@@ -325,11 +353,12 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         if attackers_only and incident["casualties"]:
             method, event_type, suicide = "armed_clash", "clash", False
     statements = incident["casualties"]
-    killed, qualifier, _ = combine_counts(statements, "killed", VICTIMS)
+    killed, qualifier, chosen = combine_counts(statements, "killed", VICTIMS)
+    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    killed = _without_attackers(killed, chosen, statements, perpetrators_killed)
     if method == "targeted_killing" and (killed or 0) > 2:
         method = "armed_assault"  # a massacre of passengers is not a targeted killing
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
-    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
     chosen_date = incident_date(incident)
     targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
     if "paramilitary" in targets and "military" in targets:
@@ -371,13 +400,18 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
 
 
 def apply_dateline(incidents: list[dict]) -> None:
-    """The main incident of a story that names its city only in the dateline happened there."""
-    if not incidents or incidents[0]["district"] or incidents[0]["places"]:
+    """The main incident of a story (its first incident that tells of violence) that names its
+    city only in the dateline happened there."""
+    main = next((i for i in incidents if i["triggers"] or i["casualties"]), None)
+    if main is None or main["district"] or main["places"]:
         return
-    dateline = incidents[0].get("dateline")
-    if dateline and not any(c.get("country") not in (None, dateline["country"]) for c in incidents[0]["countries"]):
-        incidents[0]["places"].append(dict(dateline))
-        incidents[0]["district"] = dateline["district"]
+    dateline = main.get("dateline")
+    countries = {c.get("country") for c in main["countries"]} - {None}
+    # "firing from across the Pak-Afghan border" names the other country as the attackers' side;
+    # the story is still about the dateline's country when it names that country too
+    if dateline and (not countries or dateline["country"] in countries):
+        main["places"].append(dict(dateline))
+        main["district"] = dateline["district"]
 
 
 def is_reportable(incident: dict) -> bool:
@@ -385,5 +419,16 @@ def is_reportable(incident: dict) -> bool:
     and something that says violence happened (a trigger or a casualty figure)."""
     anchored = bool(incident["places"] or incident["countries"] or incident_date(incident))
     violent = bool(incident["triggers"] or incident["casualties"])
-    return anchored and violent
+    return anchored and violent and not _only_an_operation(incident)
+
+
+def _only_an_operation(incident: dict) -> bool:
+    """"An IBO by the CTD led to the arrest of five suspects": an operation told with no
+    casualty and no other attack word is a police action, not a violent incident."""
+    words = load_lexicon().operation_words
+    return (
+        bool(incident["triggers"])
+        and all(t["text"].lower().split()[-1] in words for t in incident["triggers"])
+        and not any(c["count"] > 0 for c in incident["casualties"])
+    )
 

@@ -16,6 +16,9 @@ class Lexicon:
     injured_lemmas: frozenset[str]
     strict_killed: frozenset[str]
     strict_injured: frozenset[str]
+    hedged_report_lemmas: frozenset[str]  # "one person reported killed": the outcome is the complement's
+    initial_report_cues: tuple[str, ...]  # "initial reports said 18 were killed": superseded figures
+    no_casualty_phrases: dict[str, tuple[str, ...]]  # "no one was hurt": outcome(s) -> phrases stating zero
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
     hostile_modifiers: frozenset[str]
     at_least: tuple[str, ...]
@@ -26,15 +29,21 @@ class Lexicon:
     subset_lead_phrases: tuple[str, ...]  # "among them": the count that follows is a part
     aggregate_nouns: frozenset[str]
     aggregate_period_cues: tuple[str, ...]
+    sum_cues: tuple[str, ...]  # "a total of": a tally only when several incidents are summed
     hard_hypothetical: frozenset[str]
     new_incident_cues: tuple[str, ...]
+    summary_cues: tuple[str, ...]  # "in different areas", "in two days": a sentence counting several incidents
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
     person_singular: frozenset[str]
+    rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
+    air_verbs: frozenset[str]  # "bombed": an airstrike only beside a word for aircraft
+    aircraft_words: frozenset[str]
+    operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
@@ -61,6 +70,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         injured_lemmas=frozenset(raw["casualty_outcomes"]["injured"]),
         strict_killed=frozenset(raw["strict_killed_lemmas"]),
         strict_injured=frozenset(raw["strict_injured_lemmas"]),
+        hedged_report_lemmas=frozenset(raw["hedged_report_lemmas"]),
+        initial_report_cues=tuple(raw["initial_report_cues"]),
+        no_casualty_phrases={k: tuple(v) for k, v in raw["no_casualty_phrases"].items() if not k.startswith("_")},
         victim_category=victim_category,
         hostile_modifiers=frozenset(raw["hostile_modifiers"]),
         at_least=tuple(raw["qualifiers"]["at_least"]),
@@ -71,15 +83,21 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         subset_lead_phrases=tuple(raw["subset_lead_phrases"]),
         aggregate_nouns=frozenset(raw["aggregate_nouns"]),
         aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
+        sum_cues=tuple(raw["sum_cues"]),
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
         new_incident_cues=tuple(raw["new_incident_cues"]),
+        summary_cues=tuple(raw["summary_cues"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
         target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},
         person_singular=frozenset(raw["person_nouns_singular"]),
+        rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
+        air_verbs=frozenset(raw["air_words"]["verbs"]),
+        aircraft_words=frozenset(raw["air_words"]["aircraft"]),
+        operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),

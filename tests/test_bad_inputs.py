@@ -157,7 +157,7 @@ def test_bad_inputs_jsonl_bad_records(tmp_path):
         ("fail", f"{path}:4", 'invalid "text" (not a string but int)', "read"),
         ("fail", f"{path}:5", "invalid record (not a JSON object)", "read"),
         ("fail", f"{path}:6", ARABIC_SCRIPT, "read"),
-        ("fail", f"{path}:7", "\"published\" is not a YYYY-MM-DD date: 'last Tuesday'", "metadata"),
+        ("fail", f"{path}:7", "\"published\" is not a YYYY-MM-DD (or YYYY-MM, YYYY) date: 'last Tuesday'", "metadata"),
         ("doc", f"{path}:7", "bad_date"),
         ("fail", f"{path}:8", f'document id "bad_date" already used by {path}:7', "dedup"),
         ("fail", f"{path}:9", f"duplicate of {path}:7", "dedup"),
@@ -189,7 +189,7 @@ def test_bad_inputs_sidecar_bad_fields(tmp_path):
         {"published": "2026-13-01", "source": ["a", "b"], "url": "https://example.org/x"}))
     items = list(iter_inputs(tmp_path))
     assert items[:2] == [
-        ReadFailure(str(sidecar), "\"published\" is not a YYYY-MM-DD date: '2026-13-01'", "metadata"),
+        ReadFailure(str(sidecar), "\"published\" is not a YYYY-MM-DD (or YYYY-MM, YYYY) date: '2026-13-01'", "metadata"),
         ReadFailure(str(sidecar), "\"source\" is not a string: ['a', 'b']", "metadata"),
     ]
     doc = items[2]

@@ -44,6 +44,11 @@ def test_dates_resolve_same_day_cue_is_relative(phrase):
     assert resolve_date_phrase(phrase, "2026-02-25") == (None, None, "same_day", False)
 
 
+@pytest.mark.parametrize("phrase", ["Tuesday night", "yesterday", "on Friday"])
+def test_dates_resolve_against_a_month_only_publication_gives_that_month(phrase):
+    assert resolve_date_phrase(phrase, "2021-10")[:2] == ("2021-10", "month")
+
+
 def test_dates_resolve_without_publication_uses_reference_year():
     value, precision, relative, inferred = resolve_date_phrase("March 11", None, "2025-01-01")
     assert (value, precision, relative) == ("2025-03-11", "day", None)
@@ -82,6 +87,17 @@ def test_dates_doc_records_resolved_phrases(make_doc):
     assert ("Monday", "2026-02-23", "day") in values
     found = next(d for d in doc._.incidents_dates if d["text"] == "Monday")
     assert doc.text[found["start"] : found["end"]] == "Monday"
+
+
+def test_dates_doc_reads_weekdays_the_model_left_untagged(nlp):
+    from pipeline.components.extensions import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc("A clinic in Bannu was bombed late Friday, officials said.")
+    doc._.incidents_published = "2026-02-25"
+    doc.ents = []  # as when the base model misses the weekday
+    doc = nlp.get_pipe("incidents_dates")(doc)
+    assert [(d["text"], d["value"]) for d in doc._.incidents_dates] == [("late Friday", "2026-02-20")]
 
 
 def test_dates_doc_skips_period_entities(make_doc):

@@ -84,6 +84,26 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
         ("A bomb went off in a Kohat market on Sunday; two-hundred people were injured.", None, 200, None),
         ("Militants stormed a checkpost in Tank on Sunday. One of the attackers blew himself up and "
          "two others were shot dead by the guards.", None, None, 2),
+        ("Four Levies men were martyred and as many hurt when gunmen fired on a post in Kalat on Sunday.", 4, 4, None),
+        ("As many as 14 people were injured in a grenade attack on a Sibi bus stand on Sunday.", None, 14, None),
+        ("Two soldiers were martyred when militants raided a post in Zhob on Sunday; six to eight "
+         "attackers were killed in the return fire.", 2, None, 8),
+        ("A grenade blast in a Mirpurkhas bazaar injured 11 people on Sunday. Most of the wounded were "
+         "taken to the civil hospital, three to a private clinic.", None, 11, None),
+        ("Militants attacked a checkpost in Kurram on Sunday. In the exchange of fire, Lance Naik Asad "
+         "Khan, 24, and Sepoy Bilal Ahmed, 22, embraced martyrdom.", 2, None, None),
+        ("Two soldiers, Sepoy Tariq and Sepoy Gul, were martyred when militants fired on a post in Kurram "
+         "on Sunday.", 2, None, None),
+        ("Gunmen attacked a bank in Quetta on Sunday, leaving at least nine people dead. Four "
+         "policemen and two civilians were killed, and three attackers were shot dead by the guards.", 6, None, 3),
+        ("Gunmen shot dead at least nine and perhaps ten trekkers at a camp in Diamer on Sunday.", 9, None, None),
+        ("A suicide bomber struck a rally in Bajaur on Sunday, killing 40 people and wounding 70. Initial "
+         "reports said 20 people were killed and over 100 injured.", 40, 70, None),
+        ("A bomb went off in a church in Peshawar on Sunday, killing 12 worshippers. A total of 31 people "
+         "were wounded.", 12, 31, None),
+        ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
+        ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
+         "market on Sunday.", 1, 9, None),
     ],
 )
 def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
@@ -92,6 +112,19 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
 
 
 # --- dates, methods and actors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekday opening the lead, under a one-line headline, dates the story (no date stamp)
+        "Engineer seized in Okara\n\nLast Thursday, hours before his flight home, a Danish engineer "
+        "was kidnapped by gunmen in Okara.",
+    ],
+)
+def test_news_weekday_in_the_lead_dates_the_incident(run_extract, text):
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-09"
+
 
 def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):
     event = _only(run_extract("A roadside bomb killed a soldier in Kech earlier in the day, the military said.", published=PUBLISHED))
@@ -195,3 +228,102 @@ def test_news_hospital_of_the_wounded_and_a_police_college_read_as_what_they_are
 def test_news_a_home_or_office_in_a_city_can_be_the_attack_site(run_extract):
     event = _only(run_extract("Gunmen abducted a businessman from his home in Lahore on Sunday.", published=PUBLISHED))
     assert event["district"] == "Lahore"
+
+
+def test_news_age_after_a_name_before_its_verb_is_no_count(run_extract):
+    text = ("Gunmen shot dead a lawyer in Chaman on Sunday. Later a badly hurt guard Nadir Ali, 35 "
+            "succumbed to his wounds in hospital.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] in {1, 2}  # never 35 more
+
+
+def test_news_dateline_anchors_a_lead_whose_only_place_is_the_attackers_side(run_extract):
+    text = ("KURRAM AGENCY: An army major and a sepoy were martyred in firing from across the border, "
+            "the military said.\nIn the return fire, at least six attackers were killed while others "
+            "fled to the Afghan side of the border.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["perpetrators_killed"]) == ("Kurram", 6)
+
+
+def test_news_a_month_this_year_dates_one_casualty_and_is_no_tally(run_extract):
+    text = "In March this year, a young army officer had embraced martyrdom in firing on a border post in Rajgal valley."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["date"], event["killed"]) == ("Khyber", "2019-03", 1)
+
+
+def test_news_background_paragraph_does_not_lend_its_place_to_an_unplaced_lead(run_extract):
+    text = ("KURRAM AGENCY: An army captain and a soldier were martyred in firing from across the border, the "
+            "military said.\nIn March this year, a young army officer had embraced martyrdom in firing on a "
+            "border post in Rajgal valley.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
+    assert [(e["district"], e["date"], e["killed"]) for e in events] == [("Khyber", "2019-03", 1), ("Kurram", None, 2)]
+
+
+def test_news_lead_under_a_dateline_opens_the_incident_there_and_no_one_hurt_is_zero(run_extract):
+    text = ("Grenade thrown at police post\n\nKOHAT: Two men on a motorbike lobbed a hand grenade at the "
+            "gate of a police post, damaging the wall.\n\nNo one was hurt in the attack, police said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], event["killed"], event["injured"]) == ("Kohat", "grenade", 0, 0)
+
+
+def test_news_no_one_killed_leaves_the_stated_injured(run_extract):
+    text = "A roadside bomb went off near a Levies vehicle in Kech on Sunday, injuring three. No one was killed in the blast."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (0, 3)
+
+
+def test_news_a_place_name_ending_a_persons_name_is_no_place(run_extract):
+    text = ("Three FC men were martyred in an attack on a convoy in Panjgur on Sunday. Chief Minister "
+            "Sanaullah Zehri condemned the attack in which three FC men were martyred and three wounded.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Panjgur"]
+
+
+def test_news_city_the_wounded_were_referred_to_is_no_incident_place(run_extract):
+    text = ("A bomb went off in Landi Kotal bazaar on Sunday, injuring 40 people. Of the injured, 12 were "
+            "referred to a medical complex in Peshawar.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Khyber"]
+
+
+def test_news_an_operation_with_only_arrests_is_no_incident(run_extract):
+    text = ("GUJRANWALA: The CTD arrested four suspects in Gujranwala on Sunday in an intelligence-based "
+            "operation and seized explosives from them.")
+    assert run_extract(text, published=PUBLISHED) == []
+
+
+def test_news_an_operation_that_kills_militants_is_still_a_clash(run_extract):
+    text = "Security forces killed four militants in an intelligence-based operation in Tank on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
+
+
+def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_incident(run_extract):
+    text = ("QUETTA: Twenty people were killed in twin blasts at a snooker hall on Alamdar Road on Sunday night.\n"
+            "Earlier in the afternoon, seven people died when a bomb went off near an FC vehicle at Bacha "
+            "Khan Chowk.\nMost of those killed in the Alamdar Road blasts were Hazaras.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["place"])
+    assert [(e["place"], e["killed"]) for e in events] == [("Alamdar Road", 20), ("Bacha Khan Chowk", 7)]
+
+
+def test_news_a_place_the_site_only_neighbours_is_not_the_site(run_extract):
+    text = ("Gunmen ambushed a van on Sunday, killing nine passengers in a quiet valley that neighbours the "
+            "former militant stronghold of Swat. The ambush happened in the district of Shangla.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Shangla"]
+
+
+def test_news_here_in_a_story_under_a_dateline_is_the_dateline_town(run_extract):
+    text = ("MARDAN: A policeman was martyred and six others were injured in a bomb blast near a police van "
+            "in Chowrangi area here on Sunday.\nA couple of days back, militants blew up a girls' school in "
+            "Mir Ali, North Waziristan.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
+    assert [(e["district"], e["killed"], e["injured"]) for e in events] == [("Mardan", 1, 6), ("North Waziristan", None, None)]
+
+
+def test_news_where_a_correspondent_speaks_from_is_no_incident_place(run_extract):
+    text = ("LAHORE: Gunmen attacked a bus carrying a visiting team on Sunday.\n\nOur correspondent, in "
+            "Islamabad, says six policemen escorting the bus were killed in the ambush.")
+    assert [(e["district"], e["killed"]) for e in run_extract(text, published=PUBLISHED)] == [("Lahore", 6)]
+
+
+def test_news_bombed_is_an_airstrike_only_beside_aircraft(run_extract):
+    school = _only(run_extract("Militants bombed a girls' school in Chilas on Sunday night.", published=PUBLISHED))
+    jets = _only(run_extract("Jets bombed militant hideouts in Tirah on Sunday.", published=PUBLISHED))
+    assert (school["method"], jets["method"]) == ("bombing", "airstrike")

@@ -219,6 +219,13 @@ def test_reading_sidecar_supplies_metadata(tmp_path):
     assert doc.text.startswith("February 25, 2026\n")
 
 
+@pytest.mark.parametrize("published", ["2021-10", "2021"])
+def test_reading_sidecar_with_only_a_month_or_year_keeps_it(tmp_path, published):
+    write(tmp_path / "story.txt", ARTICLE)
+    write(tmp_path / "story.meta.json", json.dumps({"published": published}))
+    assert only_document(list(iter_inputs(tmp_path))).published == published
+
+
 def test_reading_sidecar_without_date_falls_back_to_date_line(tmp_path):
     write(tmp_path / "story.txt", "25 February 2026\n" + ARTICLE)
     write(tmp_path / "story.meta.json", json.dumps({"source": "Example Times"}))

@@ -72,6 +72,14 @@ def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
     return None
 
 
+def _past_compounds(token: Token) -> Token:
+    """The noun a compound modifies: "one Rangers man", "three FC personnel" count the man and
+    the personnel (the parser may hang the number on the first word of the compound)."""
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
 def _conj_root(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -166,9 +174,18 @@ class CasualtyExtractor:
         lexicon = self.lexicon
         i = sent.start
         doc = sent.doc
+        previous = None  # the last count of the sentence, which "as many" repeats
         while i < sent.end:
             token = doc[i]
             lower = token.lower_
+            if lower == "as" and previous is not None and i + 1 < sent.end and doc[i + 1].lower_ == "many" and (
+                i + 2 >= sent.end or doc[i + 2].lower_ != "as"
+            ):
+                # "three were martyred and as many injured": the same figure again ("as many as
+                # 40" is a figure of its own, read from its number)
+                yield doc[i + 1], doc[i + 1], previous
+                i += 2
+                continue
             if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token):
                 i += 1
                 continue
@@ -196,6 +213,18 @@ class CasualtyExtractor:
                 if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
                     i = j + 1
                     continue
+                if i - 3 >= sent.start and doc[i - 2].lower_ in {"and", "or"} and doc[i - 1].lower_ in {"perhaps", "possibly", "maybe", "even"} and (
+                    doc[i - 3].like_num or doc[i - 3].lower_ in lexicon.number_words
+                ):
+                    i = j + 1  # "nine and perhaps 10 climbers": the hedged second figure is not more victims
+                    continue
+                if j + 2 < sent.end and doc[j + 1].lower_ in {"to", "or", "-", "–"} and (
+                    doc[j + 2].like_num or doc[j + 2].lower_ in lexicon.number_words
+                ) and doc[j + 2].lower_ not in {"a", "an", "one"}:
+                    # "eight to 10 terrorists", "five or six": the range is read from its upper
+                    # figure, which is the one the parser ties to the noun
+                    i = j + 1
+                    continue
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
                     words = ["dozen"]
@@ -206,6 +235,7 @@ class CasualtyExtractor:
                     words = ["dozen"]
                 count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
+                    previous = count
                     yield doc[i], doc[j], count
                 i = j + 1
                 continue
@@ -220,7 +250,7 @@ class CasualtyExtractor:
         return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
 
     def _is_single_person(self, token: Token) -> bool:
-        head = token.head
+        head = _past_compounds(token.head)
         return (
             token.dep_ in {"det", "nummod"}
             and head.lower_ in self.lexicon.person_singular
@@ -238,9 +268,10 @@ class CasualtyExtractor:
             return True
         if (
             first == last and doc[first].text.isdigit() and prev is not None and prev.text == ","
-            and first >= 2 and doc[first - 2].pos_ == "PROPN" and nxt is not None and nxt.text in {",", "."}
+            and first >= 2 and doc[first - 2].pos_ == "PROPN" and nxt is not None
+            and (nxt.text in {",", "."} or nxt.pos_ in {"VERB", "AUX"})
         ):
-            return True  # "Sepoy Asif, 21, was martyred": an age after a name
+            return True  # "Sepoy Asif, 21, was martyred", "Mr Khan, 40 died later": an age after a name
         return is_date_fragment(doc[first])
 
     # -- linking a count to its outcome -----------------------------------------------------
@@ -253,9 +284,64 @@ class CasualtyExtractor:
                 continue
             statement["sent"] = sent_index
             found.append(statement)
+        lowered = sent.text.lower()
+        if any(cue in lowered for cue in self.lexicon.initial_report_cues):
+            for statement in found:
+                statement["initial"] = True  # "initial reports said 18 were killed": a first figure
+        found += self._named_members_of_the_forces(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
+        found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
+        """"Lance Naik Asad Khan and Sepoy Bilal embraced martyrdom": each named man with a rank
+        who is the subject of a casualty predicate counts one (names in apposition to a counted
+        noun, "two soldiers, Sepoy A and Sepoy B", are that count's, and are not subjects)."""
+        if any(s["count"] > 0 for s in found):
+            return []  # the sentence gives its own figure; its names are the counted men
+        statements = []
+        for token in sent:
+            if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj"}:
+                continue
+            root = _conj_root(token)
+            if root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.lower_ in self.lexicon.rank_titles]
+            if not titles:
+                continue
+            outcome, _, _, _ = self._outcome(token, sent)
+            if outcome not in {"killed", "injured"}:
+                continue
+            first = titles[0]
+            statements.append({
+                "start": first.idx, "end": token.idx + len(token.text), "token": first.i, "count": 1,
+                "outcome": outcome, "category": "security", "qualifier": "exact", "update": False,
+                "increment": False, "subset": False, "group": root.i, "text": sent.doc[first.i : token.i + 1].text,
+                "sent": sent_index,
+            })
+        return statements
+
+    def _none_hurt(self, sent: Span, sent_index: int, told: set[str]) -> list[dict]:
+        """"No one was hurt in the attack", "no casualty was reported": a figure of 0 for the
+        outcomes the phrase rules out (and the sentence does not count otherwise)."""
+        text = " ".join(sent.text.lower().replace("’", "'").split())
+        statements = []
+        for kind, phrases in self.lexicon.no_casualty_phrases.items():
+            found = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", text)), None)
+            if found is None:
+                continue
+            start = sent.start_char + max(sent.text.lower().find(found.split()[0]), 0)
+            for outcome in ("killed", "injured") if kind == "both" else (kind,):
+                if outcome in told or any(s["outcome"] == outcome for s in statements):
+                    continue
+                statements.append({
+                    "start": start, "end": start + len(found), "token": sent.start, "count": 0,
+                    "outcome": outcome, "category": "people", "qualifier": "exact", "update": False,
+                    "increment": False, "subset": False, "group": -1 - sent.start, "text": found,
+                    "sent": sent_index,
+                })
+        return statements
 
     def _totals_before_parts(self, unlinked, found: list[dict], sent: Span, sent_index: int) -> list[dict]:
         """"Eleven soldiers, among them a lieutenant colonel and a major, were martyred": the parser
@@ -281,7 +367,7 @@ class CasualtyExtractor:
         ("killing five", "two of the attackers")."""
         for token in (last, first):
             if token.dep_ in {"nummod", "det", "quantmod", "compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "ADJ"} and token.head.i > last.i:
-                return token.head
+                return _past_compounds(token.head)
         return last
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
@@ -317,14 +403,17 @@ class CasualtyExtractor:
 
     def _unnumbered_people(self, noun: Token) -> int:
         """Persons coordinated with a count without a number of their own: "three engineers and
-        their driver" counts the driver too."""
+        their driver" counts the driver too, "an army captain and a soldier" (whose captain the
+        parser leaves without his article) the captain."""
         extra = 0
         for conjunct in noun.conjuncts:
-            if conjunct.i < noun.i or conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
+            if conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
                 continue
             determiners = [c for c in conjunct.children if c.dep_ in {"det", "poss", "nummod"}]
-            if determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
+            if conjunct.i > noun.i and determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
                 extra += 1
+            elif conjunct.i < noun.i and not determiners and conjunct.i == _conj_root(noun).i:
+                extra += 1  # "Pakistan Army captain and a soldier were martyred": two
         return extra
 
     def _category_of(self, noun: Token) -> str | None:
@@ -486,7 +575,9 @@ class CasualtyExtractor:
                 continue
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
                 subset = True
-            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS:
+            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS and current.i == noun.i:
+                # the figure itself is what the toll rose to ("rose to 11"); a count in apposition
+                # to a hospital ("taken to Mayo Hospital, four to Services Hospital") is no toll
                 outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
                 return outcome, outcome is not None, False, False
             outcome = self._predicate_outcome(head, child=current)
@@ -529,6 +620,13 @@ class CasualtyExtractor:
                 outcome = self._predicate_outcome(child)
                 if outcome:
                     return outcome, False, self._is_increment(child), subset
+                if child.lemma_.lower() in lexicon.hedged_report_lemmas:
+                    # "one person reported killed", "three feared dead": the reported outcome
+                    for complement in child.children:
+                        if complement.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}:
+                            outcome = self._predicate_outcome(complement)
+                            if outcome and outcome != "killed_agent":
+                                return outcome, False, False, subset
         return None, False, False, False
 
     def _is_militant_claim(self, noun: Token, sent: Span) -> bool:

@@ -61,6 +61,7 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+WEEKDAY_NAME = re.compile(r"\b(?:(?:[Ll]ast|[Oo]n|[Ll]ate|[Ee]arly) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: Phrases about periods, not days: they never date an incident.
 #: Text just before the date of a cited source: an italic outlet name or a quoted title.
 CITATION_BEFORE = re.compile(r"(\*[^*\n]{1,60}\*|[\"”’][^\n]{0,3}|\b(?:Dawn|Reuters|AFP|AP|The News|Express Tribune|Al Jazeera|BBC|Geo News|Xinhua|Report|Commentary|Briefing)),?\s*$")
@@ -116,7 +117,9 @@ def resolve_date_phrase(
     lexicon = load_lexicon()
     phrase = " ".join(text.lower().replace("’", "'").split())
     pub = _parse_iso(published)
-    ref = _parse_iso(reference)
+    # a page dated only by its month ("2021-10"): a weekday or "yesterday" falls in that month
+    month_published = published if pub is None and published and _parse_iso(published + "-01") else None
+    ref = _parse_iso(reference) or (_parse_iso(month_published + "-01") if month_published else None)
     anchor = pub or ref
     inferred = pub is None
 
@@ -165,6 +168,8 @@ def resolve_date_phrase(
         year = anchor.year if month <= anchor.month or pub is None else anchor.year - 1
         return f"{year:04d}-{month:02d}", "month", None, inferred
     if match:
+        if month_published:
+            return month_published, "month", None, False
         if pub is None:
             return (f"{ref.year:04d}", "year", None, True) if ref else (None, None, None, False)
         back = (pub.weekday() - WEEKDAYS[match.group(1)]) % 7
@@ -172,12 +177,18 @@ def resolve_date_phrase(
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day", None, False
 
+    if month_published and re.search(r"\b(day before yesterday|yesterday|last night|today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
+        return month_published, "month", None, False
     if re.search(r"\bday before yesterday\b", phrase):
         return _relative_day(pub, ref, 2)
     if re.search(r"\b(yesterday|last night)\b", phrase):
         return _relative_day(pub, ref, 1)
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
         return _relative_day(pub, ref, 0)
+    match = re.search(rf"\b({_MONTH_RE}) (this|last) year\b", phrase)
+    if match and anchor is not None:  # "in September this year", "May last year"
+        year = anchor.year - (1 if match.group(2) == "last" else 0)
+        return f"{year:04d}-{MONTHS[match.group(1)]:02d}", "month", None, inferred
     if re.search(r"\blast week\b", phrase):
         if anchor is None:
             return None, None, None, False
@@ -283,9 +294,7 @@ class DateResolver:
         local_reference = None
         allowance = work.Allowance(len(doc.text))
         found = []
-        for ent in doc.ents:
-            if ent.label_ not in self.labels:
-                continue
+        for ent in self._date_phrases(doc):
             before = doc.text[max(0, ent.start_char - 80) : ent.start_char]
             if re.search(r"\b(since|until|till|before)\s*$", before.lower()):
                 continue  # "since 2021" starts a period; it dates nothing
@@ -293,8 +302,14 @@ class DateResolver:
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue
             line_before = doc.text[doc.text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]
-            if STAMP_LABEL.match(line_before) and not doc.text[: ent.start_char].strip("\n ").count("\n"):
-                continue  # "date 2021-07-14 ..." opening the text: when it was published, not an incident
+            if (
+                STAMP_LABEL.match(line_before)
+                and not doc.text[: ent.start_char].strip("\n ").count("\n")
+                and YEAR.search(ent.text)
+            ):
+                # "date 2021-07-14 ..." opening the text: when it was published, not an incident
+                # (a stamp is a full date; "Last Saturday, ..." opening a lead dates the story)
+                continue
             reference = local_reference or document_reference
             phrase = ent.text
             iso = ISO_DATE.match(doc.text, ent.start_char)
@@ -326,6 +341,17 @@ class DateResolver:
             )
         doc._.incidents_dates = found
         return doc
+
+    def _date_phrases(self, doc: Doc) -> list:
+        """The DATE/TIME entities, and the weekdays the model left untagged ("Last Saturday, ...",
+        "the market Wednesday"): a capitalised weekday is a date whatever its sentence."""
+        phrases = [ent for ent in doc.ents if ent.label_ in self.labels]
+        covered = {i for ent in phrases for i in range(ent.start, ent.end)}
+        for match in WEEKDAY_NAME.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and not covered.intersection(range(span.start, span.end)):
+                phrases.append(span)
+        return sorted(phrases, key=lambda span: span.start)
 
 
 @Language.factory(

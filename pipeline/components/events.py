@@ -17,6 +17,7 @@ assembly in `pipeline.assembly` merges the frames of all chunks and computes the
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,6 +27,9 @@ from ..lexicon import load_lexicon
 from .casualties import is_date_fragment
 from .extensions import ents_by_sentence, register_extensions
 
+AFGHAN_TERRITORY = re.compile(
+    r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
+)
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
@@ -91,9 +95,11 @@ class EventAssembler:
             "clutter": self._is_page_clutter(sent),
             "bullet": bool(BULLET.match(sent.text)),
         }
+        from_the_air = bool(words & lexicon.aircraft_words)
         record["triggers"] = [
             {
-                "method": span.id_ or span.label_,
+                # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
+                "method": "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air else span.id_ or span.label_,
                 "strength": self._strength(span),
                 "token": span.start,
                 "text": span.text,
@@ -106,7 +112,7 @@ class EventAssembler:
         record["suicide"] = any(
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in record["triggers"]
         )
-        record["places"] = self._locations(sent)
+        record["places"] = self._locations(sent) + self._here(sent)
         record["dates"] = dates
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
@@ -140,7 +146,12 @@ class EventAssembler:
         record["suspect"] = any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         record["afghan_actor"] = bool(re.search(r"\b(afghan|taliban|kabul)\b", text))
-        record["afghan_territory"] = bool(re.search(r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b", text))
+        # where the attack struck, not where its attackers came from or fled to ("fled to the
+        # Afghan side", "fired from Afghan territory"): those are the other side of the border
+        record["afghan_territory"] = any(
+            not re.search(r"\b(?:from|to|into|towards?)(?: the)?\s*$", text[: match.start()])
+            for match in AFGHAN_TERRITORY.finditer(text)
+        )
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
         return record
@@ -225,6 +236,55 @@ class EventAssembler:
             head = head.head
         return False
 
+    def _only_neighboured(self, ent: Span) -> bool:
+        """Whether the place is what the story's region neighbours: inside the object of a
+        finite verb of adjacency ("a valley that neighbours Swat"). "Border" is left out: the
+        parser takes the noun in "the Wagah border" for a verb."""
+        verbs = self.lexicon.place_roles["adjacency_verbs"]
+        node = ent.root
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if head.lemma_.lower() in verbs and head.tag_ in {"VBZ", "VBP", "VBD", "VBG"}:
+                return node.dep_ in {"dobj", "pobj", "attr"}
+            node = head
+        return False
+
+    def _where_a_speaker_is(self, ent: Span) -> bool:
+        """"The BBC's correspondent, in Islamabad, says ...": a place set off beside the subject
+        of a verb of speaking locates the speaker."""
+        prep = ent.root.head
+        if prep.lower_ not in {"in", "from"} or prep.dep_ != "prep":
+            return False
+        if prep.i == 0 or ent.doc[prep.i - 1].text != ",":
+            return False  # set off by commas
+        head = prep.head
+        verb = head.head if head.dep_ == "nsubj" and head.pos_ in {"PROPN", "NOUN"} else head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in {"say", "tell", "report", "add", "write"}
+
+    def _here(self, sent: Span) -> list[dict]:
+        """"... in a motorcycle bombing in the Chowrangi area here on Friday": in a story filed
+        under a dateline, "here" is the dateline's town."""
+        if not self._datelines:
+            return []
+        here = next((t for t in sent if t.lower_ == "here" and t.pos_ == "ADV" and t.dep_ == "advmod"), None)
+        if here is None:
+            return []
+        return [dict(self._datelines[0], token=here.i, text=here.text, sent=sent.start)]
+
+    def _surname(self, ent: Span, sent: Span) -> bool:
+        """Whether a place name ends a person's name: a given name right before it and a title
+        or honorific just before that ("Minister Sanaullah Zehri", "Nawab Aslam Raisani")."""
+        doc = sent.doc
+        if ent.start - 2 < sent.start:
+            return False
+        given = doc[ent.start - 1]
+        if given.pos_ != "PROPN" or not given.is_title or given.ent_type_ in {"PLACE", "GPE", "GROUP", "SECURITY_FORCE"}:
+            return False
+        titles = self.lexicon.place_roles["person_titles"]
+        return any(t.lower_ in titles for t in doc[max(sent.start, ent.start - 4) : ent.start - 1])
+
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
@@ -240,8 +300,14 @@ class EventAssembler:
                 continue
             if previous in {"in", "at"} and before2 in roles["non_location_heads"]:
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
+            if self._where_a_speaker_is(ent):
+                continue  # "our correspondent, in Islamabad, says": where the report comes from
             if any(c.dep_ == "appos" and c.lower_ in roles["person_titles"] for c in ent.root.children):
                 continue  # "Mohmand, a commander of the faction": a person
+            if self._surname(ent, sent):
+                continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
+            if self._only_neighboured(ent):
+                continue  # "a region that neighbours the former stronghold of Swat": next to it
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
@@ -363,8 +429,15 @@ class EventAssembler:
                         if digits.isdigit() and int(digits) >= self.aggregate_min_count:
                             return True
         has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
-        period = any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
+        # "an officer was martyred in September this year" names a month, not a period: a cue
+        # inside a date phrase that resolved to a month or a day does not make a sentence about
+        # one casualty a tally ("clashes in October last year" still tells of many)
+        dated = [] if plural_events else [d["text"].lower() for d in dates if d.get("precision") in {"month", "day"}]
+        period = any(
+            re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) and not any(cue in phrase for phrase in dated)
+            for cue in lexicon.aggregate_period_cues
+        ) or (plural_events and any(cue in text for cue in lexicon.sum_cues))  # "a total of 131 were wounded" sums one attack's wounded
         big_count = any(c["count"] >= 100 for c in casualties)
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
         if period and not has_day and (plural_events or (casualties and not (few and singular_attack))):
@@ -385,6 +458,8 @@ class EventAssembler:
         districts = {self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
         if plural_trigger and len(districts) >= 2:
             return True
+        if any(cue in text for cue in self.lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
+            return True  # "eight soldiers were martyred in attacks in different areas in two days"
         counted = re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
         if counted and len(districts) == 1 and counted.group(2) in {"bombings", "blasts", "explosions"} and counted.group(1) != "separate":
             return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
@@ -460,9 +535,12 @@ class EventAssembler:
                 opened = False
                 previous = current
                 if target is None:
-                    if not self._can_open(frame):
+                    if not self._can_open(frame, lead=not incidents):
                         continue
                     target = self._new_incident(frame)
+                    target["earlier_than_news"] = frame.get("earlier_than_news", False)
+                    # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
+                    target["told_apart"] = bool(record["new_cue"] and incidents)
                     incidents.append(target)
                     opened = True
                 else:
@@ -732,6 +810,21 @@ class EventAssembler:
 
         return _dates_compatible(a.get("value") if a else None, b.get("value") if b else None)
 
+    def _background_to_unplaced_news(self, current: dict, frame_date: dict | None, doc: Doc) -> bool:
+        """A story whose lead names no place and no day ("a captain was martyred in firing from
+        across the border") reports fresh news; a later sentence dated a month or more before
+        publication ("in September, an officer had been killed in Rajgal") tells an earlier
+        incident and does not lend it its place."""
+        published = str(doc._.incidents_published or "")
+        if current["places"] or self._incident_date(current) is not None or frame_date is None or len(published) < 7:
+            return False
+        value = frame_date.get("value") or ""
+        if len(value) < 7 or value[:7] >= published[:7]:
+            return False  # undated, only a year, or of the month of publication
+        if len(value) == 10 and len(published) == 10:
+            return (date.fromisoformat(published) - date.fromisoformat(value)).days > 31
+        return True
+
     @staticmethod
     def _is_reference(frame: dict) -> bool:
         """"the Karachi attack", "the Bajaur bombing": a definite mention of an incident told
@@ -752,6 +845,9 @@ class EventAssembler:
                 return incident
 
             for incident in reversed(incidents):
+                if district and incident["district"] == district and self._same_site(frame, incident) is not False:
+                    return keep_fitting_dates(incident)
+            for incident in reversed(incidents):
                 if district and incident["district"] == district:
                     return keep_fitting_dates(incident)
             if current is not None and not district:
@@ -764,6 +860,14 @@ class EventAssembler:
         if frame["record"]["new_cue"]:
             return None  # "separately", "in another attack", "days after ...": a new incident
         if district:
+            # "the people killed in the Alamdar Road blasts": the incident told at that very site
+            # (an incident being told that has no place yet takes the place instead)
+            unplaced_current = current is not None and current["district"] is None and not current["places"]
+            for incident in reversed(incidents) if not unplaced_current else ():
+                if incident["district"] == district and self._same_site(frame, incident) and (
+                    self._dates_compatible(self._incident_date(incident), frame_date)
+                ):
+                    return incident
             if (
                 current is not None
                 and current["district"] in (None, district)
@@ -772,6 +876,9 @@ class EventAssembler:
                 and (current["district"] == district or self._methods_fit(current, frame))
             ):
                 if current["district"] is None and current["places"] and not self._province_fits(current, frame):
+                    return None
+                if self._background_to_unplaced_news(current, frame_date, frame["record"]["doc"]):
+                    frame["earlier_than_news"] = True  # kept apart in the document's assembly too
                     return None
                 return current
             for incident in reversed(incidents):
@@ -816,7 +923,7 @@ class EventAssembler:
         own = {p["province"] for p in incident["places"] if p["province"]}
         return not provinces or not own or bool(provinces & own)
 
-    def _can_open(self, frame: dict) -> bool:
+    def _can_open(self, frame: dict, lead: bool = False) -> bool:
         specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
         counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
         located = bool(frame["places"] or frame["dates"])
@@ -832,7 +939,10 @@ class EventAssembler:
             # a count with no attack word ("In July, 187 people were killed") needs a place or a day
             return any(p["district"] for p in frame["places"]) or any(d["precision"] == "day" for d in frame["dates"])
         if specific and not counted and not frame["dates"] and not any(p["province"] or p["district"] for p in frame["places"]):
-            return False  # "suicide-bomber pipelines are in Afghanistan": no incident without place or day
+            # "suicide-bomber pipelines are in Afghanistan": no incident without place or day,
+            # unless it is the lead under a dateline ("BANNU: Motorcyclists threw a grenade at
+            # a police station"), which the dateline then locates
+            return lead and self._right_after_dateline(frame["record"])
         if specific or counted:
             return anchored or counted
         # a generic singular word ("an attack", "struck") opens an incident only with a
@@ -840,6 +950,23 @@ class EventAssembler:
         singular = [t for t in frame["triggers"] if t["strength"] == "GENERIC" and not t["text"].lower().endswith("s")]
         district = any(p["district"] for p in frame["places"])
         return bool(singular) and district and bool(frame["dates"])
+
+    @staticmethod
+    def _same_site(frame: dict, incident: dict) -> bool | None:
+        """Whether a frame names a site (below district level) the incident names: True, False
+        when both name sites and none is shared, None when either names none."""
+        def sites(places: list[dict]) -> set[str]:
+            return {p["key"] for p in places if p["kind"] not in {"country", "province", "district"}}
+
+        mine, theirs = sites(frame["places"]), sites(incident["places"])
+        return bool(mine & theirs) if mine and theirs else None
+
+    def _right_after_dateline(self, record: dict) -> bool:
+        """Whether a sentence opens the story that a dateline introduces (within a short lead)."""
+        if not self._datelines:
+            return False
+        dateline_start = record["doc"][self._datelines[0]["token"]].idx
+        return 0 <= record["start"] - dateline_start <= 300
 
     def _new_incident(self, frame: dict) -> dict:
         incident = {

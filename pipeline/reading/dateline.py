@@ -135,8 +135,15 @@ def _first_lines(text: str, count: int):
 
 
 def parse_iso_date(value: object) -> str | None:
-    """`value` as YYYY-MM-DD when it is an ISO date or datetime string, else None."""
+    """`value` as YYYY-MM-DD when it is an ISO date or datetime string, YYYY-MM or YYYY when it
+    gives only the month or the year (pages dated "October 2021"), else None."""
     if not isinstance(value, str):
+        return None
+    partial = re.fullmatch(r"\s*(\d{4})(?:-(\d{2}))?\s*", value)
+    if partial:
+        year, month = partial.groups()
+        if 1900 <= int(year) <= 2100 and (month is None or 1 <= int(month) <= 12):
+            return f"{year}-{month}" if month else year
         return None
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])", value)
     if not match:

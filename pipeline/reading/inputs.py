@@ -347,7 +347,7 @@ def _metadata_fields(data: dict, where: str) -> tuple[dict[str, str], list[ReadF
     if published not in (None, ""):
         iso = parse_iso_date(published)
         if iso is None:
-            reason = f'"published" is not a YYYY-MM-DD date: {published!r}'
+            reason = f'"published" is not a YYYY-MM-DD (or YYYY-MM, YYYY) date: {published!r}'
             warnings.append(ReadFailure(where, reason, "metadata"))
         else:
             meta["published"] = iso
