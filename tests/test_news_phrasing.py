@@ -101,6 +101,11 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "reports said 20 people were killed and over 100 injured.", 40, 70, None),
         ("A bomb went off in a church in Peshawar on Sunday, killing 12 worshippers. A total of 31 people "
          "were wounded.", 12, 31, None),
+        ("A lawyer was shot dead outside his home in Gulberg, Lahore on Sunday, bringing the recent death "
+         "toll of Ahmadi lawyers to three. Rights groups said 11 members of the community had been killed "
+         "in the city recently.", 1, None, None),
+        ("A bomb in a Bannu market killed 13 traders on Sunday. Five more died in hospital on Monday, bringing "
+         "the overall toll of the attack to 18. The government will pay Rs1 million to each family.", 18, None, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),
