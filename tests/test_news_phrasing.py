@@ -332,3 +332,9 @@ def test_news_bombed_is_an_airstrike_only_beside_aircraft(run_extract):
     school = _only(run_extract("Militants bombed a girls' school in Chilas on Sunday night.", published=PUBLISHED))
     jets = _only(run_extract("Jets bombed militant hideouts in Tirah on Sunday.", published=PUBLISHED))
     assert (school["method"], jets["method"]) == ("bombing", "airstrike")
+
+
+def test_news_two_people_shot_dead_is_a_gun_attack_one_is_a_targeted_killing(run_extract):
+    two = _only(run_extract("Gunmen on a motorbike shot dead two soldiers in their car in Hyderabad on Sunday.", published=PUBLISHED))
+    one = _only(run_extract("Gunmen on a motorbike shot dead a lawyer outside his office in Hyderabad on Sunday.", published=PUBLISHED))
+    assert (two["method"], one["method"]) == ("armed_assault", "targeted_killing")
