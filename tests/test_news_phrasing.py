@@ -106,6 +106,8 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "in the city recently.", 1, None, None),
         ("A bomb in a Bannu market killed 13 traders on Sunday. Five more died in hospital on Monday, bringing "
          "the overall toll of the attack to 18. The government will pay Rs1 million to each family.", 18, None, None),
+        ("Officials said 52 parishioners, among them 20 women and six children, were killed and 90 injured "
+         "when two bombers struck a church in Mardan on Sunday.", 52, 90, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),
@@ -338,3 +340,10 @@ def test_news_two_people_shot_dead_is_a_gun_attack_one_is_a_targeted_killing(run
     two = _only(run_extract("Gunmen on a motorbike shot dead two soldiers in their car in Hyderabad on Sunday.", published=PUBLISHED))
     one = _only(run_extract("Gunmen on a motorbike shot dead a lawyer outside his office in Hyderabad on Sunday.", published=PUBLISHED))
     assert (two["method"], one["method"]) == ("armed_assault", "targeted_killing")
+
+
+def test_news_dateline_after_a_long_page_header_still_locates_the_story(make_doc):
+    header = "Mourning in the old city\n\nPublished: May 13, 2019\n\n" + "A photo caption shows grieving families outside the old church gate. " * 10 + "\n\n"
+    doc = make_doc(header + "PESHAWAR: It was a quiet Sunday at the church.\nTwo blasts struck the crowd as it left.\n"
+                   "Officials said 40 people were killed in the attack.", published=PUBLISHED)
+    assert [i["dateline"]["district"] for i in doc._.incidents_frames if i.get("dateline")] == ["Peshawar"]

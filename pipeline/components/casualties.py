@@ -295,6 +295,11 @@ class CasualtyExtractor:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
         found += self._named_members_of_the_forces(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
+        # "among them 34 women and seven children": every conjunct of a part is a part
+        part_groups = {s["group"] for s in found if s["subset"]}
+        for statement in found:
+            if statement["group"] in part_groups:
+                statement["subset"] = True
         found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
