@@ -108,6 +108,10 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "the overall toll of the attack to 18. The government will pay Rs1 million to each family.", 18, None, None),
         ("Officials said 52 parishioners, among them 20 women and six children, were killed and 90 injured "
          "when two bombers struck a church in Mardan on Sunday.", 52, 90, None),
+        ("Two people were killed and another was injured when a mortar shell hit a house in Miranshah "
+         "on Sunday.", 2, 1, None),
+        ("Gunmen killed two constables and critically wounded another in Tank on Sunday.", 2, 1, None),
+        ("A passerby was injured when gunmen opened fire on a van in Quetta on Sunday.", None, 1, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),

@@ -190,6 +190,13 @@ class CasualtyExtractor:
             if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token):
                 i += 1
                 continue
+            if lower == "another" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and token.pos_ in {"PRON", "DET"}:
+                # "two were killed and another was injured", "critically wounding another": one more
+                # person, standing alone ("another soldier" is read from its noun)
+                previous = 1
+                yield token, token, 1
+                i += 1
+                continue
             if token.like_num or lower in lexicon.number_words or lower == "dozen":
                 if lower in {"a", "an", "one", "single", "lone"} and not self._is_single_person(token):
                     i += 1
