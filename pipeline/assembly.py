@@ -356,8 +356,10 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     killed, qualifier, chosen = combine_counts(statements, "killed", VICTIMS)
     perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
     killed = _without_attackers(killed, chosen, statements, perpetrators_killed)
-    if method == "targeted_killing" and (killed or 0) > 2:
-        method = "armed_assault"  # a massacre of passengers is not a targeted killing
+    if method == "targeted_killing" and (killed or 0) > 1:
+        # EVENTS.md: a targeted killing is one named or specific person shot; two soldiers shot
+        # dead in their vehicle, or passengers massacred, were a gun attack
+        method = "armed_assault"
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     chosen_date = incident_date(incident)
     targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]

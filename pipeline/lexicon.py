@@ -17,6 +17,7 @@ class Lexicon:
     strict_killed: frozenset[str]
     strict_injured: frozenset[str]
     hedged_report_lemmas: frozenset[str]  # "one person reported killed": the outcome is the complement's
+    tally_modifiers: frozenset[str]  # "the recent death toll of Shia doctors": a running tally, not one attack's
     initial_report_cues: tuple[str, ...]  # "initial reports said 18 were killed": superseded figures
     no_casualty_phrases: dict[str, tuple[str, ...]]  # "no one was hurt": outcome(s) -> phrases stating zero
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
@@ -71,6 +72,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         strict_killed=frozenset(raw["strict_killed_lemmas"]),
         strict_injured=frozenset(raw["strict_injured_lemmas"]),
         hedged_report_lemmas=frozenset(raw["hedged_report_lemmas"]),
+        tally_modifiers=frozenset(raw["tally_modifiers"]),
         initial_report_cues=tuple(raw["initial_report_cues"]),
         no_casualty_phrases={k: tuple(v) for k, v in raw["no_casualty_phrases"].items() if not k.startswith("_")},
         victim_category=victim_category,

@@ -101,6 +101,17 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "reports said 20 people were killed and over 100 injured.", 40, 70, None),
         ("A bomb went off in a church in Peshawar on Sunday, killing 12 worshippers. A total of 31 people "
          "were wounded.", 12, 31, None),
+        ("A lawyer was shot dead outside his home in Gulberg, Lahore on Sunday, bringing the recent death "
+         "toll of Ahmadi lawyers to three. Rights groups said 11 members of the community had been killed "
+         "in the city recently.", 1, None, None),
+        ("A bomb in a Bannu market killed 13 traders on Sunday. Five more died in hospital on Monday, bringing "
+         "the overall toll of the attack to 18. The government will pay Rs1 million to each family.", 18, None, None),
+        ("Officials said 52 parishioners, among them 20 women and six children, were killed and 90 injured "
+         "when two bombers struck a church in Mardan on Sunday.", 52, 90, None),
+        ("Two people were killed and another was injured when a mortar shell hit a house in Miranshah "
+         "on Sunday.", 2, 1, None),
+        ("Gunmen killed two constables and critically wounded another in Tank on Sunday.", 2, 1, None),
+        ("A passerby was injured when gunmen opened fire on a van in Quetta on Sunday.", None, 1, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),
@@ -327,3 +338,16 @@ def test_news_bombed_is_an_airstrike_only_beside_aircraft(run_extract):
     school = _only(run_extract("Militants bombed a girls' school in Chilas on Sunday night.", published=PUBLISHED))
     jets = _only(run_extract("Jets bombed militant hideouts in Tirah on Sunday.", published=PUBLISHED))
     assert (school["method"], jets["method"]) == ("bombing", "airstrike")
+
+
+def test_news_two_people_shot_dead_is_a_gun_attack_one_is_a_targeted_killing(run_extract):
+    two = _only(run_extract("Gunmen on a motorbike shot dead two soldiers in their car in Hyderabad on Sunday.", published=PUBLISHED))
+    one = _only(run_extract("Gunmen on a motorbike shot dead a lawyer outside his office in Hyderabad on Sunday.", published=PUBLISHED))
+    assert (two["method"], one["method"]) == ("armed_assault", "targeted_killing")
+
+
+def test_news_dateline_after_a_long_page_header_still_locates_the_story(make_doc):
+    header = "Mourning in the old city\n\nPublished: May 13, 2019\n\n" + "A photo caption shows grieving families outside the old church gate. " * 10 + "\n\n"
+    doc = make_doc(header + "PESHAWAR: It was a quiet Sunday at the church.\nTwo blasts struck the crowd as it left.\n"
+                   "Officials said 40 people were killed in the attack.", published=PUBLISHED)
+    assert [i["dateline"]["district"] for i in doc._.incidents_frames if i.get("dateline")] == ["Peshawar"]

@@ -38,6 +38,7 @@ UNIT_WORDS = {
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
+CURRENCY_FIGURE = re.compile(r"^(?:rs\.?|pkr|usd|\$)\d", re.I)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 #: A count is at most this many characters ("2,597", "twenty-three", "two dozen"); longer
 #: number shapes are not casualty counts and never reach int() or quantulum3, which is
@@ -189,6 +190,13 @@ class CasualtyExtractor:
             if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token):
                 i += 1
                 continue
+            if lower == "another" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and token.pos_ in {"PRON", "DET"}:
+                # "two were killed and another was injured", "critically wounding another": one more
+                # person, standing alone ("another soldier" is read from its noun)
+                previous = 1
+                yield token, token, 1
+                i += 1
+                continue
             if token.like_num or lower in lexicon.number_words or lower == "dozen":
                 if lower in {"a", "an", "one", "single", "lone"} and not self._is_single_person(token):
                     i += 1
@@ -260,6 +268,10 @@ class CasualtyExtractor:
     def _is_non_casualty_number(self, doc: Doc, first: int, last: int, count: int) -> bool:
         nxt = doc[last + 1] if last + 1 < len(doc) else None
         prev = doc[first - 1] if first > 0 else None
+        if doc[first].lower_ in {"million", "billion", "crore", "lakh", "lakhs", "crores"}:
+            return True  # "Rs1 million each": an amount of money, the figure glued to the currency
+        if prev is not None and CURRENCY_FIGURE.match(prev.text):
+            return True
         if nxt is not None and (nxt.lower_ in UNIT_WORDS or nxt.text.startswith("-year")):
             return True
         if prev is not None and prev.lower_ in {"no", "no.", "number", "#", "aged", "age", "page", "para", "article", "section", "rs", "rs.", "pkr", "$", "n°", "nº", "report", "brigade", "corps", "sector", "phase", "route", "road", "block", "street", "g-", "f-", "i-", "n-", "m-"}:
@@ -290,6 +302,11 @@ class CasualtyExtractor:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
         found += self._named_members_of_the_forces(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
+        # "among them 34 women and seven children": every conjunct of a part is a part
+        part_groups = {s["group"] for s in found if s["subset"]}
+        for statement in found:
+            if statement["group"] in part_groups:
+                statement["subset"] = True
         found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
@@ -578,6 +595,8 @@ class CasualtyExtractor:
             if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS and current.i == noun.i:
                 # the figure itself is what the toll rose to ("rose to 11"); a count in apposition
                 # to a hospital ("taken to Mayo Hospital, four to Services Hospital") is no toll
+                if self._running_tally(head.head):
+                    return None, False, False, False
                 outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
                 return outcome, outcome is not None, False, False
             outcome = self._predicate_outcome(head, child=current)
@@ -628,6 +647,19 @@ class CasualtyExtractor:
                             if outcome and outcome != "killed_agent":
                                 return outcome, False, False, subset
         return None, False, False, False
+
+    def _running_tally(self, verb: Token) -> bool:
+        """"bringing the recent death toll of Shia doctors to four": the toll the verb moves is a
+        tally over several incidents (a "recent", "overall" toll), not this attack's."""
+        for toll in verb.children:
+            if toll.lemma_.lower() not in {"toll", "tally", "number", "count"} or not any(
+                m.dep_ == "amod" and m.lower_ in self.lexicon.tally_modifiers for m in toll.children
+            ):
+                continue
+            counted = [p for prep in toll.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            # of a kind of people ("Shia doctors"), not of one attack ("the overall toll of the attack")
+            return any(p.tag_ in {"NNS", "NNPS"} and p.lower_ in self.lexicon.victim_category for p in counted)
+        return False
 
     def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""

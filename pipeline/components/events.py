@@ -27,6 +27,9 @@ from ..lexicon import load_lexicon
 from .casualties import is_date_fragment
 from .extensions import ents_by_sentence, register_extensions
 
+#: A dateline is the story's only when it opens the text: within this many tokens (a page's
+#: headline, date line and photo caption come first).
+DATELINE_WITHIN_TOKENS = 150
 AFGHAN_TERRITORY = re.compile(
     r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
 )
@@ -581,7 +584,7 @@ class EventAssembler:
         if doc._.incidents_offset or not self._datelines:
             return
         first_line = [d for d in self._datelines if d["sent"] == self._datelines[0]["sent"]]
-        if len(first_line) != 1 or self._datelines[0]["token"] > 40:
+        if len(first_line) != 1 or self._datelines[0]["token"] > DATELINE_WITHIN_TOKENS:
             return
         line = doc[first_line[0]["token"] : min(first_line[0]["token"] + 8, len(doc))].text
         if re.search(r"\((?:Reuters|AP|AFP|Xinhua|Anadolu|wire|dpa|UPI|IANS|APP)\)", line):
