@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
-from ..lexicon import load_lexicon
+from ..lexicon import load_lexicon, target_kinds
 from .casualties import is_date_fragment
 from .extensions import ents_by_sentence, register_extensions
 
@@ -60,6 +60,13 @@ def _in_own_phrase(head, token) -> bool:
             return True
         previous = ancestor
     return False
+
+
+def _outside_clauses(token) -> set[int]:
+    """The indices of `token`'s subtree without the clauses nested in it: in "troops kept watch
+    over the road where the engineer had been seized" the relative clause tells the attack."""
+    inner = {t.i for child in token.subtree if child.i != token.i and child.dep_ in {"relcl", "advcl", "ccomp"} for t in child.subtree}
+    return {t.i for t in token.subtree} - inner
 
 
 def _lower_text(span: Span) -> str:
@@ -159,14 +166,20 @@ class EventAssembler:
     def _without_bystanders(self, sent: Span) -> str:
         """The sentence's words without those who only speak about or respond to the attack
         ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
-        hospital"): the subjects and objects of such verbs are not targets."""
+        hospital"): the subjects and objects of such verbs are not targets, nor is the source an
+        "according to" phrase names."""
         verbs = self.lexicon.bystander_verbs
         dropped: set[int] = set()
         for token in sent:
+            if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+                # "according to the inspector general of police": the source, not a target
+                dropped.update(t.i for t in token.subtree)
+                dropped.update(t.i for t in token.nbor().subtree)
+                continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs:
                 for child in token.children:
                     if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
-                        dropped.update(t.i for t in child.subtree)
+                        dropped.update(_outside_clauses(child))
                 dropped.add(token.i)
         if not dropped:
             return _lower_text(sent)
@@ -335,16 +348,7 @@ class EventAssembler:
         return False
 
     def _targets(self, text: str) -> list[str]:
-        # phrases whose words would cue another kind than the one attacked ("police training
-        # college" is police, not education; "the hospital" where the wounded were taken is none)
-        for phrase, replacement in self.lexicon.target_cue_rewrites.items():
-            if phrase in text:
-                text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
-        found = []
-        for phrase, category in self.lexicon.target_cues.items():
-            if re.search(rf"\b{re.escape(phrase)}\b", text) and category not in found:
-                found.append(category)
-        return found
+        return target_kinds(text, self.lexicon)
 
     def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False) -> bool:
         lexicon = self.lexicon

@@ -1,0 +1,113 @@
+"""Who an attack targeted (EVENTS.md `targets`), on sentences written for these tests: the kinds
+the casualty figures name, sources and responders who are no targets, foreign nationals, the
+places a text only describes, and the private citizens of an attack that names no other kind."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2019-05-13"  # a Monday
+
+
+def _only(events: list[dict]) -> dict:
+    assert len(events) == 1, [(e["district"], e["date"], e["killed"]) for e in events]
+    return events[0]
+
+
+def _targets(run_extract, text: str) -> list[str]:
+    return sorted(_only(run_extract(text, published=PUBLISHED))["targets"])
+
+
+# --- the kinds the casualty figures name ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the part of a toll names a kind of its own
+        ("Eleven passengers, including two Frontier Corps men, were killed when a bomb hit a "
+         "coach in Kohat on Sunday.", ["civilians", "paramilitary", "transport"]),
+        ("A grenade thrown at a tea stall in Turbat on Sunday injured six people, including three "
+         "government employees.", ["civilians", "government"]),
+        # a toll told in a sentence without an attack word
+        ("A roadside bomb went off in Tank on Sunday. Three army men and a driver died.", ["civilians", "military"]),
+    ],
+)
+def test_targets_kinds_named_by_the_counted_victims(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
+# --- sources and responders -----------------------------------------------------------------------
+
+def test_targets_source_named_after_according_to_is_no_target(run_extract):
+    text = ("According to the regional inspector general of police, gunmen shot dead four villagers "
+            "in Kohlu on Sunday.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Policemen secured the area after gunmen shot dead three villagers in Kohlu on Sunday.",
+        "Policemen inspected the site after gunmen shot dead three villagers in Kohlu on Sunday.",
+        "Police cordoned off the area after gunmen shot dead three villagers in Kohlu on Sunday.",
+        "Rangers stood near the bodies after gunmen shot dead three villagers in Kohlu on Sunday.",
+    ],
+)
+def test_targets_forces_who_respond_are_no_targets(run_extract, text):
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_uniforms_the_attackers_wore_are_no_target(run_extract):
+    text = ("Gunmen wearing Frontier Corps uniforms stopped a van in Kohlu on Sunday and shot dead "
+            "seven labourers.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_clause_inside_a_responders_phrase_still_tells_the_attack(run_extract):
+    text = ("Soldiers stood guard on Sunday at the spot in Kohlu where gunmen had kidnapped a "
+            "Japanese engineer.")
+    assert _targets(run_extract, text) == ["foreigners"]
+
+
+# --- foreign nationals ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen kidnapped a Polish engineer from his camp in Attock on Sunday.",
+        "Gunmen fired on the bus of the visiting Nepali team in Lahore on Sunday, wounding two players.",
+    ],
+)
+def test_targets_nationality_with_a_person_noun_is_foreigners(run_extract, text):
+    assert "foreigners" in _targets(run_extract, text)
+
+
+def test_targets_nationality_of_a_weapon_is_no_target(run_extract):
+    text = "An American drone fired two missiles at a compound in Datta Khel on Sunday, killing four militants."
+    assert "foreigners" not in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+# --- places a text only describes -----------------------------------------------------------------
+
+def test_targets_named_hospital_of_the_wounded_is_no_target(run_extract):
+    text = ("A bomb in a Quetta bazaar killed two shopkeepers on Sunday; the wounded were taken to "
+            "Sandeman Provincial Hospital.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_city_described_as_a_port_is_no_infrastructure_target(run_extract):
+    text = "Gunmen shot dead two shopkeepers in the port city of Gwadar on Sunday."
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+# --- an attack that names no other kind -----------------------------------------------------------
+
+def test_targets_people_killed_in_an_attack_naming_no_kind_are_civilians(run_extract):
+    text = "A grenade attack in a street of Lyari left nine people injured on Sunday."
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_passers_by_wounded_beside_police_are_civilians_too(run_extract):
+    text = ("Gunmen ambushed a police van in Tank on Sunday, killing four policemen and wounding "
+            "their driver along with several passersby.")
+    assert _targets(run_extract, text) == ["civilians", "police"]
