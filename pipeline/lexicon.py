@@ -31,6 +31,7 @@ class Lexicon:
     new_incident_cues: tuple[str, ...]
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
+    parent_group_nouns: frozenset[str]  # "a splinter faction of the TTP": the parent is no perpetrator
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
@@ -81,6 +82,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         new_incident_cues=tuple(raw["new_incident_cues"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
+        parent_group_nouns=frozenset(raw["parent_group_nouns"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
         target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},

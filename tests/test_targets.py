@@ -111,3 +111,35 @@ def test_targets_passers_by_wounded_beside_police_are_civilians_too(run_extract)
     text = ("Gunmen ambushed a police van in Tank on Sunday, killing four policemen and wounding "
             "their driver along with several passersby.")
     assert _targets(run_extract, text) == ["civilians", "police"]
+
+
+# --- perpetrators ---------------------------------------------------------------------------------
+
+def _groups(run_extract, text: str) -> list[tuple[str, str]]:
+    return sorted((p["group"], p["attribution"]) for p in _only(run_extract(text, published=PUBLISHED))["perpetrators"])
+
+
+def test_perpetrators_claim_beside_a_threat_still_claims(run_extract):
+    text = ("A bomb tore through a vegetable market in Kohat on Sunday, killing six shoppers. "
+            "Jamaat-ul-Ahrar claimed the bombing and warned that it would carry out more attacks.")
+    assert _groups(run_extract, text) == [("JuA", "claimed")]
+
+
+def test_perpetrators_claimants_own_place_does_not_move_the_claim(run_extract):
+    text = ("A suicide bomber struck a police post in Bannu on Sunday, killing four policemen. "
+            "A spokesman for the Tehreek-i-Taliban Pakistan in Miranshah claimed responsibility for the attack.")
+    assert _groups(run_extract, text) == [("TTP", "claimed")]
+
+
+def test_perpetrators_parent_of_the_claiming_group_is_no_perpetrator(run_extract):
+    text = ("A bomb went off at the gate of a court in Mardan on Sunday, killing five people. "
+            "Ahrar-ul-Hind, which broke away as a splinter group of the TTP in 2013, claimed "
+            "responsibility for the attack.")
+    assert _groups(run_extract, text) == [("Ahrar-ul-Hind", "claimed")]
+
+
+def test_perpetrators_claim_after_a_subheading_claims_the_last_incident(run_extract):
+    text = ("A bomb went off in a Swabi market on Sunday, killing five shoppers.\n"
+            "Who is behind it\n"
+            "A faction called Jamaat-ul Ahrar claimed responsibility for the attack.\n")
+    assert _groups(run_extract, text) == [("JuA", "claimed")]

@@ -115,10 +115,14 @@ class EventAssembler:
         )
         record["places"] = self._locations(sent)
         record["dates"] = dates
+        named = [
+            ent for ent in self._ents.get(sent.start, ())
+            if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
+        ]
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
-            for ent in self._ents.get(sent.start, ())
-            if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
+            for ent in named
+            if not (self._is_parent_of(ent) and any(other.ent_id_ != ent.ent_id_ and not self._is_parent_of(other) for other in named))
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
@@ -197,6 +201,18 @@ class EventAssembler:
             return True
         root = ent.root
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
+
+    def _is_parent_of(self, ent: Span) -> bool:
+        """A group named as the parent of another ("X, a splinter faction of the TTP", "a
+        breakaway group of Y (Z)"): the other group acted, not the parent."""
+        root = ent.root
+        while root.dep_ in {"appos", "conj"} and root.head.i != root.i:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ != "of":
+            return False
+        owner = root.head.head
+        nouns = self.lexicon.parent_group_nouns
+        return owner.lower_ in nouns or " ".join(t.lower_ for t in owner.lefts if t.dep_ in {"compound", "amod"}) + " " + owner.lower_ in nouns
 
     @staticmethod
     def _strength(span: Span) -> str:
@@ -428,6 +444,12 @@ class EventAssembler:
             if record["heading"] and index > 0 and not record["bullet"]:
                 current = None  # a subheading starts a new section; a bullet still tells this story
             if record["hypothetical"] or record["aggregate"]:
+                told = current if current is not None else (incidents[-1] if incidents else None)
+                if self._claims_current(record, told) and not record["aggregate"]:
+                    # "X claimed the bombing and warned of more": the threat is hedged, the claim
+                    # is not; it claims the incident being told (or the last one, after a heading)
+                    self._add_groups(told, record)
+                    self._add_evidence(told, record)
                 continue
             if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
                 explicit = [d for d in sent_dates if d["value"]]
@@ -465,6 +487,12 @@ class EventAssembler:
                 previous = current
                 if target is None:
                     if not self._can_open(frame):
+                        told = current if current is not None else (incidents[-1] if incidents else None)
+                        if self._claims_current(record, told) and all(t["definite"] for t in frame["triggers"]):
+                            # "a spokesman in Miranshah claimed the attack": the claimant's place is
+                            # not the attack's, "the attack" is the one being told (or the last)
+                            self._add_groups(told, record, frame.get("groups"))
+                            self._add_evidence(told, record)
                         continue
                     target = self._new_incident(frame)
                     incidents.append(target)
@@ -893,6 +921,11 @@ class EventAssembler:
         for group in record["groups"] if groups is None else groups:
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             incident["groups"].append({"code": group["code"], "attribution": attribution, "sent": record["index"]})
+
+    @staticmethod
+    def _claims_current(record: dict, current: dict | None) -> bool:
+        """A sentence in which a named group claims an attack while an incident is being told."""
+        return current is not None and bool(record["groups"]) and record["claim"] and (bool(record["triggers"]) or record["lemmas_attack"])
 
     @staticmethod
     def _add_evidence(incident: dict, record: dict) -> None:
