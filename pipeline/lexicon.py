@@ -32,6 +32,8 @@ class Lexicon:
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
     parent_group_nouns: frozenset[str]  # "a splinter faction of the TTP": the parent is no perpetrator
+    group_member_titles: frozenset[str]  # "the killing of an al-Qaeda leader": a member who did not act
+    group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
@@ -83,6 +85,8 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
         parent_group_nouns=frozenset(raw["parent_group_nouns"]),
+        group_member_titles=frozenset(raw["group_member_titles"]),
+        group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
         target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},

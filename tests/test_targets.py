@@ -143,3 +143,10 @@ def test_perpetrators_claim_after_a_subheading_claims_the_last_incident(run_extr
             "Who is behind it\n"
             "A faction called Jamaat-ul Ahrar claimed responsibility for the attack.\n")
     assert _groups(run_extract, text) == [("JuA", "claimed")]
+
+
+def test_perpetrators_group_of_a_member_who_was_killed_did_not_act(run_extract):
+    text = ("A suicide bomber struck a checkpoint in Bannu on Sunday, killing six soldiers. "
+            "The Tehreek-i-Taliban Pakistan claimed the attack, saying it avenged the killing of "
+            "al-Qaeda commander Abu Zaid.")
+    assert _groups(run_extract, text) == [("TTP", "claimed")]

@@ -118,6 +118,7 @@ class EventAssembler:
         named = [
             ent for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
+            and not self._is_member_acted_upon(ent)
         ]
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
@@ -201,6 +202,22 @@ class EventAssembler:
             return True
         root = ent.root
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
+
+    def _is_member_acted_upon(self, ent: Span) -> bool:
+        """A group named only as the affiliation of a member whom something befell ("to avenge
+        the killing of an al-Qaeda leader", "a drone killed a TTP commander"): the member is a
+        victim, the group no perpetrator of this attack."""
+        root = ent.root
+        if root.dep_ not in {"compound", "nmod", "poss", "amod"} or root.head.lower_ not in self.lexicon.group_member_titles:
+            return False
+        member = root.head
+        # "the death of Lashkar chief Abdul Samad": the title is a compound of the member's name
+        while member.dep_ in {"appos", "conj", "compound"} and member.head.i != member.i:
+            member = member.head
+        fates = self.lexicon.group_member_fates
+        if member.dep_ == "pobj" and member.head.lower_ == "of":
+            return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
+        return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
 
     def _is_parent_of(self, ent: Span) -> bool:
         """A group named as the parent of another ("X, a splinter faction of the TTP", "a
