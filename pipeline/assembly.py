@@ -353,8 +353,14 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # people killed, wounded or seized in an attack whose text names no other kind of
         # target: private citizens (GTD's default), e.g. "a blast in a street injured 12 people"
         targets.append("civilians")
-    if event_type in {"strike", "clash"} and "militants" not in targets and (perpetrators_killed or 0) > 0:
-        targets.append("militants")  # the militants a strike or an operation killed were its target
+    if event_type in {"strike", "clash"} and "militants" not in targets and (
+        (perpetrators_killed or 0) > 0 or not targets
+        or any(s["category"] in ATTACKERS and s["count"] > 0 and s["outcome"] in {"killed", "injured"} for s in statements)
+    ):
+        # the militants a strike or an operation killed were its target, counted as a part of
+        # the toll too ("30 killed, including four suspected militants"); a strike or a clash
+        # that names no other target was aimed at militants
+        targets.append("militants")
     evidence = []
     # the sentences each figure was read from; a document that repeats itself thousands of
     # times (a scraped page) keeps the first MAX_EVIDENCE of them

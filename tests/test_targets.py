@@ -150,3 +150,40 @@ def test_perpetrators_group_of_a_member_who_was_killed_did_not_act(run_extract):
             "The Tehreek-i-Taliban Pakistan claimed the attack, saying it avenged the killing of "
             "al-Qaeda commander Abu Zaid.")
     assert _groups(run_extract, text) == [("TTP", "claimed")]
+
+
+# --- strikes, reactions, vehicles, page credits ------------------------------------------------------
+
+def test_targets_strike_naming_no_target_was_aimed_at_militants(run_extract):
+    text = "A drone strike hit a compound in Datta Khel on Sunday, killing eight people."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["event_type"] == "strike" and event["targets"] == ["militants"]
+
+
+def test_targets_militants_counted_as_part_of_a_strike_toll(run_extract):
+    text = ("A US drone strike hit a compound in Datta Khel on Sunday, killing 12 people, including "
+            "five suspected militants and three women.")
+    assert "militants" in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+def test_targets_people_an_attack_alarmed_are_no_targets(run_extract):
+    text = ("Gunmen kidnapped a Danish aid worker in Peshawar on Sunday, which alarmed teachers and "
+            "doctors across the city.")
+    assert _targets(run_extract, text) == ["foreigners"]
+
+
+def test_targets_hijacked_trucks_are_transport(run_extract):
+    text = "Militants hijacked eleven trucks carrying fuel near Jamrud on Sunday and set them on fire."
+    assert "transport" in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+def test_targets_violence_in_general_and_a_photo_credit_name_no_kind(run_extract):
+    text = ("Gunmen shot dead two traders in Karachi on Sunday, in a city long scarred by political "
+            "and sectarian violence. Photo: PTI")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_trailing_source_with_a_title_is_no_target(run_extract):
+    text = ("Five labourers were shot dead in Kohlu on Sunday, according to officials, including the "
+            "district police chief.")
+    assert _targets(run_extract, text) == ["civilians"]

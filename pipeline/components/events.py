@@ -177,9 +177,13 @@ class EventAssembler:
         dropped: set[int] = set()
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
-                # "according to the inspector general of police": the source, not a target
+                # "according to the inspector general of police": the source, not a target; after
+                # a comma it runs to the end of the sentence (", according to X, the top police
+                # official of the province")
                 dropped.update(t.i for t in token.subtree)
                 dropped.update(t.i for t in token.nbor().subtree)
+                if token.i > sent.start and token.nbor(-1).text == ",":
+                    dropped.update(range(token.i, sent.end))
                 continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs:
                 for child in token.children:
