@@ -347,8 +347,13 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     for kind in _victim_targets(statements):
         if kind not in targets:
             targets.append(kind)
-    if "paramilitary" in targets and "military" in targets:
-        targets.remove("military")  # "FC soldiers": the Frontier Corps' men, not the army
+    if "soldiers" in targets:
+        # "soldiers", "troops", "a security post" are the army's unless the text names the
+        # Frontier Corps, Rangers or Levies ("FC soldiers"); "navy personnel" or "an army
+        # convoy" stay military beside paramilitary victims
+        targets.remove("soldiers")
+        if "paramilitary" not in targets and "military" not in targets:
+            targets.append("military")
     if not targets and event_type == "attack" and ((killed or 0) > 0 or (injured or 0) > 0 or method in CAPTIVE_METHODS):
         # people killed, wounded or seized in an attack whose text names no other kind of
         # target: private citizens (GTD's default), e.g. "a blast in a street injured 12 people"

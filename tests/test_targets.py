@@ -187,3 +187,14 @@ def test_targets_trailing_source_with_a_title_is_no_target(run_extract):
     text = ("Five labourers were shot dead in Kohlu on Sunday, according to officials, including the "
             "district police chief.")
     assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_navy_victims_beside_rangers_stay_military(run_extract):
+    text = ("Militants stormed a naval aviation base in Karachi on Sunday; six navy personnel and two "
+            "Rangers personnel were killed in the assault.")
+    assert _targets(run_extract, text) == ["military", "paramilitary"]
+
+
+def test_targets_soldiers_of_the_frontier_corps_are_paramilitary_only(run_extract):
+    text = "Four FC soldiers were martyred when militants attacked their post in Kohlu on Sunday."
+    assert _targets(run_extract, text) == ["paramilitary"]
