@@ -13,7 +13,7 @@ from datetime import date
 
 from .events import Evidence, Mention, Perpetrator
 from .geo import GEO_FIELDS, locate
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, target_kinds
 
 #: When several triggers describe one incident, the most specific method wins.
 METHOD_PRIORITY = [
@@ -34,6 +34,8 @@ VICTIMS = {"security", "civilian", "people"}
 ATTACKERS = {"attacker", "hostile"}
 ATTRIBUTION_STRENGTH = {"claimed": 3, "attributed": 2, "suspected": 1}
 STATE_METHODS = {"airstrike", "shelling"}
+#: Methods whose victims are seized rather than killed or wounded.
+CAPTIVE_METHODS = {"kidnapping", "hostage_taking", "hijacking"}
 #: Group codes of states' forces: actors of strikes and clashes, never of militant attacks.
 STATE_FORCES = {"Pakistan Armed Forces", "Afghan Taliban", "US Armed Forces"}
 #: Those that strike from the air or by artillery in the texts this tool reads.
@@ -268,10 +270,20 @@ def _without_attackers(killed: int | None, chosen: dict | None, statements: list
 
 def _victim_targets(statements: list[dict]) -> list[str]:
     """Kinds of victims the casualty figures name (EVENTS.md: every kind of target or victim):
-    civilians when the text counts civilians as such ("two passers-by", "three civilians"); a
-    count of "people" or "others" says nothing of who they were."""
-    victims = [s for s in statements if s["outcome"] in {"killed", "injured"} and s["count"] > 0]
-    return ["civilians"] if any(s["category"] == "civilian" for s in victims) else []
+    civilians when the text counts civilians as such ("two passers-by", "three civilians"),
+    and the kind the counted words themselves name, parts of a toll included ("including two
+    Frontier Corps men" is paramilitary, "two government employees" government); a count of
+    "people" or "others" says nothing of who they were."""
+    lexicon = load_lexicon()
+    kinds: list[str] = []
+    for statement in statements:
+        if statement["outcome"] not in {"killed", "injured"} or statement["count"] <= 0 or statement["category"] in ATTACKERS:
+            continue
+        named = target_kinds(" ".join(statement.get("text", "").lower().replace("’", "'").split()), lexicon)
+        if statement["category"] == "civilian" and "civilians" not in named:
+            named.append("civilians")
+        kinds.extend(kind for kind in named if kind not in kinds and kind != "militants")
+    return kinds
 
 
 def _perpetrators(incident: dict, method: str, event_type: str, country: str | None) -> list[Perpetrator]:
@@ -363,13 +375,28 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     chosen_date = incident_date(incident)
     targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
-    if "paramilitary" in targets and "military" in targets:
-        targets.remove("military")  # "FC soldiers": the Frontier Corps' men, not the army
     for kind in _victim_targets(statements):
         if kind not in targets:
             targets.append(kind)
-    if event_type in {"strike", "clash"} and "militants" not in targets and (perpetrators_killed or 0) > 0:
-        targets.append("militants")  # the militants a strike or an operation killed were its target
+    if "soldiers" in targets:
+        # "soldiers", "troops", "a security post" are the army's unless the text names the
+        # Frontier Corps, Rangers or Levies ("FC soldiers"); "navy personnel" or "an army
+        # convoy" stay military beside paramilitary victims
+        targets.remove("soldiers")
+        if "paramilitary" not in targets and "military" not in targets:
+            targets.append("military")
+    if not targets and event_type == "attack" and ((killed or 0) > 0 or (injured or 0) > 0 or method in CAPTIVE_METHODS):
+        # people killed, wounded or seized in an attack whose text names no other kind of
+        # target: private citizens (GTD's default), e.g. "a blast in a street injured 12 people"
+        targets.append("civilians")
+    if event_type in {"strike", "clash"} and "militants" not in targets and (
+        (perpetrators_killed or 0) > 0 or not targets
+        or any(s["category"] in ATTACKERS and s["count"] > 0 and s["outcome"] in {"killed", "injured"} for s in statements)
+    ):
+        # the militants a strike or an operation killed were its target, counted as a part of
+        # the toll too ("30 killed, including four suspected militants"); a strike or a clash
+        # that names no other target was aimed at militants
+        targets.append("militants")
     evidence = []
     # the sentences each figure was read from; a document that repeats itself thousands of
     # times (a scraped page) keeps the first MAX_EVIDENCE of them

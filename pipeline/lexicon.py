@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,9 @@ class Lexicon:
     summary_cues: tuple[str, ...]  # "in different areas", "in two days": a sentence counting several incidents
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
+    parent_group_nouns: frozenset[str]  # "a splinter faction of the TTP": the parent is no perpetrator
+    group_member_titles: frozenset[str]  # "the killing of an al-Qaeda leader": a member who did not act
+    group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
@@ -66,6 +70,11 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
     for category, phrases in raw["target_cues"].items():
         for phrase in phrases:
             target_cues.setdefault(phrase, category)
+    # "a Polish engineer", "the Sri Lankan team": a nationality with a person or group noun
+    foreign = raw["foreign_nationals"]
+    for nationality in foreign["nationalities"]:
+        for head in foreign["heads"]:
+            target_cues.setdefault(f"{nationality} {head}", "foreigners")
     return Lexicon(
         killed_lemmas=frozenset(raw["casualty_outcomes"]["killed"]),
         injured_lemmas=frozenset(raw["casualty_outcomes"]["injured"]),
@@ -91,6 +100,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         summary_cues=tuple(raw["summary_cues"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
+        parent_group_nouns=frozenset(raw["parent_group_nouns"]),
+        group_member_titles=frozenset(raw["group_member_titles"]),
+        group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
         target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},
@@ -108,3 +120,21 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         },
         clutter_prefixes=tuple(raw["page_clutter"]["line_prefixes"]),
     )
+
+
+def target_kinds(text: str, lexicon: Lexicon) -> list[str]:
+    """The target kinds (EVENTS.md vocabulary) whose cue phrases occur in lower-cased `text`,
+    after the rewrites of phrases whose words would cue another kind ("police training
+    college" is police, not education; in a rewrite, * stands for up to three words)."""
+    for phrase, replacement in lexicon.target_cue_rewrites.items():
+        if "*" in phrase:
+            # "to * hospital": a * stands for up to three words
+            pattern = r"\s+(?:\S+\s+){0,3}?".join(re.escape(part.strip()) for part in phrase.split("*"))
+            text = re.sub(rf"\b{pattern}\b", f" {replacement} ", text)
+        elif phrase in text:
+            text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
+    found: list[str] = []
+    for phrase, category in lexicon.target_cues.items():
+        if category not in found and re.search(rf"\b{re.escape(phrase)}\b", text):
+            found.append(category)
+    return found

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
-from ..lexicon import load_lexicon
+from ..lexicon import load_lexicon, target_kinds
 from .casualties import is_date_fragment
 from .extensions import ents_by_sentence, register_extensions
 
@@ -67,6 +67,13 @@ def _in_own_phrase(head, token) -> bool:
             return True
         previous = ancestor
     return False
+
+
+def _outside_clauses(token) -> set[int]:
+    """The indices of `token`'s subtree without the clauses nested in it: in "troops kept watch
+    over the road where the engineer had been seized" the relative clause tells the attack."""
+    inner = {t.i for child in token.subtree if child.i != token.i and child.dep_ in {"relcl", "advcl", "ccomp"} for t in child.subtree}
+    return {t.i for t in token.subtree} - inner
 
 
 def _lower_text(span: Span) -> str:
@@ -117,10 +124,15 @@ class EventAssembler:
         )
         record["places"] = self._locations(sent) + self._here(sent)
         record["dates"] = dates
+        named = [
+            ent for ent in self._ents.get(sent.start, ())
+            if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
+            and not self._is_member_acted_upon(ent)
+        ]
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
-            for ent in self._ents.get(sent.start, ())
-            if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
+            for ent in named
+            if not (self._is_parent_of(ent) and any(other.ent_id_ != ent.ent_id_ and not self._is_parent_of(other) for other in named))
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
@@ -173,14 +185,24 @@ class EventAssembler:
     def _without_bystanders(self, sent: Span) -> str:
         """The sentence's words without those who only speak about or respond to the attack
         ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
-        hospital"): the subjects and objects of such verbs are not targets."""
+        hospital"): the subjects and objects of such verbs are not targets, nor is the source an
+        "according to" phrase names."""
         verbs = self.lexicon.bystander_verbs
         dropped: set[int] = set()
         for token in sent:
+            if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+                # "according to the inspector general of police": the source, not a target; after
+                # a comma it runs to the end of the sentence (", according to X, the top police
+                # official of the province")
+                dropped.update(t.i for t in token.subtree)
+                dropped.update(t.i for t in token.nbor().subtree)
+                if token.i > sent.start and token.nbor(-1).text == ",":
+                    dropped.update(range(token.i, sent.end))
+                continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs:
                 for child in token.children:
                     if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
-                        dropped.update(t.i for t in child.subtree)
+                        dropped.update(_outside_clauses(child))
                 dropped.add(token.i)
         if not dropped:
             return _lower_text(sent)
@@ -198,6 +220,34 @@ class EventAssembler:
             return True
         root = ent.root
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
+
+    def _is_member_acted_upon(self, ent: Span) -> bool:
+        """A group named only as the affiliation of a member whom something befell ("to avenge
+        the killing of an al-Qaeda leader", "a drone killed a TTP commander"): the member is a
+        victim, the group no perpetrator of this attack."""
+        root = ent.root
+        if root.dep_ not in {"compound", "nmod", "poss", "amod"} or root.head.lower_ not in self.lexicon.group_member_titles:
+            return False
+        member = root.head
+        # "the death of Lashkar chief Abdul Samad": the title is a compound of the member's name
+        while member.dep_ in {"appos", "conj", "compound"} and member.head.i != member.i:
+            member = member.head
+        fates = self.lexicon.group_member_fates
+        if member.dep_ == "pobj" and member.head.lower_ == "of":
+            return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
+        return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    def _is_parent_of(self, ent: Span) -> bool:
+        """A group named as the parent of another ("X, a splinter faction of the TTP", "a
+        breakaway group of Y (Z)"): the other group acted, not the parent."""
+        root = ent.root
+        while root.dep_ in {"appos", "conj"} and root.head.i != root.i:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ != "of":
+            return False
+        owner = root.head.head
+        nouns = self.lexicon.parent_group_nouns
+        return owner.lower_ in nouns or " ".join(t.lower_ for t in owner.lefts if t.dep_ in {"compound", "amod"}) + " " + owner.lower_ in nouns
 
     @staticmethod
     def _strength(span: Span) -> str:
@@ -404,16 +454,7 @@ class EventAssembler:
         return False
 
     def _targets(self, text: str) -> list[str]:
-        # phrases whose words would cue another kind than the one attacked ("police training
-        # college" is police, not education; "the hospital" where the wounded were taken is none)
-        for phrase, replacement in self.lexicon.target_cue_rewrites.items():
-            if phrase in text:
-                text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
-        found = []
-        for phrase, category in self.lexicon.target_cues.items():
-            if re.search(rf"\b{re.escape(phrase)}\b", text) and category not in found:
-                found.append(category)
-        return found
+        return target_kinds(text, self.lexicon)
 
     def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False) -> bool:
         lexicon = self.lexicon
@@ -502,6 +543,12 @@ class EventAssembler:
             if record["heading"] and index > 0 and not record["bullet"]:
                 current = None  # a subheading starts a new section; a bullet still tells this story
             if record["hypothetical"] or record["aggregate"]:
+                told = current if current is not None else (incidents[-1] if incidents else None)
+                if self._claims_current(record, told) and not record["aggregate"]:
+                    # "X claimed the bombing and warned of more": the threat is hedged, the claim
+                    # is not; it claims the incident being told (or the last one, after a heading)
+                    self._add_groups(told, record)
+                    self._add_evidence(told, record)
                 continue
             if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
                 explicit = [d for d in sent_dates if d["value"]]
@@ -539,6 +586,12 @@ class EventAssembler:
                 previous = current
                 if target is None:
                     if not self._can_open(frame, lead=not incidents):
+                        told = current if current is not None else (incidents[-1] if incidents else None)
+                        if self._claims_current(record, told) and all(t["definite"] for t in frame["triggers"]):
+                            # "a spokesman in Miranshah claimed the attack": the claimant's place is
+                            # not the attack's, "the attack" is the one being told (or the last)
+                            self._add_groups(told, record, frame.get("groups"))
+                            self._add_evidence(told, record)
                         continue
                     target = self._new_incident(frame)
                     target["earlier_than_news"] = frame.get("earlier_than_news", False)
@@ -1019,6 +1072,11 @@ class EventAssembler:
         for group in record["groups"] if groups is None else groups:
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             incident["groups"].append({"code": group["code"], "attribution": attribution, "sent": record["index"]})
+
+    @staticmethod
+    def _claims_current(record: dict, current: dict | None) -> bool:
+        """A sentence in which a named group claims an attack while an incident is being told."""
+        return current is not None and bool(record["groups"]) and record["claim"] and (bool(record["triggers"]) or record["lemmas_attack"])
 
     @staticmethod
     def _add_evidence(incident: dict, record: dict) -> None:

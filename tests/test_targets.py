@@ -1,0 +1,200 @@
+"""Who an attack targeted (EVENTS.md `targets`), on sentences written for these tests: the kinds
+the casualty figures name, sources and responders who are no targets, foreign nationals, the
+places a text only describes, and the private citizens of an attack that names no other kind."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2019-05-13"  # a Monday
+
+
+def _only(events: list[dict]) -> dict:
+    assert len(events) == 1, [(e["district"], e["date"], e["killed"]) for e in events]
+    return events[0]
+
+
+def _targets(run_extract, text: str) -> list[str]:
+    return sorted(_only(run_extract(text, published=PUBLISHED))["targets"])
+
+
+# --- the kinds the casualty figures name ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the part of a toll names a kind of its own
+        ("Eleven passengers, including two Frontier Corps men, were killed when a bomb hit a "
+         "coach in Kohat on Sunday.", ["civilians", "paramilitary", "transport"]),
+        ("A grenade thrown at a tea stall in Turbat on Sunday injured six people, including three "
+         "government employees.", ["civilians", "government"]),
+        # a toll told in a sentence without an attack word
+        ("A roadside bomb went off in Tank on Sunday. Three army men and a driver died.", ["civilians", "military"]),
+    ],
+)
+def test_targets_kinds_named_by_the_counted_victims(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
+# --- sources and responders -----------------------------------------------------------------------
+
+def test_targets_source_named_after_according_to_is_no_target(run_extract):
+    text = ("According to the regional inspector general of police, gunmen shot dead four villagers "
+            "in Kohlu on Sunday.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Policemen secured the area after gunmen shot dead three villagers in Kohlu on Sunday.",
+        "Policemen inspected the site after gunmen shot dead three villagers in Kohlu on Sunday.",
+        "Police cordoned off the area after gunmen shot dead three villagers in Kohlu on Sunday.",
+        "Rangers stood near the bodies after gunmen shot dead three villagers in Kohlu on Sunday.",
+    ],
+)
+def test_targets_forces_who_respond_are_no_targets(run_extract, text):
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_uniforms_the_attackers_wore_are_no_target(run_extract):
+    text = ("Gunmen wearing Frontier Corps uniforms stopped a van in Kohlu on Sunday and shot dead "
+            "seven labourers.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_clause_inside_a_responders_phrase_still_tells_the_attack(run_extract):
+    text = ("Soldiers stood guard on Sunday at the spot in Kohlu where gunmen had kidnapped a "
+            "Japanese engineer.")
+    assert _targets(run_extract, text) == ["foreigners"]
+
+
+# --- foreign nationals ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen kidnapped a Polish engineer from his camp in Attock on Sunday.",
+        "Gunmen fired on the bus of the visiting Nepali team in Lahore on Sunday, wounding two players.",
+    ],
+)
+def test_targets_nationality_with_a_person_noun_is_foreigners(run_extract, text):
+    assert "foreigners" in _targets(run_extract, text)
+
+
+def test_targets_nationality_of_a_weapon_is_no_target(run_extract):
+    text = "An American drone fired two missiles at a compound in Datta Khel on Sunday, killing four militants."
+    assert "foreigners" not in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+# --- places a text only describes -----------------------------------------------------------------
+
+def test_targets_named_hospital_of_the_wounded_is_no_target(run_extract):
+    text = ("A bomb in a Quetta bazaar killed two shopkeepers on Sunday; the wounded were taken to "
+            "Sandeman Provincial Hospital.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_city_described_as_a_port_is_no_infrastructure_target(run_extract):
+    text = "Gunmen shot dead two shopkeepers in the port city of Gwadar on Sunday."
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+# --- an attack that names no other kind -----------------------------------------------------------
+
+def test_targets_people_killed_in_an_attack_naming_no_kind_are_civilians(run_extract):
+    text = "A grenade attack in a street of Lyari left nine people injured on Sunday."
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_passers_by_wounded_beside_police_are_civilians_too(run_extract):
+    text = ("Gunmen ambushed a police van in Tank on Sunday, killing four policemen and wounding "
+            "their driver along with several passersby.")
+    assert _targets(run_extract, text) == ["civilians", "police"]
+
+
+# --- perpetrators ---------------------------------------------------------------------------------
+
+def _groups(run_extract, text: str) -> list[tuple[str, str]]:
+    return sorted((p["group"], p["attribution"]) for p in _only(run_extract(text, published=PUBLISHED))["perpetrators"])
+
+
+def test_perpetrators_claim_beside_a_threat_still_claims(run_extract):
+    text = ("A bomb tore through a vegetable market in Kohat on Sunday, killing six shoppers. "
+            "Jamaat-ul-Ahrar claimed the bombing and warned that it would carry out more attacks.")
+    assert _groups(run_extract, text) == [("JuA", "claimed")]
+
+
+def test_perpetrators_claimants_own_place_does_not_move_the_claim(run_extract):
+    text = ("A suicide bomber struck a police post in Bannu on Sunday, killing four policemen. "
+            "A spokesman for the Tehreek-i-Taliban Pakistan in Miranshah claimed responsibility for the attack.")
+    assert _groups(run_extract, text) == [("TTP", "claimed")]
+
+
+def test_perpetrators_parent_of_the_claiming_group_is_no_perpetrator(run_extract):
+    text = ("A bomb went off at the gate of a court in Mardan on Sunday, killing five people. "
+            "Ahrar-ul-Hind, which broke away as a splinter group of the TTP in 2013, claimed "
+            "responsibility for the attack.")
+    assert _groups(run_extract, text) == [("Ahrar-ul-Hind", "claimed")]
+
+
+def test_perpetrators_claim_after_a_subheading_claims_the_last_incident(run_extract):
+    text = ("A bomb went off in a Swabi market on Sunday, killing five shoppers.\n"
+            "Who is behind it\n"
+            "A faction called Jamaat-ul Ahrar claimed responsibility for the attack.\n")
+    assert _groups(run_extract, text) == [("JuA", "claimed")]
+
+
+def test_perpetrators_group_of_a_member_who_was_killed_did_not_act(run_extract):
+    text = ("A suicide bomber struck a checkpoint in Bannu on Sunday, killing six soldiers. "
+            "The Tehreek-i-Taliban Pakistan claimed the attack, saying it avenged the killing of "
+            "al-Qaeda commander Abu Zaid.")
+    assert _groups(run_extract, text) == [("TTP", "claimed")]
+
+
+# --- strikes, reactions, vehicles, page credits ------------------------------------------------------
+
+def test_targets_strike_naming_no_target_was_aimed_at_militants(run_extract):
+    text = "A drone strike hit a compound in Datta Khel on Sunday, killing eight people."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["event_type"] == "strike" and event["targets"] == ["militants"]
+
+
+def test_targets_militants_counted_as_part_of_a_strike_toll(run_extract):
+    text = ("A US drone strike hit a compound in Datta Khel on Sunday, killing 12 people, including "
+            "five suspected militants and three women.")
+    assert "militants" in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+def test_targets_people_an_attack_alarmed_are_no_targets(run_extract):
+    text = ("Gunmen kidnapped a Danish aid worker in Peshawar on Sunday, which alarmed teachers and "
+            "doctors across the city.")
+    assert _targets(run_extract, text) == ["foreigners"]
+
+
+def test_targets_hijacked_trucks_are_transport(run_extract):
+    text = "Militants hijacked eleven trucks carrying fuel near Jamrud on Sunday and set them on fire."
+    assert "transport" in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+def test_targets_violence_in_general_and_a_photo_credit_name_no_kind(run_extract):
+    text = ("Gunmen shot dead two traders in Karachi on Sunday, in a city long scarred by political "
+            "and sectarian violence. Photo: PTI")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_trailing_source_with_a_title_is_no_target(run_extract):
+    text = ("Five labourers were shot dead in Kohlu on Sunday, according to officials, including the "
+            "district police chief.")
+    assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_targets_navy_victims_beside_rangers_stay_military(run_extract):
+    text = ("Militants stormed a naval aviation base in Karachi on Sunday; six navy personnel and two "
+            "Rangers personnel were killed in the assault.")
+    assert _targets(run_extract, text) == ["military", "paramilitary"]
+
+
+def test_targets_soldiers_of_the_frontier_corps_are_paramilitary_only(run_extract):
+    text = "Four FC soldiers were martyred when militants attacked their post in Kohlu on Sunday."
+    assert _targets(run_extract, text) == ["paramilitary"]
