@@ -351,3 +351,11 @@ def test_news_dateline_after_a_long_page_header_still_locates_the_story(make_doc
     doc = make_doc(header + "PESHAWAR: It was a quiet Sunday at the church.\nTwo blasts struck the crowd as it left.\n"
                    "Officials said 40 people were killed in the attack.", published=PUBLISHED)
     assert [i["dateline"]["district"] for i in doc._.incidents_frames if i.get("dateline")] == ["Peshawar"]
+
+
+def test_news_an_attack_word_told_before_the_place_joins_the_first_incident(run_extract):
+    text = ("Easter in the park\n\nFamilies had gathered by the swings when the blast came.\nThe suicide bomber "
+            "had packed his vest with ball bearings.\nOfficials said 40 people were killed when the bomb went "
+            "off in a park in Lahore on Sunday.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], event["killed"]) == ("Lahore", "suicide_bombing", 40)

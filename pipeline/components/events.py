@@ -30,6 +30,9 @@ from .extensions import ents_by_sentence, register_extensions
 #: A dateline is the story's only when it opens the text: within this many tokens (a page's
 #: headline, date line and photo caption come first).
 DATELINE_WITHIN_TOKENS = 150
+#: An attack word told before the story's place and day ("the bombers wore suicide vests")
+#: joins the first incident opened within this many sentences, in the opening of a text.
+UNANCHORED_REACH = 12
 AFGHAN_TERRITORY = re.compile(
     r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
 )
@@ -525,6 +528,7 @@ class EventAssembler:
         incidents: list[dict] = []
         self._datelines = []
         current: dict | None = None
+        unanchored: list[dict] = []  # frames with an attack word but no place or day, before any incident
         context_date: dict | None = None
         setting: dict | None = None
         summary_pending = 0
@@ -542,6 +546,7 @@ class EventAssembler:
                 continue  # page furniture: neither a new incident nor the end of this one
             if record["heading"] and index > 0 and not record["bullet"]:
                 current = None  # a subheading starts a new section; a bullet still tells this story
+                unanchored = []
             if record["hypothetical"] or record["aggregate"]:
                 told = current if current is not None else (incidents[-1] if incidents else None)
                 if self._claims_current(record, told) and not record["aggregate"]:
@@ -592,8 +597,14 @@ class EventAssembler:
                             # not the attack's, "the attack" is the one being told (or the last)
                             self._add_groups(told, record, frame.get("groups"))
                             self._add_evidence(told, record)
+                        elif current is None and not incidents and index <= UNANCHORED_REACH and self._only_unanchored(frame):
+                            unanchored.append(frame)  # "the bombers wore suicide vests", before the place is told
                         continue
                     target = self._new_incident(frame)
+                    for waiting in unanchored if not record["new_cue"] else ():
+                        if record["index"] - waiting["record"]["index"] <= UNANCHORED_REACH:
+                            self._merge_frame(target, waiting)  # the story's opening told this incident's method
+                    unanchored = []
                     target["earlier_than_news"] = frame.get("earlier_than_news", False)
                     # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
                     target["told_apart"] = bool(record["new_cue"] and incidents)
@@ -1016,6 +1027,16 @@ class EventAssembler:
 
         mine, theirs = sites(frame["places"]), sites(incident["places"])
         return bool(mine & theirs) if mine and theirs else None
+
+    @staticmethod
+    def _only_unanchored(frame: dict) -> bool:
+        """A frame kept back for the story's first incident: a specific attack word, no place,
+        no day, no count, not a heading."""
+        return (
+            any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
+            and not frame["places"] and not frame["dates"] and not frame["casualties"]
+            and not frame["record"]["heading"] and not frame["record"]["summary"]
+        )
 
     def _right_after_dateline(self, record: dict) -> bool:
         """Whether a sentence opens the story that a dateline introduces (within a short lead)."""
