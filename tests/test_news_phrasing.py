@@ -112,6 +112,8 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "on Sunday.", 2, 1, None),
         ("Gunmen killed two constables and critically wounded another in Tank on Sunday.", 2, 1, None),
         ("A passerby was injured when gunmen opened fire on a van in Quetta on Sunday.", None, 1, None),
+        ("PESHAWAR: At least 30 people were killed and 60 others injured when two back-to-back blasts "
+         "ripped through a market in Parachinar on Sunday.", 30, 60, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
          "market on Sunday.", 1, 9, None),

@@ -502,7 +502,11 @@ class EventAssembler:
         """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
         Tank kill 21": a sentence that counts several incidents together."""
         plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
-        districts = {self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district}
+        districts = {
+            self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ())
+            if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district
+            and not self._is_dateline(e, sent)  # "PESHAWAR - two blasts in Parachinar killed 45": one place
+        }
         if plural_trigger and len(districts) >= 2:
             return True
         if any(cue in text for cue in self.lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
