@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
 from . import work
-from .extensions import ents_by_sentence, register_extensions
+from .extensions import doc_text, ents_by_sentence, register_extensions
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 UNIT_WORDS = {
@@ -53,7 +53,7 @@ _QUANTULUM_SHAPE = re.compile(r"^[\w.,'’/-]+(?: [\w.,'’/-]+)*$")
 def is_date_fragment(token: Token) -> bool:
     """Whether a number token is part of an ISO date, a clock time or a numeric date
     ("2021-07-14", "14:30", "12/05/2019"): never a count."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = max(0, token.idx - 11)
     around = text[start : token.idx + len(token.text) + 11]
     inside = token.idx - start

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from .casualties import is_date_fragment
-from .extensions import ents_by_sentence, register_extensions
+from .extensions import doc_text, ents_by_sentence, register_extensions
 
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
@@ -137,7 +137,7 @@ class EventAssembler:
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
-        record["suspect"] = any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
+        record["suspect"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         record["afghan_actor"] = bool(re.search(r"\b(afghan|taliban|kabul)\b", text))
         record["afghan_territory"] = bool(re.search(r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b", text))
@@ -278,7 +278,7 @@ class EventAssembler:
         line_start = ent.start == sent.start or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
         if not line_start:
             # "date 2021-07-14 PESHAWAR: ...": a date stamp glued before the dateline on its line
-            before = doc.text[: ent.start_char]
+            before = doc_text(doc)[: ent.start_char]
             line_start = bool(DATE_STAMP.match(before[before.rfind("\n") + 1 :]))
         if not line_start and not (ent.start - 2 >= sent.start and doc[ent.start - 1].text == "/" and doc[ent.start - 2].text.isupper()):
             return False
@@ -341,8 +341,9 @@ class EventAssembler:
             if phrase in text:
                 text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
         found = []
+        # the substring test first: it is what the regex needs, and most cues are not there
         for phrase, category in self.lexicon.target_cues.items():
-            if re.search(rf"\b{re.escape(phrase)}\b", text) and category not in found:
+            if phrase in text and category not in found and re.search(rf"\b{re.escape(phrase)}\b", text):
                 found.append(category)
         return found
 
@@ -363,7 +364,7 @@ class EventAssembler:
                         if digits.isdigit() and int(digits) >= self.aggregate_min_count:
                             return True
         has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
-        period = any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
+        period = any(cue in text and re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) for cue in lexicon.aggregate_period_cues)
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
         big_count = any(c["count"] >= 100 for c in casualties)
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
