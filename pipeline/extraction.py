@@ -23,7 +23,7 @@ from . import components as _components  # noqa: F401  (registers the factories)
 from . import lazy_imports
 from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_document_incidents
 from .components.dates import latest_explicit_date
-from .components.extensions import register_extensions
+from .components.extensions import doc_text, register_extensions
 from .events import FIELD_NAMES, GEO_FIELDS, Event, Mention
 from .prefilter import Prefilter, PrefilterSettings, trim_blanked_evidence
 from .reading import Document, ReadFailure, iter_inputs
@@ -266,7 +266,8 @@ def process_documents(
             if prefilter is not None and frames:
                 # evidence ends as one pass would end it, never reaching over blanked sentences
                 offset = doc._.incidents_offset
-                frames = trim_blanked_evidence(frames, doc.text, pending[index][0].text[offset : offset + len(doc.text)])
+                window = doc_text(doc)
+                frames = trim_blanked_evidence(frames, window, pending[index][0].text[offset : offset + len(window)])
             collected.setdefault(index, []).append((chunk_index, doc._.incidents_offset, frames))
             # documents are finished in order; a document whose chunk failed inside spaCy is
             # reported once a later document's chunk arrives

@@ -153,7 +153,7 @@ class CasualtyExtractor:
         self._group_sents = {
             start for start, ents in ents_by_sentence(doc).items() if any(e.label_ == "GROUP" for e in ents)
         }
-        self._allowance = work.Allowance(len(doc.text))
+        self._allowance = work.Allowance(len(doc_text(doc)))
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
