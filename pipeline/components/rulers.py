@@ -10,7 +10,9 @@ sequences it spells matches, which is what a PhraseMatcher on that attribute fin
 So each of them goes to a PhraseMatcher of its attribute, built from the words themselves (not
 re-tokenized); every other pattern stays with the Matcher. The spans are the same: SpanRuler
 puts the matches of all its matchers in one set and sorts them, so which matcher found a span
-makes no difference. Patterns, labels, ids, serialization and settings are SpanRuler's.
+makes no difference. The few patterns left to the Matcher (operators, LEMMA) each need some
+word, and a text with none of those words is not given to the Matcher at all. Patterns, labels,
+ids, serialization and settings are SpanRuler's.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import itertools
 import warnings
 from collections.abc import Callable, Iterable
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline.span_ruler import DEFAULT_SPANS_KEY, SpanRuler
@@ -62,12 +66,36 @@ def word_sequences(pattern) -> tuple[str, list[tuple[str, ...]]] | None:
     return attr, list(itertools.product(*choices))
 
 
+def required_words(pattern) -> tuple[str, set[str]] | None:
+    """(attribute, values) of a token every match of `pattern` holds: its first token without an
+    optional operator that must have one of some LOWER, ORTH, NORM or LEMMA values; None when
+    there is none."""
+    for token in pattern:
+        if not isinstance(token, dict) or token.get("OP", token.get("op")) not in (None, "+", "1"):
+            continue
+        for key, value in token.items():
+            key = key.upper()
+            if key not in ANCHOR_ATTRS:
+                continue
+            if isinstance(value, str):
+                return key, {value}
+            if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                return key, set(value["IN"])
+    return None
+
+
+#: attributes `required_words` reads; LEMMA is checked only on a Doc that has lemmas
+ANCHOR_ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "NORM": NORM, "LEMMA": LEMMA}
+
+
 class WordSpanRuler(SpanRuler):
     """SpanRuler with plain-word token patterns in phrase matchers (see the module)."""
 
     def clear(self) -> None:
         super().clear()
         self.word_matchers: dict[str, PhraseMatcher] = {}
+        self._token_patterns: list = []
+        self._anchors = None
 
     def add_patterns(self, patterns) -> None:
         patterns = list(patterns)
@@ -90,6 +118,8 @@ class WordSpanRuler(SpanRuler):
             self._patterns.append(entry)
         if rest:
             super().add_patterns(rest)
+            self._token_patterns += [entry["pattern"] for entry in rest if isinstance(entry["pattern"], list)]
+            self._anchors = None
         # SpanRuler keeps its patterns in the order they were added: restore the given order
         if len(rest) != len(patterns):
             added = self._patterns[-len(patterns):]
@@ -100,7 +130,8 @@ class WordSpanRuler(SpanRuler):
         self._require_patterns()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+            matches = list(self.matcher(doc)) if self._matcher_can_match(doc) else []
+            matches += self.phrase_matcher(doc)
             for matcher in self.word_matchers.values():
                 matches.extend(matcher(doc))
         deduplicated = {
@@ -115,6 +146,29 @@ class WordSpanRuler(SpanRuler):
             if start != end
         }
         return sorted(deduplicated)
+
+    def _matcher_can_match(self, doc: Doc) -> bool:
+        """False when no token of `doc` has a word that every match of some token pattern left
+        to the Matcher needs (`required_words`): the Matcher, which tries every pattern at every
+        token, would find nothing. Most texts have none of the few such words."""
+        if self._anchors is None:
+            anchors: dict[int, set[int]] = {}
+            for pattern in self._token_patterns:
+                required = required_words(pattern)
+                if required is None:
+                    anchors = None
+                    break
+                attr, values = required
+                anchors.setdefault(ANCHOR_ATTRS[attr], set()).update(self.nlp.vocab.strings.add(v) for v in values)
+            self._anchors = (anchors,) if anchors is not None else (None,)
+        anchors = self._anchors[0]
+        if anchors is None or not len(self.matcher) or (LEMMA in anchors and not doc.has_annotation("LEMMA")):
+            return True  # (without lemmas the Matcher raises its own error)
+        if not len(doc):
+            return False
+        values = doc.to_array(list(anchors))
+        values = values.reshape(len(doc), len(anchors))
+        return any(numpy.isin(values[:, column], list(hashes)).any() for column, hashes in enumerate(anchors.values()))
 
     def _remove_words(self, keep: Callable[[dict], bool]) -> None:
         for m_label, entry in self._match_label_id_map.items():
