@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from .casualties import is_date_fragment
-from .extensions import doc_text, ents_by_sentence, register_extensions
+from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
@@ -63,7 +63,7 @@ def _in_own_phrase(head, token) -> bool:
 
 
 def _lower_text(span: Span) -> str:
-    return " ".join(span.text.lower().replace("’", "'").split())
+    return " ".join(span_text(span).lower().replace("’", "'").split())
 
 
 class EventAssembler:
@@ -87,9 +87,9 @@ class EventAssembler:
             "start": sent.start_char,
             "end": sent.end_char,
             "heading": self._is_heading(sent),
-            "footnote": bool(FOOTNOTE.match(sent.text)),
+            "footnote": bool(FOOTNOTE.match(span_text(sent))),
             "clutter": self._is_page_clutter(sent),
-            "bullet": bool(BULLET.match(sent.text)),
+            "bullet": bool(BULLET.match(span_text(sent))),
         }
         record["triggers"] = [
             {
@@ -206,12 +206,13 @@ class EventAssembler:
 
     def _is_page_clutter(self, sent: Span) -> bool:
         """A caption, credit, link to another story or share button (patterns/lexicon.json)."""
-        line = sent.text.strip().lower()
+        line = span_text(sent).strip().lower()
         return line.startswith(self.lexicon.clutter_prefixes)
 
     def _is_heading(self, sent: Span) -> bool:
-        stripped = sent.text.strip()
-        return bool(stripped) and ("\n" in sent.text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
+        text = span_text(sent)
+        stripped = text.strip()
+        return bool(stripped) and ("\n" in text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
 
     def _trigger_is_hypothetical(self, span: Span) -> bool:
         head = span.root

@@ -63,3 +63,9 @@ def doc_text(doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def span_text(span) -> str:
+    """`span.text` cut from the Doc's text (`doc_text`): the same string (a span ends where its
+    last token's text ends), without a Token object per word."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
