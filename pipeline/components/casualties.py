@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
 from . import work
-from .extensions import ents_by_sentence, register_extensions
+from .extensions import doc_text, ents_by_sentence, register_extensions
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 UNIT_WORDS = {
@@ -54,7 +54,7 @@ _QUANTULUM_SHAPE = re.compile(r"^[\w.,'’/-]+(?: [\w.,'’/-]+)*$")
 def is_date_fragment(token: Token) -> bool:
     """Whether a number token is part of an ISO date, a clock time or a numeric date
     ("2021-07-14", "14:30", "12/05/2019"): never a count."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = max(0, token.idx - 11)
     around = text[start : token.idx + len(token.text) + 11]
     inside = token.idx - start
@@ -162,7 +162,7 @@ class CasualtyExtractor:
         self._group_sents = {
             start for start, ents in ents_by_sentence(doc).items() if any(e.label_ == "GROUP" for e in ents)
         }
-        self._allowance = work.Allowance(len(doc.text))
+        self._allowance = work.Allowance(len(doc_text(doc)))
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import load_lexicon
 from . import work
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 MONTHS = {
     name: number
@@ -292,19 +292,20 @@ class DateResolver:
         # In an undated text a yearless date takes its year from the nearest explicit date
         # told before it ("December 2024 - strikes on the night of December 24 ...").
         local_reference = None
-        allowance = work.Allowance(len(doc.text))
+        text = doc_text(doc)  # built once, not per entity
+        allowance = work.Allowance(len(text))
         found = []
         for ent in self._date_phrases(doc):
-            before = doc.text[max(0, ent.start_char - 80) : ent.start_char]
+            before = text[max(0, ent.start_char - 80) : ent.start_char]
             if re.search(r"\b(since|until|till|before)\s*$", before.lower()):
                 continue  # "since 2021" starts a period; it dates nothing
             if CITATION_BEFORE.search(before):
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue
-            line_before = doc.text[doc.text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]
+            line_before = text[text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]
             if (
                 STAMP_LABEL.match(line_before)
-                and not doc.text[: ent.start_char].strip("\n ").count("\n")
+                and not text[: ent.start_char].strip("\n ").count("\n")
                 and YEAR.search(ent.text)
             ):
                 # "date 2021-07-14 ..." opening the text: when it was published, not an incident
@@ -312,7 +313,7 @@ class DateResolver:
                 continue
             reference = local_reference or document_reference
             phrase = ent.text
-            iso = ISO_DATE.match(doc.text, ent.start_char)
+            iso = ISO_DATE.match(text, ent.start_char)
             if iso and iso.end() > ent.end_char:
                 phrase = iso.group(0)  # the model cut "2021-07-14" at "2021-07"
             lead = re.search(r"\b(earlier|later) in\s*$", before.lower())
@@ -347,7 +348,7 @@ class DateResolver:
         "the market Wednesday"): a capitalised weekday is a date whatever its sentence."""
         phrases = [ent for ent in doc.ents if ent.label_ in self.labels]
         covered = {i for ent in phrases for i in range(ent.start, ent.end)}
-        for match in WEEKDAY_NAME.finditer(doc.text):
+        for match in WEEKDAY_NAME.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and not covered.intersection(range(span.start, span.end)):
                 phrases.append(span)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
 from .casualties import is_date_fragment
-from .extensions import ents_by_sentence, register_extensions
+from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 #: A dateline is the story's only when it opens the text: within this many tokens (a page's
 #: headline, date line and photo caption come first).
@@ -80,7 +80,7 @@ def _outside_clauses(token) -> set[int]:
 
 
 def _lower_text(span: Span) -> str:
-    return " ".join(span.text.lower().replace("’", "'").split())
+    return " ".join(span_text(span).lower().replace("’", "'").split())
 
 
 class EventAssembler:
@@ -104,9 +104,9 @@ class EventAssembler:
             "start": sent.start_char,
             "end": sent.end_char,
             "heading": self._is_heading(sent),
-            "footnote": bool(FOOTNOTE.match(sent.text)),
+            "footnote": bool(FOOTNOTE.match(span_text(sent))),
             "clutter": self._is_page_clutter(sent),
-            "bullet": bool(BULLET.match(sent.text)),
+            "bullet": bool(BULLET.match(span_text(sent))),
         }
         from_the_air = bool(words & lexicon.aircraft_words)
         record["triggers"] = [
@@ -161,7 +161,7 @@ class EventAssembler:
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
-        record["suspect"] = any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
+        record["suspect"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         record["afghan_actor"] = bool(re.search(r"\b(afghan|taliban|kabul)\b", text))
         # where the attack struck, not where its attackers came from or fled to ("fled to the
@@ -273,12 +273,13 @@ class EventAssembler:
 
     def _is_page_clutter(self, sent: Span) -> bool:
         """A caption, credit, link to another story or share button (patterns/lexicon.json)."""
-        line = sent.text.strip().lower()
+        line = span_text(sent).strip().lower()
         return line.startswith(self.lexicon.clutter_prefixes)
 
     def _is_heading(self, sent: Span) -> bool:
-        stripped = sent.text.strip()
-        return bool(stripped) and ("\n" in sent.text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
+        text = span_text(sent)
+        stripped = text.strip()
+        return bool(stripped) and ("\n" in text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
 
     def _trigger_is_hypothetical(self, span: Span) -> bool:
         head = span.root
@@ -400,7 +401,7 @@ class EventAssembler:
         line_start = ent.start == sent.start or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
         if not line_start:
             # "date 2021-07-14 PESHAWAR: ...": a date stamp glued before the dateline on its line
-            before = doc.text[: ent.start_char]
+            before = doc_text(doc)[: ent.start_char]
             line_start = bool(DATE_STAMP.match(before[before.rfind("\n") + 1 :]))
         if not line_start and not (ent.start - 2 >= sent.start and doc[ent.start - 1].text == "/" and doc[ent.start - 2].text.isupper()):
             return False
@@ -482,7 +483,7 @@ class EventAssembler:
         # one casualty a tally ("clashes in October last year" still tells of many)
         dated = [] if plural_events else [d["text"].lower() for d in dates if d.get("precision") in {"month", "day"}]
         period = any(
-            re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) and not any(cue in phrase for phrase in dated)
+            cue in text and re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) and not any(cue in phrase for phrase in dated)
             for cue in lexicon.aggregate_period_cues
         ) or (plural_events and any(cue in text for cue in lexicon.sum_cues))  # "a total of 131 were wounded" sums one attack's wounded
         big_count = any(c["count"] >= 100 for c in casualties)
