@@ -361,3 +361,9 @@ def test_news_an_attack_word_told_before_the_place_joins_the_first_incident(run_
             "off in a park in Lahore on Sunday.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["method"], event["killed"]) == ("Lahore", "suicide_bombing", 40)
+
+
+def test_news_an_incident_the_report_comes_a_day_after_is_dated_the_day_before(run_extract):
+    text = ("ISLAMABAD: Senators were briefed on security in Hyderabad on Monday.\n\nThe briefing comes a day "
+            "after two soldiers were shot dead when gunmen on a motorbike opened fire on their car in Hyderabad.")
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-12"

@@ -33,6 +33,8 @@ DATELINE_WITHIN_TOKENS = 150
 #: An attack word told before the story's place and day ("the bombers wore suicide vests")
 #: joins the first incident opened within this many sentences, in the opening of a text.
 UNANCHORED_REACH = 12
+#: "The report comes a day after ...", "this comes two days after ...": dated from the report.
+REPORT_RELATIVE = re.compile(r"\b(?:comes?|came) (?:a|one|two|three) days? after\b")
 AFGHAN_TERRITORY = re.compile(
     r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
 )
@@ -634,6 +636,11 @@ class EventAssembler:
                         # dated from the incident the sentence compares it with
                         anchor = referenced or previous
                         before = self._incident_date(anchor) if anchor is not None and anchor is not target else None
+                        published = str(doc._.incidents_published or "")
+                        if before is None and anchor is None and len(published) == 10 and REPORT_RELATIVE.search(sent.text.lower()):
+                            # "the report comes a day after two soldiers were shot dead": the day
+                            # before the one the report itself is about, its publication
+                            before = {"value": published, "precision": "day", "relative": None, "token": -1}
                         if before and before.get("value") and len(before["value"]) >= 7:
                             target["inherited_date"] = _relative_to(before, sent.text)
                 current = target
