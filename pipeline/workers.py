@@ -51,6 +51,10 @@ def _context():
 _M_TRIM_THRESHOLD, _M_TOP_PAD = -1, -2
 
 
+#: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
 def _keep_freed_memory() -> None:
     """Let this worker's allocator keep the memory it frees (glibc; elsewhere nothing).
 
@@ -73,8 +77,32 @@ def _keep_freed_memory() -> None:
         pass
 
 
+def _die_with_parent() -> None:
+    """Ask the kernel to end this worker when the process that started it dies (Linux).
+
+    A forked worker inherits the other workers' pipe ends, so when the supervising process is
+    killed outright (SIGKILL, the OOM killer) no worker sees its pipe close: they used to live on,
+    asleep, for good."""
+    import ctypes
+    import ctypes.util
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
+
+
 def _serve(conn, mode: str, batch_size: int, max_chunk_chars: int, two_pass: bool | None = None) -> None:
     """A worker: load the pipeline, then run each task it is sent until told to stop."""
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _keep_freed_memory()
     try:

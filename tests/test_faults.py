@@ -602,6 +602,30 @@ def documents_table(db: Path) -> list[tuple]:
         return conn.execute("SELECT doc_id, path, content_hash, status FROM documents ORDER BY doc_id").fetchall()
 
 
+def _processes_left_with(marker: str, wait: float = 10.0) -> list[int]:
+    """Process ids whose command line names `marker`, once those on their way out have gone
+    (Linux /proc; elsewhere an empty list)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    deadline = time.monotonic() + wait
+    while True:
+        left = []
+        for entry in proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if marker in cmdline and state != "Z":
+                left.append(int(entry.name))
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def reference_run(tmp_path_factory):
     """An uninterrupted run with a fresh store: (folder, events bytes, documents table)."""
@@ -635,6 +659,7 @@ def test_extract_killed_run_resumes_to_identical_output(tmp_path, reference_run,
     at_least = KILL_POINTS[point](total)
     killed = start_and_stop(args, db, signal.SIGKILL, at_least=at_least, total=total)
     assert killed.returncode == -signal.SIGKILL
+    assert _processes_left_with(str(db)) == []  # its workers die with it
     assert not out.exists()  # no partial events file
     partial = documents_table(db) if stored_documents(db) else []  # killed at the start: maybe no store yet
     assert at_least <= len(partial) < total
