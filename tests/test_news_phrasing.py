@@ -367,3 +367,12 @@ def test_news_an_incident_the_report_comes_a_day_after_is_dated_the_day_before(r
     text = ("ISLAMABAD: Senators were briefed on security in Hyderabad on Monday.\n\nThe briefing comes a day "
             "after two soldiers were shot dead when gunmen on a motorbike opened fire on their car in Hyderabad.")
     assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-12"
+
+
+def test_news_a_cross_border_assault_told_again_joins_its_incident(run_extract):
+    text = ("KHAR: Two soldiers were martyred and four injured when militants attacked check-posts in "
+            "Salarzai near the Pak-Afghan border on Sunday.\nIt added that the two soldiers were martyred and "
+            "four injured in the assault staged from Kunar province of Afghanistan.\nFighting had subsided in "
+            "the tribal districts in recent years.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], event["killed"], event["perpetrators"]) == ("Bajaur", "armed_assault", 2, [])

@@ -165,7 +165,8 @@ class EventAssembler:
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
         record["suspect"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
-        record["afghan_actor"] = bool(re.search(r"\b(afghan|taliban|kabul)\b", text))
+        # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography
+        record["afghan_actor"] = bool(re.search(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b", text))
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
         record["afghan_territory"] = any(
@@ -295,6 +296,20 @@ class EventAssembler:
             head = head.head
         return False
 
+    @staticmethod
+    def _inside_origin(ent: Span) -> bool:
+        """Whether a place lies inside a phrase governed by "from" higher up than the word before
+        it ("staged from Kunar province of Afghanistan")."""
+        node = ent.root
+        for _ in range(3):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if head.lower_ == "from" and head.dep_ == "prep" and node.dep_ == "pobj" and node.i != ent.root.i:
+                return True
+            node = head
+        return False
+
     def _only_neighboured(self, ent: Span) -> bool:
         """Whether the place is what the story's region neighbours: inside the object of a
         finite verb of adjacency ("a valley that neighbours Swat"). "Border" is left out: the
@@ -365,6 +380,8 @@ class EventAssembler:
                 continue  # "Mohmand, a commander of the faction": a person
             if self._surname(ent, sent):
                 continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
+            if place.kind == "country" and self._inside_origin(ent):
+                continue  # "an assault staged from Kunar province of Afghanistan": the attackers' side
             if self._only_neighboured(ent):
                 continue  # "a region that neighbours the former stronghold of Swat": next to it
             if self._is_travel_end(ent):
@@ -479,7 +496,7 @@ class EventAssembler:
                         if digits.isdigit() and int(digits) >= self.aggregate_min_count:
                             return True
         has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
-        plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities)\b", text))
+        plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities|fighting|militancy|insurgency)\b", text))
         # "an officer was martyred in September this year" names a month, not a period: a cue
         # inside a date phrase that resolved to a month or a day does not make a sentence about
         # one casualty a tally ("clashes in October last year" still tells of many)
