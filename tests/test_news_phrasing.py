@@ -376,3 +376,11 @@ def test_news_a_cross_border_assault_told_again_joins_its_incident(run_extract):
             "the tribal districts in recent years.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["method"], event["killed"], event["perpetrators"]) == ("Bajaur", "armed_assault", 2, [])
+
+
+def test_news_prior_to_the_fresh_incident_tells_another_one(run_extract):
+    text = ("KARACHI: A grenade hurled at a municipal office in Lyari on Sunday injured three sanitary workers.\n"
+            "Prior to the fresh incident, on Thursday night, men on a motorbike had thrown a grenade near a "
+            "bakery in Clifton that left one man dead and nine wounded.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"] or "")
+    assert [(e["date"], e["killed"], e["injured"]) for e in events] == [("2019-05-09", 1, 9), ("2019-05-12", None, 3)]
