@@ -382,5 +382,6 @@ def test_news_prior_to_the_fresh_incident_tells_another_one(run_extract):
     text = ("KARACHI: A grenade hurled at a municipal office in Lyari on Sunday injured three sanitary workers.\n"
             "Prior to the fresh incident, on Thursday night, men on a motorbike had thrown a grenade near a "
             "bakery in Clifton that left one man dead and nine wounded.")
-    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"] or "")
-    assert [(e["date"], e["killed"], e["injured"]) for e in events] == [("2019-05-09", 1, 9), ("2019-05-12", None, 3)]
+    # a page dated only by its month: the two weekdays cannot tell the incidents apart, the cue does
+    events = sorted(run_extract(text, published="2019-05"), key=lambda e: e["injured"])
+    assert [(e["date"], e["killed"], e["injured"]) for e in events] == [("2019-05", None, 3), ("2019-05", 1, 9)]
