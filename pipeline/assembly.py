@@ -436,7 +436,7 @@ def apply_dateline(incidents: list[dict]) -> None:
         return
     dateline = main.get("dateline")
     countries = {c.get("country") for c in main["countries"]} - {None}
-    # "firing from across the Pak-Afghan border" names the other country as the attackers' side;
+    # "shots fired over the border from Afghanistan" names the other country as the attackers' side;
     # the story is still about the dateline's country when it names that country too
     if dateline and (not countries or dateline["country"] in countries):
         main["places"].append(dict(dateline))

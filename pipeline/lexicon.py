@@ -18,7 +18,7 @@ class Lexicon:
     strict_killed: frozenset[str]
     strict_injured: frozenset[str]
     hedged_report_lemmas: frozenset[str]  # "one person reported killed": the outcome is the complement's
-    tally_modifiers: frozenset[str]  # "the recent death toll of Shia doctors": a running tally, not one attack's
+    tally_modifiers: frozenset[str]  # "a recent tally of the city's murdered doctors": a running tally, not one attack's
     initial_report_cues: tuple[str, ...]  # "initial reports said 18 were killed": superseded figures
     no_casualty_phrases: dict[str, tuple[str, ...]]  # "no one was hurt": outcome(s) -> phrases stating zero
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker

@@ -108,14 +108,13 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "the overall toll of the attack to 18. The government will pay Rs1 million to each family.", 18, None, None),
         ("Officials said 52 parishioners, among them 20 women and six children, were killed and 90 injured "
          "when two bombers struck a church in Mardan on Sunday.", 52, 90, None),
-        ("Two people were killed and another was injured when a mortar shell hit a house in Miranshah "
-         "on Sunday.", 2, 1, None),
+        ("A mortar shell hit a house in Miranshah on Sunday; two people died and another was hurt.", 2, 1, None),
         ("Gunmen killed two constables and critically wounded another in Tank on Sunday.", 2, 1, None),
         ("A passerby was injured when gunmen opened fire on a van in Quetta on Sunday.", None, 1, None),
-        ("PESHAWAR: At least 30 people were killed and 60 others injured when two back-to-back blasts "
+        ("PESHAWAR: Two blasts a minute apart killed at least 30 people and wounded 60 "
          "ripped through a market in Parachinar on Sunday.", 30, 60, None),
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
-        ("At least one person reported killed while nine other hurt in a grenade blast in a Hyderabad "
+        ("At least one man reported killed while nine other hurt after a grenade burst in a Hyderabad "
          "market on Sunday.", 1, 9, None),
     ],
 )
@@ -250,22 +249,22 @@ def test_news_age_after_a_name_before_its_verb_is_no_count(run_extract):
 
 
 def test_news_dateline_anchors_a_lead_whose_only_place_is_the_attackers_side(run_extract):
-    text = ("KURRAM AGENCY: An army major and a sepoy were martyred in firing from across the border, "
-            "the military said.\nIn the return fire, at least six attackers were killed while others "
-            "fled to the Afghan side of the border.")
+    text = ("KURRAM AGENCY: An army major and a sepoy were martyred by gunfire from across the frontier, "
+            "the military said.\nIn the return fire, at least six attackers were killed while the rest "
+            "ran back to the Afghan side.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["perpetrators_killed"]) == ("Kurram", 6)
 
 
 def test_news_a_month_this_year_dates_one_casualty_and_is_no_tally(run_extract):
-    text = "In March this year, a young army officer had embraced martyrdom in firing on a border post in Rajgal valley."
+    text = "In March this year, a young lieutenant had embraced martyrdom when a post in Rajgal valley came under fire."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["date"], event["killed"]) == ("Khyber", "2019-03", 1)
 
 
 def test_news_background_paragraph_does_not_lend_its_place_to_an_unplaced_lead(run_extract):
-    text = ("KURRAM AGENCY: An army captain and a soldier were martyred in firing from across the border, the "
-            "military said.\nIn March this year, a young army officer had embraced martyrdom in firing on a "
+    text = ("KURRAM AGENCY: Army captain and a soldier were martyred by gunfire from across the frontier, the "
+            "military said.\nIn March this year, a young lieutenant had embraced martyrdom in firing on a "
             "border post in Rajgal valley.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
     assert [(e["district"], e["date"], e["killed"]) for e in events] == [("Khyber", "2019-03", 1), ("Kurram", None, 2)]
@@ -286,7 +285,7 @@ def test_news_no_one_killed_leaves_the_stated_injured(run_extract):
 
 def test_news_a_place_name_ending_a_persons_name_is_no_place(run_extract):
     text = ("Three FC men were martyred in an attack on a convoy in Panjgur on Sunday. Chief Minister "
-            "Sanaullah Zehri condemned the attack in which three FC men were martyred and three wounded.")
+            "Sanaullah Zehri condemned the convoy attack, which left three FC men dead and three hurt.")
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Panjgur"]
 
 
@@ -323,7 +322,7 @@ def test_news_a_place_the_site_only_neighbours_is_not_the_site(run_extract):
 
 
 def test_news_here_in_a_story_under_a_dateline_is_the_dateline_town(run_extract):
-    text = ("MARDAN: A policeman was martyred and six others were injured in a bomb blast near a police van "
+    text = ("MARDAN: A bomb went off near a police van, martyring a policeman and wounding six others, "
             "in Chowrangi area here on Sunday.\nA couple of days back, militants blew up a girls' school in "
             "Mir Ali, North Waziristan.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
@@ -370,9 +369,9 @@ def test_news_an_incident_the_report_comes_a_day_after_is_dated_the_day_before(r
 
 
 def test_news_a_cross_border_assault_told_again_joins_its_incident(run_extract):
-    text = ("KHAR: Two soldiers were martyred and four injured when militants attacked check-posts in "
+    text = ("KHAR: Militants raided check-posts in "
             "Salarzai near the Pak-Afghan border on Sunday.\nIt added that the two soldiers were martyred and "
-            "four injured in the assault staged from Kunar province of Afghanistan.\nFighting had subsided in "
+            "four hurt in the raid, launched from Paktika province of Afghanistan.\nFighting had subsided in "
             "the tribal districts in recent years.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["method"], event["killed"], event["perpetrators"]) == ("Bajaur", "armed_assault", 2, [])
@@ -380,7 +379,7 @@ def test_news_a_cross_border_assault_told_again_joins_its_incident(run_extract):
 
 def test_news_prior_to_the_fresh_incident_tells_another_one(run_extract):
     text = ("KARACHI: A grenade hurled at a municipal office in Lyari on Sunday injured three sanitary workers.\n"
-            "Prior to the fresh incident, on Thursday night, men on a motorbike had thrown a grenade near a "
+            "Prior to the fresh incident, men on a motorbike had on Thursday night thrown a grenade near a "
             "bakery in Clifton that left one man dead and nine wounded.")
     # a page dated only by its month: the two weekdays cannot tell the incidents apart, the cue does
     events = sorted(run_extract(text, published="2019-05"), key=lambda e: e["injured"])

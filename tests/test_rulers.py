@@ -170,9 +170,9 @@ def test_word_span_ruler_finds_the_spans_of_spacys_span_ruler(nlp):
     from spacy.pipeline.span_ruler import SpanRuler
 
     texts = [
-        "A suicide bomber blew himself up near a police van in Upper Swat on Monday.",
+        "A suicide bomber detonated his vest beside a police van in Upper Swat on Monday.",
         "Gunmen ambushed a convoy; the ambush killed four and militants seized the passenger train.",
-        "Security forces carried out an intelligence-based operation in North Waziristan.",
+        "Troops conducted an intelligence-based operation in North Waziristan.",
         "The intelligence - based operations in Swat Valley left two suicide attackers dead.",
         "The match in Lahore ended in a draw after rain.",  # no word the Matcher's patterns need
     ]

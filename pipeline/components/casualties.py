@@ -302,7 +302,7 @@ class CasualtyExtractor:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
         found += self._named_members_of_the_forces(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
-        # "among them 34 women and seven children": every conjunct of a part is a part
+        # "among them 20 women and six children": every conjunct of a part is a part
         part_groups = {s["group"] for s in found if s["subset"]}
         for statement in found:
             if statement["group"] in part_groups:
@@ -430,7 +430,7 @@ class CasualtyExtractor:
             if conjunct.i > noun.i and determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
                 extra += 1
             elif conjunct.i < noun.i and not determiners and conjunct.i == _conj_root(noun).i:
-                extra += 1  # "Pakistan Army captain and a soldier were martyred": two
+                extra += 1  # "army major and a sepoy lost their lives": two
         return extra
 
     def _category_of(self, noun: Token) -> str | None:
@@ -649,7 +649,7 @@ class CasualtyExtractor:
         return None, False, False, False
 
     def _running_tally(self, verb: Token) -> bool:
-        """"bringing the recent death toll of Shia doctors to four": the toll the verb moves is a
+        """"taking the recent tally of murdered doctors in the city to five": the toll the verb moves is a
         tally over several incidents (a "recent", "overall" toll), not this attack's."""
         for toll in verb.children:
             if toll.lemma_.lower() not in {"toll", "tally", "number", "count"} or not any(

@@ -299,7 +299,7 @@ class EventAssembler:
     @staticmethod
     def _inside_origin(ent: Span) -> bool:
         """Whether a place lies inside a phrase governed by "from" higher up than the word before
-        it ("staged from Kunar province of Afghanistan")."""
+        it ("launched from Paktika province of Afghanistan")."""
         node = ent.root
         for _ in range(3):
             head = node.head
@@ -381,7 +381,7 @@ class EventAssembler:
             if self._surname(ent, sent):
                 continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
             if place.kind == "country" and self._inside_origin(ent):
-                continue  # "an assault staged from Kunar province of Afghanistan": the attackers' side
+                continue  # "a raid launched from Paktika province of Afghanistan": the attackers' side
             if self._only_neighboured(ent):
                 continue  # "a region that neighbours the former stronghold of Swat": next to it
             if self._is_travel_end(ent):
@@ -655,7 +655,7 @@ class EventAssembler:
                         before = self._incident_date(anchor) if anchor is not None and anchor is not target else None
                         published = str(doc._.incidents_published or "")
                         if before is None and anchor is None and len(published) == 10 and REPORT_RELATIVE.search(sent.text.lower()):
-                            # "the report comes a day after two soldiers were shot dead": the day
+                            # "the briefing comes a day after gunmen shot dead two soldiers": the day
                             # before the one the report itself is about, its publication
                             before = {"value": published, "precision": "day", "relative": None, "token": -1}
                         if before and before.get("value") and len(before["value"]) >= 7:
@@ -956,7 +956,7 @@ class EventAssembler:
         if frame["record"]["new_cue"]:
             return None  # "separately", "in another attack", "days after ...": a new incident
         if district:
-            # "the people killed in the Alamdar Road blasts": the incident told at that very site
+            # "most of those who died in the Alamdar Road blasts": the incident told at that very site
             # (an incident being told that has no place yet takes the place instead)
             unplaced_current = current is not None and current["district"] is None and not current["places"]
             for incident in reversed(incidents) if not unplaced_current else ():
