@@ -263,7 +263,7 @@ def test_news_a_month_this_year_dates_one_casualty_and_is_no_tally(run_extract):
 
 
 def test_news_background_paragraph_does_not_lend_its_place_to_an_unplaced_lead(run_extract):
-    text = ("KURRAM AGENCY: Army captain and a soldier were martyred by gunfire from across the frontier, the "
+    text = ("KURRAM AGENCY: Army captain and a sepoy were martyred by gunfire from across the frontier, the "
             "military said.\nIn March this year, a young lieutenant had embraced martyrdom in firing on a "
             "border post in Rajgal valley.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
@@ -322,7 +322,7 @@ def test_news_a_place_the_site_only_neighbours_is_not_the_site(run_extract):
 
 
 def test_news_here_in_a_story_under_a_dateline_is_the_dateline_town(run_extract):
-    text = ("MARDAN: A bomb went off near a police van, martyring a policeman and wounding six others, "
+    text = ("MARDAN: A bomb exploded beside a police van, martyring a policeman and wounding six others, "
             "in Chowrangi area here on Sunday.\nA couple of days back, militants blew up a girls' school in "
             "Mir Ali, North Waziristan.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
