@@ -310,7 +310,10 @@ def _where(country: Any, province: Any, district: Any, place: Any) -> tuple:
     return _norm(country), _norm(province), _norm(district), place, area_place
 
 
-def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
+def _features(idx: int, mention: dict[str, Any], key: tuple, words: str | None = None) -> _M:
+    """The features of a mention; `words`, when given, are its evidence words already found
+    (`_text_words`), space-separated: the text is then processed again only if `_named_in`
+    needs it."""
     m = _M()
     m.idx, m.data, m.key = idx, mention, key
     m.doc = str(mention.get("doc_id") or "")
@@ -339,7 +342,10 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.targets = frozenset(mention.get("targets") or [])
     m.killed = mention.get("killed")
     m.injured = mention.get("injured")
-    m.text, m.words = _text_words(mention, m.place)
+    if words is None:
+        m.text, m.words = _text_words(mention, m.place)
+    else:
+        m.text, m.words = None, frozenset(words.split())
     return m
 
 
@@ -397,6 +403,8 @@ def _named_in(name: str | None, m: _M) -> bool:
     if not name:
         return False
     name = default_process(name)
+    if m.text is None:  # (see `_features`)
+        m.text = default_process(_evidence_text(m.data.get("evidence")))
     return bool(name) and f" {name} " in f" {m.text} "
 
 
@@ -1003,6 +1011,68 @@ def _merged_fields(mentions: list[dict[str, Any]], policy: str) -> dict[str, Any
     return out
 
 
+def _given(m: dict[str, Any], name: str, skip: Any = None) -> Any:
+    """`_most_recent` of one mention: its value unless that counts as not stated."""
+    value = m.get(name)
+    if value is None or value == skip or value == [] or value == "":
+        return None
+    return value
+
+
+def _single_event(mention: dict[str, Any], policy: str) -> dict[str, Any]:
+    """`_event` of a mention that no link reaches, without the general path's comparisons
+    across members: most mentions end up alone, and building their events was a sixth of the
+    merge. Each field is what `_merged_fields` gives for a one-mention list (tests/test_merge.py
+    checks the two against each other); `policy` does not matter with one figure per field."""
+    m = mention
+    out: dict[str, Any] = {"event_id": None}
+    fields: dict[str, Any] = {}
+    fields["event_type"] = _given(m, "event_type") or "attack"
+    method = _given(m, "method", skip="unknown") or "unknown"
+    fields["method"] = method
+    suicide = m.get("suicide")
+    fields["suicide"] = (bool(suicide) or method == "suicide_bombing") if suicide is not None else (
+        True if method == "suicide_bombing" else None
+    )
+    fields["date"] = m["date"] if _precision(m.get("date")) else None
+    for name in ("country", "province", "district"):
+        fields[name] = _given(m, name)
+    fields["place"] = m["place"] if m.get("place") else None
+    strongest: dict[str, str] = {}
+    for p in m.get("perpetrators") or []:
+        group, attribution = p.get("group"), p.get("attribution") or "suspected"
+        if not group:
+            continue
+        old = strongest.get(group)
+        if old is None or _ATTRIBUTION_RANK.get(attribution, 0) > _ATTRIBUTION_RANK.get(old, 0):
+            strongest[group] = attribution
+    fields["perpetrators"] = [
+        {"group": g, "attribution": a}
+        for g, a in sorted(strongest.items(), key=lambda ga: (-_ATTRIBUTION_RANK.get(ga[1], 0), ga[0]))
+    ] if strongest else []
+    targets = m.get("targets")
+    fields["targets"] = sorted(set(targets), key=_target_key) if targets else []
+    killed = m.get("killed")
+    fields["killed"] = killed
+    fields["injured"] = m.get("injured")
+    fields["perpetrators_killed"] = m.get("perpetrators_killed")
+    fields["qualifier"] = m.get("qualifier") if killed is not None else None
+    for name in FIELD_NAMES:
+        out[name] = fields[name]
+    out.update(merged_coordinates([m], fields["place"], fields["district"]))
+    out["killed_range"] = {"low": killed, "best": killed, "high": killed}
+    out["merge"] = {"policy": policy, "links": []}
+    out["mentions"] = [m]
+    return out
+
+
+_TARGET_RANK = {t: i for i, t in enumerate(_TARGET_ORDER)}
+
+
+def _target_key(target: str) -> tuple:
+    return (_TARGET_RANK.get(target, len(_TARGET_RANK)), target)
+
+
 def _event(
     members: list[_M], links: list[tuple[int, int, float, dict]], policy: str
 ) -> dict[str, Any]:
@@ -1117,7 +1187,7 @@ class _MergeSweep(_Sweep):
         group = self._group(m)
         if group is None:
             m.close = None
-            self.written.append((m.idx, m.key, _event([m], [], self.policy)))
+            self.written.append((m.idx, m.key, _single_event(m.data, self.policy)))
         elif group.open == 0 and group.close <= m.close:
             del self.groups[group.root]
             for member in group.members:
@@ -1130,7 +1200,10 @@ class _MergeSweep(_Sweep):
         for cluster in _cluster(by_idx, links, self.window, self.max_gap):
             ids = sorted(cluster.members)
             founder = by_idx[ids[0]]
-            event = _event([by_idx[i] for i in ids], cluster.links, self.policy)
+            if len(ids) == 1:  # a linked mention that no join took: alone after all
+                event = _single_event(founder.data, self.policy)
+            else:
+                event = _event([by_idx[i] for i in ids], cluster.links, self.policy)
             self.written.append((founder.idx, founder.key, event))
         for member in members:
             member.close = None
@@ -1218,11 +1291,16 @@ def _merge(
     # One streaming pass for what the sweep needs up front: the document frequency of every word
     # (idf is over all mentions) and where each mention starts in time. The features themselves
     # are built when the sweep reaches a mention and dropped once its event is written.
+    # The words are kept, space-separated (a string is a tenth of a frozenset's memory), so
+    # that the sweep does not process each evidence text a second time.
     df: Counter = Counter()
     starts = []
+    packed = []
     for _, mention in keyed:
         place = mention.get("place")
-        df.update(_text_words(mention, _processed(place) if place else "")[1])
+        words = _text_words(mention, _processed(place) if place else "")[1]
+        df.update(words)
+        packed.append(" ".join(words))
         starts.append(_when(mention))
     n = len(keyed)
     idf = {w: math.log((1 + n) / (1 + count)) for w, count in df.items()}
@@ -1230,7 +1308,8 @@ def _merge(
                         idf, threshold, policy)
     for i in sorted(range(n), key=lambda i: (-1, i) if starts[i] is None else (starts[i], i)):
         key, mention = keyed[i]
-        m = _features(i, mention, key)
+        m = _features(i, mention, key, packed[i])
+        packed[i] = None
         m.weight = sum(map(idf.__getitem__, m.words))
         sweep.add(m)
     sweep.finish()
