@@ -41,7 +41,24 @@ How it decides
    the result is the one all pairs at once would give (tests/test_merge.py checks the pairs
    against the rules applied to every pair of a made-up 20-month season). Idf and which words
    are rare are decided over all mentions, as in the rules above: one streaming pass counts
-   the words before the sweep; a vague mention then scans only the live mentions with them.
+   the words before the sweep (and keeps them, space-separated, so the sweep does not process
+   each text again); a vague mention then scans only the live mentions with them.
+
+   **Time segments in parallel.** From `parallel_min` (200,000) mentions, and when every
+   mention has a time span, the sweep runs in several forked processes (`processes`, default
+   one per CPU, at most 4): the mentions are cut into segments of equal count by the first day
+   of their span, each process counts the words of a share of them (the counts are summed, so
+   idf and rare words stay over all mentions), then sweeps its segment widened by a margin on
+   either side and keeps the events whose earliest mention lies in its segment. No candidate
+   of a mention starts more than `reach` = `max_gap_days` + 400 days away from it (a span is at
+   most a year), and whether a pair is scored depends on the candidates of both partners, so
+   an event's links are those of the whole input when the view holds every mention within
+   2 * reach of its members; the margin is that plus a year for events whose mentions spread.
+   An event that reaches further past its segment is refused, and one process does the whole
+   merge. So the events do not depend on the number of processes or their timing
+   (tests/test_merge.py compares 2, 3 and 5 processes with one); the input is shared with the
+   processes by fork (copy on write) and their events come back with mentions as positions.
+   Below `parallel_min`, starting processes costs more than they save.
 
 3. **Score.** A weighted mean of parts in [0, 1] (weights in `WEIGHTS`):
    - `date` (2): same day 1, one day apart 0.8, two days 0.6, month prefix 0.5, year prefix 0.4,
@@ -98,6 +115,8 @@ Merged fields (EVENTS.md section 3)
 - `country`/`province`/`district`: the agreed value (blocking guarantees agreement);
   `place`: the most recent place that is more specific than the district name, else any place.
 - Other fields: the most recently published non-null value.
+- A mention that ends up alone (most do) gets its event by a fast path (`_single_event`) that
+  gives what the rules above give for one mention, without comparing members.
 
 `event_id` is "ev-" + 16 hex digits of sha256 over the founding mention (the cluster's
 canonically first mention: doc_id, first evidence start and text), so it is the same for the
@@ -106,11 +125,13 @@ same input and does not change when an unrelated document is added.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import heapq
 import json
 import math
+import os
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
@@ -144,6 +165,12 @@ DEFAULT_MAX_CANDIDATES = 10
 #: Most days between the time spans of two mentions of one incident (an undated mention's span
 #: is its publication date): reports months apart are of different incidents.
 DEFAULT_MAX_GAP_DAYS = 60
+#: Fewest mentions for which the merge sweeps time segments in several processes: below it,
+#: starting them costs more than they save.
+PARALLEL_MIN_MENTIONS = 200_000
+#: Most processes the merge starts by default (each holds the features of its own window and
+#: touches its share of the input, which the operating system then copies for it).
+MAX_PROCESSES = 4
 
 #: Methods that one report may name for an incident another report names differently.
 _CLOSE_METHODS = {
@@ -1210,15 +1237,22 @@ class _MergeSweep(_Sweep):
 
     def events(self) -> list[dict[str, Any]]:
         """The events, with their ids, sorted by (date, event_id)."""
-        taken: set[str] = set()
-        self.written.sort(key=lambda written: written[0])
-        events = []
-        for _, key, event in self.written:
-            event["event_id"] = _event_id(key, taken)
-            taken.add(event["event_id"])
-            events.append(event)
-        events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
-        return events
+        return _numbered(self.written)
+
+
+def _numbered(written: list[tuple[int, tuple, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The written events with their ids (given in the order of their founders, so that two
+    founders with one id seed resolve the same way however the events were made), sorted by
+    (date, event_id)."""
+    taken: set[str] = set()
+    written.sort(key=lambda entry: entry[0])
+    events = []
+    for _, key, event in written:
+        event["event_id"] = _event_id(key, taken)
+        taken.add(event["event_id"])
+        events.append(event)
+    events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
+    return events
 
 
 class _Group:
@@ -1242,6 +1276,8 @@ def merge_mentions(
     rare_df: int | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
     max_gap_days: int = DEFAULT_MAX_GAP_DAYS,
+    processes: int | None = None,
+    parallel_min: int = PARALLEL_MIN_MENTIONS,
 ) -> list[dict[str, Any]]:
     """Merge mention dicts from many documents into event dicts (see the module docstring).
 
@@ -1251,7 +1287,9 @@ def merge_mentions(
     mentions a word may occur in and still pair a vague (year-only or undated) mention.
     max_candidates: how many partners each mention keeps for scoring (the blocking bound).
     max_gap_days: how many days apart the time spans of two mentions of one incident may lie.
-    Returns events sorted by (date, event_id).
+    processes: how many processes sweep time segments at once (default: the CPUs, at most
+    `MAX_PROCESSES`); they are used only for at least `parallel_min` mentions, and the result
+    is the same for any number of them. Returns events sorted by (date, event_id).
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown merge policy {policy!r}; expected one of {POLICIES}")
@@ -1266,6 +1304,7 @@ def merge_mentions(
         return _merge(
             mentions, policy, threshold=threshold, day_window=day_window, rare_df=rare_df,
             max_candidates=max_candidates, max_gap_days=max_gap_days,
+            processes=processes, parallel_min=parallel_min,
         )
     finally:
         if collecting:
@@ -1281,31 +1320,39 @@ def _merge(
     rare_df: int | None,
     max_candidates: int,
     max_gap_days: int,
+    processes: int | None,
+    parallel_min: int,
 ) -> list[dict[str, Any]]:
     items = [dict(m) for m in mentions]
     keys = [_canonical_key(m) for m in items]
     counts = Counter(keys)
     keys = [k + ((_full_key(m),) if counts[k] > 1 else ("",)) for k, m in zip(keys, items)]
     keyed = sorted(zip(keys, items), key=lambda km: km[0])
+    n = len(keyed)
+    starts = [_when(mention) for _, mention in keyed]
+    params = (policy, threshold, day_window, _rare_limit(rare_df, n), max_candidates, max_gap_days)
+    workers = _processes(processes) if n >= parallel_min else 1
+    if workers > 1 and None not in starts:
+        # (a mention with no time at all may pair with any other: then one process does all)
+        events = _merge_segments(keyed, starts, workers, params)
+        if events is not None:
+            return events
 
     # One streaming pass for what the sweep needs up front: the document frequency of every word
-    # (idf is over all mentions) and where each mention starts in time. The features themselves
-    # are built when the sweep reaches a mention and dropped once its event is written.
-    # The words are kept, space-separated (a string is a tenth of a frozenset's memory), so
-    # that the sweep does not process each evidence text a second time.
+    # (idf is over all mentions). The features themselves are built when the sweep reaches a
+    # mention and dropped once its event is written. The words are kept, space-separated (a
+    # string is a tenth of a frozenset's memory), so that the sweep does not process each
+    # evidence text a second time.
     df: Counter = Counter()
-    starts = []
     packed = []
     for _, mention in keyed:
         place = mention.get("place")
         words = _text_words(mention, _processed(place) if place else "")[1]
         df.update(words)
         packed.append(" ".join(words))
-        starts.append(_when(mention))
-    n = len(keyed)
-    idf = {w: math.log((1 + n) / (1 + count)) for w, count in df.items()}
-    sweep = _MergeSweep(day_window, df, _rare_limit(rare_df, n), max_candidates, max_gap_days,
-                        idf, threshold, policy)
+    idf = _idf(df, n)
+    sweep = _MergeSweep(day_window, df, params[3], max_candidates, max_gap_days, idf, threshold,
+                        policy)
     for i in sorted(range(n), key=lambda i: (-1, i) if starts[i] is None else (starts[i], i)):
         key, mention = keyed[i]
         m = _features(i, mention, key, packed[i])
@@ -1314,6 +1361,132 @@ def _merge(
         sweep.add(m)
     sweep.finish()
     return sweep.events()
+
+
+def _idf(df: Counter, n: int) -> dict[str, float]:
+    return {w: math.log((1 + n) / (1 + count)) for w, count in df.items()}
+
+
+# ----------------------------------------------------------------------------- time segments
+
+
+
+def _processes(processes: int | None) -> int:
+    if processes is not None:
+        return max(1, processes)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_PROCESSES, cpus))
+
+
+def _segment_margin(max_gap: int) -> tuple[int, int]:
+    """(reach, margin) in days. No candidate of a mention starts more than `reach` days
+    before or after it (a span is at most a year long, and partners lie at most `max_gap` days
+    beyond it). Whether a pair is scored depends on both partners' candidates, so a mention's
+    links are those of the whole input when a segment's view holds every mention within
+    2 * reach of it; the margin adds a year for groups of linked mentions that spread in time."""
+    reach = max_gap + 400
+    return reach, 2 * reach + 366
+
+
+# What forked workers read: set before the pool starts, so the input is shared (copy on write)
+# rather than sent to them.
+_SHARED: dict[str, Any] = {}
+
+
+def _merge_segments(
+    keyed: list[tuple[tuple, dict]], starts: list[int], workers: int, params: tuple
+) -> list[dict[str, Any]] | None:
+    """The merge in `workers` processes, one time segment each; None when it cannot be done so
+    (no fork on this platform, or a group of linked mentions spread wider than the margin).
+
+    The mentions are cut into segments of equal count by the first day of their span. Each
+    process counts the words of a share of the mentions (idf and rare words are over all of
+    them), then sweeps its segment's view: the segment widened by a margin on either side
+    (`_segment_margin`), and writes the events whose earliest mention lies in the segment. Every
+    link of such an event is one the whole sweep makes, so the events are the same as one
+    process gives, for any number of processes and whatever their timing; a group wider than
+    the margin would break that, and is refused (the merge then runs in one process)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    n = len(keyed)
+    order = sorted(range(n), key=lambda i: (starts[i], i))
+    cuts = [starts[order[n * k // workers]] for k in range(1, workers)]
+    bounds = list(zip([-_NEVER] + cuts, cuts + [_NEVER]))
+    shares = [(n * k // workers, n * (k + 1) // workers) for k in range(workers)]
+    _SHARED.update(keyed=keyed, starts=starts, order=order)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+            counted = [pool.apply_async(_count_words, share) for share in shares[1:]]
+            df = _count_words(*shares[0])
+            for result in counted:
+                df.update(result.get())
+            idf = _idf(df, n)
+            swept = [pool.apply_async(_sweep_segment, (bound, df, idf, params, True))
+                     for bound in bounds[1:]]
+            written = _sweep_segment(bounds[0], df, idf, params, False)
+            if written is None:
+                return None
+            for result in swept:
+                part = result.get()
+                if part is None:
+                    return None
+                for _, _, event in part:  # the mentions came back as positions (see below)
+                    event["mentions"] = [keyed[i][1] for i in event["mentions"]]
+                written += part
+    finally:
+        _SHARED.clear()
+    return _numbered(written)
+
+
+def _count_words(first: int, last: int) -> Counter:
+    """The document frequencies of the words of mentions first..last-1 (canonical order)."""
+    df: Counter = Counter()
+    for _, mention in _SHARED["keyed"][first:last]:
+        place = mention.get("place")
+        df.update(_text_words(mention, _processed(place) if place else "")[1])
+    return df
+
+
+def _sweep_segment(
+    bound: tuple[float, float], df: Counter, idf: dict[str, float], params: tuple, sent: bool
+) -> list[tuple[int, tuple, dict[str, Any]]] | None:
+    """The events whose earliest mention starts in [low, high) = `bound`, from a sweep over the
+    mentions within the margin of it; None when one of them reaches too far past `high` for
+    its links to be certain. `sent`: the events go back to the parent process, so their
+    mentions are given as canonical positions (the parent holds the dicts already)."""
+    policy, threshold, window, limit, max_candidates, max_gap = params
+    keyed, starts, order = _SHARED["keyed"], _SHARED["starts"], _SHARED["order"]
+    reach, margin = _segment_margin(max_gap)
+    low, high = bound
+    first = bisect.bisect_left(order, low - margin, key=starts.__getitem__)
+    last = bisect.bisect_left(order, high + margin, key=starts.__getitem__)
+    sweep = _MergeSweep(window, df, limit, max_candidates, max_gap, idf, threshold, policy)
+    for i in order[first:last]:
+        key, mention = keyed[i]
+        m = _features(i, mention, key)
+        m.weight = sum(map(idf.__getitem__, m.words))
+        sweep.add(m)
+    sweep.finish()
+    position = {id(keyed[i][1]): i for i in order[first:last]}
+    written = []
+    safe = high + margin - 2 * reach  # (low - margin + 2 * reach <= low: the start is safe)
+    for founder, key, event in sweep.written:
+        members = [position[id(mention)] for mention in event["mentions"]]
+        days = [starts[i] for i in members]
+        earliest = min(days)
+        if not low <= earliest < high:
+            continue  # another segment's event
+        if max(days) > safe:
+            return None
+        if sent:
+            event["mentions"] = members
+        written.append((founder, key, event))
+    return written
 
 
 def pairwise_scores(predicted: list[set[Any]], gold: list[set[Any]]) -> dict[str, float]:
