@@ -47,10 +47,11 @@ How it decides
    **Time segments in parallel.** From `parallel_min` (200,000) mentions, and when every
    mention has a time span, the sweep runs in several forked processes (`processes`, default
    one per CPU, at most 4): the mentions are cut into segments of equal count by the first day
-   of their span, each process counts the words of a share of them (the counts are summed, so
-   idf and rare words stay over all mentions), then sweeps its segment widened by a margin on
-   either side and keeps the events whose earliest mention lies in its segment. No candidate
-   of a mention starts more than `reach` = `max_gap_days` + 400 days away from it (a span is at
+   of their span; each process finds the words of its segment widened by a margin on either
+   side (its view) once, counts those of its own segment (the parent sums the counts and sends
+   them back, so idf and rare words stay over all mentions), then sweeps the view and keeps the
+   events whose earliest mention lies in its segment. No candidate
+   of a mention starts more than `reach` = `max_gap_days` + 366 days away from it (a span is at
    most a year), and whether a pair is scored depends on the candidates of both partners, so
    an event's links are those of the whole input when the view holds every mention within
    2 * reach of its members; the margin is that plus a year for events whose mentions spread.
@@ -1387,7 +1388,7 @@ def _segment_margin(max_gap: int) -> tuple[int, int]:
     beyond it). Whether a pair is scored depends on both partners' candidates, so a mention's
     links are those of the whole input when a segment's view holds every mention within
     2 * reach of it; the margin adds a year for groups of linked mentions that spread in time."""
-    reach = max_gap + 400
+    reach = max_gap + 366
     return reach, 2 * reach + 366
 
 
@@ -1400,93 +1401,139 @@ def _merge_segments(
     keyed: list[tuple[tuple, dict]], starts: list[int], workers: int, params: tuple
 ) -> list[dict[str, Any]] | None:
     """The merge in `workers` processes, one time segment each; None when it cannot be done so
-    (no fork on this platform, or a group of linked mentions spread wider than the margin).
+    (no fork on this platform, a worker failed, or a group of linked mentions spread wider than
+    the margin).
 
     The mentions are cut into segments of equal count by the first day of their span. Each
-    process counts the words of a share of the mentions (idf and rare words are over all of
-    them), then sweeps its segment's view: the segment widened by a margin on either side
-    (`_segment_margin`), and writes the events whose earliest mention lies in the segment. Every
-    link of such an event is one the whole sweep makes, so the events are the same as one
-    process gives, for any number of processes and whatever their timing; a group wider than
-    the margin would break that, and is refused (the merge then runs in one process)."""
+    process finds the words of the mentions in its segment's view (the segment widened by a
+    margin on either side, `_segment_margin`) once, counts those of its own segment (the parent
+    sums the counts, so idf and rare words are over all mentions), sweeps the view and keeps the
+    events whose earliest mention lies in its segment. Every link of such an event is one the
+    whole sweep makes, so the events are the same as one process gives, for any number of
+    processes and whatever their timing; a group wider than the margin would break that, and is
+    refused (the merge then runs in one process)."""
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    context = multiprocessing.get_context("fork")
     n = len(keyed)
     order = sorted(range(n), key=lambda i: (starts[i], i))
     cuts = [starts[order[n * k // workers]] for k in range(1, workers)]
     bounds = list(zip([-_NEVER] + cuts, cuts + [_NEVER]))
-    shares = [(n * k // workers, n * (k + 1) // workers) for k in range(workers)]
-    _SHARED.update(keyed=keyed, starts=starts, order=order)
+    _SHARED.update(keyed=keyed, starts=starts, order=order, params=params)
+    children = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-            counted = [pool.apply_async(_count_words, share) for share in shares[1:]]
-            df = _count_words(*shares[0])
-            for result in counted:
-                df.update(result.get())
-            idf = _idf(df, n)
-            swept = [pool.apply_async(_sweep_segment, (bound, df, idf, params, True))
-                     for bound in bounds[1:]]
-            written = _sweep_segment(bounds[0], df, idf, params, False)
-            if written is None:
+        for bound in bounds[1:]:
+            mine, theirs = context.Pipe()
+            child = context.Process(target=_segment_worker, args=(bound, theirs), daemon=True)
+            child.start()
+            theirs.close()
+            children.append((child, mine))
+        view = _SegmentView(bounds[0])
+        df = view.count()
+        for _, pipe in children:
+            counted = pipe.recv()
+            if counted is None:
                 return None
-            for result in swept:
-                part = result.get()
-                if part is None:
-                    return None
-                for _, _, event in part:  # the mentions came back as positions (see below)
-                    event["mentions"] = [keyed[i][1] for i in event["mentions"]]
-                written += part
+            df.update(counted)
+        idf = _idf(df, n)
+        for _, pipe in children:
+            pipe.send((df, idf))
+        written = view.sweep(df, idf, sent=False)
+        for _, pipe in children:
+            part = pipe.recv()
+            if written is None or part is None:
+                return None
+            for _, _, event in part:  # the mentions came back as positions (see below)
+                event["mentions"] = [keyed[i][1] for i in event["mentions"]]
+            written += part
+    except (EOFError, OSError):  # a worker died (killed for memory, say): one process merges
+        return None
     finally:
         _SHARED.clear()
+        for child, pipe in children:
+            pipe.close()
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
+                child.join()
     return _numbered(written)
 
 
-def _count_words(first: int, last: int) -> Counter:
-    """The document frequencies of the words of mentions first..last-1 (canonical order)."""
-    df: Counter = Counter()
-    for _, mention in _SHARED["keyed"][first:last]:
-        place = mention.get("place")
-        df.update(_text_words(mention, _processed(place) if place else "")[1])
-    return df
+def _segment_worker(bound: tuple[float, float], pipe: Any) -> None:
+    """A forked process: the counts of its segment's words, then (given all counts) its events."""
+    try:
+        view = _SegmentView(bound)
+        pipe.send(view.count())
+        df, idf = pipe.recv()
+        pipe.send(view.sweep(df, idf, sent=True))
+    except Exception:  # the parent then merges in one process
+        try:
+            pipe.send(None)
+        except OSError:
+            pass
+    finally:
+        pipe.close()
 
 
-def _sweep_segment(
-    bound: tuple[float, float], df: Counter, idf: dict[str, float], params: tuple, sent: bool
-) -> list[tuple[int, tuple, dict[str, Any]]] | None:
-    """The events whose earliest mention starts in [low, high) = `bound`, from a sweep over the
-    mentions within the margin of it; None when one of them reaches too far past `high` for
-    its links to be certain. `sent`: the events go back to the parent process, so their
-    mentions are given as canonical positions (the parent holds the dicts already)."""
-    policy, threshold, window, limit, max_candidates, max_gap = params
-    keyed, starts, order = _SHARED["keyed"], _SHARED["starts"], _SHARED["order"]
-    reach, margin = _segment_margin(max_gap)
-    low, high = bound
-    first = bisect.bisect_left(order, low - margin, key=starts.__getitem__)
-    last = bisect.bisect_left(order, high + margin, key=starts.__getitem__)
-    sweep = _MergeSweep(window, df, limit, max_candidates, max_gap, idf, threshold, policy)
-    for i in order[first:last]:
-        key, mention = keyed[i]
-        m = _features(i, mention, key)
-        m.weight = sum(map(idf.__getitem__, m.words))
-        sweep.add(m)
-    sweep.finish()
-    position = {id(keyed[i][1]): i for i in order[first:last]}
-    written = []
-    safe = high + margin - 2 * reach  # (low - margin + 2 * reach <= low: the start is safe)
-    for founder, key, event in sweep.written:
-        members = [position[id(mention)] for mention in event["mentions"]]
-        days = [starts[i] for i in members]
-        earliest = min(days)
-        if not low <= earliest < high:
-            continue  # another segment's event
-        if max(days) > safe:
-            return None
-        if sent:
-            event["mentions"] = members
-        written.append((founder, key, event))
-    return written
+class _SegmentView:
+    """The mentions of a time segment [low, high) widened by the margin on either side."""
+
+    def __init__(self, bound: tuple[float, float]) -> None:
+        keyed, starts, order = _SHARED["keyed"], _SHARED["starts"], _SHARED["order"]
+        self.keyed, self.starts, self.params = keyed, starts, _SHARED["params"]
+        self.reach, margin = _segment_margin(self.params[5])
+        self.low, self.high = bound
+        first = bisect.bisect_left(order, self.low - margin, key=starts.__getitem__)
+        last = bisect.bisect_left(order, self.high + margin, key=starts.__getitem__)
+        self.view = order[first:last]
+        self.safe = self.high + margin - 2 * self.reach  # (and low - margin + 2 * reach <= low)
+        self.packed: list[str | None] = []
+
+    def count(self) -> Counter:
+        """The document frequencies of the words of the segment's own mentions; the words of the
+        whole view are kept (space-separated) for the sweep."""
+        df: Counter = Counter()
+        low, high, starts = self.low, self.high, self.starts
+        for i in self.view:
+            mention = self.keyed[i][1]
+            place = mention.get("place")
+            words = _text_words(mention, _processed(place) if place else "")[1]
+            if low <= starts[i] < high:
+                df.update(words)
+            self.packed.append(" ".join(words))
+        return df
+
+    def sweep(self, df: Counter, idf: dict[str, float], sent: bool
+              ) -> list[tuple[int, tuple, dict[str, Any]]] | None:
+        """The events whose earliest mention starts in the segment, from a sweep over the view;
+        None when one of them reaches too far past the segment for its links to be certain.
+        `sent`: the events go back to the parent process, so their mentions are given as
+        canonical positions (the parent holds the dicts already)."""
+        policy, threshold, window, limit, max_candidates, max_gap = self.params
+        keyed, starts, packed = self.keyed, self.starts, self.packed
+        sweep = _MergeSweep(window, df, limit, max_candidates, max_gap, idf, threshold, policy)
+        for n, i in enumerate(self.view):
+            key, mention = keyed[i]
+            m = _features(i, mention, key, packed[n])
+            packed[n] = None
+            m.weight = sum(map(idf.__getitem__, m.words))
+            sweep.add(m)
+        sweep.finish()
+        position = {id(keyed[i][1]): i for i in self.view}
+        written = []
+        for founder, key, event in sweep.written:
+            members = [position[id(mention)] for mention in event["mentions"]]
+            days = [starts[i] for i in members]
+            if not self.low <= min(days) < self.high:
+                continue  # another segment's event
+            if max(days) > self.safe:
+                return None
+            if sent:
+                event["mentions"] = members
+            written.append((founder, key, event))
+        return written
 
 
 def pairwise_scores(predicted: list[set[Any]], gold: list[set[Any]]) -> dict[str, float]:

@@ -629,7 +629,7 @@ def test_merge_in_time_segments_refuses_a_group_beyond_the_margin(monkeypatch):
     real = merge._merge_segments
     monkeypatch.setattr(merge, "_merge_segments",
                         lambda *args: results.append(real(*args)) or results[-1])
-    monkeypatch.setattr(merge, "_segment_margin", lambda gap: (gap + 400, 2 * (gap + 400) - 1))
+    monkeypatch.setattr(merge, "_segment_margin", lambda gap: (gap + 366, 2 * (gap + 366) - 1))
     day = date(2024, 6, 10).toordinal()
 
     def filler(n, offset):
