@@ -27,13 +27,16 @@ precision is low because the truth itself is ambiguous there (reports that diffe
 random village name), not because the merge is slow.
 
 Time: wall clock and CPU time of the merge; on a shared machine the wall clock also counts the
-other jobs, and the growth is printed for both.
+other jobs, and the growth is printed for both. From 200,000 mentions the merge sweeps time
+segments in forked processes (pipeline/merge.py; `--processes 1` for one): the CPU time is then
+that of all of them (the workers' is printed too), and the wall clock is below it.
 
 Memory: the merge passes over the mentions in time order and holds features, candidate pairs
 and links for a window of the sweep only (pipeline/merge.py), so what it needs beyond its input
 and its output does not grow with N. The script prints the peak resident memory of the process,
 the memory before the merge (the input mentions), how far above that the merge went at its
-peak, and how much the returned events hold (they carry copies of their mentions).
+peak, how much the returned events hold (they carry copies of their mentions), and the peak of
+the largest worker process (forked, it shares the input until it touches it).
 
 The generator is deterministic (seeded). Each incident is reported by 1-4 documents (newspaper
 editions: one source on one day is one document, so a document reports many incidents) with
@@ -215,6 +218,15 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _children() -> tuple[float, float]:
+    """(CPU seconds, largest peak RSS in MiB) of the finished child processes: the merge sweeps
+    time segments in forked processes at large sizes (pipeline/merge.py)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 def _rss_mib() -> float:
     """Resident memory now (Linux /proc; the peak elsewhere)."""
     try:
@@ -242,14 +254,21 @@ def _corpora(sizes: list[int], seed: int, dense: bool, years: int | None):
         yield size, pool[:size], truth, label
 
 
-def run(sizes: list[int], seed: int, dense: bool = False, years: int | None = None) -> None:
+def run(
+    sizes: list[int], seed: int, dense: bool = False, years: int | None = None,
+    processes: int | None = None,
+) -> None:
     first = previous = None
     for size, mentions, truth, label in _corpora(sorted(sizes), seed, dense, years):
         incident_of = {mid: inc for inc, ids in truth.items() for mid in ids}
         before = _rss_mib()
+        children_before = _children()[0]
         start, cpu = time.perf_counter(), time.process_time()
-        events = merge_mentions(mentions)
+        events = merge_mentions(mentions, processes=processes)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        children_cpu, children_peak = _children()
+        children_cpu -= children_before
+        cpu += children_cpu  # all the CPU time the merge took, in every process
         # what the events hold (they carry copies of their mentions) against the peak: the
         # difference is what the merge needed while it ran
         held = _rss_mib() - before
@@ -264,10 +283,11 @@ def run(sizes: list[int], seed: int, dense: bool = False, years: int | None = No
         )
         print(
             f"{size:>7} mentions ({label}) -> {len(events):>6} events in {seconds:6.2f} s"
-            f" (CPU {cpu:6.2f} s, {size / seconds:,.0f} mentions/s)  pairwise"
+            f" (CPU {cpu:6.2f} s, of which other processes {children_cpu:.2f} s,"
+            f" {size / seconds:,.0f} mentions/s)  pairwise"
             f" P={quality['precision']:.3f} R={quality['recall']:.3f}  peak RSS"
             f" {_peak_rss_mib():,.0f} MiB (input {before:,.0f} MiB, merge peak +{max(0.0, peak):,.0f},"
-            f" events +{max(0.0, held):,.0f})"
+            f" events +{max(0.0, held):,.0f}; largest other process {children_peak:,.0f} MiB)"
             f"{growth}",
             flush=True,
         )
@@ -293,8 +313,10 @@ def main() -> None:
                              "grows with size); default: each size at the density of 100k in 10 years")
     parser.add_argument("--dense", action="store_true",
                         help="two years in 24 districts (stress test) instead of ten years in 162")
+    parser.add_argument("--processes", type=int, default=None,
+                        help="processes the merge may use (default: its own choice; 1: one)")
     args = parser.parse_args()
-    run(args.sizes, args.seed, args.dense, args.years)
+    run(args.sizes, args.seed, args.dense, args.years, args.processes)
 
 
 if __name__ == "__main__":

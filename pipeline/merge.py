@@ -41,7 +41,25 @@ How it decides
    the result is the one all pairs at once would give (tests/test_merge.py checks the pairs
    against the rules applied to every pair of a made-up 20-month season). Idf and which words
    are rare are decided over all mentions, as in the rules above: one streaming pass counts
-   the words before the sweep; a vague mention then scans only the live mentions with them.
+   the words before the sweep (and keeps them, space-separated, so the sweep does not process
+   each text again); a vague mention then scans only the live mentions with them.
+
+   **Time segments in parallel.** From `parallel_min` (200,000) mentions, and when every
+   mention has a time span, the sweep runs in several forked processes (`processes`, default
+   one per CPU, at most 4): the mentions are cut into segments of equal count by the first day
+   of their span; each process finds the words of its segment widened by a margin on either
+   side (its view) once, counts those of its own segment (the parent sums the counts and sends
+   them back, so idf and rare words stay over all mentions), then sweeps the view and keeps the
+   events whose earliest mention lies in its segment. No candidate
+   of a mention starts more than `reach` = `max_gap_days` + 366 days away from it (a span is at
+   most a year), and whether a pair is scored depends on the candidates of both partners, so
+   an event's links are those of the whole input when the view holds every mention within
+   2 * reach of its members; the margin is that plus a year for events whose mentions spread.
+   An event that reaches further past its segment is refused, and one process does the whole
+   merge. So the events do not depend on the number of processes or their timing
+   (tests/test_merge.py compares 2, 3 and 5 processes with one); the input is shared with the
+   processes by fork (copy on write) and their events come back with mentions as positions.
+   Below `parallel_min`, starting processes costs more than they save.
 
 3. **Score.** A weighted mean of parts in [0, 1] (weights in `WEIGHTS`):
    - `date` (2): same day 1, one day apart 0.8, two days 0.6, month prefix 0.5, year prefix 0.4,
@@ -98,6 +116,8 @@ Merged fields (EVENTS.md section 3)
 - `country`/`province`/`district`: the agreed value (blocking guarantees agreement);
   `place`: the most recent place that is more specific than the district name, else any place.
 - Other fields: the most recently published non-null value.
+- A mention that ends up alone (most do) gets its event by a fast path (`_single_event`) that
+  gives what the rules above give for one mention, without comparing members.
 
 `event_id` is "ev-" + 16 hex digits of sha256 over the founding mention (the cluster's
 canonically first mention: doc_id, first evidence start and text), so it is the same for the
@@ -106,11 +126,13 @@ same input and does not change when an unrelated document is added.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import heapq
 import json
 import math
+import os
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
@@ -144,6 +166,12 @@ DEFAULT_MAX_CANDIDATES = 10
 #: Most days between the time spans of two mentions of one incident (an undated mention's span
 #: is its publication date): reports months apart are of different incidents.
 DEFAULT_MAX_GAP_DAYS = 60
+#: Fewest mentions for which the merge sweeps time segments in several processes: below it,
+#: starting them costs more than they save.
+PARALLEL_MIN_MENTIONS = 200_000
+#: Most processes the merge starts by default (each holds the features of its own window and
+#: touches its share of the input, which the operating system then copies for it).
+MAX_PROCESSES = 4
 
 #: Methods that one report may name for an incident another report names differently.
 _CLOSE_METHODS = {
@@ -310,7 +338,10 @@ def _where(country: Any, province: Any, district: Any, place: Any) -> tuple:
     return _norm(country), _norm(province), _norm(district), place, area_place
 
 
-def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
+def _features(idx: int, mention: dict[str, Any], key: tuple, words: str | None = None) -> _M:
+    """The features of a mention; `words`, when given, are its evidence words already found
+    (`_text_words`), space-separated: the text is then processed again only if `_named_in`
+    needs it."""
     m = _M()
     m.idx, m.data, m.key = idx, mention, key
     m.doc = str(mention.get("doc_id") or "")
@@ -339,7 +370,10 @@ def _features(idx: int, mention: dict[str, Any], key: tuple) -> _M:
     m.targets = frozenset(mention.get("targets") or [])
     m.killed = mention.get("killed")
     m.injured = mention.get("injured")
-    m.text, m.words = _text_words(mention, m.place)
+    if words is None:
+        m.text, m.words = _text_words(mention, m.place)
+    else:
+        m.text, m.words = None, frozenset(words.split())
     return m
 
 
@@ -397,6 +431,8 @@ def _named_in(name: str | None, m: _M) -> bool:
     if not name:
         return False
     name = default_process(name)
+    if m.text is None:  # (see `_features`)
+        m.text = default_process(_evidence_text(m.data.get("evidence")))
     return bool(name) and f" {name} " in f" {m.text} "
 
 
@@ -1003,6 +1039,68 @@ def _merged_fields(mentions: list[dict[str, Any]], policy: str) -> dict[str, Any
     return out
 
 
+def _given(m: dict[str, Any], name: str, skip: Any = None) -> Any:
+    """`_most_recent` of one mention: its value unless that counts as not stated."""
+    value = m.get(name)
+    if value is None or value == skip or value == [] or value == "":
+        return None
+    return value
+
+
+def _single_event(mention: dict[str, Any], policy: str) -> dict[str, Any]:
+    """`_event` of a mention that no link reaches, without the general path's comparisons
+    across members: most mentions end up alone, and building their events was a sixth of the
+    merge. Each field is what `_merged_fields` gives for a one-mention list (tests/test_merge.py
+    checks the two against each other); `policy` does not matter with one figure per field."""
+    m = mention
+    out: dict[str, Any] = {"event_id": None}
+    fields: dict[str, Any] = {}
+    fields["event_type"] = _given(m, "event_type") or "attack"
+    method = _given(m, "method", skip="unknown") or "unknown"
+    fields["method"] = method
+    suicide = m.get("suicide")
+    fields["suicide"] = (bool(suicide) or method == "suicide_bombing") if suicide is not None else (
+        True if method == "suicide_bombing" else None
+    )
+    fields["date"] = m["date"] if _precision(m.get("date")) else None
+    for name in ("country", "province", "district"):
+        fields[name] = _given(m, name)
+    fields["place"] = m["place"] if m.get("place") else None
+    strongest: dict[str, str] = {}
+    for p in m.get("perpetrators") or []:
+        group, attribution = p.get("group"), p.get("attribution") or "suspected"
+        if not group:
+            continue
+        old = strongest.get(group)
+        if old is None or _ATTRIBUTION_RANK.get(attribution, 0) > _ATTRIBUTION_RANK.get(old, 0):
+            strongest[group] = attribution
+    fields["perpetrators"] = [
+        {"group": g, "attribution": a}
+        for g, a in sorted(strongest.items(), key=lambda ga: (-_ATTRIBUTION_RANK.get(ga[1], 0), ga[0]))
+    ] if strongest else []
+    targets = m.get("targets")
+    fields["targets"] = sorted(set(targets), key=_target_key) if targets else []
+    killed = m.get("killed")
+    fields["killed"] = killed
+    fields["injured"] = m.get("injured")
+    fields["perpetrators_killed"] = m.get("perpetrators_killed")
+    fields["qualifier"] = m.get("qualifier") if killed is not None else None
+    for name in FIELD_NAMES:
+        out[name] = fields[name]
+    out.update(merged_coordinates([m], fields["place"], fields["district"]))
+    out["killed_range"] = {"low": killed, "best": killed, "high": killed}
+    out["merge"] = {"policy": policy, "links": []}
+    out["mentions"] = [m]
+    return out
+
+
+_TARGET_RANK = {t: i for i, t in enumerate(_TARGET_ORDER)}
+
+
+def _target_key(target: str) -> tuple:
+    return (_TARGET_RANK.get(target, len(_TARGET_RANK)), target)
+
+
 def _event(
     members: list[_M], links: list[tuple[int, int, float, dict]], policy: str
 ) -> dict[str, Any]:
@@ -1117,7 +1215,7 @@ class _MergeSweep(_Sweep):
         group = self._group(m)
         if group is None:
             m.close = None
-            self.written.append((m.idx, m.key, _event([m], [], self.policy)))
+            self.written.append((m.idx, m.key, _single_event(m.data, self.policy)))
         elif group.open == 0 and group.close <= m.close:
             del self.groups[group.root]
             for member in group.members:
@@ -1130,22 +1228,32 @@ class _MergeSweep(_Sweep):
         for cluster in _cluster(by_idx, links, self.window, self.max_gap):
             ids = sorted(cluster.members)
             founder = by_idx[ids[0]]
-            event = _event([by_idx[i] for i in ids], cluster.links, self.policy)
+            if len(ids) == 1:  # a linked mention that no join took: alone after all
+                event = _single_event(founder.data, self.policy)
+            else:
+                event = _event([by_idx[i] for i in ids], cluster.links, self.policy)
             self.written.append((founder.idx, founder.key, event))
         for member in members:
             member.close = None
 
     def events(self) -> list[dict[str, Any]]:
         """The events, with their ids, sorted by (date, event_id)."""
-        taken: set[str] = set()
-        self.written.sort(key=lambda written: written[0])
-        events = []
-        for _, key, event in self.written:
-            event["event_id"] = _event_id(key, taken)
-            taken.add(event["event_id"])
-            events.append(event)
-        events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
-        return events
+        return _numbered(self.written)
+
+
+def _numbered(written: list[tuple[int, tuple, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The written events with their ids (given in the order of their founders, so that two
+    founders with one id seed resolve the same way however the events were made), sorted by
+    (date, event_id)."""
+    taken: set[str] = set()
+    written.sort(key=lambda entry: entry[0])
+    events = []
+    for _, key, event in written:
+        event["event_id"] = _event_id(key, taken)
+        taken.add(event["event_id"])
+        events.append(event)
+    events.sort(key=lambda e: (e["date"] or "", e["event_id"]))
+    return events
 
 
 class _Group:
@@ -1169,6 +1277,8 @@ def merge_mentions(
     rare_df: int | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
     max_gap_days: int = DEFAULT_MAX_GAP_DAYS,
+    processes: int | None = None,
+    parallel_min: int = PARALLEL_MIN_MENTIONS,
 ) -> list[dict[str, Any]]:
     """Merge mention dicts from many documents into event dicts (see the module docstring).
 
@@ -1178,7 +1288,9 @@ def merge_mentions(
     mentions a word may occur in and still pair a vague (year-only or undated) mention.
     max_candidates: how many partners each mention keeps for scoring (the blocking bound).
     max_gap_days: how many days apart the time spans of two mentions of one incident may lie.
-    Returns events sorted by (date, event_id).
+    processes: how many processes sweep time segments at once (default: the CPUs, at most
+    `MAX_PROCESSES`); they are used only for at least `parallel_min` mentions, and the result
+    is the same for any number of them. Returns events sorted by (date, event_id).
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown merge policy {policy!r}; expected one of {POLICIES}")
@@ -1193,6 +1305,7 @@ def merge_mentions(
         return _merge(
             mentions, policy, threshold=threshold, day_window=day_window, rare_df=rare_df,
             max_candidates=max_candidates, max_gap_days=max_gap_days,
+            processes=processes, parallel_min=parallel_min,
         )
     finally:
         if collecting:
@@ -1208,33 +1321,219 @@ def _merge(
     rare_df: int | None,
     max_candidates: int,
     max_gap_days: int,
+    processes: int | None,
+    parallel_min: int,
 ) -> list[dict[str, Any]]:
     items = [dict(m) for m in mentions]
     keys = [_canonical_key(m) for m in items]
     counts = Counter(keys)
     keys = [k + ((_full_key(m),) if counts[k] > 1 else ("",)) for k, m in zip(keys, items)]
     keyed = sorted(zip(keys, items), key=lambda km: km[0])
+    n = len(keyed)
+    starts = [_when(mention) for _, mention in keyed]
+    params = (policy, threshold, day_window, _rare_limit(rare_df, n), max_candidates, max_gap_days)
+    workers = _processes(processes) if n >= parallel_min else 1
+    if workers > 1 and None not in starts:
+        # (a mention with no time at all may pair with any other: then one process does all)
+        events = _merge_segments(keyed, starts, workers, params)
+        if events is not None:
+            return events
 
     # One streaming pass for what the sweep needs up front: the document frequency of every word
-    # (idf is over all mentions) and where each mention starts in time. The features themselves
-    # are built when the sweep reaches a mention and dropped once its event is written.
+    # (idf is over all mentions). The features themselves are built when the sweep reaches a
+    # mention and dropped once its event is written. The words are kept, space-separated (a
+    # string is a tenth of a frozenset's memory), so that the sweep does not process each
+    # evidence text a second time.
     df: Counter = Counter()
-    starts = []
+    packed = []
     for _, mention in keyed:
         place = mention.get("place")
-        df.update(_text_words(mention, _processed(place) if place else "")[1])
-        starts.append(_when(mention))
-    n = len(keyed)
-    idf = {w: math.log((1 + n) / (1 + count)) for w, count in df.items()}
-    sweep = _MergeSweep(day_window, df, _rare_limit(rare_df, n), max_candidates, max_gap_days,
-                        idf, threshold, policy)
+        words = _text_words(mention, _processed(place) if place else "")[1]
+        df.update(words)
+        packed.append(" ".join(words))
+    idf = _idf(df, n)
+    sweep = _MergeSweep(day_window, df, params[3], max_candidates, max_gap_days, idf, threshold,
+                        policy)
     for i in sorted(range(n), key=lambda i: (-1, i) if starts[i] is None else (starts[i], i)):
         key, mention = keyed[i]
-        m = _features(i, mention, key)
+        m = _features(i, mention, key, packed[i])
+        packed[i] = None
         m.weight = sum(map(idf.__getitem__, m.words))
         sweep.add(m)
     sweep.finish()
     return sweep.events()
+
+
+def _idf(df: Counter, n: int) -> dict[str, float]:
+    return {w: math.log((1 + n) / (1 + count)) for w, count in df.items()}
+
+
+# ----------------------------------------------------------------------------- time segments
+
+
+
+def _processes(processes: int | None) -> int:
+    if processes is not None:
+        return max(1, processes)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_PROCESSES, cpus))
+
+
+def _segment_margin(max_gap: int) -> tuple[int, int]:
+    """(reach, margin) in days. No candidate of a mention starts more than `reach` days
+    before or after it (a span is at most a year long, and partners lie at most `max_gap` days
+    beyond it). Whether a pair is scored depends on both partners' candidates, so a mention's
+    links are those of the whole input when a segment's view holds every mention within
+    2 * reach of it; the margin adds a year for groups of linked mentions that spread in time."""
+    reach = max_gap + 366
+    return reach, 2 * reach + 366
+
+
+# What forked workers read: set before the pool starts, so the input is shared (copy on write)
+# rather than sent to them.
+_SHARED: dict[str, Any] = {}
+
+
+def _merge_segments(
+    keyed: list[tuple[tuple, dict]], starts: list[int], workers: int, params: tuple
+) -> list[dict[str, Any]] | None:
+    """The merge in `workers` processes, one time segment each; None when it cannot be done so
+    (no fork on this platform, a worker failed, or a group of linked mentions spread wider than
+    the margin).
+
+    The mentions are cut into segments of equal count by the first day of their span. Each
+    process finds the words of the mentions in its segment's view (the segment widened by a
+    margin on either side, `_segment_margin`) once, counts those of its own segment (the parent
+    sums the counts, so idf and rare words are over all mentions), sweeps the view and keeps the
+    events whose earliest mention lies in its segment. Every link of such an event is one the
+    whole sweep makes, so the events are the same as one process gives, for any number of
+    processes and whatever their timing; a group wider than the margin would break that, and is
+    refused (the merge then runs in one process)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("fork")
+    n = len(keyed)
+    order = sorted(range(n), key=lambda i: (starts[i], i))
+    cuts = [starts[order[n * k // workers]] for k in range(1, workers)]
+    bounds = list(zip([-_NEVER] + cuts, cuts + [_NEVER]))
+    _SHARED.update(keyed=keyed, starts=starts, order=order, params=params)
+    children = []
+    try:
+        for bound in bounds[1:]:
+            mine, theirs = context.Pipe()
+            child = context.Process(target=_segment_worker, args=(bound, theirs), daemon=True)
+            child.start()
+            theirs.close()
+            children.append((child, mine))
+        view = _SegmentView(bounds[0])
+        df = view.count()
+        for _, pipe in children:
+            counted = pipe.recv()
+            if counted is None:
+                return None
+            df.update(counted)
+        idf = _idf(df, n)
+        for _, pipe in children:
+            pipe.send((df, idf))
+        written = view.sweep(df, idf, sent=False)
+        for _, pipe in children:
+            part = pipe.recv()
+            if written is None or part is None:
+                return None
+            for _, _, event in part:  # the mentions came back as positions (see below)
+                event["mentions"] = [keyed[i][1] for i in event["mentions"]]
+            written += part
+    except (EOFError, OSError):  # a worker died (killed for memory, say): one process merges
+        return None
+    finally:
+        _SHARED.clear()
+        for child, pipe in children:
+            pipe.close()
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
+                child.join()
+    return _numbered(written)
+
+
+def _segment_worker(bound: tuple[float, float], pipe: Any) -> None:
+    """A forked process: the counts of its segment's words, then (given all counts) its events."""
+    try:
+        view = _SegmentView(bound)
+        pipe.send(view.count())
+        df, idf = pipe.recv()
+        pipe.send(view.sweep(df, idf, sent=True))
+    except Exception:  # the parent then merges in one process
+        try:
+            pipe.send(None)
+        except OSError:
+            pass
+    finally:
+        pipe.close()
+
+
+class _SegmentView:
+    """The mentions of a time segment [low, high) widened by the margin on either side."""
+
+    def __init__(self, bound: tuple[float, float]) -> None:
+        keyed, starts, order = _SHARED["keyed"], _SHARED["starts"], _SHARED["order"]
+        self.keyed, self.starts, self.params = keyed, starts, _SHARED["params"]
+        self.reach, margin = _segment_margin(self.params[5])
+        self.low, self.high = bound
+        first = bisect.bisect_left(order, self.low - margin, key=starts.__getitem__)
+        last = bisect.bisect_left(order, self.high + margin, key=starts.__getitem__)
+        self.view = order[first:last]
+        self.safe = self.high + margin - 2 * self.reach  # (and low - margin + 2 * reach <= low)
+        self.packed: list[str | None] = []
+
+    def count(self) -> Counter:
+        """The document frequencies of the words of the segment's own mentions; the words of the
+        whole view are kept (space-separated) for the sweep."""
+        df: Counter = Counter()
+        low, high, starts = self.low, self.high, self.starts
+        for i in self.view:
+            mention = self.keyed[i][1]
+            place = mention.get("place")
+            words = _text_words(mention, _processed(place) if place else "")[1]
+            if low <= starts[i] < high:
+                df.update(words)
+            self.packed.append(" ".join(words))
+        return df
+
+    def sweep(self, df: Counter, idf: dict[str, float], sent: bool
+              ) -> list[tuple[int, tuple, dict[str, Any]]] | None:
+        """The events whose earliest mention starts in the segment, from a sweep over the view;
+        None when one of them reaches too far past the segment for its links to be certain.
+        `sent`: the events go back to the parent process, so their mentions are given as
+        canonical positions (the parent holds the dicts already)."""
+        policy, threshold, window, limit, max_candidates, max_gap = self.params
+        keyed, starts, packed = self.keyed, self.starts, self.packed
+        sweep = _MergeSweep(window, df, limit, max_candidates, max_gap, idf, threshold, policy)
+        for n, i in enumerate(self.view):
+            key, mention = keyed[i]
+            m = _features(i, mention, key, packed[n])
+            packed[n] = None
+            m.weight = sum(map(idf.__getitem__, m.words))
+            sweep.add(m)
+        sweep.finish()
+        position = {id(keyed[i][1]): i for i in self.view}
+        written = []
+        for founder, key, event in sweep.written:
+            members = [position[id(mention)] for mention in event["mentions"]]
+            days = [starts[i] for i in members]
+            if not self.low <= min(days) < self.high:
+                continue  # another segment's event
+            if max(days) > self.safe:
+                return None
+            if sent:
+                event["mentions"] = members
+            written.append((founder, key, event))
+        return written
 
 
 def pairwise_scores(predicted: list[set[Any]], gold: list[set[Any]]) -> dict[str, float]:

@@ -529,3 +529,121 @@ def test_merge_a_dated_mention_with_no_time_span_still_meets_a_vague_one():
     events = merge_mentions(months + [odd, review])
     assert ["k_odd", "l_review"] in clusters(events)
     assert len(events) == len(months) + 1
+
+
+# ----------------------------------------------------------------------------- fast paths
+
+
+@pytest.mark.parametrize("policy", ["latest", "conservative"])
+def test_merge_event_of_a_lone_mention_is_the_general_paths(policy):
+    """The fast path for a mention that ends up alone builds the event the general path
+    (comparisons across members) builds for a one-mention cluster, field for field."""
+    from pipeline.merge import _event, _single_event
+
+    lone = [
+        mention("a", "2024-03-02", "A blast hit a market in Bannu.", date="2024-03-01",
+                district="Bannu", place="Bannu", method="bombing", killed=4, injured=9,
+                qualifier="at_least", targets=["civilians", "police", "civilians"],
+                perpetrators=[{"group": "TTP", "attribution": "suspected"},
+                              {"group": "TTP", "attribution": "claimed"},
+                              {"group": "HGB", "attribution": None}, {"group": None}]),
+        mention("b", None, "A suicide bomber struck.", method="suicide_bombing", suicide=None,
+                date="2024-13", place="Kili 12", event_type=""),
+        mention("c", "2024-05-05", "Gunmen abducted a teacher.", method="unknown", suicide=False,
+                date="2024", injured=0, perpetrators_killed=2, targets=["zebra", "education"],
+                latitude=33.0, longitude=70.6, geo_precision=2),
+        mention("d", "", "Shots were fired.", method=None, suicide=True, date="", place="",
+                province=None, country=None, killed=0, qualifier="exact"),
+    ]
+    for n, data in enumerate(lone):
+        general = _event([_features(n, data, (data["doc_id"], 0, 0, "", ""))], [], policy)
+        assert json.dumps(_single_event(data, policy)) == json.dumps(general)
+
+
+def _long_years(seed=5, years=9):
+    """The long season's kind of reports, over `years` years: long enough that time segments
+    of a few years each leave out part of the input."""
+    rng = random.Random(seed)
+    cues = {"bombing": "a roadside bomb went off", "armed_assault": "gunmen opened fire",
+            "kidnapping": "armed men abducted two teachers"}
+    start = date(2015, 1, 1).toordinal()
+    mentions = []
+    for n in range(90 * years):
+        province, district = rng.choice([("Khyber Pakhtunkhwa", "Bannu"),
+                                         ("Balochistan", "Kech")])
+        day = start + rng.randrange(365 * years)
+        method = rng.choice(sorted(cues))
+        for paper in range(rng.choice((1, 2, 3))):
+            published = date.fromordinal(day + paper + rng.choice((0, 1))).isoformat()
+            told = date.fromordinal(day).isoformat()
+            r = rng.random()
+            when = told if r < 0.75 else told[:7] if r < 0.9 else told[:4] if r < 0.96 else None
+            text = f"Police said {cues[method]} near hamlet{n % 40:03d} in {district} district."
+            mentions.append(mention(
+                f"paper{paper}_{published}", published, text, start=10 * n, method=method,
+                date=when, province=province, district=district, killed=rng.randrange(1, 5),
+            ))
+    return mentions
+
+
+def test_merge_in_time_segments_gives_the_events_of_one_process(monkeypatch):
+    """Sweeping time segments in several processes gives the events of one process, byte for
+    byte, for any number of processes (each segment is swept with a margin that holds every
+    mention its events' links depend on)."""
+    import pipeline.merge as merge
+
+    results = []
+    real = merge._merge_segments
+    monkeypatch.setattr(merge, "_merge_segments",
+                        lambda *args: results.append(real(*args)) or results[-1])
+    mentions = _long_years()
+    reference = json.dumps(merge_mentions(mentions, processes=1, parallel_min=0))
+    for processes in (2, 3, 5):
+        shuffled = list(mentions)
+        random.Random(processes).shuffle(shuffled)
+        events = merge_mentions(shuffled, processes=processes, parallel_min=0)
+        assert json.dumps(events) == reference
+        assert results[-1] is not None  # the segments did the merge (no fallback)
+    assert len(results) == 3
+
+
+def test_merge_in_time_segments_only_from_the_least_size(monkeypatch):
+    import pipeline.merge as merge
+
+    calls = []
+    monkeypatch.setattr(merge, "_merge_segments", lambda *args: calls.append(args) or None)
+    mentions = _long_years(years=2)
+    merge_mentions(mentions, processes=2, parallel_min=len(mentions) + 1)
+    assert calls == []
+    merge_mentions(mentions, processes=2, parallel_min=len(mentions))
+    assert len(calls) == 1
+
+
+def test_merge_in_time_segments_refuses_a_group_beyond_the_margin(monkeypatch):
+    """An event whose mentions reach further past its segment than the margin allows for
+    cannot be certain: the segments are refused and one process merges, with the same events.
+    (The margin is shrunk so that a two-day event across the cut reaches past it.)"""
+    import pipeline.merge as merge
+
+    results = []
+    real = merge._merge_segments
+    monkeypatch.setattr(merge, "_merge_segments",
+                        lambda *args: results.append(real(*args)) or results[-1])
+    monkeypatch.setattr(merge, "_segment_margin", lambda gap: (gap + 366, 2 * (gap + 366) - 1))
+    day = date(2024, 6, 10).toordinal()
+
+    def filler(n, offset):
+        when = date.fromordinal(day + offset).isoformat()
+        return mention(f"f{n:02d}_{when}", when, f"A grenade hit shop {n} in Turbat.",
+                       province="Balochistan", district="Kech", date=when, method="grenade")
+
+    told = [mention("x_paper", "2024-06-10", "A roadside bomb hit a Levies van in Bannu.",
+                    date="2024-06-10", district="Bannu", method="bombing", killed=3),
+            mention("y_paper", "2024-06-12", "A roadside bomb hit a Levies van in Bannu.",
+                    date="2024-06-11", district="Bannu", method="bombing", killed=3)]
+    mentions = ([filler(n, -100 - 5 * n) for n in range(9)] + told
+                + [filler(10 + n, 100 + 5 * n) for n in range(10)])
+    events = merge_mentions(mentions, processes=2, parallel_min=0)
+    assert results == [None]
+    assert json.dumps(events) == json.dumps(merge_mentions(mentions, processes=1))
+    assert ["x_paper", "y_paper"] in clusters(events)
