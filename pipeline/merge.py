@@ -1009,22 +1009,9 @@ def _merged_fields(mentions: list[dict[str, Any]], policy: str) -> dict[str, Any
     out["place"] = (
         max(pool, key=lambda m: (_recency(m), len(m["place"])))["place"] if pool else None
     )
-    strongest: dict[str, str] = {}
-    for m in mentions:
-        for p in m.get("perpetrators") or []:
-            group, attribution = p.get("group"), p.get("attribution") or "suspected"
-            if not group:
-                continue
-            old = strongest.get(group)
-            if old is None or _ATTRIBUTION_RANK.get(attribution, 0) > _ATTRIBUTION_RANK.get(old, 0):
-                strongest[group] = attribution
-    out["perpetrators"] = [
-        {"group": g, "attribution": a}
-        for g, a in sorted(strongest.items(), key=lambda ga: (-_ATTRIBUTION_RANK.get(ga[1], 0), ga[0]))
-    ]
+    out["perpetrators"] = _strongest_perpetrators(mentions)
     targets = set().union(*(set(m.get("targets") or []) for m in mentions))
-    order = {t: i for i, t in enumerate(_TARGET_ORDER)}
-    out["targets"] = sorted(targets, key=lambda t: (order.get(t, len(order)), t))
+    out["targets"] = sorted(targets, key=_target_key)
     killed, source = _pick_count(mentions, "killed", policy)
     out["killed"] = killed
     out["injured"] = _pick_count(mentions, "injured", policy)[0]
@@ -1037,6 +1024,24 @@ def _merged_fields(mentions: list[dict[str, Any]], policy: str) -> dict[str, Any
         "high": max(tolls) if tolls else None,
     }
     return out
+
+
+def _strongest_perpetrators(mentions: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Each group once, with its strongest attribution (claimed > attributed > suspected),
+    strongest first, then by group code."""
+    strongest: dict[str, str] = {}
+    for m in mentions:
+        for p in m.get("perpetrators") or []:
+            group, attribution = p.get("group"), p.get("attribution") or "suspected"
+            if not group:
+                continue
+            old = strongest.get(group)
+            if old is None or _ATTRIBUTION_RANK.get(attribution, 0) > _ATTRIBUTION_RANK.get(old, 0):
+                strongest[group] = attribution
+    return [
+        {"group": g, "attribution": a}
+        for g, a in sorted(strongest.items(), key=lambda ga: (-_ATTRIBUTION_RANK.get(ga[1], 0), ga[0]))
+    ]
 
 
 def _given(m: dict[str, Any], name: str, skip: Any = None) -> Any:
@@ -1066,18 +1071,7 @@ def _single_event(mention: dict[str, Any], policy: str) -> dict[str, Any]:
     for name in ("country", "province", "district"):
         fields[name] = _given(m, name)
     fields["place"] = m["place"] if m.get("place") else None
-    strongest: dict[str, str] = {}
-    for p in m.get("perpetrators") or []:
-        group, attribution = p.get("group"), p.get("attribution") or "suspected"
-        if not group:
-            continue
-        old = strongest.get(group)
-        if old is None or _ATTRIBUTION_RANK.get(attribution, 0) > _ATTRIBUTION_RANK.get(old, 0):
-            strongest[group] = attribution
-    fields["perpetrators"] = [
-        {"group": g, "attribution": a}
-        for g, a in sorted(strongest.items(), key=lambda ga: (-_ATTRIBUTION_RANK.get(ga[1], 0), ga[0]))
-    ] if strongest else []
+    fields["perpetrators"] = _strongest_perpetrators([m])
     targets = m.get("targets")
     fields["targets"] = sorted(set(targets), key=_target_key) if targets else []
     killed = m.get("killed")
