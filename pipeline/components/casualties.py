@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
 from . import work
-from .extensions import doc_text, ents_by_sentence, register_extensions
+from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 UNIT_WORDS = {
@@ -296,7 +296,7 @@ class CasualtyExtractor:
                 continue
             statement["sent"] = sent_index
             found.append(statement)
-        lowered = sent.text.lower()
+        lowered = span_text(sent).lower()  # once per sentence: spaCy rebuilds sent.text per read
         if any(cue in lowered for cue in self.lexicon.initial_report_cues):
             for statement in found:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
@@ -307,7 +307,7 @@ class CasualtyExtractor:
         for statement in found:
             if statement["group"] in part_groups:
                 statement["subset"] = True
-        found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found})
+        found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found}, lowered)
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
 
@@ -339,16 +339,17 @@ class CasualtyExtractor:
             })
         return statements
 
-    def _none_hurt(self, sent: Span, sent_index: int, told: set[str]) -> list[dict]:
+    def _none_hurt(self, sent: Span, sent_index: int, told: set[str], lowered: str) -> list[dict]:
         """"No one was hurt in the attack", "no casualty was reported": a figure of 0 for the
-        outcomes the phrase rules out (and the sentence does not count otherwise)."""
-        text = " ".join(sent.text.lower().replace("’", "'").split())
+        outcomes the phrase rules out (and the sentence does not count otherwise). `lowered` is
+        the sentence's text in lower case."""
+        text = " ".join(lowered.replace("’", "'").split())
         statements = []
         for kind, phrases in self.lexicon.no_casualty_phrases.items():
             found = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", text)), None)
             if found is None:
                 continue
-            start = sent.start_char + max(sent.text.lower().find(found.split()[0]), 0)
+            start = sent.start_char + max(lowered.find(found.split()[0]), 0)
             for outcome in ("killed", "injured") if kind == "both" else (kind,):
                 if outcome in told or any(s["outcome"] == outcome for s in statements):
                     continue

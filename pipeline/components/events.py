@@ -1051,10 +1051,9 @@ class EventAssembler:
     def _same_site(frame: dict, incident: dict) -> bool | None:
         """Whether a frame names a site (below district level) the incident names: True, False
         when both name sites and none is shared, None when either names none."""
-        def sites(places: list[dict]) -> set[str]:
-            return {p["key"] for p in places if p["kind"] not in {"country", "province", "district"}}
+        from ..assembly import _sites
 
-        mine, theirs = sites(frame["places"]), sites(incident["places"])
+        mine, theirs = _sites(frame), _sites(incident)
         return bool(mine & theirs) if mine and theirs else None
 
     @staticmethod
