@@ -102,19 +102,34 @@ def name_index(patterns_dir: str | None = None) -> dict[str, tuple[Place, ...]]:
     return {name: tuple(found) for name, found in index.items()}
 
 
+def _written_as_code(name: str) -> bool:
+    """A sector or road code ("F-6", "G9", "N-25") or an acronym ("KP", "GB", "PoK"): in lower
+    case these are other things ("f6" is a key, "gb" a gigabyte), so they match only as written."""
+    return any(c.isdigit() for c in name) or (len(name) <= 4 and sum(c.isupper() for c in name) >= 2)
+
+
 def place_patterns(patterns_dir: str | None = None) -> list[dict]:
     """Span-ruler patterns for every name and alias. Names that are ordinary English words
-    ("Tank", "Hub", "Dir") only match with their capital letter, as token patterns."""
+    ("Tank", "Hub", "Dir") only match with their capital letter, as token patterns; so do codes
+    and acronyms, split into tokens the way the English tokenizer splits them."""
     folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
+    tokenizer = _english_tokenizer()
     patterns = []
     for record in srsly.read_jsonl(folder / "gazetteer.jsonl"):
         key = place_key(record)
         for name in [record["name"], *record.get("aliases", [])]:
-            if record.get("ambiguous"):
-                words = name.split()
+            if record.get("ambiguous") or _written_as_code(name):
+                words = [token.text for token in tokenizer(name)]
                 patterns.append(
                     {"label": "PLACE", "pattern": [{"ORTH": w} for w in words], "id": key}
                 )
             else:
                 patterns.append({"label": "PLACE", "pattern": name, "id": key})
     return patterns
+
+
+@lru_cache(maxsize=1)
+def _english_tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer

@@ -184,6 +184,12 @@ def test_news_date_stamp_before_a_dateline_is_neither_place_nor_count(run_extrac
     assert (event["district"], event["killed"], event["date"]) == ("Bannu", 1, "2019-05-12")
 
 
+def test_news_dateline_in_capitals_after_a_few_words_of_page_furniture(run_extract):
+    text = "By our reporter PESHAWAR: Five policemen were killed when militants attacked a police station in Bannu on Monday night."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Bannu", 5)
+
+
 def test_news_people_who_only_respond_are_not_targets(run_extract):
     text = ("A bomb planted in a vegetable cart killed four shoppers in a Kohat market on Sunday. "
             "Rangers sealed the market while police moved the wounded to safety.")

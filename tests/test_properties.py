@@ -171,6 +171,11 @@ def test_properties_text_with_lone_surrogates(nlp, validator, text, published):
     where=st.integers(min_value=0, max_value=3),
     published=published_dates,
 )
+@example(  # "f6" once matched the F-6 sector case-blind and took the lead away from Bannu
+    lead="PESHAWAR: At least five policemen were killed and seven others injured when militants "
+    "attacked a police station in Bannu district on Monday night, officials said.",
+    noise="f6", where=0, published=None,
+)
 def test_properties_real_attack_with_noise(nlp, validator, lead, noise, where, published):
     """A sentence that reports an attack, with noise before, inside or after it."""
     if where == 0:

@@ -56,6 +56,13 @@ def test_rulers_place_alias_resolves_to_district(nlp, text, name, province, dist
     assert (place.country, place.province, place.district) == ("Pakistan", province, district)
 
 
+def test_rulers_codes_and_acronyms_are_places_only_as_written(nlp):
+    doc = nlp("A cracker went off in the G-9 sector and later near F6 market, KP police said.")
+    assert {"G-9 sector", "F6", "KP"} <= {text for text, _ in _ents(doc, "PLACE")}, [(e.text, e.label_) for e in doc.ents]
+    lower = nlp("gb of data on key f6 and a kp login")
+    assert _ents(lower, "PLACE") == [], [(e.text, e.label_) for e in lower.ents]
+
+
 def test_rulers_place_kunar_is_afghan_province(nlp):
     doc = nlp("Villagers said shells landed in Kunar overnight.")
     places = dict(_ents(doc, "PLACE"))

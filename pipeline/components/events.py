@@ -421,7 +421,12 @@ class EventAssembler:
         if not line_start:
             # "date 2021-07-14 PESHAWAR: ...": a date stamp glued before the dateline on its line
             before = doc_text(doc)[: ent.start_char]
-            line_start = bool(DATE_STAMP.match(before[before.rfind("\n") + 1 :]))
+            line_before = before[before.rfind("\n") + 1 :]
+            line_start = bool(DATE_STAMP.match(line_before)) or (
+                # "By our correspondent PESHAWAR: ...": a place in capitals with its colon, a
+                # few words of page furniture before it on its line
+                ent.text.isupper() and len(ent.text) > 2 and ent.end < len(doc) and doc[ent.end].text == ":" and len(line_before.split()) <= 3
+            )
         if not line_start and not (ent.start - 2 >= sent.start and doc[ent.start - 1].text == "/" and doc[ent.start - 2].text.isupper()):
             return False
         window = doc[ent.end : min(ent.end + 4, len(doc))].text
