@@ -190,6 +190,12 @@ def test_news_dateline_in_capitals_after_a_few_words_of_page_furniture(run_extra
     assert (event["district"], event["killed"]) == ("Bannu", 5)
 
 
+def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
+    event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Bannu", 5)
+    assert run_extract("Attacks on police in Khyber Pakhtunkhwa rose 34%, and 120 policemen were killed in the attacks.", published=PUBLISHED) == []
+
+
 def test_news_people_who_only_respond_are_not_targets(run_extract):
     text = ("A bomb planted in a vegetable cart killed four shoppers in a Kohat market on Sunday. "
             "Rangers sealed the market while police moved the wounded to safety.")

@@ -43,6 +43,15 @@ FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'
 COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
 BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
+
+
+def _cue_pattern(cue: str) -> str:
+    """A cue as a whole word; a sign ("%") only after a figure ("34%", "34 %")."""
+    if cue[0].isalnum():
+        return rf"(?<![\w-]){re.escape(cue)}(?![\w-])"
+    return rf"\d\s?{re.escape(cue)}"
+
+
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
@@ -507,14 +516,14 @@ class EventAssembler:
         # one casualty a tally ("clashes in October last year" still tells of many)
         dated = [] if plural_events else [d["text"].lower() for d in dates if d.get("precision") in {"month", "day"}]
         period = any(
-            cue in text and re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) and not any(cue in phrase for phrase in dated)
+            cue in text and re.search(_cue_pattern(cue), text) and not any(cue in phrase for phrase in dated)
             for cue in lexicon.aggregate_period_cues
         ) or (plural_events and any(cue in text for cue in lexicon.sum_cues))  # "a total of 131 were wounded" sums one attack's wounded
         big_count = any(c["count"] >= 100 for c in casualties)
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
         if period and not has_day and (plural_events or (casualties and not (few and singular_attack))):
             return True  # "27 policemen were killed this year"; not "in September this year, an officer died in an attack on a post"
-        statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|%", text)
+        statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|\d\s?%", text)
         if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
             return True  # "attacks rose 34 per cent to 699 in 2025, killing 1,034": a report's totals
         if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
