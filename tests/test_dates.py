@@ -60,6 +60,12 @@ def test_dates_resolve_without_any_anchor_gives_none():
     assert resolve_date_phrase("yesterday", None, None)[0] is None
 
 
+def test_dates_counting_back_past_the_calendar_start_gives_no_date():
+    assert resolve_date_phrase("on Friday", "0001-01-01")[0] is None
+    assert resolve_date_phrase("yesterday", "0001-01-01")[0] is None
+    assert resolve_date_phrase("on Friday", "0001-01-15")[0] == "0001-01-12"
+
+
 @pytest.mark.parametrize(
     "phrase",
     ["the past three years", "over the past decade", "since 2021", "every Friday", "four months"],

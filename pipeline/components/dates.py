@@ -111,7 +111,18 @@ def resolve_date_phrase(
 
     `published` is the document's publication date (ISO) or None; `reference` is the latest
     explicit date found in the document's own text, used for the year when `published` is None.
+    A phrase that counts back past the first day the calendar has ("on Friday" in a document
+    dated 0001-01-01) resolves to nothing.
     """
+    try:
+        return _resolve_date_phrase(text, published, reference, use_dateparser)
+    except OverflowError:
+        return None, None, None, False
+
+
+def _resolve_date_phrase(
+    text: str, published: str | None, reference: str | None, use_dateparser: bool
+) -> tuple[str | None, str | None, str | None, bool]:
     if len(text) > MAX_DATE_PHRASE_CHARS:
         return None, None, None, False
     lexicon = load_lexicon()
