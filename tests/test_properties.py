@@ -196,6 +196,7 @@ def test_properties_real_attack_with_noise(nlp, validator, lead, noise, where, p
 @SETTINGS
 @given(text=article_like, published=published_dates)
 @example(text="BANNU: Gunmen killed two policemen on Friday night.", published="0001-01-01")  # counts back past year 1
+@example(text="Gunmen killed five policemen in Bannu on Monday. ³ PESHAWAR:", published=None)  # "³".isdigit(), int("³") fails
 def test_properties_same_input_same_events(nlp, text, published):
     first = [event.to_dict() for event in extract(text, published, nlp=nlp)]
     second = [event.to_dict() for event in extract(text, published, nlp=nlp)]

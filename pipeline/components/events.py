@@ -498,7 +498,7 @@ class EventAssembler:
         # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
         for token in sent:
             if token.tag_ in {"NNS", "NNPS"} and any(
-                child.dep_ == "nummod" and child.text.replace(",", "").isdigit() and int(child.text.replace(",", "")) >= 100
+                child.dep_ == "nummod" and child.text.replace(",", "").isdecimal() and int(child.text.replace(",", "")) >= 100
                 and not is_date_fragment(child)
                 for child in token.children
             ) and token.lower_ not in lexicon.victim_category:
@@ -507,7 +507,7 @@ class EventAssembler:
                 for child in token.children:
                     if child.like_num and child.dep_ == "nummod":
                         digits = child.text.replace(",", "")
-                        if digits.isdigit() and int(digits) >= self.aggregate_min_count:
+                        if digits.isdecimal() and int(digits) >= self.aggregate_min_count:
                             return True
         has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities|fighting|militancy|insurgency)\b", text))
