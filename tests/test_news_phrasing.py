@@ -196,6 +196,12 @@ def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     assert run_extract("Attacks on police in Khyber Pakhtunkhwa rose 34%, and 120 policemen were killed in the attacks.", published=PUBLISHED) == []
 
 
+def test_news_figures_before_a_dateline_are_page_furniture(run_extract):
+    text = "Shares 40% PESHAWAR: Six policemen were killed and two injured when gunmen attacked a police post in Karak on Monday night."
+    event = _only(run_extract(text, published=None))
+    assert (event["district"], event["killed"], event["injured"]) == ("Karak", 6, 2)
+
+
 def test_news_people_who_only_respond_are_not_targets(run_extract):
     text = ("A bomb planted in a vegetable cart killed four shoppers in a Kohat market on Sunday. "
             "Rangers sealed the market while police moved the wounded to safety.")

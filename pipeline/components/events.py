@@ -167,7 +167,10 @@ class EventAssembler:
         singular_attack = any(
             t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"NN", "NNP", "VBD", "VBN"} for t in record["triggers"]
         )
-        record["aggregate"] = self._is_aggregate(sent, text, dates, casualties, singular_attack)
+        # page furniture before a dateline on its line ("Share 0% PESHAWAR: ...") is not the story's
+        dateline_ends = [sent.doc[d["token"]].idx for d in self._datelines if d["sent"] == sent.start]
+        story_text = text[dateline_ends[-1] - sent.start_char :] if dateline_ends else text
+        record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
