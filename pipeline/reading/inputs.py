@@ -98,7 +98,7 @@ def iter_inputs(
     if os.path.isdir(top):
         yield from _walk(top, seen, {}, (max_chars, stream_above))
     else:
-        yield from _read_file(top, seen, (max_chars, stream_above), siblings=None)
+        yield from _read_file(top, seen, (max_chars, stream_above), document_stems=None)
 
 
 def read_text_document(
@@ -117,7 +117,7 @@ def read_text_document(
         return ReadFailure(top, "is a directory: read it with iter_inputs")
     if Path(top).suffix.lower() in JSONL_EXTENSIONS:
         return ReadFailure(top, "JSONL file holds many documents: read it with iter_inputs")
-    items = list(_read_file(top, _Seen(), (max_chars, STREAM_ABOVE_BYTES), siblings=None))
+    items = list(_read_file(top, _Seen(), (max_chars, STREAM_ABOVE_BYTES), document_stems=None))
     main = [item for item in items if isinstance(item, Document) or item.stage != "metadata"]
     if not main:  # `top` is a sidecar: its own failure is the answer
         return items[-1]
@@ -148,7 +148,8 @@ def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], limits: tuple)
     except OSError as err:
         yield ReadFailure(directory, f"cannot list directory ({err.strerror or err})")
         return
-    names = [entry.name for entry in entries]
+    # the stems a sidecar may describe, once per folder (not once per sidecar and sibling)
+    document_stems = {_stem(entry.name) for entry in entries if _kind(entry.name) not in ("sidecar", "other")}
     inner = {**ancestors, real: directory}
     for entry in entries:
         if entry.name.startswith("."):
@@ -160,7 +161,7 @@ def _walk(directory: str, seen: _Seen, ancestors: dict[str, str], limits: tuple)
         if is_dir:
             yield from _walk(entry.path, seen, inner, limits)
         else:
-            yield from _read_file(entry.path, seen, limits, siblings=names)
+            yield from _read_file(entry.path, seen, limits, document_stems=document_stems)
 
 
 def _stat_failure(path: str) -> ReadFailure | None:
@@ -207,19 +208,17 @@ def _stem(name: str) -> str:
 
 
 def _read_file(
-    path: str, seen: _Seen, limits: tuple, siblings: list[str] | None
+    path: str, seen: _Seen, limits: tuple, document_stems: set[str] | None
 ) -> Iterator[Item]:
-    """`limits`: (max_chars, stream_above) of `iter_inputs`."""
+    """`limits`: (max_chars, stream_above) of `iter_inputs`; `document_stems`: the stems of the
+    documents in the file's folder (None for a file named on its own)."""
     max_chars, stream_above = limits
     name = os.path.basename(path)
     kind = _kind(name)
     if kind == "sidecar":
-        if siblings is None:
+        if document_stems is None:
             yield ReadFailure(path, "metadata sidecar, not a document", "metadata")
-        elif not any(
-            _stem(other) == _stem(name) and _kind(other) not in ("sidecar", "other")
-            for other in siblings
-        ):
+        elif _stem(name) not in document_stems:
             yield ReadFailure(path, "metadata sidecar with no matching document", "metadata")
         return
     failure = _stat_failure(path)
