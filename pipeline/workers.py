@@ -218,6 +218,17 @@ def supervised_results(
                 exhausted = True
             if task:
                 queue.append(task)
+        if exhausted:
+            share_the_tail()
+
+    def share_the_tail() -> None:
+        """Once every document is queued, cut the queued tasks into quarters: the last whole
+        task would otherwise keep one worker busy while the others have nothing left to do."""
+        piece = max(1, batch_size // 4)
+        if any(len(task) > piece for task in queue):
+            pieces = [task[i : i + piece] for task in queue for i in range(0, len(task), piece)]
+            queue.clear()
+            queue.extend(pieces)
 
     def fail(task: list[tuple[int, Document]], reason: str) -> None:
         for index, document in task:
