@@ -249,3 +249,20 @@ def test_odd_date_shapes_spend_at_most_the_documents_allowance(make_doc, datepar
     text = " ".join(f"Soldiers were killed in Bannu at the end of March {i} times." for i in range(200))
     make_doc(text, "2025-04-10")
     assert 0 < len(dateparser_calls) <= 2 * CALLS_PER_10K_CHARS
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_the_last_tasks_are_shared_out_in_quarters(monkeypatch):
+    """Once every document is queued, no worker is handed a whole batch that would leave the
+    other idle: the queued tasks are cut into quarters of the batch size."""
+    from pipeline import workers
+    from pipeline.extraction import DocumentResult
+
+    def record_task_size(nlp, documents, **options):  # the workers are forked: they inherit it
+        return [DocumentResult(d, mentions=[], error=f"task of {len(documents)}") for d in documents]
+
+    monkeypatch.setattr(workers, "process_documents", record_task_size)
+    docs = [document(f"d{i:02d}", INCIDENT) for i in range(10)]
+    results = list(workers.supervised_results(docs, n_process=2, batch_size=8))
+    assert [r.document.doc_id for r in results] == [d.doc_id for d in docs]
+    assert {r.error for r in results} == {"task of 2"}
