@@ -232,6 +232,8 @@ def non_english_reason(text: str) -> str | None:
     else:
         middle = size // 2
         samples = [text[:window], text[middle : middle + window], text[-window:]]
+    if all(sample.isascii() for sample in samples):
+        return None  # only Latin letters; the common case, decided without a loop over them
     latin = arabic = 0
     others: Counter[str] = Counter()
     for sample in samples:
