@@ -55,6 +55,21 @@ def test_news_captions_and_bullets_do_not_break_the_story(run_extract):
     assert event["perpetrators"] == [{"group": "TTP", "attribution": "claimed"}]
 
 
+@pytest.mark.parametrize(
+    "credit", ["— AP/File", "– Reuters", "— Photo by Reuters", "— File photo", "—White Star"]
+)
+def test_news_caption_closed_by_a_photo_credit_does_not_break_the_story(run_extract, credit):
+    text = (
+        "Militants raided a Frontier Corps camp in Kech on Sunday night, killing three soldiers.\n"
+        f"Soldiers patrol a road in Panjgur after the raid {credit}\n"
+        "The toll later rose to five, officials said on Tuesday.\n"
+        "The Baloch Liberation Army claimed responsibility.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Kech", 5)
+    assert event["perpetrators"] == [{"group": "BLA", "attribution": "claimed"}]
+
+
 def test_news_related_story_link_opens_no_incident(run_extract):
     text = (
         "Two policemen were shot dead in Tank on Sunday, police said.\n"

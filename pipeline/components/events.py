@@ -52,6 +52,11 @@ def _cue_pattern(cue: str) -> str:
     return rf"\d\s?{re.escape(cue)}"
 
 
+#: a photo credit closing a caption: "— AP", "—AP/File", "– White Star", "— Photo by Reuters",
+#: "— File photo"
+PHOTO_CREDIT = re.compile(
+    r"[—–]\s*(?:File\s+photo|(?:Photos?(?:\s+by|:)\s*)?[A-Z][A-Za-z]*(?:[ /][A-Z][A-Za-z]*){0,2})\s*$"
+)
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
@@ -287,9 +292,15 @@ class EventAssembler:
         return root.pos_ == "NOUN" and any(c.lower_ in {"the", "that", "this"} and c.dep_ == "det" for c in root.children)
 
     def _is_page_clutter(self, sent: Span) -> bool:
-        """A caption, credit, link to another story or share button (patterns/lexicon.json)."""
-        line = span_text(sent).strip().lower()
-        return line.startswith(self.lexicon.clutter_prefixes)
+        """A caption, credit, link to another story or share button (patterns/lexicon.json), or a
+        caption closed by its photo credit at the end of the line ("... in Quetta. — AP/File")."""
+        text = span_text(sent)
+        if text.strip().lower().startswith(self.lexicon.clutter_prefixes):
+            return True
+        whole = doc_text(sent.doc)
+        line_end = whole.find("\n", sent.end_char - 1)  # a sentence may end with its newline
+        rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
+        return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
 
     def _is_heading(self, sent: Span) -> bool:
         text = span_text(sent)
