@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .resources import data_path
 
+WORD = re.compile(r"\w+")
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -43,6 +45,10 @@ class Lexicon:
     suspect_cues: tuple[str, ...]
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
+    #: compiled once: (literal to look for first or None, pattern, replacement) per rewrite, in order
+    target_rewrite_patterns: tuple[tuple[str | None, re.Pattern, str], ...]
+    #: the cue phrases by their first word: (order, phrase, category, pattern), compiled once
+    target_cue_index: dict[str, tuple[tuple[int, str, str, re.Pattern], ...]]
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
@@ -75,6 +81,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
     for nationality in foreign["nationalities"]:
         for head in foreign["heads"]:
             target_cues.setdefault(f"{nationality} {head}", "foreigners")
+    target_cue_rewrites = {k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")}
     return Lexicon(
         killed_lemmas=frozenset(raw["casualty_outcomes"]["killed"]),
         injured_lemmas=frozenset(raw["casualty_outcomes"]["injured"]),
@@ -105,7 +112,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         target_cues=target_cues,
-        target_cue_rewrites={k: v for k, v in raw["target_cue_rewrites"].items() if not k.startswith("_")},
+        target_cue_rewrites=target_cue_rewrites,
+        target_rewrite_patterns=tuple(_rewrite_pattern(phrase, words) for phrase, words in target_cue_rewrites.items()),
+        target_cue_index=_cue_index(target_cues),
         person_singular=frozenset(raw["person_nouns_singular"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
@@ -122,20 +131,39 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
     )
 
 
+def _rewrite_pattern(phrase: str, words: str) -> tuple[str | None, re.Pattern, str]:
+    """A rewrite of `target_cue_rewrites` compiled: in a phrase, * stands for up to three words
+    ("to * hospital"); a phrase without * is looked for as a substring before the regex runs."""
+    if "*" in phrase:
+        pattern = r"\s+(?:\S+\s+){0,3}?".join(re.escape(part.strip()) for part in phrase.split("*"))
+        return None, re.compile(rf"\b{pattern}\b"), f" {words} "
+    return phrase, re.compile(rf"\b{re.escape(phrase)}\b"), f" {words} "
+
+
+def _cue_index(target_cues: dict[str, str]) -> dict[str, tuple[tuple[int, str, str, re.Pattern], ...]]:
+    """The cue phrases (nearly 2,000, most of them nationality + person noun) indexed by their first
+    word, so that a sentence is checked only against the phrases that can start in it: a phrase
+    between word boundaries starts where a run of word characters equal to its first word does."""
+    index: dict[str, list[tuple[int, str, str, re.Pattern]]] = {}
+    for order, (phrase, category) in enumerate(target_cues.items()):
+        first = WORD.match(phrase)
+        if first is None:
+            raise ValueError(f"target cue {phrase!r} must start with a letter or digit")
+        index.setdefault(first.group(), []).append((order, phrase, category, re.compile(rf"\b{re.escape(phrase)}\b")))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 def target_kinds(text: str, lexicon: Lexicon) -> list[str]:
     """The target kinds (EVENTS.md vocabulary) whose cue phrases occur in lower-cased `text`,
     after the rewrites of phrases whose words would cue another kind ("police training
     college" is police, not education; in a rewrite, * stands for up to three words)."""
-    for phrase, replacement in lexicon.target_cue_rewrites.items():
-        if "*" in phrase:
-            # "to * hospital": a * stands for up to three words
-            pattern = r"\s+(?:\S+\s+){0,3}?".join(re.escape(part.strip()) for part in phrase.split("*"))
-            text = re.sub(rf"\b{pattern}\b", f" {replacement} ", text)
-        elif phrase in text:
-            text = re.sub(rf"\b{re.escape(phrase)}\b", f" {replacement} ", text)
+    for literal, pattern, replacement in lexicon.target_rewrite_patterns:
+        if literal is None or literal in text:
+            text = pattern.sub(replacement, text)
+    index = lexicon.target_cue_index
+    candidates = sorted(entry for word in set(WORD.findall(text)) for entry in index.get(word, ()))
     found: list[str] = []
-    for phrase, category in lexicon.target_cues.items():
-        # the substring test first: it is what the regex needs, and most cues are not there
-        if category not in found and phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text):
+    for _, phrase, category, pattern in candidates:
+        if category not in found and pattern.search(text):
             found.append(category)
     return found
