@@ -47,8 +47,8 @@ class Lexicon:
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
     #: compiled once: (literal to look for first or None, pattern, replacement) per rewrite, in order
     target_rewrite_patterns: tuple[tuple[str | None, re.Pattern, str], ...]
-    #: the cue phrases by their first word: (order, phrase, category, pattern), compiled once
-    target_cue_index: dict[str, tuple[tuple[int, str, str, re.Pattern], ...]]
+    #: the cue phrases by their first word: (order, phrase, category)
+    target_cue_index: dict[str, tuple[tuple[int, str, str], ...]]
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
@@ -140,17 +140,24 @@ def _rewrite_pattern(phrase: str, words: str) -> tuple[str | None, re.Pattern, s
     return phrase, re.compile(rf"\b{re.escape(phrase)}\b"), f" {words} "
 
 
-def _cue_index(target_cues: dict[str, str]) -> dict[str, tuple[tuple[int, str, str, re.Pattern], ...]]:
+def _cue_index(target_cues: dict[str, str]) -> dict[str, tuple[tuple[int, str, str], ...]]:
     """The cue phrases (nearly 2,000, most of them nationality + person noun) indexed by their first
     word, so that a sentence is checked only against the phrases that can start in it: a phrase
     between word boundaries starts where a run of word characters equal to its first word does."""
-    index: dict[str, list[tuple[int, str, str, re.Pattern]]] = {}
+    index: dict[str, list[tuple[int, str, str]]] = {}
     for order, (phrase, category) in enumerate(target_cues.items()):
         first = WORD.match(phrase)
         if first is None:
             raise ValueError(f"target cue {phrase!r} must start with a letter or digit")
-        index.setdefault(first.group(), []).append((order, phrase, category, re.compile(rf"\b{re.escape(phrase)}\b")))
+        index.setdefault(first.group(), []).append((order, phrase, category))
     return {word: tuple(entries) for word, entries in index.items()}
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern(phrase: str) -> re.Pattern:
+    """A cue phrase between word boundaries, compiled when first needed (compiling all of them
+    up front took 0.2 s in every process)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 def target_kinds(text: str, lexicon: Lexicon) -> list[str]:
@@ -163,7 +170,7 @@ def target_kinds(text: str, lexicon: Lexicon) -> list[str]:
     index = lexicon.target_cue_index
     candidates = sorted(entry for word in set(WORD.findall(text)) for entry in index.get(word, ()))
     found: list[str] = []
-    for _, phrase, category, pattern in candidates:
-        if category not in found and pattern.search(text):
+    for _, phrase, category in candidates:
+        if category not in found and phrase in text and _cue_pattern(phrase).search(text):
             found.append(category)
     return found
