@@ -18,8 +18,10 @@ deterministically from --seed:
 Every figure is end to end, process start included: `incidents extract FOLDER -o out.jsonl`
 in a fresh process (interpreter start, imports, loading the pipeline, reading the files,
 extraction, merging, writing), against a fresh process that imports spaCy, loads
-en_core_web_sm and runs `nlp.pipe` over the same files' texts. Each is run --repeats times and
-the median is reported, since other work on the machine makes single timings noisy. Peak memory
+en_core_web_sm and runs `nlp.pipe` over the same files' texts. Each is run --repeats times, the
+configurations of a folder in turns (so that a drift in the machine's speed falls on all of
+them), and the median is reported, since other work on the machine makes single timings noisy.
+Peak memory
 is the largest resident set of the run's process tree and CPU time its user + system time
 (`os.wait4`; less disturbed by other work than wall time). Also measured: a cold start
 on one short file, and `--n-process 2` against one process on the news folder.
@@ -287,12 +289,20 @@ def bare_command(folder: Path) -> list[str]:
     return [sys.executable, "-c", BARE_SCRIPT, str(folder)]
 
 
-def median_run(command: list[str], repeats: int) -> dict:
-    runs = [timed(command) for _ in range(repeats)]
-    seconds = [s for s, _, _ in runs]
+def median_runs(commands: dict[str, list[str]], repeats: int) -> dict[str, dict]:
+    """Each command run `repeats` times, in turns (bare, ours, bare, ours, ...): the speed of a
+    shared machine drifts over minutes, and runs in turns share the drift instead of one
+    configuration getting a fast stretch and the other a slow one. Medians are reported."""
+    runs: dict[str, list] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, command in commands.items():
+            runs[name].append(timed(command))
     return {
-        "seconds": statistics.median(seconds), "all": seconds, "peak_mib": max(m for _, m, _ in runs),
-        "cpu": statistics.median(c for _, _, c in runs),
+        name: {
+            "seconds": statistics.median(s for s, _, _ in done), "all": [s for s, _, _ in done],
+            "peak_mib": max(m for _, m, _ in done), "cpu": statistics.median(c for _, _, c in done),
+        }
+        for name, done in runs.items()
     }
 
 
@@ -471,23 +481,22 @@ def run(args, workdir: Path) -> None:
     timed(incidents_command(single, output))
 
     rows = []
-    cold_bare = median_run(bare_command(single), args.repeats)
-    cold_ours = median_run(incidents_command(single, output), args.repeats)
+    cold = median_runs({"bare": bare_command(single), "ours": incidents_command(single, output)}, args.repeats)
+    cold_bare, cold_ours = cold["bare"], cold["ours"]
     print(f"\ncold start, one short file: incidents extract {cold_ours['seconds']:.2f} s, "
           f"bare en_core_web_sm {cold_bare['seconds']:.2f} s "
           f"(+{cold_ours['seconds'] - cold_bare['seconds']:.2f} s; CPU {cold_ours['cpu']:.2f} s vs "
           f"{cold_bare['cpu']:.2f} s)", flush=True)
     for kind, folder in folders.items():
-        bare = median_run(bare_command(folder), args.repeats)
-        ours = median_run(incidents_command(folder, output), args.repeats)
-        events = count_events(output)
-        row = {"kind": kind, "bare": bare, "ours": ours, "events": events}
+        commands = {"bare": bare_command(folder), "ours": incidents_command(folder, output)}
         if args.one_pass:
-            row["one_pass"] = median_run(incidents_command(folder, output, two_pass=False), args.repeats)
+            commands["one_pass"] = incidents_command(folder, output.with_name("one_pass.jsonl"), two_pass=False)
         if kind == "news":
-            row["two"] = median_run(incidents_command(folder, output, n_process=2), args.repeats)
-            if count_events(output) != events:
-                print(f"WARNING: --n-process 2 wrote {count_events(output)} events, one process {events}")
+            commands["two"] = incidents_command(folder, output.with_name("two.jsonl"), n_process=2)
+        row = {"kind": kind, **median_runs(commands, args.repeats), "events": count_events(output)}
+        if "two" in row and count_events(output.with_name("two.jsonl")) != row["events"]:
+            print(f"WARNING: --n-process 2 wrote {count_events(output.with_name('two.jsonl'))} events, one process {row['events']}")
+        bare, ours = row["bare"], row["ours"]
         rows.append(row)
         print(f"  {kind:<8} bare {bare['seconds']:7.1f} s  incidents {ours['seconds']:7.1f} s "
               f"({ours['seconds'] / bare['seconds']:.2f}x; CPU {bare['cpu']:.1f} s vs {ours['cpu']:.1f} s, "
