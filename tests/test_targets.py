@@ -76,6 +76,9 @@ def test_targets_clause_inside_a_responders_phrase_still_tells_the_attack(run_ex
     [
         "Gunmen kidnapped a Polish engineer from his camp in Attock on Sunday.",
         "Gunmen fired on the bus of the visiting Nepali team in Lahore on Sunday, wounding two players.",
+        # nationals named by the plural of their nationality
+        "Gunmen opened fire on a jeep near Skardu on Sunday, killing two Ukrainians and their guide.",
+        "Four Britons and a Korean were wounded when a grenade hit a guest house in Chitral on Sunday.",
     ],
 )
 def test_targets_nationality_with_a_person_noun_is_foreigners(run_extract, text):
