@@ -190,6 +190,10 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method == "grenade" and "armed_assault" in specific:
         method = "armed_assault"  # gunmen who also hurled grenades: a gun attack
+    if method == "shelling" and "armed_assault" in methods and all(
+        t["text"].lower() in load_lexicon().assault_weapons for t in incident["triggers"] if t["method"] == "shelling"
+    ):
+        method = "armed_assault"  # gunmen armed with rifles and rockets: a gun attack, not shelling
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(

@@ -57,6 +57,7 @@ class Lexicon:
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
+    assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
     place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
     clutter_prefixes: tuple[str, ...]  # page lines that are not the story
@@ -123,6 +124,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
+        assault_weapons=frozenset(raw["assault_weapons"]["words"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
         place_roles={
             name: frozenset(words) for name, words in raw["place_roles"].items() if not name.startswith("_")

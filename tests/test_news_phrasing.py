@@ -242,6 +242,20 @@ def test_news_gunmen_who_also_hurl_grenades_make_a_gun_attack(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["method"] == "armed_assault"
 
 
+@pytest.mark.parametrize(
+    "text,method",
+    [
+        ("Ten gunmen carrying rifles and a rocket launcher attacked a van of the visiting team in "
+         "Lahore on Sunday, killing five policemen.", "armed_assault"),
+        ("Militants fired rockets at the cantonment in Bannu on Sunday, wounding two soldiers.", "shelling"),
+        ("Gunmen fired on a border post in Kurram on Sunday as mortar shells landed nearby, killing "
+         "two soldiers.", "shelling"),
+    ],
+)
+def test_news_rockets_carried_by_gunmen_make_a_gun_attack(run_extract, text, method):
+    assert _only(run_extract(text, published=PUBLISHED))["method"] == method
+
+
 def test_news_one_count_over_two_kinds_is_not_added_twice(run_extract):
     text = ("Blast leaves a dozen constables and traders dead in Swabi bazaar\n"
             "A bomb tore through the main bazaar of Swabi on Sunday, killing 12 shoppers.")
