@@ -70,6 +70,23 @@ def test_news_caption_closed_by_a_photo_credit_does_not_break_the_story(run_extr
     assert event["perpetrators"] == [{"group": "BLA", "attribution": "claimed"}]
 
 
+@pytest.mark.parametrize(
+    "blame,attribution",
+    [
+        ("Officials blamed the hijacking on fighters loyal to a Taleban commander.", "attributed"),
+        ("Officials suspect the hijacking was the work of the Pakistani Taleban.", "suspected"),
+    ],
+)
+def test_news_group_blamed_after_a_subheading_reaches_the_incident_it_names(run_extract, blame, attribution):
+    text = (
+        "Gunmen hijacked 13 supply trucks in Khyber on Sunday and drove off with their drivers.\n"
+        "Security concerns\n"
+        f"{blame}\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators"]) == ("hijacking", [{"group": "TTP", "attribution": attribution}])
+
+
 def test_news_related_story_link_opens_no_incident(run_extract):
     text = (
         "Two policemen were shot dead in Tank on Sunday, police said.\n"

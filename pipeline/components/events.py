@@ -181,6 +181,7 @@ class EventAssembler:
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
         record["suspect"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
+        record["blame"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.blame_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography
         record["afghan_actor"] = bool(re.search(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b", text))
@@ -644,9 +645,10 @@ class EventAssembler:
                 if target is None:
                     if not self._can_open(frame, lead=not incidents):
                         told = current if current is not None else (incidents[-1] if incidents else None)
-                        if self._claims_current(record, told) and all(t["definite"] for t in frame["triggers"]):
-                            # "a spokesman in Miranshah claimed the attack": the claimant's place is
-                            # not the attack's, "the attack" is the one being told (or the last)
+                        if self._names_the_perpetrator(record, told) and all(t["definite"] for t in frame["triggers"]):
+                            # "a spokesman in Miranshah claimed the attack", "officials blamed the
+                            # hijacking on ...": the claimant's place is not the attack's, "the
+                            # attack" is the one being told (or the last, after a subheading)
                             self._add_groups(told, record, frame.get("groups"))
                             self._add_evidence(told, record)
                         elif current is None and not incidents and index <= UNANCHORED_REACH and self._only_unanchored(frame):
@@ -1154,6 +1156,16 @@ class EventAssembler:
     def _claims_current(record: dict, current: dict | None) -> bool:
         """A sentence in which a named group claims an attack while an incident is being told."""
         return current is not None and bool(record["groups"]) and record["claim"] and (bool(record["triggers"]) or record["lemmas_attack"])
+
+    @classmethod
+    def _names_the_perpetrator(cls, record: dict, told: dict | None) -> bool:
+        """A claim, or a group suspected or blamed for the attack, while an incident is told."""
+        if record["claim"]:
+            return cls._claims_current(record, told)
+        return (
+            told is not None and bool(record["groups"]) and (record["suspect"] or record["blame"])
+            and (bool(record["triggers"]) or record["lemmas_attack"])
+        )
 
     @staticmethod
     def _add_evidence(incident: dict, record: dict) -> None:
