@@ -87,6 +87,21 @@ def test_news_group_blamed_after_a_subheading_reaches_the_incident_it_names(run_
     assert (event["method"], event["perpetrators"]) == ("hijacking", [{"group": "TTP", "attribution": attribution}])
 
 
+@pytest.mark.parametrize(
+    "second,perpetrators",
+    [
+        ("His brother said the family had been threatened by the Taliban, who could be behind the abduction.",
+         [{"group": "TTP", "attribution": "suspected"}]),
+        # a hedge about attacks to come names no perpetrator of this one
+        ("Officials fear the Taliban could be behind new attacks in the city.", []),
+    ],
+)
+def test_news_a_group_that_could_be_behind_the_incident_told_is_suspected(run_extract, second, perpetrators):
+    text = f"Gunmen abducted the son of a former governor in Lahore on Sunday.\n{second}\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators"]) == ("kidnapping", perpetrators)
+
+
 def test_news_related_story_link_opens_no_incident(run_extract):
     text = (
         "Two policemen were shot dead in Tank on Sunday, police said.\n"

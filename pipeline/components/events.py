@@ -137,6 +137,9 @@ class EventAssembler:
             for span in triggers
             if not self._trigger_is_hypothetical(span)
         ]
+        # attack words a hedge hides ("they could be behind the abduction"): whether each names
+        # an incident already told ("the abduction")
+        record["hedged_definite"] = [self._is_definite(span) for span in triggers if self._trigger_is_hypothetical(span)]
         # a singular suicide trigger marks the attack; "a surge in suicide attacks" does not
         record["suicide"] = any(
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in record["triggers"]
@@ -602,9 +605,14 @@ class EventAssembler:
                 unanchored = []
             if record["hypothetical"] or record["aggregate"]:
                 told = current if current is not None else (incidents[-1] if incidents else None)
-                if self._claims_current(record, told) and not record["aggregate"]:
+                named = self._claims_current(record, told) or (
+                    record["suspect"] and self._names_the_perpetrator(record, told)
+                    and all(t["definite"] for t in record["triggers"]) and all(record["hedged_definite"])
+                )
+                if named and not record["aggregate"]:
                     # "X claimed the bombing and warned of more": the threat is hedged, the claim
-                    # is not; it claims the incident being told (or the last one, after a heading)
+                    # is not; it claims the incident being told (or the last one, after a heading).
+                    # "They could be behind the abduction": a suspicion of the incident told
                     self._add_groups(told, record)
                     self._add_evidence(told, record)
                 continue
@@ -1164,7 +1172,7 @@ class EventAssembler:
             return cls._claims_current(record, told)
         return (
             told is not None and bool(record["groups"]) and (record["suspect"] or record["blame"])
-            and (bool(record["triggers"]) or record["lemmas_attack"])
+            and (bool(record["triggers"]) or bool(record["hedged_definite"]) or record["lemmas_attack"])
         )
 
     @staticmethod
