@@ -187,6 +187,7 @@ _CLOSE_METHODS = {
     frozenset({"hijacking", "armed_assault"}),  # a train or bus seized by gunmen
     frozenset({"kidnapping", "hostage_taking"}),
     frozenset({"kidnapping", "targeted_killing"}),
+    frozenset({"kidnapping", "armed_assault"}),  # "armed men stormed the house and took him away"
 }
 _ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1}
 _TARGET_ORDER = (

@@ -211,6 +211,16 @@ def test_merge_month_date_joins_day_date_in_that_month():
     assert clusters(merge_mentions([day, other_month])) == [["l_day"], ["n_month"]]
 
 
+def test_merge_an_abduction_told_as_a_raid_by_another_report_joins_it():
+    kidnapping = mention("q_kid", "2025-03-09", "Gunmen kidnapped a road engineer from his house in "
+                         "the Model Town area of Mardan on Saturday.", date="2025-03-08", district="Mardan",
+                         province="Khyber Pakhtunkhwa", place="Model Town", method="kidnapping", targets=["civilians"])
+    raid = mention("r_raid", "2025-03-22", "Two weeks ago armed men broke into an engineer's house in "
+                   "Model Town, Mardan, and drove off with him.", date="2025-03", district="Mardan",
+                   province="Khyber Pakhtunkhwa", place="Model Town", method="armed_assault", targets=["civilians"])
+    assert clusters(merge_mentions([kidnapping, raid])) == [["q_kid", "r_raid"]]
+
+
 def test_merge_different_districts_stay_apart():
     a = mention("o_a", "2025-04-02", "Twin attacks: a bomb hit a patrol in Kohat.",
                 district="Kohat", date="2025-04-01", method="bombing", targets=["police"])

@@ -102,6 +102,13 @@ def test_news_a_group_that_could_be_behind_the_incident_told_is_suspected(run_ex
     assert (event["method"], event["perpetrators"]) == ("kidnapping", perpetrators)
 
 
+def test_news_shots_fired_while_someone_is_seized_belong_to_the_kidnapping(run_extract):
+    text = ("Gunmen kidnapped two Chinese engineers from a market in Quetta on Sunday. A passer-by "
+            "was wounded when one of the kidnappers opened fire.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["injured"]) == ("kidnapping", 1)
+
+
 def test_news_related_story_link_opens_no_incident(run_extract):
     text = (
         "Two policemen were shot dead in Tank on Sunday, police said.\n"
@@ -133,6 +140,7 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
          "two others were shot dead by the guards.", None, None, 2),
         ("Four Levies men were martyred and as many hurt when gunmen fired on a post in Kalat on Sunday.", 4, 4, None),
         ("As many as 14 people were injured in a grenade attack on a Sibi bus stand on Sunday.", None, 14, None),
+        ("A bomb planted on a motorcycle exploded beside a police van in Sibi on Sunday. A passer-by was wounded.", None, 1, None),
         ("Two soldiers were martyred when militants raided a post in Zhob on Sunday; six to eight "
          "attackers were killed in the return fire.", 2, None, 8),
         ("A grenade blast in a Mirpurkhas bazaar injured 11 people on Sunday. Most of the wounded were "

@@ -1037,14 +1037,15 @@ class EventAssembler:
     @staticmethod
     def _methods_fit(incident: dict, frame: dict) -> bool:
         """A sentence whose own attack word names another kind of violence (a clash after a
-        strike, a strike after a bombing) does not continue the incident."""
+        strike, a strike after a bombing) does not continue the incident. Shots fired while
+        someone is seized ("a passer-by was hurt when one of the kidnappers opened fire") do."""
         from ..assembly import _methods_compatible
 
         own = {t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"}
         new = {t["method"] for t in frame["triggers"] if t["strength"] == "SPECIFIC"}
         if not own or not new:
             return True
-        return any(_methods_compatible(a, b) for a in own for b in new)
+        return any(_methods_compatible(a, b) or (a, b) == ("kidnapping", "armed_assault") for a in own for b in new)
 
     @staticmethod
     def _country_fits(incident: dict, frame: dict) -> bool:
