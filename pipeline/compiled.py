@@ -30,7 +30,10 @@ from .resources import data_path
 
 #: components sourced from en_core_web_sm (models/config.cfg)
 SOURCED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-_KEY_MODULES = ("gazetteer.py", "components/patterns.py", "components/rulers.py", "components/attributes.py", "compiled.py")
+_KEY_MODULES = (
+    "gazetteer.py", "components/patterns.py", "components/rulers.py", "components/attributes.py",
+    "components/tokenizer.py", "compiled.py",
+)
 
 
 def cache_root() -> Path | None:

@@ -141,6 +141,7 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
         ("Four Levies men were martyred and as many hurt when gunmen fired on a post in Kalat on Sunday.", 4, 4, None),
         ("As many as 14 people were injured in a grenade attack on a Sibi bus stand on Sunday.", None, 14, None),
         ("A bomb planted on a motorcycle exploded beside a police van in Sibi on Sunday. A passer-by was wounded.", None, 1, None),
+        ("Gunmen raided a bank in Sibi on Sunday, killing three guards and a police sub-inspector.", 4, None, None),
         ("Two soldiers were martyred when militants raided a post in Zhob on Sunday; six to eight "
          "attackers were killed in the return fire.", 2, None, 8),
         ("A grenade blast in a Mirpurkhas bazaar injured 11 people on Sunday. Most of the wounded were "

@@ -199,3 +199,13 @@ def test_word_span_ruler_finds_the_spans_of_spacys_span_ruler(nlp):
             assert ours == [(s.start, s.end, s.label_, s.id_) for s in reference.match(doc)]
             found += len(ours)
         assert found
+
+
+@pytest.mark.parametrize("word", ["sub-inspector", "Sub-Inspector", "SUB-INSPECTOR", "passers-by"])
+def test_tokenizer_keeps_the_hyphenated_words_of_patterns_whole(nlp, word):
+    # patterns/tokenizer.json: split at the hyphen, the parser lost the victim of "and a sub-inspector"
+    assert [t.text for t in nlp.make_doc(f"Gunmen killed a {word}, police said.")][3] == word
+
+
+def test_tokenizer_still_splits_other_hyphenated_words(nlp):
+    assert "sub-committee" not in [t.text for t in nlp.make_doc("A sub-committee met on Sunday.")]

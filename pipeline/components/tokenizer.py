@@ -1,0 +1,34 @@
+"""Tokenizer exceptions from patterns/tokenizer.json: hyphenated words kept whole.
+
+Registered as the `[initialize.before_init]` callback of models/config.cfg, so the special cases
+are part of the tokenizer that `nlp.to_disk` saves with the compiled pipeline (and the first pass,
+which uses the same tokenizer, sees the same tokens).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+import srsly
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+from ..resources import data_path
+
+
+def spellings(word: str) -> set[str]:
+    """'sub-inspector' as texts write it: lower case, capitalised, title case, upper case."""
+    return {word.lower(), word[:1].upper() + word[1:].lower(), "-".join(part.capitalize() for part in word.split("-")), word.upper()}
+
+
+@spacy.registry.callbacks("incidents.tokenizer_exceptions.v1")
+def tokenizer_exceptions(patterns_dir: str | None = None):
+    def add_exceptions(nlp: Language) -> Language:
+        folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
+        for word in srsly.read_json(folder / "tokenizer.json")["hyphenated_words"]:
+            for spelling in spellings(word):
+                nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+        return nlp
+
+    return add_exceptions
