@@ -44,6 +44,7 @@ class Lexicon:
     group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
     suspect_cues: tuple[str, ...]
     blame_cues: tuple[str, ...]  # "blamed the attack on": officials attribute it
+    group_anaphora: tuple[str, ...]  # "the same group": the group named last
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
     #: compiled once: (literal to look for first or None, pattern, replacement) per rewrite, in order
@@ -114,6 +115,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         blame_cues=tuple(raw["blame_cues"]["words"]),
+        group_anaphora=tuple(raw["group_anaphora"]["words"]),
         target_cues=target_cues,
         target_cue_rewrites=target_cue_rewrites,
         target_rewrite_patterns=tuple(_rewrite_pattern(phrase, words) for phrase, words in target_cue_rewrites.items()),

@@ -34,6 +34,34 @@ def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
     assert event["place"] == "Mardān"  # the text's own spelling stays in the output
 
 
+@pytest.mark.parametrize(
+    "text,district",
+    [
+        ("A suicide bomber struck a court in Mardan on Friday, killing 12 people.", "Mardan"),
+        ("A bomb went off at a hospital in Quetta on Friday, killing 12 people.", "Quetta"),
+        # where the wounded were taken or a case is heard stays no incident place
+        ("A bomb went off in a bazaar in Kohat on Friday, killing 12 people. The wounded were taken "
+         "to a hospital in Peshawar.", "Kohat"),
+    ],
+)
+def test_news_a_court_or_hospital_that_was_attacked_locates_the_incident(run_extract, text, district):
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
+
+
+def test_news_a_site_and_the_district_its_phrase_puts_it_in_are_one_place(run_extract):
+    # the text's district is not the gazetteer's for the town; the town decides, one incident
+    text = "A suicide bomber struck the Wana police station in the Kurram district on Friday, killing two guards."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "South Waziristan"
+
+
+def test_news_the_same_group_is_the_group_named_last(run_extract):
+    text = ("A suicide bomber struck a court in Mardan on Friday, killing 12 people. Jamaat-ul-Ahrar "
+            "claimed the attack.\nIn April, a bombing at a bus stand in Quetta killed nine people. That "
+            "blast, police said, was the work of the same group.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert events["Quetta"]["perpetrators"] == [{"group": "JuA", "attribution": "attributed"}]
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

@@ -386,6 +386,22 @@ class EventAssembler:
         titles = self.lexicon.place_roles["person_titles"]
         return any(t.lower_ in titles for t in doc[max(sent.start, ent.start - 4) : ent.start - 1])
 
+    def _is_attacked(self, noun) -> bool:
+        """Whether the attack word of its clause struck `noun` ("struck a court", "a bomb went off
+        at the hospital", "the consulate was attacked"): a court or a hospital that is the
+        attack's site is not where the wounded were taken or a case was heard."""
+        doc = noun.doc
+        attack_tokens = {i for span in doc.spans.get(self.triggers_key, []) for i in range(span.start, span.end)}
+        governor = noun.head
+        if noun.dep_ == "pobj" and governor.lower_ in self.lexicon.place_roles["location_preps"]:
+            governor = governor.head
+        elif noun.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        # "struck a court"; "a bomb went off in a court": the attack word governs or is the subject
+        return governor.i in attack_tokens or any(
+            child.dep_ in {"nsubj", "nsubjpass"} and child.i in attack_tokens for child in governor.children
+        )
+
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
@@ -399,7 +415,7 @@ class EventAssembler:
             before2 = sent.doc[ent.start - 2].lower_ if ent.start - 1 > sent.start else ""
             if previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"]):
                 continue
-            if previous in {"in", "at"} and before2 in roles["non_location_heads"]:
+            if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[ent.start - 2]):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
             if self._where_a_speaker_is(ent):
                 continue  # "our correspondent, in Islamabad, says": where the report comes from
@@ -596,6 +612,10 @@ class EventAssembler:
             sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
             record = self._sentence_record(sent, index, doc, sent_dates, sent_casualties, sent_triggers)
             all_places.extend(dict(place, sent=index) for place in record["places"])
+            if not record["groups"] and all_groups and any(cue in _lower_text(sent) for cue in self.lexicon.group_anaphora):
+                # "police said the same group staged the raid": the group named last
+                last = all_groups[-1]
+                record["groups"] = [{"code": last["code"], "token": sent.start, "text": last["text"]}]
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             all_groups.extend(dict(group, sent=index, attribution=attribution) for group in record["groups"])
             if record["clutter"]:
@@ -747,6 +767,34 @@ class EventAssembler:
             return None, {"places": places, "dates": dates}
         return current, setting
 
+    @staticmethod
+    def _join_site_and_its_district(doc: Doc, districts: dict[str, list[dict]]) -> None:
+        """"The Wana police station in the Kurram district": a site named after a town and
+        the district the same phrase puts it in are one location, even where the text's district
+        is not the gazetteer's for the town; the town (the more specific) decides."""
+
+        def phrase_head(token):
+            while token.dep_ in {"compound", "poss", "amod", "nmod"} and token.head.i != token.i:
+                token = token.head
+            return token
+
+        for key in list(districts):
+            for place in districts.get(key, []):
+                head = phrase_head(doc[place["token"]])
+                if head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                site = head.head.head  # "station" of "the Wana police station in ... district"
+                owners = [
+                    other for other, group in districts.items()
+                    if other != key and any(
+                        p["kind"] in {"town", "area", "site"} and p["token"] < site.i and phrase_head(doc[p["token"]]).i == site.i
+                        for p in group
+                    )
+                ]
+                if owners:
+                    districts[owners[0]].extend(districts.pop(key))
+                    break
+
     def _split_frames(self, record: dict) -> list[dict]:
         """One frame per incident location of the sentence (usually one)."""
         places = [p for p in record["places"] if p["kind"] != "country"]
@@ -776,6 +824,7 @@ class EventAssembler:
                 first = min(p["token"] for p in districts[key])
                 owner = min(owners, key=lambda k: min(abs(p["token"] - first) for p in districts[k]))
                 districts[owner].extend(districts.pop(key))
+        self._join_site_and_its_district(record["doc"], districts)
         if len(districts) <= 1:
             background = self._background_clause(record)
             if background is not None:
