@@ -222,6 +222,16 @@ def test_news_weekday_in_the_lead_dates_the_incident(run_extract, text):
     assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-09"
 
 
+@pytest.mark.parametrize(
+    "when",
+    ["on the night of 10 and 11 May", "on the night between May 10 and 11", "in the early hours of 10 May"],
+)
+def test_news_the_night_of_two_days_is_dated_by_the_first(run_extract, when):
+    # the base model tags only "the night" of "the night of 10 and 11 May"
+    text = f"A bomb exploded in a market in Parachinar {when}, killing seven people."
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-10"
+
+
 def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):
     event = _only(run_extract("A roadside bomb killed a soldier in Kech earlier in the day, the military said.", published=PUBLISHED))
     assert event["date"] == PUBLISHED

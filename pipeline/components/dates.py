@@ -55,6 +55,12 @@ WEEKDAYS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b")
 MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b")
+_NAMED_MONTH_RE = "|".join(sorted({name.capitalize() for name in MONTHS if len(name) > 2}, key=len, reverse=True))
+#: a day (or two: "10 and 11 May") of a month written with its capital, in the text as written
+DAY_OF_NAMED_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_NAMED_MONTH_RE})\b\.?(?:,?\s+\d{{4}}\b)?"
+    rf"|\b(?:{_NAMED_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?"
+)
 MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
 STAMP_LABEL = re.compile(r"^\s*(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s*)?$", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -355,14 +361,19 @@ class DateResolver:
         return doc
 
     def _date_phrases(self, doc: Doc) -> list:
-        """The DATE/TIME entities, and the weekdays the model left untagged ("Last Saturday, ...",
-        "the market Wednesday"): a capitalised weekday is a date whatever its sentence."""
+        """The DATE/TIME entities, and the dates the model left untagged: weekdays ("Last
+        Saturday, ...", "the market Wednesday": a capitalised weekday is a date whatever its
+        sentence) and days of a capitalised month ("on the night of 10 and 11 May", of which
+        the model tags only "the night")."""
         phrases = [ent for ent in doc.ents if ent.label_ in self.labels]
         covered = {i for ent in phrases for i in range(ent.start, ent.end)}
-        for match in WEEKDAY_NAME.finditer(doc_text(doc)):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None and not covered.intersection(range(span.start, span.end)):
-                phrases.append(span)
+        text = doc_text(doc)
+        for pattern in (WEEKDAY_NAME, DAY_OF_NAMED_MONTH):
+            for match in pattern.finditer(text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is not None and not covered.intersection(range(span.start, span.end)):
+                    phrases.append(span)
+                    covered.update(range(span.start, span.end))
         return sorted(phrases, key=lambda span: span.start)
 
 
