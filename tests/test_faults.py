@@ -568,12 +568,19 @@ def stored_documents(db: Path) -> int:
         return 0
 
 
+def interruptible() -> None:
+    """In the child before it runs: Ctrl-C as a terminal delivers it. A test run started as a
+    background job of a shell without job control (`pytest &`) ignores SIGINT, and a child
+    inherits an ignored signal, so without this the run under test would never see Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_and_stop(args: list[str], db: Path, sig: int, at_least: int, total: int) -> subprocess.Popen:
     """Start the command, wait until `at_least` documents are stored, send `sig`."""
     process = subprocess.Popen(
         [*CLI, "extract", *args, "--quiet", "--batch-size", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
-        start_new_session=True,
+        start_new_session=True, preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and process.poll() is None:
@@ -714,7 +721,7 @@ def test_extract_interrupted_run_without_store_exits_130(tmp_path):
     process = subprocess.Popen(
         [*CLI, "extract", str(folder), "-o", str(out), "--batch-size", "1", "--one-pass"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
-        start_new_session=True,
+        start_new_session=True, preexec_fn=interruptible,
     )
     # no store to poll: give the pipeline time to load (slower where the trf extra makes spaCy
     # import torch) and start working; the long report keeps it busy far longer than this
