@@ -53,13 +53,16 @@ WEEKDAYS = {
     "sunday": 6,
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b")
-MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b")
+#: "3 June", "10 and 11 May 2019" (groups: day, month, year) and "June 3", "May 10 and 11"
+#: (month, day, year), for a month alternation
+_DAY_MONTH_SOURCE = r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({months})\.?(?:,?\s+(\d{{4}}))?\b"
+_MONTH_DAY_SOURCE = r"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b"
+DAY_MONTH = re.compile(_DAY_MONTH_SOURCE.format(months=_MONTH_RE))
+MONTH_DAY = re.compile(_MONTH_DAY_SOURCE.format(months=_MONTH_RE))
 _NAMED_MONTH_RE = "|".join(sorted({name.capitalize() for name in MONTHS if len(name) > 2}, key=len, reverse=True))
-#: a day (or two: "10 and 11 May") of a month written with its capital, in the text as written
+#: the same dates with the month written with its capital, looked for in the text as written
 DAY_OF_NAMED_MONTH = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_NAMED_MONTH_RE})\b\.?(?:,?\s+\d{{4}}\b)?"
-    rf"|\b(?:{_NAMED_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?"
+    _DAY_MONTH_SOURCE.format(months=_NAMED_MONTH_RE) + "|" + _MONTH_DAY_SOURCE.format(months=_NAMED_MONTH_RE)
 )
 MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
 STAMP_LABEL = re.compile(r"^\s*(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s*)?$", re.I)

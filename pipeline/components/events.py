@@ -52,6 +52,12 @@ def _cue_pattern(cue: str) -> str:
     return rf"\d\s?{re.escape(cue)}"
 
 
+def _has_word_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether one of `cues` occurs in `text` between word boundaries ("suspect", not "suspects"
+    inside another word); the substring test first, as most cues are not there."""
+    return any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in cues)
+
+
 #: a photo credit closing a caption: "— AP", "—AP/File", "– White Star", "— Photo by Reuters",
 #: "— File photo"
 PHOTO_CREDIT = re.compile(
@@ -183,8 +189,8 @@ class EventAssembler:
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
-        record["suspect"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.suspect_cues)
-        record["blame"] = any(cue in text and re.search(rf"\b{re.escape(cue)}\b", text) for cue in lexicon.blame_cues)
+        record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
+        record["blame"] = _has_word_cue(text, lexicon.blame_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography
         record["afghan_actor"] = bool(re.search(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b", text))
