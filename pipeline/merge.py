@@ -518,7 +518,7 @@ def _score(
     if (total + extra) / (mass + extra) < threshold:
         return None
     if place:
-        value = parts["place"] = fuzz.WRatio(a.place, b.place) / 100.0
+        value = parts["place"] = _place_similarity(a.place, b.place)
         total += weights["place"] * value
         mass += weights["place"]
     if text:
@@ -528,6 +528,13 @@ def _score(
         total += weights["text"] * value
         mass += weights["text"]
     return total / mass, parts
+
+
+@lru_cache(maxsize=262_144)
+def _place_similarity(x: str, y: str) -> float:
+    """rapidfuzz WRatio of two processed place names, in [0, 1], remembered: the same few
+    thousand names meet again and again."""
+    return fuzz.WRatio(x, y) / 100.0
 
 
 def _vetoed(parts: dict[str, float]) -> bool:
@@ -599,8 +606,12 @@ class _Sweep:
         # dated mentions with no time span (a malformed date, nothing published): no time
         # bound keeps them from a vague mention, so they stay for the whole sweep
         self.timeless: dict[str, list[_M]] = defaultdict(list)
-        self.due: list[tuple] = []  # (time, order, seq, mention): when `_final` is due
-        self.seq = 0
+        # what is due when: time -> (mentions whose candidates are complete then, mentions
+        # closed then), each in the order scheduled; `due_times` is a heap of those times. (A
+        # heap of every mention cost a twentieth of the merge: its entries are compared as
+        # tuples; the times are days, shared by many mentions.)
+        self.due: dict[float, tuple[list[_M], list[_M]]] = {}
+        self.due_times: list[float] = []
         self.now = -_NEVER
         self.tidy = -_NEVER  # when to drop the words of `recent` no vague mention asked for
 
@@ -738,14 +749,32 @@ class _Sweep:
         return queue
 
     def _schedule(self, time: float, order: int, m: _M) -> None:
-        self.seq += 1
-        heapq.heappush(self.due, (time, order, self.seq, m))
+        """`m` is due at `time`: final (order 0) or closed (order 1)."""
+        lists = self.due.get(time)
+        if lists is None:
+            lists = self.due[time] = ([], [])
+            heapq.heappush(self.due_times, time)
+        lists[order].append(m)
+
+    def _run_due(self, before: float | None) -> None:
+        """Finish what is due before `before` (None: everything, the mentions with no time
+        span, due at `_NEVER`, included), earliest first; at one time the finals first,
+        then the closed, each in the order scheduled (a final may close its mention at the
+        same time: it joins the list of closed being run)."""
+        times, due = self.due_times, self.due
+        while times and (before is None or times[0] < before):
+            time = times[0]
+            finals, closed = due[time]
+            for m in finals:
+                self._due(time, 0, m)
+            for m in closed:
+                self._due(time, 1, m)
+            heapq.heappop(times)
+            del due[time]
 
     def _advance(self, now: int) -> None:
         """Move the sweep to day `now`: finish what is due before it, forget what is behind it."""
-        while self.due and self.due[0][0] < now:
-            time, order, _, m = heapq.heappop(self.due)
-            self._due(time, order, m)
+        self._run_due(now)
         self.now = now
         _forget(self.days, now - self.window)
         _forget(self.day_lookups, now - self.window)
@@ -762,9 +791,7 @@ class _Sweep:
 
     def finish(self) -> None:
         """Everything is added: finish all that is left."""
-        while self.due:
-            time, order, _, m = heapq.heappop(self.due)
-            self._due(time, order, m)
+        self._run_due(None)
 
     def _due(self, time: float, order: int, m: _M) -> None:
         if order == 0:
@@ -1218,6 +1245,18 @@ class _MergeSweep(_Sweep):
             self._write(group.members, group.links)
 
     def _write(self, members: list[_M], links: list[tuple]) -> None:
+        if len(members) == 2:
+            # two mentions and their one link: blocking let the pair through only if their
+            # documents, places, dates and time spans are compatible, which is all a join
+            # checks, so they are one event (the commonest group; clustering it cost more than
+            # building its event)
+            pair = sorted(members, key=lambda member: member.idx)
+            score, i, j, parts = links[0]  # (a pair is scored once: one link)
+            event = _event(pair, [(i, j, score, parts)], self.policy)
+            self.written.append((pair[0].idx, pair[0].key, event))
+            for member in members:
+                member.close = None
+            return
         links.sort(key=lambda link: (-link[0], link[1], link[2]))
         by_idx = {member.idx: member for member in members}
         for cluster in _cluster(by_idx, links, self.window, self.max_gap):
