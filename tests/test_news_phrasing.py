@@ -130,6 +130,23 @@ def test_news_a_group_that_could_be_behind_the_incident_told_is_suspected(run_ex
     assert (event["method"], event["perpetrators"]) == ("kidnapping", perpetrators)
 
 
+@pytest.mark.parametrize(
+    "lead,kept",
+    [
+        # the hedge is the appositive clause's: the abduction happened
+        ("Two surveyors were abducted by gunmen in Kech district on Sunday, a kidnapping that "
+         "would worry the companies building the road.", True),
+        # the hedge governs the attack: nothing happened
+        ("Police said militants could attack polling stations in Kech district on Sunday.", False),
+    ],
+)
+def test_news_a_hedge_cancels_only_its_own_clause(run_extract, lead, kept):
+    events = run_extract(lead, published=PUBLISHED)
+    assert [(e["method"], e["district"], e["date"]) for e in events] == (
+        [("kidnapping", "Kech", "2019-05-12")] if kept else []
+    )
+
+
 def test_news_shots_fired_while_someone_is_seized_belong_to_the_kidnapping(run_extract):
     text = ("Gunmen kidnapped two Chinese engineers from a market in Quetta on Sunday. A passer-by "
             "was wounded when one of the kidnappers opened fire.")

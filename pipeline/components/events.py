@@ -174,10 +174,14 @@ class EventAssembler:
         # even in a sentence without an attack word
         record["targets"] = self._targets(masked) if triggers or counted_toll else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
-        # past casualty verb or a counted toll ("was foiled, leaving seven dead") is a fact
+        # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
+        # in the past that no hedge governs ("were abducted today, an incident that would alarm
+        # investors": the hedge is its own clause's) is a fact
         record["hypothetical"] = bool(words & lexicon.hard_hypothetical) and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
-        ) and not (counted_toll and not COUNTERFACTUAL.search(text))
+        ) and not (counted_toll and not COUNTERFACTUAL.search(text)) and not any(
+            t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"VBD", "VBN"} for t in record["triggers"]
+        )
         singular_attack = any(
             t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"NN", "NNP", "VBD", "VBN"} for t in record["triggers"]
         )
