@@ -254,3 +254,16 @@ def test_casualties_named_victim_and_others_counts_the_named_one(run_extract, on
     )
     event = only_event(run_extract(text, published="2025-04-05"))
     assert event["killed"] == 4
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A rocket fired across the border hit a house in Bajaur on Monday, leaving six members of "
+        "a family including three girls dead.",
+        "A shell landed on a house in Kurram on Monday, leaving all six people inside dead.",
+    ],
+)
+def test_casualties_event_leaving_a_family_dead_counts_the_whole(run_extract, only_event, sentence):
+    event = _event(run_extract, only_event, sentence)
+    assert event["killed"] == 6

@@ -35,6 +35,8 @@ UNIT_WORDS = {
     "attacks", "incidents", "blasts", "cases", "terrorists'", "per-cent", "-year", "year-old",
     "years-old", "storey", "floor", "sectors", "districts", "provinces", "seats", "votes",
 }
+#: outcome words that close the object of "leave" ("leaving nine people dead")
+OUTCOME_ADJECTIVES = {"dead", "injured", "wounded", "hurt"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
@@ -588,7 +590,9 @@ class CasualtyExtractor:
         ):
             outcome = self._predicate_outcome(following)
             if outcome and outcome != "killed_agent":
-                return outcome, False, self._is_increment(following), subset
+                # "seven people including four children dead": the children are a part
+                part = noun.head.lower_ in lexicon.subset_cues
+                return outcome, False, self._is_increment(following), part
         if noun.dep_ == "conj":
             for child in noun.children:
                 if child.dep_ in {"acl", "relcl", "amod"}:
@@ -636,6 +640,12 @@ class CasualtyExtractor:
                             outcome = self._predicate_outcome(grandchild)
                             if outcome:
                                 return outcome, False, False, subset
+                        clause = [t for t in head.subtree if not t.is_punct]
+                        closing = clause[-1]
+                        if current.dep_ == "dobj" and closing.i > current.i and closing.lower_ in OUTCOME_ADJECTIVES:
+                            # "leaving nine members of a family, among them two girls, dead": the
+                            # outcome closes the clause of "leave", whatever the parser hung it on
+                            return self._predicate_outcome(closing), False, False, subset
             if head.pos_ in {"VERB", "AUX"}:
                 # "23 passengers were offloaded and shot dead": the outcome on a coordinated verb
                 for sibling in head.children:
