@@ -267,3 +267,13 @@ def test_casualties_named_victim_and_others_counts_the_named_one(run_extract, on
 def test_casualties_event_leaving_a_family_dead_counts_the_whole(run_extract, only_event, sentence):
     event = _event(run_extract, only_event, sentence)
     assert event["killed"] == 6
+
+
+def test_casualties_event_none_hurt_in_its_own_sentence(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A bomb went off outside a girls' school in Diamer on Monday night.\n"
+        "No casualties were reported, the police said.\n",
+    )
+    assert (event["killed"], event["injured"]) == (0, 0)

@@ -660,6 +660,8 @@ class EventAssembler:
                     self._add_evidence(incident, record)
                 continue
             if not has_content:
+                if current is not None and record["casualties"]:
+                    self._add_none_hurt(current, record)
                 if current is not None and record["groups"] and (record["claim"] or record["suspect"] or record["lemmas_attack"]):
                     self._add_groups(current, record)
                     self._add_evidence(current, record)
@@ -1234,6 +1236,15 @@ class EventAssembler:
             told is not None and bool(record["groups"]) and (record["suspect"] or record["blame"])
             and (bool(record["triggers"]) or bool(record["hedged_definite"]) or record["lemmas_attack"])
         )
+
+    def _add_none_hurt(self, incident: dict, record: dict) -> None:
+        """"No casualties were reported." after the attack is told: a figure of 0 for the
+        incident being told, for each outcome it has no figure of its own for."""
+        counted = {c["outcome"] for c in incident["casualties"] if c["count"] > 0}
+        zeros = [c for c in record["casualties"] if c["count"] == 0 and c["outcome"] not in counted]
+        if zeros:
+            incident["casualties"].extend(zeros)
+            self._add_evidence(incident, record)
 
     @staticmethod
     def _add_evidence(incident: dict, record: dict) -> None:
