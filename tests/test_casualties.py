@@ -277,3 +277,20 @@ def test_casualties_event_none_hurt_in_its_own_sentence(run_extract, only_event)
         "No casualties were reported, the police said.\n",
     )
     assert (event["killed"], event["injured"]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence,killed,injured",
+    [
+        ("Two men on a motorbike opened fire on a constable in Tank on Monday, killing him.", 1, None),
+        ("Gunmen fired at a shopkeeper in Quetta on Monday, injuring him.", None, 1),
+    ],
+)
+def test_casualties_event_pronoun_victim_counts_one(run_extract, only_event, sentence, killed, injured):
+    event = _event(run_extract, only_event, sentence)
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_casualties_pronoun_after_an_attacker_is_the_attacker(statements):
+    found = statements("A suicide bomber tried to enter the mosque but a guard shot at him, killing him.")
+    assert _killed(found) == [(1, "attacker")], found

@@ -35,6 +35,8 @@ UNIT_WORDS = {
     "attacks", "incidents", "blasts", "cases", "terrorists'", "per-cent", "-year", "year-old",
     "years-old", "storey", "floor", "sectors", "districts", "provinces", "seats", "votes",
 }
+#: pronouns for one person, counted as one when a casualty verb takes them as its object
+PERSONAL_OBJECTS = {"him", "her"}
 #: outcome words that close the object of "leave" ("leaving nine people dead")
 OUTCOME_ADJECTIVES = {"dead", "injured", "wounded", "hurt"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
@@ -215,6 +217,12 @@ class CasualtyExtractor:
             if lower == "another" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and token.pos_ in {"PRON", "DET"}:
                 # "two were killed and another was injured", "critically wounding another": one more
                 # person, standing alone ("another soldier" is read from its noun)
+                previous = 1
+                yield token, token, 1
+                i += 1
+                continue
+            if lower in PERSONAL_OBJECTS and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+                # "opened fire on the constable, killing him": one person, whom the verb decides
                 previous = 1
                 yield token, token, 1
                 i += 1
@@ -412,6 +420,8 @@ class CasualtyExtractor:
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
         candidates = [noun]
+        if noun.lower_ in PERSONAL_OBJECTS:
+            return self._antecedent_category(noun)
         if noun.lower_ in {"others", "other"} and self._attackers_before(noun):
             return "attacker"  # "one of the attackers blew himself up and two others were shot"
         if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
@@ -475,6 +485,19 @@ class CasualtyExtractor:
         if category is None and noun.pos_ == "PROPN" and noun.ent_type_ in {"NORP", "GPE"}:
             return None
         return category
+
+    def _antecedent_category(self, pronoun: Token) -> str:
+        """"Police returned fire on a gunman, killing him": a pronoun is the kind of the nearest
+        person told before it in its sentence (not the one who did it) when that is an attacker,
+        else people."""
+        verbs = [pronoun.head] + ([pronoun.head.head] if pronoun.head.dep_ in {"advcl", "xcomp", "conj"} else [])
+        doers = {child.i for verb in verbs for child in verb.children if child.dep_ == "nsubj"}
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NN", "NNP"} and token.i not in doers:
+                category = self.lexicon.victim_category.get(token.lower_)
+                if category is not None:
+                    return "attacker" if category == "attacker" else "people"
+        return "people"
 
     def _qualifier(self, first: Token, sent: Span) -> str:
         doc = first.doc
