@@ -294,3 +294,25 @@ def test_casualties_event_pronoun_victim_counts_one(run_extract, only_event, sen
 def test_casualties_pronoun_after_an_attacker_is_the_attacker(statements):
     found = statements("A suicide bomber tried to enter the mosque but a guard shot at him, killing him.")
     assert _killed(found) == [(1, "attacker")], found
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        ("Six members of the visiting hockey team were wounded in the firing.", "people"),
+        ("Four members of the security forces were martyred in the blast.", "security"),
+    ],
+)
+def test_casualties_members_take_the_kind_of_their_body(statements, text, category):
+    found = statements(text)
+    assert [s["category"] for s in found if s["count"] > 1] == [category], found
+
+
+def test_casualties_event_players_hurt_among_team_members_are_not_added(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "Gunmen attacked a bus carrying a visiting hockey team in Lahore on Monday, wounding six "
+        "members of the squad.\nTwo of the players were wounded in the legs, a team official said.\n",
+    )
+    assert event["injured"] == 6

@@ -37,6 +37,8 @@ UNIT_WORDS = {
 }
 #: pronouns for one person, counted as one when a casualty verb takes them as its object
 PERSONAL_OBJECTS = {"him", "her"}
+#: nouns that count the members of a body named after them ("members of the squad")
+MEMBER_NOUNS = {"member", "members"}
 #: outcome words that close the object of "leave" ("leaving nine people dead")
 OUTCOME_ADJECTIVES = {"dead", "injured", "wounded", "hurt"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
@@ -422,6 +424,12 @@ class CasualtyExtractor:
         candidates = [noun]
         if noun.lower_ in PERSONAL_OBJECTS:
             return self._antecedent_category(noun)
+        if noun.lower_ in MEMBER_NOUNS:
+            # "six members of the touring squad", "members of a family": whose members they are
+            # decides; "members of the Levies force" are security forces, a family's are people
+            groups = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            if groups:
+                return self._category_of(_past_compounds(groups[0])) or "people"
         if noun.lower_ in {"others", "other"} and self._attackers_before(noun):
             return "attacker"  # "one of the attackers blew himself up and two others were shot"
         if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
