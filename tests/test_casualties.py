@@ -316,3 +316,13 @@ def test_casualties_event_players_hurt_among_team_members_are_not_added(run_extr
         "members of the squad.\nTwo of the players were wounded in the legs, a team official said.\n",
     )
     assert event["injured"] == 6
+
+
+def test_casualties_event_totals_of_one_storys_blasts(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "Two bombs went off one after the other at a fruit market in Quetta on Thursday.\n"
+        "A police officer said 20 people were killed and 45 were injured in the blasts.\n",
+    )
+    assert (event["killed"], event["injured"]) == (20, 45)

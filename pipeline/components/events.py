@@ -668,6 +668,9 @@ class EventAssembler:
                 current, setting = self._shift_setting(record, incidents, current, setting)
                 continue
             referenced = None
+            # "81 people were killed in these blasts" when the story has told its blasts as one
+            # incident (several blasts at one site on one day): the total is that incident's
+            record["one_story"] = current is not None and incidents == [current]
             frames = self._split_frames(record)
             if setting is not None and len(frames) == 1 and not frames[0]["places"] and not frames[0]["dates"]:
                 # "On 4 June, inmates overpowered guards at the jail in Kohat. [...] Seizing two
@@ -962,8 +965,11 @@ class EventAssembler:
     @staticmethod
     def _totals_of_several(record: dict) -> bool:
         """"14 soldiers and policemen were martyred in the night's attacks": counts told of
-        attacks in the plural, with no place, are totals over several incidents."""
+        attacks in the plural, with no place, are totals over several incidents (unless the
+        story has told one incident so far: its blasts are that incident's)."""
         triggers = record["triggers"]
+        if record.get("one_story"):
+            return False
         return bool(triggers) and not record["places"] and all(
             t["strength"] == "GENERIC"
             and t["text"].lower().endswith("s")
