@@ -326,3 +326,15 @@ def test_casualties_event_totals_of_one_storys_blasts(run_extract, only_event):
         "A police officer said 20 people were killed and 45 were injured in the blasts.\n",
     )
     assert (event["killed"], event["injured"]) == (20, 45)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men on a motorbike gunned down a traffic constable near the bazaar.",
+        "Three gunmen shot dead a shopkeeper outside his house.",
+    ],
+)
+def test_casualties_shooters_are_not_victims(statements, text):
+    found = statements(text)
+    assert [c for c, _ in _killed(found)] == [1], found

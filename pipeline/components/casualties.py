@@ -763,6 +763,8 @@ class CasualtyExtractor:
             any(c.lower_ in {"dead", "down"} for c in token.children)
             or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"dead", "down"})
         ):
+            if child is not None and child.dep_ == "nsubj" and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+                return "killed_agent"  # "two men on a motorbike gunned down a constable": the killers
             return "killed"
         if word in {"dead", "killed", "martyred", "slain"} or lemma in lexicon.strict_killed or word.startswith("martyr"):
             if child is not None and lemma in {"kill", "murder", "slay", "massacre", "eliminate", "neutralise", "neutralize"}:
