@@ -51,6 +51,8 @@ class Lexicon:
     target_rewrite_patterns: tuple[tuple[str | None, re.Pattern, str], ...]
     #: the cue phrases by their first word: (order, phrase, category)
     target_cue_index: dict[str, tuple[tuple[int, str, str], ...]]
+    #: "were among the dead", "the wounded included": a sentence that lists victims (* = up to three words)
+    victim_list_patterns: tuple[re.Pattern, ...]
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
@@ -120,6 +122,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_cue_rewrites=target_cue_rewrites,
         target_rewrite_patterns=tuple(_rewrite_pattern(phrase, words) for phrase, words in target_cue_rewrites.items()),
         target_cue_index=_cue_index(target_cues),
+        victim_list_patterns=tuple(_rewrite_pattern(phrase, "")[1] for phrase in raw["victim_list_cues"]["phrases"]),
         person_singular=frozenset(raw["person_nouns_singular"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),

@@ -201,3 +201,17 @@ def test_targets_navy_victims_beside_rangers_stay_military(run_extract):
 def test_targets_soldiers_of_the_frontier_corps_are_paramilitary_only(run_extract):
     text = "Four FC soldiers were martyred when militants attacked their post in Kohlu on Sunday."
     assert _targets(run_extract, text) == ["paramilitary"]
+
+
+# --- victims listed without an attack word ------------------------------------------------------------
+
+def test_targets_counted_victims_listed_among_the_dead_join_the_incident(run_extract):
+    text = ("A bomb went off outside a tehsil office in Mardan on Sunday, killing nine people. "
+            "A police officer said two teachers and a judge were among the dead.")
+    assert _targets(run_extract, text) == ["education", "government"]
+
+
+def test_targets_uncounted_victims_a_party_lists_are_no_targets(run_extract):
+    text = ("A drone strike hit a compound in Datta Khel on Sunday, killing eight militants. "
+            "The group said civilians were among those killed.")
+    assert _targets(run_extract, text) == ["militants"]

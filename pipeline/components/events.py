@@ -170,9 +170,10 @@ class EventAssembler:
             if statement["subset"]:
                 masked = masked.replace(statement["text"].lower(), " ")
         counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
-        # victims named where the toll is told ("nine Chinese engineers were killed") are targets
-        # even in a sentence without an attack word
-        record["targets"] = self._targets(masked) if triggers or counted_toll else []
+        # victims named where the toll is told ("nine Chinese engineers were killed") or listed
+        # ("two judges were among the dead") are targets even in a sentence without an attack word
+        record["victim_list"] = any(pattern.search(text) for pattern in lexicon.victim_list_patterns) and self._lists_counted_victims(sent)
+        record["targets"] = self._targets(masked) if triggers or counted_toll or record["victim_list"] else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
         # in the past that no hedge governs ("were abducted today, an incident that would alarm
@@ -244,6 +245,23 @@ class EventAssembler:
         if not dropped:
             return _lower_text(sent)
         return " ".join(t.lower_ for t in sent if t.i not in dropped).replace("’", "'")
+
+    def _lists_counted_victims(self, sent: Span) -> bool:
+        """"Two lawyers and a police officer were among the dead", "the wounded included three
+        traffic wardens": the victims listed are counted, as a report of the toll counts them; an
+        uncounted "civilians were among those killed" in a party's statement lists no one."""
+        numbers = self.lexicon.number_words
+        for token in sent:
+            if token.lower_ == "among":
+                head = token.head
+            elif token.lemma_.lower() == "include" and token.pos_ in {"VERB", "AUX"}:
+                head = token
+            else:
+                continue
+            listed = [c for c in head.children if c.i != token.i and c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"}]
+            if any(t.like_num or t.lower_ in numbers for child in listed for t in child.subtree):
+                return True
+        return False
 
     def _is_bare_name_in_passing(self, ent: Span) -> bool:
         """A bare "Taliban" that qualifies something else ("a pro-Taliban party", "the
@@ -630,6 +648,15 @@ class EventAssembler:
             all_groups.extend(dict(group, sent=index, attribution=attribution) for group in record["groups"])
             if record["clutter"]:
                 continue  # page furniture: neither a new incident nor the end of this one
+            if current is not None and record["victim_list"] and record["targets"] and not (
+                record["triggers"] or any(c["count"] > 0 for c in sent_casualties)
+            ):
+                # "two judges were among the dead": the victims of the incident being told (even
+                # on a line that ends without a full stop, read as a heading below)
+                for kind in record["targets"]:
+                    if kind not in current["targets"]:
+                        current["targets"].append(kind)
+                self._add_evidence(current, record)
             if record["heading"] and index > 0 and not record["bullet"]:
                 current = None  # a subheading starts a new section; a bullet still tells this story
                 unanchored = []
