@@ -215,3 +215,9 @@ def test_targets_uncounted_victims_a_party_lists_are_no_targets(run_extract):
     text = ("A drone strike hit a compound in Datta Khel on Sunday, killing eight militants. "
             "The group said civilians were among those killed.")
     assert _targets(run_extract, text) == ["militants"]
+
+
+def test_targets_hedge_in_a_relative_clause_leaves_the_fact_told(run_extract):
+    text = ("Gunmen abducted two Danish engineers in Quetta on Sunday, an incident that would "
+            "worry investors in the province.")
+    assert _targets(run_extract, text) == ["foreigners"]

@@ -177,8 +177,12 @@ class EventAssembler:
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
         # in the past that no hedge governs ("were abducted today, an incident that would alarm
-        # investors": the hedge is its own clause's) is a fact
-        record["hypothetical"] = bool(words & lexicon.hard_hypothetical) and not any(
+        # investors": the hedge is its own clause's) is a fact; a hedge inside a relative clause
+        # qualifies a noun, not what happened
+        hedged = any(
+            t.lower_ in lexicon.hard_hypothetical and not any(a.dep_ == "relcl" for a in (t, *t.ancestors)) for t in sent
+        ) if words & lexicon.hard_hypothetical else False
+        record["hypothetical"] = hedged and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
         ) and not (counted_toll and not COUNTERFACTUAL.search(text)) and not any(
             t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"VBD", "VBN"} for t in record["triggers"]
