@@ -221,3 +221,18 @@ def test_targets_hedge_in_a_relative_clause_leaves_the_fact_told(run_extract):
     text = ("Gunmen abducted two Danish engineers in Quetta on Sunday, an incident that would "
             "worry investors in the province.")
     assert _targets(run_extract, text) == ["foreigners"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen stormed the army headquarters in Rawalpindi on Sunday and held officers hostage.", ["military"]),
+        ("A grenade thrown in a Saddar street on Sunday killed an intelligence officer.", ["government"]),
+        ("A bomb went off in Quetta on Sunday, killing a police constable and wounding several vendors.",
+         ["civilians", "police"]),
+        ("A suicide bomber struck in Peshawar on Sunday, killing 20 parishioners.",
+         ["civilians", "religious"]),
+    ],
+)
+def test_targets_sites_and_people_named_by_kind(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
