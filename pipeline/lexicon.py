@@ -60,6 +60,7 @@ class Lexicon:
     aircraft_words: frozenset[str]
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
+    guard_verbs: frozenset[str]  # "policemen escorting a team": whom the guards guarded is no target
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
@@ -130,6 +131,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         aircraft_words=frozenset(raw["air_words"]["aircraft"]),
         operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
+        guard_verbs=frozenset(raw["guard_verbs"]["words"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),

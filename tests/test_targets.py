@@ -236,3 +236,14 @@ def test_targets_hedge_in_a_relative_clause_leaves_the_fact_told(run_extract):
 )
 def test_targets_sites_and_people_named_by_kind(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead two policemen guarding polio workers in Tank on Sunday.",
+        "Gunmen shot dead a constable posted on polio duty in Tank on Sunday.",
+    ],
+)
+def test_targets_whom_the_victims_guarded_is_no_target(run_extract, text):
+    assert _targets(run_extract, text) == ["police"]

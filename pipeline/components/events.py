@@ -241,6 +241,12 @@ class EventAssembler:
                 if token.i > sent.start and token.nbor(-1).text == ",":
                     dropped.update(range(token.i, sent.end))
                 continue
+            if token.dep_ in {"acl", "relcl"} and token.lemma_.lower() in self.lexicon.guard_verbs:
+                # "fired on policemen guarding vaccinators": the guards were attacked, not whom they guarded
+                for child in token.children:
+                    if child.dep_ == "dobj":
+                        dropped.update(_outside_clauses(child))
+                continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs:
                 for child in token.children:
                     if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
