@@ -53,6 +53,7 @@ class Lexicon:
     target_cue_index: dict[str, tuple[tuple[int, str, str], ...]]
     #: "were among the dead", "the wounded included": a sentence that lists victims (* = up to three words)
     victim_list_patterns: tuple[re.Pattern, ...]
+    uncounted_heads: frozenset[str]  # "a large number of": the article counts no victim
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
@@ -124,6 +125,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_rewrite_patterns=tuple(_rewrite_pattern(phrase, words) for phrase, words in target_cue_rewrites.items()),
         target_cue_index=_cue_index(target_cues),
         victim_list_patterns=tuple(_rewrite_pattern(phrase, "")[1] for phrase in raw["victim_list_cues"]["phrases"]),
+        uncounted_heads=frozenset(raw["victim_list_cues"]["uncounted_heads"]),
         person_singular=frozenset(raw["person_nouns_singular"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),

@@ -247,3 +247,18 @@ def test_targets_sites_and_people_named_by_kind(run_extract, text, expected):
 )
 def test_targets_whom_the_victims_guarded_is_no_target(run_extract, text):
     assert _targets(run_extract, text) == ["police"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # whom the dead were counted among
+        ("A suicide bomber struck outside a stadium in Charsadda on Sunday, killing 20 people. The dead "
+         "and injured had been among 300 Levies recruits.", ["paramilitary"]),
+        # "a large number of" counts no one
+        ("A bomb went off in a street of Landi Kotal on Sunday, killing nine people. Elders said the "
+         "victims included a large number of students walking home.", ["civilians"]),
+    ],
+)
+def test_targets_victims_listed_are_read_only_when_counted(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected

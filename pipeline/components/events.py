@@ -268,8 +268,13 @@ class EventAssembler:
                 head = token
             else:
                 continue
+            # the victims listed: the subject or object of the clause, or whom "the dead were among"
             listed = [c for c in head.children if c.i != token.i and c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"}]
-            if any(t.like_num or t.lower_ in numbers for child in listed for t in child.subtree):
+            listed += [token] if token.lower_ == "among" else []
+            if any(
+                (t.like_num or t.lower_ in numbers) and t.head.lower_ not in self.lexicon.uncounted_heads
+                for child in listed for t in child.subtree
+            ):
                 return True
         return False
 
