@@ -54,6 +54,7 @@ class Lexicon:
     #: "were among the dead", "the wounded included": a sentence that lists victims (* = up to three words)
     victim_list_patterns: tuple[re.Pattern, ...]
     uncounted_heads: frozenset[str]  # "a large number of": the article counts no victim
+    victim_passive_verbs: frozenset[str]  # "a passer-by was shot": a counted victim as a passive subject
     person_singular: frozenset[str]
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
@@ -126,6 +127,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_cue_index=_cue_index(target_cues),
         victim_list_patterns=tuple(_rewrite_pattern(phrase, "")[1] for phrase in raw["victim_list_cues"]["phrases"]),
         uncounted_heads=frozenset(raw["victim_list_cues"]["uncounted_heads"]),
+        victim_passive_verbs=frozenset(raw["victim_list_cues"]["passive_verbs"]),
         person_singular=frozenset(raw["person_nouns_singular"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),

@@ -262,3 +262,9 @@ def test_targets_whom_the_victims_guarded_is_no_target(run_extract, text):
 )
 def test_targets_victims_listed_are_read_only_when_counted(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+def test_targets_counted_victim_of_a_passive_casualty_verb_joins_the_incident(run_extract):
+    text = ("Gunmen abducted two Danish engineers from a guest house in Quetta on Sunday. A passer-by "
+            "was shot in the arm when he ran towards their car.")
+    assert _targets(run_extract, text) == ["civilians", "foreigners"]

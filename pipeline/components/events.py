@@ -172,7 +172,9 @@ class EventAssembler:
         counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
         # victims named where the toll is told ("nine Chinese engineers were killed") or listed
         # ("two judges were among the dead") are targets even in a sentence without an attack word
-        record["victim_list"] = any(pattern.search(text) for pattern in lexicon.victim_list_patterns) and self._lists_counted_victims(sent)
+        record["victim_list"] = (
+            any(pattern.search(text) for pattern in lexicon.victim_list_patterns) and self._lists_counted_victims(sent)
+        ) or self._counted_passive_victim(sent)
         record["targets"] = self._targets(masked) if triggers or counted_toll or record["victim_list"] else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
@@ -276,6 +278,21 @@ class EventAssembler:
                 for child in listed for t in child.subtree
             ):
                 return True
+        return False
+
+    def _counted_passive_victim(self, sent: Span) -> bool:
+        """"A passer-by was shot as he tried to stop them", "two guards were wounded": a counted
+        victim as the subject of a passive casualty verb, where no toll was read."""
+        lexicon = self.lexicon
+        for token in sent:
+            if token.tag_ != "VBN" or token.lemma_.lower() not in lexicon.victim_passive_verbs:
+                continue
+            for child in token.children:
+                if child.dep_ == "nsubjpass" and any(
+                    (t.like_num or t.lower_ in lexicon.number_words) and t.head.lower_ not in lexicon.uncounted_heads
+                    for t in child.subtree
+                ):
+                    return True
         return False
 
     def _is_bare_name_in_passing(self, ent: Span) -> bool:
