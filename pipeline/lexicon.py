@@ -68,6 +68,32 @@ class Lexicon:
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
     place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
     clutter_prefixes: tuple[str, ...]  # page lines that are not the story
+    count_unit_words: frozenset[str]  # "five years", "two attacks": a number before these counts no people
+    non_count_prefixes: frozenset[str]  # "No. 7", "aged 40", "Sector 9": a number after these counts no people
+    money_scale_words: frozenset[str]  # "Rs1 million": a count starting with these is money
+    number_tens: frozenset[str]  # "twenty", "hundred": number words a unit word may follow in one count
+    number_scales: dict[str, int]  # "thousand" -> 1000: multiplies the count before it and closes it
+    personal_objects: frozenset[str]  # "killing him": one person, as the object of a casualty verb
+    member_nouns: frozenset[str]  # "members of the squad": the body named after them decides the kind
+    outcome_adjectives: frozenset[str]  # "leaving nine people dead": the outcome closing the object of "leave"
+    toll_update_verbs: frozenset[str]  # "the toll rose to 11": a revised total
+    toll_nouns: frozenset[str]  # "toll", "tally": the running figure such a verb moves
+    shoot_verbs: frozenset[str]  # "shot dead", "gunned down": these verbs kill ...
+    shot_dead_particles: frozenset[str]  # ... with these particles
+    security_compounds: frozenset[str]  # "three police officials": a compound making the counted noun security
+    hypothetical_modals: frozenset[str]  # "could strike": an attack word under these auxiliaries did not happen
+    hypothetical_heads: frozenset[str]  # "plotted an attack", "foiled a bombing": nor one under these lemmas
+    trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
+    specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
+    one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
+    attack_lemmas: frozenset[str]  # a sentence with one of these tells of an attack
+    summary_attack_lemmas: frozenset[str]  # "bombings in Zhob and Tank": plurals counting several incidents
+    singular_attack_lemmas: frozenset[str]  # "an attack" keeps a toll told with "since" from being a tally
+    speaker_verbs: frozenset[str]  # "the correspondent, in Islamabad, says": the place is the speaker's
+    claim_verbs: frozenset[str]  # "the group said it killed 90 soldiers": a group's own tally is no toll
+    claimant_nouns: frozenset[str]  # "the outfit claimed": subjects that stand for a group
+    boast_verbs: frozenset[str]  # "it claimed ...": with a group named in the sentence, ...
+    claimant_pronouns: frozenset[str]  # ... these subjects speak for it
 
 
 @lru_cache(maxsize=4)
@@ -143,6 +169,32 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
             name: frozenset(words) for name, words in raw["place_roles"].items() if not name.startswith("_")
         },
         clutter_prefixes=tuple(raw["page_clutter"]["line_prefixes"]),
+        count_unit_words=frozenset(raw["count_unit_words"]["words"]),
+        non_count_prefixes=frozenset(raw["non_count_prefixes"]["words"]),
+        money_scale_words=frozenset(raw["money_scale_words"]["words"]),
+        number_tens=frozenset(raw["number_tens"]["words"]),
+        number_scales={k: int(v) for k, v in raw["number_scales"].items() if not k.startswith("_")},
+        personal_objects=frozenset(raw["personal_objects"]["words"]),
+        member_nouns=frozenset(raw["member_nouns"]["words"]),
+        outcome_adjectives=frozenset(raw["outcome_adjectives"]["words"]),
+        toll_update_verbs=frozenset(raw["toll_update_verbs"]["words"]),
+        toll_nouns=frozenset(raw["toll_nouns"]["words"]),
+        shoot_verbs=frozenset(raw["shot_dead"]["verbs"]),
+        shot_dead_particles=frozenset(raw["shot_dead"]["particles"]),
+        security_compounds=frozenset(raw["security_compounds"]["words"]),
+        hypothetical_modals=frozenset(raw["trigger_hedges"]["modal_auxiliaries"]),
+        hypothetical_heads=frozenset(raw["trigger_hedges"]["head_lemmas"]),
+        trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
+        specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
+        one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),
+        attack_lemmas=frozenset(raw["attack_lemmas"]["told"]),
+        summary_attack_lemmas=frozenset(raw["attack_lemmas"]["summary_plurals"]),
+        singular_attack_lemmas=frozenset(raw["attack_lemmas"]["singular_before_since"]),
+        speaker_verbs=frozenset(raw["speaker_verbs"]["words"]),
+        claim_verbs=frozenset(raw["militant_tally_cues"]["verbs"]),
+        claimant_nouns=frozenset(raw["militant_tally_cues"]["group_nouns"]),
+        boast_verbs=frozenset(raw["militant_tally_cues"]["claim_verbs"]),
+        claimant_pronouns=frozenset(raw["militant_tally_cues"]["speakers"]),
     )
 
 

@@ -27,22 +27,6 @@ from . import work
 from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
-UNIT_WORDS = {
-    "per", "percent", "%", "year", "years", "km", "kilometres", "kilometers", "kg", "hours",
-    "hour", "minutes", "days", "day", "months", "month", "weeks", "rupees", "rs", "million",
-    "billion", "crore", "lakh", "am", "pm", "metres", "meters", "miles", "feet", "kilograms",
-    "times", "tonnes", "a.m.", "p.m.", "o'clock", "rounds", "vehicles", "houses", "buildings",
-    "attacks", "incidents", "blasts", "cases", "terrorists'", "per-cent", "-year", "year-old",
-    "years-old", "storey", "floor", "sectors", "districts", "provinces", "seats", "votes",
-}
-#: pronouns for one person, counted as one when a casualty verb takes them as its object
-PERSONAL_OBJECTS = {"him", "her"}
-#: nouns that count the members of a body named after them ("members of the squad")
-MEMBER_NOUNS = {"member", "members"}
-#: outcome words that close the object of "leave" ("leaving nine people dead")
-OUTCOME_ADJECTIVES = {"dead", "injured", "wounded", "hurt"}
-TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
-UPDATE_VERBS = {"rise", "climb", "reach", "take", "bring", "jump", "increase", "mount", "stand", "raise", "go", "soar", "touch"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
 CURRENCY_FIGURE = re.compile(r"^(?:rs\.?|pkr|usd|\$)\d", re.I)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
@@ -52,8 +36,6 @@ DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 DECIMAL = re.compile(r"^\d+\.\d+$")
 FRACTION = re.compile(r"^(\d{1,6})/(\d{1,6})$")
 ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|[a-z]+th)$")
-#: words that multiply the count before them and close it, as "thousand" does
-SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: A count is at most this many characters ("2,597", "twenty-three", "two dozen"); longer
 #: number shapes are not casualty counts and never reach int() or quantulum3, which is
 #: superlinear on them (27 s for a 40 KB "1,1,1,...").
@@ -133,8 +115,8 @@ def parse_count(words: list[str], lexicon: Lexicon, allow_quantulum=None) -> int
             current = (current or 1) * 12
         elif word == "hundred":
             current = (current or 1) * 100
-        elif word in SCALES:
-            total += (current or 1) * SCALES[word]
+        elif word in lexicon.number_scales:
+            total += (current or 1) * lexicon.number_scales[word]
             current = 0
         elif word == "zero":
             continue
@@ -223,7 +205,7 @@ class CasualtyExtractor:
                 yield token, token, 1
                 i += 1
                 continue
-            if lower in PERSONAL_OBJECTS and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            if lower in lexicon.personal_objects and token.dep_ == "dobj" and token.head.pos_ == "VERB":
                 # "opened fire on the constable, killing him": one person, whom the verb decides
                 previous = 1
                 yield token, token, 1
@@ -242,9 +224,9 @@ class CasualtyExtractor:
                     nxt = doc[j + 1]
                     if nxt.lower_ in {"dozen", "hundred", "thousand"}:
                         j += 1
-                    elif doc[j].lower_ in TENS and nxt.like_num and not nxt.text[0].isdigit():
+                    elif doc[j].lower_ in lexicon.number_tens and nxt.like_num and not nxt.text[0].isdigit():
                         j += 1
-                    elif doc[j].lower_ in TENS and nxt.text == "-" and j + 2 < sent.end and doc[j + 2].like_num:
+                    elif doc[j].lower_ in lexicon.number_tens and nxt.text == "-" and j + 2 < sent.end and doc[j + 2].like_num:
                         j += 2
                     elif nxt.text in {"-", "–"} and j + 2 < sent.end and doc[j + 2].lower_ in {"dozen", "hundred", "thousand"}:
                         j += 2  # "two-hundred", "three-dozen"
@@ -300,13 +282,14 @@ class CasualtyExtractor:
     def _is_non_casualty_number(self, doc: Doc, first: int, last: int, count: int) -> bool:
         nxt = doc[last + 1] if last + 1 < len(doc) else None
         prev = doc[first - 1] if first > 0 else None
-        if doc[first].lower_ in {"million", "billion", "crore", "lakh", "lakhs", "crores"}:
+        lexicon = self.lexicon
+        if doc[first].lower_ in lexicon.money_scale_words:
             return True  # "Rs1 million each": an amount of money, the figure glued to the currency
         if prev is not None and CURRENCY_FIGURE.match(prev.text):
             return True
-        if nxt is not None and (nxt.lower_ in UNIT_WORDS or nxt.text.startswith("-year")):
+        if nxt is not None and (nxt.lower_ in lexicon.count_unit_words or nxt.text.startswith("-year")):
             return True
-        if prev is not None and prev.lower_ in {"no", "no.", "number", "#", "aged", "age", "page", "para", "article", "section", "rs", "rs.", "pkr", "$", "n°", "nº", "report", "brigade", "corps", "sector", "phase", "route", "road", "block", "street", "g-", "f-", "i-", "n-", "m-"}:
+        if prev is not None and prev.lower_ in lexicon.non_count_prefixes:
             return True
         if 1900 <= count <= 2100 and doc[first].like_num and doc[first].text.isdigit():
             return True
@@ -422,9 +405,9 @@ class CasualtyExtractor:
 
     def _category(self, noun: Token, count_token: Token) -> str | None:
         candidates = [noun]
-        if noun.lower_ in PERSONAL_OBJECTS:
+        if noun.lower_ in self.lexicon.personal_objects:
             return self._antecedent_category(noun)
-        if noun.lower_ in MEMBER_NOUNS:
+        if noun.lower_ in self.lexicon.member_nouns:
             # "six members of the touring squad", "members of a family": whose members they are
             # decides; "members of the Levies force" are security forces, a family's are people
             groups = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
@@ -484,7 +467,7 @@ class CasualtyExtractor:
         if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
             return "hostile"  # "six Afghan and nine Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
-        if noun.ent_type_ == "SECURITY_FORCE" or compounds & {"security", "police", "army", "fc", "levies", "rangers", "frontier"}:
+        if noun.ent_type_ == "SECURITY_FORCE" or compounds & lexicon.security_compounds:
             category = "security"
         if noun.ent_type_ == "GROUP" or word in {"khawarij"}:
             category = "attacker"
@@ -648,7 +631,7 @@ class CasualtyExtractor:
                 continue
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
                 subset = True
-            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in UPDATE_VERBS and current.i == noun.i:
+            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in lexicon.toll_update_verbs and current.i == noun.i:
                 # the figure itself is what the toll rose to ("rose to 11"); a count in apposition
                 # to a hospital ("taken to Mayo Hospital, four to Services Hospital") is no toll
                 if self._running_tally(head.head):
@@ -673,7 +656,7 @@ class CasualtyExtractor:
                                 return outcome, False, False, subset
                         clause = [t for t in head.subtree if not t.is_punct]
                         closing = clause[-1]
-                        if current.dep_ == "dobj" and closing.i > current.i and closing.lower_ in OUTCOME_ADJECTIVES:
+                        if current.dep_ == "dobj" and closing.i > current.i and closing.lower_ in lexicon.outcome_adjectives:
                             # "leaving nine members of a family, among them two girls, dead": the
                             # outcome closes the clause of "leave", whatever the parser hung it on
                             return self._predicate_outcome(closing), False, False, subset
@@ -688,8 +671,8 @@ class CasualtyExtractor:
                             self._predicate = sibling
                             return outcome, update, self._is_increment(sibling), subset
                 # "the toll had reached 63": a count as the object of a rising toll
-                if head.lemma_.lower() in UPDATE_VERBS and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"toll", "number", "tally", "count"} for c in head.children
+                if head.lemma_.lower() in lexicon.toll_update_verbs and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.toll_nouns for c in head.children
                 ):
                     return _revised_toll_outcome(sent.text, said_of_a_toll=True), True, False, False
                 if head.lemma_.lower() not in {"be", "include", "leave"}:
@@ -714,7 +697,7 @@ class CasualtyExtractor:
         """"taking the recent tally of murdered doctors in the city to five": the toll the verb moves is a
         tally over several incidents (a "recent", "overall" toll), not this attack's."""
         for toll in verb.children:
-            if toll.lemma_.lower() not in {"toll", "tally", "number", "count"} or not any(
+            if toll.lemma_.lower() not in self.lexicon.toll_nouns or not any(
                 m.dep_ == "amod" and m.lower_ in self.lexicon.tally_modifiers for m in toll.children
             ):
                 continue
@@ -725,14 +708,15 @@ class CasualtyExtractor:
 
     def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
+        lexicon = self.lexicon
         group_in_sentence = sent.start in self._group_sents
         for ancestor in noun.ancestors:
-            if ancestor.lemma_.lower() in {"claim", "boast", "say", "allege"}:
+            if ancestor.lemma_.lower() in lexicon.claim_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
-                if any(c.ent_type_ == "GROUP" or c.lower_ in {"group", "outfit", "militants"} for c in subjects):
+                if any(c.ent_type_ == "GROUP" or c.lower_ in lexicon.claimant_nouns for c in subjects):
                     return True
-                if ancestor.lemma_.lower() in {"claim", "boast"} and group_in_sentence and any(
-                    c.lower_ in {"it", "they", "spokesman", "spokesperson"} for c in subjects
+                if ancestor.lemma_.lower() in lexicon.boast_verbs and group_in_sentence and any(
+                    c.lower_ in lexicon.claimant_pronouns for c in subjects
                 ):
                     return True
         return False
@@ -759,9 +743,9 @@ class CasualtyExtractor:
             return "killed"
         if lemma == "embrace" and any(c.lower_.startswith(("martyr", "shahadat", "shahadah", "shahada")) for c in token.children):
             return "killed"
-        if lemma in {"shoot", "gun"} and (
-            any(c.lower_ in {"dead", "down"} for c in token.children)
-            or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"dead", "down"})
+        if lemma in lexicon.shoot_verbs and (
+            any(c.lower_ in lexicon.shot_dead_particles for c in token.children)
+            or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in lexicon.shot_dead_particles)
         ):
             if child is not None and child.dep_ == "nsubj" and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 return "killed_agent"  # "two men on a motorbike gunned down a constable": the killers

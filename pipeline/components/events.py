@@ -212,7 +212,7 @@ class EventAssembler:
             for match in AFGHAN_TERRITORY.finditer(text)
         )
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
-        record["lemmas_attack"] = bool(lemmas & {"attack", "strike", "bomb", "kill", "martyr", "ambush"})
+        record["lemmas_attack"] = bool(lemmas & lexicon.attack_lemmas)
         return record
 
     @staticmethod
@@ -336,15 +336,14 @@ class EventAssembler:
         nouns = self.lexicon.parent_group_nouns
         return owner.lower_ in nouns or " ".join(t.lower_ for t in owner.lefts if t.dep_ in {"compound", "amod"}) + " " + owner.lower_ in nouns
 
-    @staticmethod
-    def _strength(span: Span) -> str:
+    def _strength(self, span: Span) -> str:
         """Plural trigger nouns ("attacks", "suicide bombings") speak of attacks in general
         unless a number or "twin" counts them."""
         root = span.root
-        counted = any(child.like_num or child.lower_ in {"twin", "both"} for child in root.children)
+        counted = any(child.like_num or child.lower_ in self.lexicon.trigger_counters for child in root.children)
         if root.tag_ in {"NNS", "NNPS"} and counted:
             return "SPECIFIC"  # "twin attacks", "two bombings": particular incidents
-        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in {"clashes", "airstrikes", "strikes", "hostilities", "skirmishes", "shelling"}:
+        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in self.lexicon.specific_plural_triggers:
             if span.id_ == "armed_clash" and len(span) > 1:
                 return "SPECIFIC"  # "retaliatory operations", "intelligence-based operations"
             return "GENERIC"
@@ -372,11 +371,12 @@ class EventAssembler:
         return bool(stripped) and ("\n" in text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
 
     def _trigger_is_hypothetical(self, span: Span) -> bool:
+        lexicon = self.lexicon
         head = span.root
         for _ in range(3):
-            if any(child.lower_ in {"could", "might", "would", "will", "may", "shall"} and child.dep_ == "aux" for child in head.children):
+            if any(child.lower_ in lexicon.hypothetical_modals and child.dep_ == "aux" for child in head.children):
                 return True
-            if head.lemma_.lower() in {"threaten", "plan", "plot", "warn", "vow", "foil", "thwart", "avert", "prevent", "intend", "prepare", "fear"}:
+            if head.lemma_.lower() in lexicon.hypothetical_heads:
                 return True
             if head.head.i == head.i:
                 break
@@ -422,7 +422,7 @@ class EventAssembler:
             return False  # set off by commas
         head = prep.head
         verb = head.head if head.dep_ == "nsubj" and head.pos_ in {"PROPN", "NOUN"} else head
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in {"say", "tell", "report", "add", "write"}
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.speaker_verbs
 
     def _here(self, sent: Span) -> list[dict]:
         """"... in a motorcycle bombing in the Chowrangi area here on Friday": in a story filed
@@ -620,7 +620,7 @@ class EventAssembler:
         statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|\d\s?%", text)
         if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
             return True  # "attacks rose 34 per cent to 699 in 2025, killing 1,034": a report's totals
-        if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in {"attack", "blast", "bombing", "ambush"} and t.tag_ == "NN" for t in sent):
+        if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in lexicon.singular_attack_lemmas and t.tag_ == "NN" for t in sent):
             return True  # "27 policemen had lost their lives in the province since January 1"
         if big_count and plural_events and not has_day and not singular_attack:
             return True  # "violence killed 1,000 people"; not "a truck bomb that left 120 dead"
@@ -629,7 +629,7 @@ class EventAssembler:
     def _is_summary(self, sent: Span, text: str) -> bool:
         """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
         Tank kill 21": a sentence that counts several incidents together."""
-        plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in {"attack", "blast", "bombing", "explosion", "assault", "strike", "airstrike"} for t in sent)
+        plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in sent)
         districts = {
             self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ())
             if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district
@@ -1021,8 +1021,7 @@ class EventAssembler:
                 break
         return None
 
-    @staticmethod
-    def _totals_of_several(record: dict) -> bool:
+    def _totals_of_several(self, record: dict) -> bool:
         """"14 soldiers and policemen were martyred in the night's attacks": counts told of
         attacks in the plural, with no place, are totals over several incidents (unless the
         story has told one incident so far: its blasts are that incident's)."""
@@ -1032,7 +1031,7 @@ class EventAssembler:
         return bool(triggers) and not record["places"] and all(
             t["strength"] == "GENERIC"
             and t["text"].lower().endswith("s")
-            and t["text"].lower() not in {"strikes", "airstrikes", "air strikes"}  # one raid is "the strikes"
+            and t["text"].lower() not in self.lexicon.one_raid_plurals  # one raid is "the strikes"
             for t in triggers
         )
 
