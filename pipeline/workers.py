@@ -14,8 +14,9 @@ pipeline took on a 2-core machine for a document at the --max-chars default (147
 60 s), so only a document that something has gone wrong with reaches it.
 
 Workers are forked from the parent where the platform allows it (they start with the
-pipeline the parent has loaded) and ignore Ctrl-C, which is the parent's to handle. A worker
-whose parent dies (SIGKILL) leaves when it next reads or writes its pipe.
+pipeline the parent has loaded; with a transformer backbone they are spawned, `_context`) and
+ignore Ctrl-C, which is the parent's to handle. A worker whose parent dies (SIGKILL) leaves
+when it next reads or writes its pipe.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
-from .extraction import DEFAULT_CHUNK_CHARS, DocumentResult, load, process_documents
+from .extraction import DEFAULT_CHUNK_CHARS, MODES, DocumentResult, load, process_documents
 from .reading import Document
 
 #: seconds allowed per started `BUDGET_CHARS` characters of a document (`--time-budget`)
@@ -42,9 +43,15 @@ def document_budget(document: Document, time_budget: float) -> float:
     return time_budget * max(1, math.ceil(len(document.text) / BUDGET_CHARS))
 
 
-def _context():
+def _context(mode: str):
+    """Fork where the platform allows it, except for a transformer backbone: torch's OpenMP
+    thread pool, started in the parent when it loaded the pipeline, is not there in a forked
+    child, and the child's first forward pass waited on it for ever (every document of
+    `--mode accurate` then failed on its time budget). Spawned workers load the pipeline
+    themselves."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    fork = "fork" in methods and MODES.get(mode) != "transformer"
+    return multiprocessing.get_context("fork" if fork else "spawn")
 
 
 #: glibc's mallopt parameters (malloc.h)
@@ -149,7 +156,7 @@ class _Worker:
 
 class _Pool:
     def __init__(self, n_process: int, mode: str, batch_size: int, max_chunk_chars: int, two_pass: bool | None = None):
-        self.context = _context()
+        self.context = _context(mode)
         self.args = (mode, batch_size, max_chunk_chars, two_pass)
         self.workers: list[_Worker] = []
         for _ in range(n_process):

@@ -285,3 +285,14 @@ def test_the_last_tasks_are_shared_out_in_quarters(monkeypatch):
     results = list(workers.supervised_results(docs, n_process=2, batch_size=8))
     assert [r.document.doc_id for r in results] == [d.doc_id for d in docs]
     assert {r.error for r in results} == {"task of 2"}
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_workers_of_a_transformer_backbone_are_spawned_not_forked():
+    """A forked child of a process that has run torch waits for ever on torch's thread pool,
+    which the fork did not copy: workers of the transformer mode start afresh; the others are
+    forked, and start with the parent's pipeline."""
+    from pipeline.workers import _context
+
+    assert _context("accurate").get_start_method() == "spawn"
+    assert {_context(mode).get_start_method() for mode in ("rules", "tok2vec")} == {"fork"}
