@@ -171,6 +171,7 @@ class CasualtyExtractor:
             start for start, ents in ents_by_sentence(doc).items() if any(e.label_ == "GROUP" for e in ents)
         }
         self._allowance = work.Allowance(len(doc_text(doc)))
+        self._attacker_toll: tuple[tuple[int, int] | None, bool] = (None, False)  # (sentence, answer)
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
@@ -577,8 +578,13 @@ class CasualtyExtractor:
         }
 
     def _toll_includes_attacker(self, sent: Span) -> bool:
-        text = " ".join(sent.text.lower().split())
-        return any(cue in text for cue in self.lexicon.toll_includes_attacker_cues)
+        # asked for every killed statement of the sentence: read the sentence once (a page of
+        # figures with no full stop is one sentence of thousands of statements)
+        key = (sent.start, sent.end)
+        if self._attacker_toll[0] != key:
+            text = " ".join(sent.text.lower().split())
+            self._attacker_toll = (key, any(cue in text for cue in self.lexicon.toll_includes_attacker_cues))
+        return self._attacker_toll[1]
 
     def _outcome(self, noun: Token, sent: Span):
         """Walk up from the counted noun to the casualty predicate that governs it.
