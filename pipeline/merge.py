@@ -972,6 +972,16 @@ def _cluster(
     return [clusters[i] if i in clusters else _Single(i) for i in sorted(ms) if parent[i] == i]
 
 
+class _Pair:
+    """Two mentions joined by their one link: an event of two (see `_MergeSweep._write`)."""
+
+    __slots__ = ("members", "links")
+
+    def __init__(self, i: int, j: int, score: float, parts: dict[str, float]) -> None:
+        self.members = [i, j]
+        self.links = [(i, j, score, parts)]
+
+
 class _Single:
     """A mention linked to no other: an event of its own."""
 
@@ -1245,21 +1255,18 @@ class _MergeSweep(_Sweep):
             self._write(group.members, group.links)
 
     def _write(self, members: list[_M], links: list[tuple]) -> None:
+        by_idx = {member.idx: member for member in members}
         if len(members) == 2:
             # two mentions and their one link: blocking let the pair through only if their
             # documents, places, dates and time spans are compatible, which is all a join
             # checks, so they are one event (the commonest group; clustering it cost more than
             # building its event)
-            pair = sorted(members, key=lambda member: member.idx)
             score, i, j, parts = links[0]  # (a pair is scored once: one link)
-            event = _event(pair, [(i, j, score, parts)], self.policy)
-            self.written.append((pair[0].idx, pair[0].key, event))
-            for member in members:
-                member.close = None
-            return
-        links.sort(key=lambda link: (-link[0], link[1], link[2]))
-        by_idx = {member.idx: member for member in members}
-        for cluster in _cluster(by_idx, links, self.window, self.max_gap):
+            clusters = [_Pair(i, j, score, parts)]
+        else:
+            links.sort(key=lambda link: (-link[0], link[1], link[2]))
+            clusters = _cluster(by_idx, links, self.window, self.max_gap)
+        for cluster in clusters:
             ids = sorted(cluster.members)
             founder = by_idx[ids[0]]
             if len(ids) == 1:  # a linked mention that no join took: alone after all

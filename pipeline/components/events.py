@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
@@ -262,7 +262,6 @@ class EventAssembler:
         """"Two lawyers and a police officer were among the dead", "the wounded included three
         traffic wardens": the victims listed are counted, as a report of the toll counts them; an
         uncounted "civilians were among those killed" in a party's statement lists no one."""
-        numbers = self.lexicon.number_words
         for token in sent:
             if token.lower_ == "among":
                 head = token.head
@@ -273,12 +272,18 @@ class EventAssembler:
             # the victims listed: the subject or object of the clause, or whom "the dead were among"
             listed = [c for c in head.children if c.i != token.i and c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"}]
             listed += [token] if token.lower_ == "among" else []
-            if any(
-                (t.like_num or t.lower_ in numbers) and t.head.lower_ not in self.lexicon.uncounted_heads
-                for child in listed for t in child.subtree
-            ):
+            if any(self._counts_someone(child) for child in listed):
                 return True
         return False
+
+    def _counts_someone(self, phrase: Token) -> bool:
+        """Whether a number counts persons in the phrase under `phrase` ("two lawyers"; not "a
+        large number of students", whose article counts no one)."""
+        lexicon = self.lexicon
+        return any(
+            (t.like_num or t.lower_ in lexicon.number_words) and t.head.lower_ not in lexicon.uncounted_heads
+            for t in phrase.subtree
+        )
 
     def _counted_passive_victim(self, sent: Span) -> bool:
         """"A passer-by was shot as he tried to stop them", "two guards were wounded": a counted
@@ -287,12 +292,8 @@ class EventAssembler:
         for token in sent:
             if token.tag_ != "VBN" or token.lemma_.lower() not in lexicon.victim_passive_verbs:
                 continue
-            for child in token.children:
-                if child.dep_ == "nsubjpass" and any(
-                    (t.like_num or t.lower_ in lexicon.number_words) and t.head.lower_ not in lexicon.uncounted_heads
-                    for t in child.subtree
-                ):
-                    return True
+            if any(child.dep_ == "nsubjpass" and self._counts_someone(child) for child in token.children):
+                return True
         return False
 
     def _is_bare_name_in_passing(self, ent: Span) -> bool:
@@ -685,9 +686,7 @@ class EventAssembler:
             ):
                 # "two judges were among the dead": the victims of the incident being told (even
                 # on a line that ends without a full stop, read as a heading below)
-                for kind in record["targets"]:
-                    if kind not in current["targets"]:
-                        current["targets"].append(kind)
+                self._add_targets(current, record)
                 self._add_evidence(current, record)
             if record["heading"] and index > 0 and not record["bullet"]:
                 current = None  # a subheading starts a new section; a bullet still tells this story
@@ -1269,9 +1268,7 @@ class EventAssembler:
         incident["dates"].extend(frame["dates"])
         incident["triggers"].extend(frame["triggers"])
         incident["casualties"].extend(frame["casualties"])
-        for target in record["targets"]:
-            if target not in incident["targets"]:
-                incident["targets"].append(target)
+        self._add_targets(incident, record)
         incident["suicide"] = incident["suicide"] or any(
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in frame["triggers"]
         )
@@ -1280,6 +1277,12 @@ class EventAssembler:
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
+
+    @staticmethod
+    def _add_targets(incident: dict, record: dict) -> None:
+        for target in record["targets"]:
+            if target not in incident["targets"]:
+                incident["targets"].append(target)
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
         for group in record["groups"] if groups is None else groups:
