@@ -272,6 +272,10 @@ def _without_attackers(killed: int | None, chosen: dict | None, statements: list
     return victims if victims and victims + attackers == killed else killed
 
 
+#: Target kinds of the state's armed and police forces.
+SECURITY_KINDS = frozenset({"police", "paramilitary", "military", "soldiers"})
+
+
 def _victim_targets(statements: list[dict]) -> list[str]:
     """Kinds of victims the casualty figures name (EVENTS.md: every kind of target or victim):
     civilians when the text counts civilians as such ("two passers-by", "three civilians"),
@@ -389,6 +393,13 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         targets.remove("soldiers")
         if "paramilitary" not in targets and "military" not in targets:
             targets.append("military")
+    if event_type == "attack" and not SECURITY_KINDS & set(targets) and "civilians" not in targets and any(
+        s["category"] == "people" and s["count"] > 0 and s["outcome"] in {"killed", "injured"} and not s["subset"]
+        and not s.get("named") for s in statements
+    ):
+        # "killing 22 people" at a procession, a hotel or a bus: people who are not said to be
+        # anything else were private citizens (GTD's default), beside the site's own kind
+        targets.append("civilians")
     if not targets and event_type == "attack" and ((killed or 0) > 0 or (injured or 0) > 0 or method in CAPTIVE_METHODS):
         # people killed, wounded or seized in an attack whose text names no other kind of
         # target: private citizens (GTD's default), e.g. "a blast in a street injured 12 people"

@@ -63,6 +63,10 @@ class Lexicon:
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     guard_verbs: frozenset[str]  # "policemen escorting a team": whom the guards guarded is no target
+    attacked_prepositions: frozenset[str]  # "an attack on a checkpost": its object was attacked
+    attacked_verbs: frozenset[str]  # "targeted a convoy", "tore through the bazaar": their objects were attacked
+    attacked_phrase_prepositions: frozenset[str]  # "members of the Levies": part of the attacked noun phrase
+    carrying_verbs: frozenset[str]  # "a bus carrying pilgrims": the pilgrims were attacked too
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
@@ -162,6 +166,10 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         guard_verbs=frozenset(raw["guard_verbs"]["words"]),
+        attacked_prepositions=frozenset(raw["attacked_roles"]["prepositions"]),
+        attacked_verbs=frozenset(raw["attacked_roles"]["verbs"]),
+        attacked_phrase_prepositions=frozenset(raw["attacked_roles"]["phrase_prepositions"]),
+        carrying_verbs=frozenset(raw["attacked_roles"]["carrying_verbs"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),

@@ -175,7 +175,12 @@ class EventAssembler:
         record["victim_list"] = (
             any(pattern.search(text) for pattern in lexicon.victim_list_patterns) and self._lists_counted_victims(sent)
         ) or self._counted_passive_victim(sent)
-        record["targets"] = self._targets(masked) if triggers or counted_toll or record["victim_list"] else []
+        # who or what was attacked: the roles of the attack and casualty words, not every cue of
+        # the sentence (the police who spoke, the hospital the wounded were taken to); a victim
+        # list names its victims in the sentence's own words
+        record["targets"] = self._targets(self._attacked_text(sent, triggers)) if triggers or counted_toll else []
+        if record["victim_list"]:
+            record["targets"] += [kind for kind in self._targets(masked) if kind not in record["targets"]]
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
         # in the past that no hedge governs ("were abducted today, an incident that would alarm
@@ -584,6 +589,71 @@ class EventAssembler:
             # "Karachi's Defence neighbourhood" locates; "Kabul's denials" does not
             return head.ent_type_ != "PLACE" and head.lower_ not in roles["location_nouns"] and head.lower_ not in roles["site_nouns"]
         return False
+
+    def _attacked_text(self, sent: Span, triggers: list[Span]) -> str:
+        """The words of `sent` that say who or what was attacked, killed or injured, lower-cased:
+        the objects of its attack words and casualty verbs ("killed three policemen", "an attack
+        on a checkpost", "the blast tore through a bazaar"), the subjects of their passives
+        ("two soldiers were martyred") and the nouns an attack noun is compounded with ("the
+        police van attack"). Each is the noun phrase alone: its conjuncts and "of" phrases, not
+        the clauses or other prepositional phrases nested in it ("a shopkeeper within the limits
+        of the Saddar police station", "policemen guarding polio workers"), except whom a vehicle
+        was carrying (lexicon `attacked_roles`)."""
+        lexicon = self.lexicon
+        kept: set[int] = set()
+
+        def phrase(noun: Token) -> None:
+            kept.add(noun.i)
+            for child in noun.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in lexicon.carrying_verbs:
+                    objects(child)  # "a bus carrying pilgrims"
+                    continue
+                if child.dep_ in {"relcl", "advcl", "ccomp", "acl", "punct", "cc"} or (
+                    child.dep_ == "prep" and child.lower_ not in lexicon.attacked_phrase_prepositions
+                ):
+                    continue
+                if child.dep_ in {"conj", "appos", "pobj"}:
+                    phrase(child)
+                elif child.dep_ == "prep":  # "members of the Levies"
+                    kept.add(child.i)
+                    for inner in child.children:
+                        if inner.dep_ == "pobj":
+                            phrase(inner)
+                else:
+                    kept.update(t.i for t in child.subtree)
+
+        def objects(word: Token) -> None:
+            for child in word.children:
+                if child.dep_ in {"dobj", "nsubjpass", "dative", "oprd"}:
+                    phrase(child)
+                elif child.dep_ in {"prep", "agent"} and child.lower_ in lexicon.attacked_prepositions:
+                    for inner in child.children:
+                        if inner.dep_ == "pobj":
+                            phrase(inner)
+                        elif inner.dep_ == "prep":  # "along with several passersby"
+                            for deeper in inner.children:
+                                if deeper.dep_ == "pobj":
+                                    phrase(deeper)
+                elif child.dep_ in {"xcomp", "advcl", "conj", "acl"} and child.lemma_.lower() in lexicon.attacked_verbs:
+                    objects(child)  # "stormed the academy, killing 61 cadets"
+                elif child.dep_ == "prep" and child.lower_ in {"after", "while"}:
+                    for inner in child.children:
+                        if inner.dep_ == "pcomp":
+                            objects(inner)  # "struck after joining the worshippers"
+
+        roots = [span.root for span in triggers]
+        roots += [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lexicon.attacked_verbs]
+        for root in roots:
+            objects(root)
+            if root.pos_ in {"NOUN", "PROPN"}:
+                for child in root.children:
+                    if child.dep_ in {"compound", "nmod"}:
+                        kept.update(t.i for t in child.subtree)  # "the police van attack"
+                if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in lexicon.attacked_verbs:
+                    objects(root.head)  # "a suicide blast ripped through a procession"
+                elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
+                    objects(root.head)  # "threw a grenade at the police station"
+        return " ".join(t.lower_ for t in sent if t.i in kept).replace("\u2019", "'")
 
     def _targets(self, text: str) -> list[str]:
         return target_kinds(text, self.lexicon)
