@@ -338,3 +338,36 @@ def test_casualties_event_totals_of_one_storys_blasts(run_extract, only_event):
 def test_casualties_shooters_are_not_victims(statements, text):
     found = statements(text)
     assert [c for c, _ in _killed(found)] == [1], found
+
+
+# --- persons told without a number -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,count,category",
+    [
+        ("The poet Karim Baksh was shot dead near his home on Sunday.", 1, "people"),
+        ("Gunmen killed the trader Nasir Ali outside his shop.", 1, "people"),
+        ("Attackers fired at the van, killing its driver.", 1, "civilian"),
+    ],
+)
+def test_casualties_named_or_possessed_person_counts_one(statements, text, count, category):
+    found = [s for s in statements(text) if s["outcome"] == "killed"]
+    assert [(s["count"], s["category"]) for s in found] == [(count, category)]
+
+
+def test_casualties_named_militant_killed_is_no_victim(statements):
+    assert [s for s in statements("Troops killed the militant commander Gul Zaman in a raid.") if s["outcome"] == "killed" and s["category"] not in {"attacker", "hostile"}] == []
+
+
+def test_casualties_named_person_who_speaks_is_not_counted(statements):
+    assert statements("Inspector Gul Khan said the attackers fled towards the mountains.") == []
+
+
+def test_casualties_names_beside_a_figure_are_the_counted_persons(statements):
+    found = statements("Two traders, Nasir Ali and Gul Khan, were shot dead in the bazaar.")
+    assert sum(s["count"] for s in found if s["outcome"] == "killed") == 2
+
+
+def test_casualties_event_named_victim_is_the_toll(run_extract, only_event):
+    event = only_event(run_extract("The singer Karim Baksh was shot dead in Karachi on Sunday by two men on a motorcycle."))
+    assert event["killed"] == 1

@@ -316,7 +316,8 @@ class CasualtyExtractor:
         if any(cue in lowered for cue in self.lexicon.initial_report_cues):
             for statement in found:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
-        found += self._named_members_of_the_forces(sent, sent_index, found)
+        ranked = self._named_members_of_the_forces(sent, sent_index, found)
+        found += ranked + self._named_victims(sent, sent_index, found, ranked)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
         # "among them 20 women and six children": every conjunct of a part is a part
         part_groups = {s["group"] for s in found if s["subset"]}
@@ -352,6 +353,57 @@ class CasualtyExtractor:
                 "outcome": outcome, "category": "security", "qualifier": "exact", "update": False,
                 "increment": False, "subset": False, "group": root.i, "text": sent.doc[first.i : token.i + 1].text,
                 "sent": sent_index,
+            })
+        return statements
+
+    def _named_victims(self, sent: Span, sent_index: int, found: list[dict], ranked: list[dict]) -> list[dict]:
+        """One person each, told without a number: a named person ("the singer Amjad Sabri was
+        shot dead", "gunmen killed aid worker John Doe") or one person of someone's ("killed
+        his driver") who is the subject or object of a casualty predicate. Only in a sentence
+        that gives no figure of its own (there the names are the counted persons); a named
+        person's kind is that of the noun before the name ("militant commander X" is an
+        attacker), else a person of no stated kind. `ranked` are the men with a rank already
+        counted (`_named_members_of_the_forces`)."""
+        if any(s["count"] > 0 for s in found):
+            return []
+        lexicon = self.lexicon
+        statements = []
+        counted = {t.i for t in sent for s in ranked if s["start"] <= t.idx < s["end"]}
+        for token in sent:
+            if token.i in counted:
+                continue
+            if token.ent_type_ == "PERSON" and token.ent_iob_ in {"B", "I"} and (
+                token.i + 1 >= sent.end or token.doc[token.i + 1].ent_type_ != "PERSON" or token.doc[token.i + 1].ent_iob_ == "B"
+            ):
+                first = token.doc[token.i - 1] if token.ent_iob_ == "I" else token
+                while first.i > sent.start and first.ent_iob_ == "I":
+                    first = first.doc[first.i - 1]
+                nouns = [c for c in token.children if c.dep_ in {"compound", "appos", "amod"} and c.i < first.i and c.pos_ == "NOUN"]
+                last = token
+                if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < first.i:
+                    nouns.append(token.head)  # "the singer Ali Raza was shot": the singer's role is his
+                    token = token.head
+                category = next((c for c in (self._category_of(n) for n in nouns) if c), "people")
+            elif token.tag_ == "NN" and token.lower_ in lexicon.person_singular and any(
+                c.dep_ == "poss" for c in token.children
+            ):
+                first = last = token
+                category = self._category_of(token) or "people"
+            else:
+                continue
+            if token.pos_ not in {"PROPN", "NOUN"} or _conj_root(token).dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+                continue
+            if category in {"attacker", "hostile"}:
+                continue  # a named militant killed is no victim, nor a count of attackers here
+            outcome, _, _, _ = self._outcome(token, sent)
+            if outcome not in {"killed", "injured"}:
+                continue
+            start, end = min(first, token, key=lambda t: t.i), max(last, token, key=lambda t: t.i)
+            statements.append({
+                "start": start.idx, "end": end.idx + len(end.text), "token": start.i, "count": 1,
+                "outcome": outcome, "category": category, "qualifier": "exact", "update": False,
+                "increment": False, "subset": False, "group": _conj_root(token).i,
+                "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
             })
         return statements
 
@@ -644,6 +696,9 @@ class CasualtyExtractor:
                     return None, False, False, False
                 outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
                 return outcome, outcome is not None, False, False
+            if head.dep_ == "agent" and current.dep_ == "pobj" and self._predicate_outcome(head.head) in {"killed", "injured"}:
+                # "was shot dead by two men": whoever the by-phrase of a casualty verb counts did it
+                return "killed_agent", False, False, False
             outcome = self._predicate_outcome(head, child=current)
             if outcome:
                 self._predicate = head
