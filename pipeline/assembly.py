@@ -445,15 +445,22 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
 
 def apply_dateline(incidents: list[dict]) -> None:
     """The main incident of a story (its first incident that tells of violence) that names its
-    city only in the dateline happened there."""
+    city only in the dateline happened there; so did one that names no more than the province
+    of the dateline's town ("PARACHINAR: shells fired from across the border killed five in a
+    hamlet of Khyber Pakhtunkhwa": Parachinar's district, Kurram)."""
     main = next((i for i in incidents if i["triggers"] or i["casualties"]), None)
-    if main is None or main["district"] or main["places"]:
+    if main is None or main["district"]:
         return
     dateline = main.get("dateline")
+    if dateline is None or any(p.get("district") for p in main["places"]):
+        return
+    provinces = {p.get("province") for p in main["places"]} - {None}
+    if provinces and provinces != {dateline["province"]}:
+        return
     countries = {c.get("country") for c in main["countries"]} - {None}
     # "shots fired over the border from Afghanistan" names the other country as the attackers' side;
     # the story is still about the dateline's country when it names that country too
-    if dateline and (not countries or dateline["country"] in countries):
+    if not countries or dateline["country"] in countries:
         main["places"].append(dict(dateline))
         main["district"] = dateline["district"]
 

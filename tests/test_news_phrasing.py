@@ -527,3 +527,22 @@ def test_news_prior_to_the_fresh_incident_tells_another_one(run_extract):
     # a page dated only by its month: the two weekdays cannot tell the incidents apart, the cue does
     events = sorted(run_extract(text, published="2019-05"), key=lambda e: e["injured"])
     assert [(e["date"], e["killed"], e["injured"]) for e in events] == [("2019-05", None, 3), ("2019-05", 1, 9)]
+
+
+def test_news_dateline_locates_a_lead_that_names_only_its_province(run_extract):
+    text = ("PARACHINAR: A mortar shell fired from across the border hit a house in a hamlet of Khyber "
+            "Pakhtunkhwa on Sunday, killing five members of a family, officials said.")
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Kurram"
+
+
+def test_news_dateline_of_another_province_does_not_locate_the_lead(run_extract):
+    text = ("PARACHINAR: A roadside bomb hit a van in a village of Balochistan on Sunday, killing three "
+            "people, officials said.")
+    assert _only(run_extract(text, published=PUBLISHED))["district"] is None
+
+
+def test_news_towns_relief_was_sent_from_are_not_the_incident_place(run_extract):
+    text = ("DERA MURAD JAMALI: A bomb planted on the track derailed a passenger train on Monday, "
+            "killing six people, officials said.\nTwo relief trains were sent from Sukkur and Sibi "
+            "to the scene.")
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Nasirabad"
