@@ -546,3 +546,19 @@ def test_news_towns_relief_was_sent_from_are_not_the_incident_place(run_extract)
             "killing six people, officials said.\nTwo relief trains were sent from Sukkur and Sibi "
             "to the scene.")
     assert _only(run_extract(text, published=PUBLISHED))["district"] == "Nasirabad"
+
+
+def test_news_subheading_that_claims_the_attack_names_its_perpetrator(run_extract):
+    text = ("QUETTA: Gunmen on a motorcycle shot dead a shopkeeper in the city on Sunday, police said.\n"
+            "BLA claims responsibility for the killing\n"
+            "The attackers fled towards the hills after the shooting.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["perpetrators"] == [{"group": "BLA", "attribution": "claimed"}]
+
+
+def test_news_subheading_about_claims_in_general_names_no_perpetrator(run_extract):
+    text = ("QUETTA: Gunmen on a motorcycle shot dead a shopkeeper in the city on Sunday, police said.\n"
+            "Why the BLA seldom claims responsibility for attacks\n"
+            "The attackers fled towards the hills after the shooting.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["perpetrators"] == []

@@ -94,6 +94,10 @@ def _in_own_phrase(head, token) -> bool:
     return False
 
 
+#: "claims responsibility for the killing", "... for Sunday's attack": a claim of one attack told
+CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility for (?:the|this|that|[a-z]+'s)\b")
+
+
 def _outside_clauses(token) -> set[int]:
     """The indices of `token`'s subtree without the clauses nested in it: in "troops kept watch
     over the road where the engineer had been seized" the relative clause tells the attack."""
@@ -759,6 +763,15 @@ class EventAssembler:
                 self._add_targets(current, record)
                 self._add_evidence(current, record)
             if record["heading"] and index > 0 and not record["bullet"]:
+                told = current if current is not None else (incidents[-1] if incidents else None)
+                if told is not None and record["groups"] and record["claim"] and not record["places"] and not record["dates"] and (
+                    any(t["definite"] for t in record["triggers"]) or CLAIM_OF_THE_ATTACK.search(_lower_text(sent))
+                ):
+                    # "Group X claims responsibility for the killing": a standfirst or subheading
+                    # that claims the incident told (by a definite attack word), naming no other
+                    # place or day
+                    self._add_groups(told, record)
+                    self._add_evidence(told, record)
                 current = None  # a subheading starts a new section; a bullet still tells this story
                 unanchored = []
             if record["hypothetical"] or record["aggregate"]:
