@@ -562,3 +562,12 @@ def test_news_subheading_about_claims_in_general_names_no_perpetrator(run_extrac
             "The attackers fled towards the hills after the shooting.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert event["perpetrators"] == []
+
+
+def test_news_attack_named_in_a_phrase_of_time_is_not_the_sentences_own(run_extract):
+    # the kidnapping came before; the sentence tells of the shooting only
+    text = ("KARACHI: Gunmen on a motorcycle shot dead a poet in his car on Wednesday, police said.\n"
+            "The killing came on a day when the police had stepped up patrols following the "
+            "kidnapping of a judge's son.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["method"] == "targeted_killing"

@@ -145,7 +145,7 @@ class EventAssembler:
                 "definite": self._is_definite(span),
             }
             for span in triggers
-            if not self._trigger_is_hypothetical(span)
+            if not self._trigger_is_hypothetical(span) and not self._told_before(span)
         ]
         # attack words a hedge hides ("they could be behind the abduction"): whether each names
         # an incident already told ("the abduction")
@@ -358,6 +358,24 @@ class EventAssembler:
                 return "SPECIFIC"  # "retaliatory operations", "intelligence-based operations"
             return "GENERIC"
         return span.label_
+
+    def _told_before(self, span: Span) -> bool:
+        """"patrols were stepped up in the wake of the abduction", "days after the bombing": a definite
+        attack word in a phrase of time names an attack that came before (told elsewhere, or not
+        this story's news); it gives the sentence no attack of its own."""
+        if not self._is_definite(span):
+            return False
+        node = span.root
+        for _ in range(3):
+            head = node.head
+            if head.i == node.i or node.dep_ != "pobj":
+                return False
+            if head.lower_ in self.lexicon.earlier_prepositions:
+                return True
+            if head.lower_ == "of" and head.head.lower_ in self.lexicon.earlier_prepositions:
+                return True  # "in the wake of", "in the aftermath of"
+            node = head.head
+        return False
 
     @staticmethod
     def _is_definite(span: Span) -> bool:
