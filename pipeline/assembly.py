@@ -96,9 +96,10 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
 def _absorb(home: dict, incident: dict) -> None:
     for key in ("places", "countries", "dates", "triggers", "casualties", "groups", "evidence"):
         home[key] = home[key] + incident[key]
-    for target in incident["targets"]:
-        if target not in home["targets"]:
-            home["targets"].append(target)
+    for key in ("targets", "sentence_targets"):
+        for target in incident.get(key, []):
+            if target not in home.setdefault(key, []):
+                home[key].append(target)
     for flag in ("suicide", "strike_actor", "afghan_actor", "said_pakistan"):
         home[flag] = home[flag] or incident[flag]
     home["district"] = home["district"] or incident["district"]
@@ -382,7 +383,11 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         method = "armed_assault"
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     chosen_date = incident_date(incident)
-    targets = [t for t in incident["targets"] if t != "militants" or event_type in {"strike", "clash"}]
+    told = incident["targets"]
+    if not told and killed is None and injured is None:
+        # a sparse report (a past attack recalled without figures): the cues of its sentences
+        told = incident.get("sentence_targets", [])
+    targets = [t for t in told if t != "militants" or event_type in {"strike", "clash"}]
     for kind in _victim_targets(statements):
         if kind not in targets:
             targets.append(kind)

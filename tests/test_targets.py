@@ -315,3 +315,11 @@ def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_e
     # a crowd of people
     text = "A bomb went off outside a shrine in Sibi on Sunday, killing twelve people."
     assert _targets(run_extract, text) == ["civilians", "religious"]
+
+
+def test_targets_of_a_recalled_attack_without_figures_come_from_its_sentence(run_extract):
+    # no figure and no attacked object the grammar finds: the kinds its sentence names
+    text = ("Gunmen shot dead two traders in Quetta on Sunday.\n"
+            "In March, a bomb had damaged shops and homes in Mastung.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert events["Mastung"]["targets"] == ["civilians"]

@@ -185,6 +185,9 @@ class EventAssembler:
         record["targets"] = self._targets(self._attacked_text(sent, triggers)) if triggers or counted_toll else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in self._targets(masked) if kind not in record["targets"]]
+        # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
+        # recalled in a clause) says of its victims, where the roles above find none
+        record["sentence_targets"] = self._targets(masked) if triggers or counted_toll else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
         # in the past that no hedge governs ("were abducted today, an incident that would alarm
@@ -1347,6 +1350,7 @@ class EventAssembler:
             "casualties": [],
             "groups": [],
             "targets": [],
+            "sentence_targets": [],
             "suicide": False,
             "strike_actor": False,
             "afghan_actor": False,
@@ -1381,9 +1385,10 @@ class EventAssembler:
 
     @staticmethod
     def _add_targets(incident: dict, record: dict) -> None:
-        for target in record["targets"]:
-            if target not in incident["targets"]:
-                incident["targets"].append(target)
+        for key in ("targets", "sentence_targets"):
+            for target in record[key]:
+                if target not in incident[key]:
+                    incident[key].append(target)
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
         for group in record["groups"] if groups is None else groups:
