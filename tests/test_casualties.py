@@ -371,3 +371,8 @@ def test_casualties_names_beside_a_figure_are_the_counted_persons(statements):
 def test_casualties_event_named_victim_is_the_toll(run_extract, only_event):
     event = only_event(run_extract("The singer Karim Baksh was shot dead in Karachi on Sunday by two men on a motorcycle."))
     assert event["killed"] == 1
+
+
+def test_casualties_named_leader_of_a_group_is_no_victim(statements):
+    found = statements("A drone strike killed the Pakistani Taliban chief Gul Zaman near Miranshah on Friday.")
+    assert [s for s in found if s["outcome"] == "killed" and s["category"] not in {"attacker", "hostile"}] == []

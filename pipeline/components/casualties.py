@@ -384,6 +384,10 @@ class CasualtyExtractor:
                     nouns.append(token.head)  # "the singer Ali Raza was shot": the singer's role is his
                     token = token.head
                 category = next((c for c in (self._category_of(n) for n in nouns) if c), "people")
+                if any(t.ent_type_ == "GROUP" for n in nouns for t in n.subtree) or any(
+                    c.ent_type_ == "GROUP" for c in last.children
+                ):
+                    continue  # "TTP chief X killed in a drone strike": a militant, no victim
             elif token.tag_ == "NN" and token.lower_ in lexicon.person_singular and any(
                 c.dep_ == "poss" for c in token.children
             ):
