@@ -529,16 +529,19 @@ def test_news_prior_to_the_fresh_incident_tells_another_one(run_extract):
     assert [(e["date"], e["killed"], e["injured"]) for e in events] == [("2019-05", None, 3), ("2019-05", 1, 9)]
 
 
-def test_news_dateline_locates_a_lead_that_names_only_its_province(run_extract):
-    text = ("PARACHINAR: A mortar shell fired from across the border hit a house in a hamlet of Khyber "
-            "Pakhtunkhwa on Sunday, killing five members of a family, officials said.")
-    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Kurram"
-
-
-def test_news_dateline_of_another_province_does_not_locate_the_lead(run_extract):
-    text = ("PARACHINAR: A roadside bomb hit a van in a village of Balochistan on Sunday, killing three "
-            "people, officials said.")
-    assert _only(run_extract(text, published=PUBLISHED))["district"] is None
+@pytest.mark.parametrize(
+    "text,district",
+    [
+        # a lead that names only the dateline town's province happened in the town's district
+        ("PARACHINAR: A mortar shell fired from across the border hit a house in a hamlet of Khyber "
+         "Pakhtunkhwa on Sunday, killing five members of a family, officials said.", "Kurram"),
+        # a lead in another province did not
+        ("PARACHINAR: A roadside bomb hit a van in a village of Balochistan on Sunday, killing three "
+         "people, officials said.", None),
+    ],
+)
+def test_news_dateline_locates_a_lead_that_names_only_its_province(run_extract, text, district):
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
 
 
 def test_news_towns_relief_was_sent_from_are_not_the_incident_place(run_extract):
