@@ -96,14 +96,20 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
 def _absorb(home: dict, incident: dict) -> None:
     for key in ("places", "countries", "dates", "triggers", "casualties", "groups", "evidence"):
         home[key] = home[key] + incident[key]
-    for key in ("targets", "sentence_targets"):
-        for target in incident.get(key, []):
-            if target not in home.setdefault(key, []):
-                home[key].append(target)
+    add_targets(home, incident)
     for flag in ("suicide", "strike_actor", "afghan_actor", "said_pakistan"):
         home[flag] = home[flag] or incident[flag]
     home["district"] = home["district"] or incident["district"]
     home["inherited_date"] = home.get("inherited_date") or incident.get("inherited_date")
+
+
+def add_targets(incident: dict, source: dict) -> None:
+    """Add the target kinds of `source` (a sentence record or another incident) to `incident`,
+    in order and once each: the kinds its roles name and those its sentences cue."""
+    for key in ("targets", "sentence_targets"):
+        for target in source[key]:
+            if target not in incident[key]:
+                incident[key].append(target)
 
 
 def _sites(incident: dict) -> set[str]:
@@ -274,7 +280,7 @@ def _without_attackers(killed: int | None, chosen: dict | None, statements: list
 
 
 #: Target kinds of the state's armed and police forces.
-SECURITY_KINDS = frozenset({"police", "paramilitary", "military", "soldiers"})
+SECURITY_KINDS = frozenset({"police", "paramilitary", "military"})
 
 
 def _victim_targets(statements: list[dict]) -> list[str]:
@@ -386,7 +392,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     told = incident["targets"]
     if not told and killed is None and injured is None:
         # a sparse report (a past attack recalled without figures): the cues of its sentences
-        told = incident.get("sentence_targets", [])
+        told = incident["sentence_targets"]
     targets = [t for t in told if t != "militants" or event_type in {"strike", "clash"}]
     for kind in _victim_targets(statements):
         if kind not in targets:

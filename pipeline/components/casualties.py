@@ -369,15 +369,12 @@ class CasualtyExtractor:
         lexicon = self.lexicon
         statements = []
         counted = {t.i for t in sent for s in ranked if s["start"] <= t.idx < s["end"]}
+        names = {ent[-1].i: ent[0] for ent in sent.ents if ent.label_ == "PERSON"}  # last word -> first
         for token in sent:
             if token.i in counted:
                 continue
-            if token.ent_type_ == "PERSON" and token.ent_iob_ in {"B", "I"} and (
-                token.i + 1 >= sent.end or token.doc[token.i + 1].ent_type_ != "PERSON" or token.doc[token.i + 1].ent_iob_ == "B"
-            ):
-                first = token.doc[token.i - 1] if token.ent_iob_ == "I" else token
-                while first.i > sent.start and first.ent_iob_ == "I":
-                    first = first.doc[first.i - 1]
+            if token.i in names:
+                first = names[token.i]
                 nouns = [c for c in token.children if c.dep_ in {"compound", "appos", "amod"} and c.i < first.i and c.pos_ == "NOUN"]
                 last = token
                 if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < first.i:

@@ -22,6 +22,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..assembly import add_targets
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
 from .casualties import is_date_fragment
@@ -182,12 +183,14 @@ class EventAssembler:
         # who or what was attacked: the roles of the attack and casualty words, not every cue of
         # the sentence (the police who spoke, the hospital the wounded were taken to); a victim
         # list names its victims in the sentence's own words
-        record["targets"] = self._targets(self._attacked_text(sent, triggers)) if triggers or counted_toll else []
+        told = bool(triggers) or counted_toll
+        cued = self._targets(masked) if told or record["victim_list"] else []
+        record["targets"] = self._targets(self._attacked_text(sent, triggers)) if told else []
         if record["victim_list"]:
-            record["targets"] += [kind for kind in self._targets(masked) if kind not in record["targets"]]
+            record["targets"] += [kind for kind in cued if kind not in record["targets"]]
         # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
         # recalled in a clause) says of its victims, where the roles above find none
-        record["sentence_targets"] = self._targets(masked) if triggers or counted_toll else []
+        record["sentence_targets"] = cued if told else []
         # a hedge ("foiled", "could") cancels the sentence only when nothing in it happened: a
         # past casualty verb, a counted toll ("was foiled, leaving seven dead") or an attack verb
         # in the past that no hedge governs ("were abducted today, an incident that would alarm
@@ -661,7 +664,7 @@ class EventAssembler:
                                     phrase(deeper)
                 elif child.dep_ in {"xcomp", "advcl", "conj", "acl"} and child.lemma_.lower() in lexicon.attacked_verbs:
                     objects(child)  # "stormed the academy, killing 61 cadets"
-                elif child.dep_ == "prep" and child.lower_ in {"after", "while"}:
+                elif child.dep_ == "prep" and child.lower_ in lexicon.attacked_clause_prepositions:
                     for inner in child.children:
                         if inner.dep_ == "pcomp":
                             objects(inner)  # "struck after joining the worshippers"
@@ -781,7 +784,7 @@ class EventAssembler:
             ):
                 # "two judges were among the dead": the victims of the incident being told (even
                 # on a line that ends without a full stop, read as a heading below)
-                self._add_targets(current, record)
+                add_targets(current, record)
                 self._add_evidence(current, record)
             if record["heading"] and index > 0 and not record["bullet"]:
                 told = current if current is not None else (incidents[-1] if incidents else None)
@@ -1373,7 +1376,7 @@ class EventAssembler:
         incident["dates"].extend(frame["dates"])
         incident["triggers"].extend(frame["triggers"])
         incident["casualties"].extend(frame["casualties"])
-        self._add_targets(incident, record)
+        add_targets(incident, record)
         incident["suicide"] = incident["suicide"] or any(
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in frame["triggers"]
         )
@@ -1382,13 +1385,6 @@ class EventAssembler:
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
-
-    @staticmethod
-    def _add_targets(incident: dict, record: dict) -> None:
-        for key in ("targets", "sentence_targets"):
-            for target in record[key]:
-                if target not in incident[key]:
-                    incident[key].append(target)
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
         for group in record["groups"] if groups is None else groups:
