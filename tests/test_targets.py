@@ -323,3 +323,18 @@ def test_targets_of_a_recalled_attack_without_figures_come_from_its_sentence(run
             "In March, a bomb had damaged shops and homes in Mastung.")
     events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
     assert events["Mastung"]["targets"] == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a UN official and an army officer by rank are kinds of their own
+        ("Gunmen abducted a UN official in Quetta on Sunday.", ["foreigners"]),
+        ("Militants shot dead an army colonel in Chilas on Sunday.", ["military"]),
+        # whom the attacker joined before he struck: the clause that "after" opens on the attack verb
+        ("A suicide bomber struck after joining worshippers in a mosque in Peshawar on Friday, "
+         "killing 20 people.", ["civilians", "religious"]),
+    ],
+)
+def test_targets_officials_ranks_and_the_clause_before_the_attack(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
