@@ -255,10 +255,10 @@ def test_targets_whom_the_victims_guarded_is_no_target(run_extract, text):
     [
         # whom the dead were counted among
         ("A suicide bomber struck outside a stadium in Charsadda on Sunday, killing 20 people. The dead "
-         "and injured had been among 300 Levies recruits.", ["paramilitary"]),
+         "were all from among 300 Levies recruits on parade.", ["paramilitary"]),
         # "a large number of" counts no one
-        ("A bomb went off in a street of Landi Kotal on Sunday, killing nine people. Elders said the "
-         "victims included a large number of students walking home.", ["civilians"]),
+        ("A bomb went off in a street of Landi Kotal on Sunday, killing nine people. According to elders "
+         "the victims include a large number of students on their way back from classes.", ["civilians"]),
     ],
 )
 def test_targets_victims_listed_are_read_only_when_counted(run_extract, text, expected):
