@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 ARTICLES = {
     "kech": "TURBAT, August 3, 2025: Gunmen ambushed a Frontier Corps convoy in Kech district on Saturday, killing four soldiers and injuring six, officials said.\n",
     "lakki": "LAKKI MARWAT, June 12, 2025: Three policemen were killed and two others wounded when a roadside bomb struck their patrol van in Lakki Marwat district on Wednesday, police said.\n",
-    "dikhan": "DERA ISMAIL KHAN, October 21, 2025: A suicide bomber blew himself up at a police checkpoint in Dera Ismail Khan district on Monday, killing five policemen, officials said.\n",
+    "dikhan": "DERA ISMAIL KHAN, October 21, 2025: A suicide bomber detonated his vest at a police checkpoint in Dera Ismail Khan district on Monday, killing five policemen, officials said.\n",
 }
 SENTENCE = "Two policemen were killed when gunmen attacked a checkpoint in Bannu district on Monday, police said. "
 

@@ -206,7 +206,7 @@ def test_casualties_event_vague_amount_gives_null(run_extract, only_event):
     event = _event(
         run_extract,
         only_event,
-        "A suicide bomber blew himself up at a rally in Mardan on Monday, and dozens of people "
+        "A suicide bomber detonated his vest at a rally in Mardan on Monday, and dozens of people "
         "were killed.",
     )
     assert event["killed"] is None

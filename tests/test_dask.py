@@ -25,7 +25,7 @@ ARTICLES = {
         "Bannu check post toll rises to six\n\n"
         "BANNU: The death toll from Monday's militant attack on a police check post in Domel, "
         "Bannu district, rose to six on Wednesday after two injured policemen died in hospital.\n\n"
-        "The banned Tehreek-e-Taliban Pakistan claimed responsibility for the attack.\n"
+        "The outlawed Tehreek-e-Taliban Pakistan later claimed the attack.\n"
     ),
     "t3_quetta-blast.txt": (
         "Roadside bomb kills three in Quetta\n\n"

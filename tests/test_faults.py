@@ -43,16 +43,16 @@ No group immediately claimed responsibility. A search operation was launched in 
 
 KECH = """TURBAT, August 3, 2025: Gunmen ambushed a Frontier Corps convoy in Kech district on Saturday, killing four soldiers and injuring six, officials said.
 
-The attackers opened fire on the vehicles from the hills near Buleda, a security official said on condition of anonymity. The Balochistan Liberation Army claimed responsibility for the ambush in a statement to the media.
+The attackers opened fire on the vehicles from the hills near Buleda, said a security official who asked not to be named. The Balochistan Liberation Army claimed responsibility for the ambush in a statement to the media.
 
-Reinforcements were sent to the area and the injured were taken to the Turbat teaching hospital.
+Reinforcements were sent to the area and the wounded were driven to the teaching hospital in Turbat.
 """
 
-DIKHAN = """DERA ISMAIL KHAN, October 21, 2025: A suicide bomber blew himself up at a police checkpoint in Dera Ismail Khan district on Monday, killing five policemen and wounding eight others, officials said.
+DIKHAN = """DERA ISMAIL KHAN, October 21, 2025: A suicide bomber detonated his vest at a police checkpoint in Dera Ismail Khan district on Monday, killing five policemen and wounding eight others, officials said.
 
 The attacker approached the checkpoint on foot near the Kulachi bypass and detonated his explosives vest when constables stopped him for a search, a police spokesman said. The banned Tehreek-e-Taliban Pakistan claimed the attack.
 
-Rescue 1122 teams moved the wounded to the district hospital, where two of them were said to be in critical condition.
+Rescue 1122 teams moved the wounded to the district hospital, where doctors described two of them as critical.
 """
 
 GOOD_ARTICLES = {"lakki_ied": LAKKI, "kech_ambush": KECH, "dikhan_suicide": DIKHAN}

@@ -133,7 +133,7 @@ def test_properties_arbitrary_unicode(nlp, validator, text, published):
 
 # found by this test: "last year" before year 1000 gave the date "999" (not YYYY)
 YEAR_999 = (
-    "At least five policemen were killed and seven others injured when militants attacked a "
+    "At least five policemen died and seven others were injured when militants attacked a "
     "police station in Bannu district last year, officials said.,  At least five policemen were "
     "killed and seven others injured when militants attacked a police station in Bannu district "
     "on Monday, officials said."
@@ -161,7 +161,7 @@ def test_properties_text_with_lone_surrogates(nlp, validator, text, published):
 @SETTINGS
 @given(
     lead=st.sampled_from([
-        "PESHAWAR: At least five policemen were killed and seven others injured when militants "
+        "PESHAWAR: At least five policemen died and seven others were injured when militants "
         "attacked a police station in Bannu district on Monday night, officials said.",
         "QUETTA: A suicide bomber killed 13 soldiers at a checkpost in Mastung district, "
         "the military said, adding that 12 attackers were killed.",
@@ -172,7 +172,7 @@ def test_properties_text_with_lone_surrogates(nlp, validator, text, published):
     published=published_dates,
 )
 @example(  # "f6" once matched the F-6 sector case-blind and took the lead away from Bannu
-    lead="PESHAWAR: At least five policemen were killed and seven others injured when militants "
+    lead="PESHAWAR: At least five policemen died and seven others were injured when militants "
     "attacked a police station in Bannu district on Monday night, officials said.",
     noise="f6", where=0, published=None,
 )

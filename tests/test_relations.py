@@ -15,7 +15,7 @@ TWO_ATTACKS = (
     "PESHAWAR: Gunmen attacked a police checkpoint in Bannu district on Tuesday night, killing "
     "four policemen and injuring two others, officials said.\n\n"
     "The attack came a week after a roadside bomb killed nine soldiers in North Waziristan.\n\n"
-    "Tehreek-e-Taliban Pakistan claimed responsibility for the checkpoint attack."
+    "Tehreek-e-Taliban Pakistan later claimed the checkpoint attack."
 )
 PUBLISHED = "2025-03-12"
 

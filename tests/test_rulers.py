@@ -17,7 +17,7 @@ def _ents(doc, label):
     "text,alias,code",
     [
         ("Tehrik-i-Taliban Pakistan said its men carried out the raid.", "Tehrik-i-Taliban Pakistan", "TTP"),
-        ("A spokesman for the Tehreek-e-Taliban Pakistan issued a denial.", "Tehreek-e-Taliban Pakistan", "TTP"),
+        ("A Tehreek-e-Taliban Pakistan spokesman issued a denial.", "Tehreek-e-Taliban Pakistan", "TTP"),
         ("Fighters of Tehrik-e-Taliban were seen near the ridge.", "Tehrik-e-Taliban", "TTP"),
         ("Officials held the Pakistani Taliban responsible for the ambush.", "Pakistani Taliban", "TTP"),
         ("The army said Fitna al-Khawarij operatives planted the device.", "Fitna al-Khawarij", "TTP"),
