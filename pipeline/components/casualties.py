@@ -236,7 +236,7 @@ class CasualtyExtractor:
                 if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
                     i = j + 1
                     continue
-                if i - 3 >= sent.start and doc[i - 2].lower_ in {"and", "or"} and doc[i - 1].lower_ in {"perhaps", "possibly", "maybe", "even"} and (
+                if i - 3 >= sent.start and doc[i - 2].lower_ in {"and", "or"} and doc[i - 1].lower_ in lexicon.outcome_words["count_hedges"] and (
                     doc[i - 3].like_num or doc[i - 3].lower_ in lexicon.number_words
                 ):
                     i = j + 1  # "nine and perhaps 10 climbers": the hedged second figure is not more victims
@@ -467,9 +467,9 @@ class CasualtyExtractor:
             groups = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
             if groups:
                 return self._category_of(_past_compounds(groups[0])) or "people"
-        if noun.lower_ in {"others", "other"} and self._attackers_before(noun):
+        if noun.lower_ in self.lexicon.outcome_words["other_nouns"] and self._attackers_before(noun):
             return "attacker"  # "one of the attackers blew himself up and two others were shot"
-        if noun.i == count_token.i or noun.lower_ in {"others", "other"}:
+        if noun.i == count_token.i or noun.lower_ in self.lexicon.outcome_words["other_nouns"]:
             # "two of the attackers" / "five of them"
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -558,7 +558,7 @@ class CasualtyExtractor:
     def _link(self, first: Token, last: Token, count: int, sent: Span) -> dict | None:
         self._predicate = None
         noun = self._counted_noun(first, last)
-        if noun.i != last.i and noun.lower_ in {"dead", "injured", "wounded", "killed", "martyred", "hurt"}:
+        if noun.i != last.i and noun.lower_ in self.lexicon.outcome_words["standalone_outcomes"]:
             # "left 12 dead": the count stands alone, the adjective is its outcome
             category = "people"
             outcome = self._predicate_outcome(noun)
@@ -656,7 +656,7 @@ class CasualtyExtractor:
         following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if (
             following is not None
-            and following.lower_ in {"injured", "wounded", "hurt", "killed", "dead", "martyred"}
+            and following.lower_ in self.lexicon.outcome_words["standalone_outcomes"]
             and noun.dep_ != "dobj"
             and following.tag_ in {"VBN", "JJ"}
             and not any(c.dep_ == "dobj" for c in following.children)
@@ -705,7 +705,7 @@ class CasualtyExtractor:
                 self._predicate = head
                 return outcome, update, self._is_increment(head), subset
             # "leaving nine people dead": the outcome sits on a sibling of the count
-            if head.lemma_.lower() in {"leave", "left"}:
+            if head.lemma_.lower() in lexicon.outcome_words["leaving_verbs"]:
                 for sibling in head.children:
                     if sibling.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj", "attr"} and sibling.i != current.i:
                         outcome = self._predicate_outcome(sibling)
@@ -737,7 +737,7 @@ class CasualtyExtractor:
                     c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.toll_nouns for c in head.children
                 ):
                     return _revised_toll_outcome(sent.text, said_of_a_toll=True), True, False, False
-                if head.lemma_.lower() not in {"be", "include", "leave"}:
+                if head.lemma_.lower() not in lexicon.outcome_words["toll_linking_verbs"]:
                     break
             current = head
         # reduced relatives and appositions on the noun: "11 soldiers martyred", "two killed"
@@ -785,25 +785,26 @@ class CasualtyExtractor:
 
     def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
         lexicon = self.lexicon
+        words = lexicon.outcome_words
         lemma = token.lemma_.lower()
         word = token.lower_
-        if lemma in {"mourn", "bury"} and child is not None and child.dep_ in {"dobj", "nsubjpass"}:
+        if lemma in words["mourning_verbs"] and child is not None and child.dep_ in {"dobj", "nsubjpass"}:
             return "killed"  # "the province was mourning the eleven soldiers"
-        if lemma in {"sustain", "suffer", "receive"} and any(
-            c.lemma_.lower() in {"injury", "wound", "burn"} for c in token.children
+        if lemma in words["injury_receiving_verbs"] and any(
+            c.lemma_.lower() in words["injury_nouns"] for c in token.children
         ):
             return "injured"
-        if lemma in lexicon.strict_injured or word in lexicon.strict_injured or word == "critically":
+        if lemma in lexicon.strict_injured or word in lexicon.strict_injured or word in words["injured_adverbs"]:
             return "injured"
-        if lemma in {"life", "lives"} and any(c.lower_ in {"lose", "lost"} for c in [token.head]):
+        if lemma in words["life_nouns"] and token.head.lower_ in words["life_losing_verbs"]:
             return "killed"
-        if lemma in {"lose", "claim"}:
-            if any(c.lemma_.lower() in {"life", "lives"} for c in token.children):
+        if lemma in words["life_taking_verbs"]:
+            if any(c.lemma_.lower() in words["life_nouns"] for c in token.children):
                 return "killed"
             return None
-        if lemma in {"life", "lives"} or word in {"lives"}:
+        if lemma in words["life_nouns"] or word in words["life_nouns"]:
             return "killed"
-        if lemma == "embrace" and any(c.lower_.startswith(("martyr", "shahadat", "shahadah", "shahada")) for c in token.children):
+        if lemma in words["martyrdom_verbs"] and any(c.lower_.startswith(tuple(words["martyrdom_prefixes"])) for c in token.children):
             return "killed"
         if lemma in lexicon.shoot_verbs and (
             any(c.lower_ in lexicon.shot_dead_particles for c in token.children)
@@ -812,19 +813,19 @@ class CasualtyExtractor:
             if child is not None and child.dep_ == "nsubj" and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 return "killed_agent"  # "two men on a motorbike gunned down a constable": the killers
             return "killed"
-        if word in {"dead", "killed", "martyred", "slain"} or lemma in lexicon.strict_killed or word.startswith("martyr"):
-            if child is not None and lemma in {"kill", "murder", "slay", "massacre", "eliminate", "neutralise", "neutralize"}:
+        if word in words["killed_words"] or lemma in lexicon.strict_killed or word.startswith(tuple(words["killed_prefixes"])):
+            if child is not None and lemma in words["agentive_kill_verbs"]:
                 passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod", "relcl"}
                 if child.dep_ == "nsubj" and not passive:
                     return "killed_agent"
             return "killed"
-        if word in {"casualties", "toll"}:
-            return "killed" if word == "toll" else None
+        if word in words["killed_nouns"]:
+            return "killed"  # "the toll rose to 11"
         return None
 
     def _is_increment(self, predicate: Token) -> bool:
         return predicate.lemma_.lower() == "succumb" or any(
-            c.lower_ in {"later", "subsequently", "more"} for c in predicate.children
+            c.lower_ in self.lexicon.outcome_words["increment_adverbs"] for c in predicate.children
         )
 
 

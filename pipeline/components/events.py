@@ -450,7 +450,7 @@ class EventAssembler:
         """"The BBC's correspondent, in Islamabad, says ...": a place set off beside the subject
         of a verb of speaking locates the speaker."""
         prep = ent.root.head
-        if prep.lower_ not in {"in", "from"} or prep.dep_ != "prep":
+        if prep.lower_ not in self.lexicon.place_roles["speaker_place_prepositions"] or prep.dep_ != "prep":
             return False
         if prep.i == 0 or ent.doc[prep.i - 1].text != ",":
             return False  # set off by commas
@@ -541,7 +541,7 @@ class EventAssembler:
                     "province": place.province,
                     "district": place.district,
                     "specificity": place.specificity,
-                    "named_as_district": nxt in {"district", "province", "agency", "division", "region"},
+                    "named_as_district": nxt in roles["unit_nouns"],
                     "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
                     "located": previous in roles["location_preps"] or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
                     **place.coordinates(),
@@ -579,7 +579,7 @@ class EventAssembler:
             head = node.head
             if head.i == node.i:
                 return False
-            if node.dep_ == "pobj" and head.lower_ in {"to", "from", "for", "towards", "toward"}:
+            if node.dep_ == "pobj" and head.lower_ in self.lexicon.place_roles["travel_prepositions"]:
                 governor = head.head
                 if governor.lower_ in travel or governor.lemma_.lower() in travel:
                     return True
