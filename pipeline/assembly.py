@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .events import Evidence, Mention, Perpetrator
+from .events import WORSHIP_KINDS, Evidence, Mention, Perpetrator
 from .geo import GEO_FIELDS, locate
 from .lexicon import load_lexicon, target_kinds
 
@@ -404,12 +404,14 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         targets.remove("soldiers")
         if "paramilitary" not in targets and "military" not in targets:
             targets.append("military")
-    if event_type == "attack" and not SECURITY_KINDS & set(targets) and "civilians" not in targets and any(
+    if event_type == "attack" and not (SECURITY_KINDS | WORSHIP_KINDS) & set(targets) and "civilians" not in targets and any(
         s["category"] == "people" and s["count"] > 0 and s["outcome"] in {"killed", "injured"} and not s["subset"]
         and not s.get("named") for s in statements
     ):
-        # "killing 22 people" at a procession, a hotel or a bus: people who are not said to be
-        # anything else were private citizens (GTD's default), beside the site's own kind
+        # "killing 22 people" at a hotel or a bus: people who are not said to be anything else
+        # were private citizens (GTD's default), beside the site's own kind; at a mosque, a
+        # shrine or a procession they were its worshippers (religious), and civilians only where
+        # the text names such victims ("eight children were among the dead")
         targets.append("civilians")
     if not targets and event_type == "attack" and ((killed or 0) > 0 or (injured or 0) > 0 or method in CAPTIVE_METHODS):
         # people killed, wounded or seized in an attack whose text names no other kind of

@@ -32,6 +32,11 @@ FIELD_NAMES = (
     "qualifier",
 )
 
+#: Target kinds whose sites' people are the target itself (EVENTS.md: worshippers are
+#: `religious`): an attack there that kills "people" names no civilians of its own, though
+#: another report of it may call the same victims civilians.
+WORSHIP_KINDS = frozenset({"religious"})
+
 #: Where the event happened, from the gazetteer (`pipeline.geo`): a point and ACLED's
 #: geo_precision (1 the town or site, 2 part of a district or its seat, 3 province or wider).
 GEO_FIELDS = ("latitude", "longitude", "geo_precision")

@@ -70,7 +70,8 @@ How it decides
    - `method` (2): same 1, close (bombing/suicide_bombing, airstrike/shelling, ...) 0.8, one side
      `unknown` 0.5, otherwise 0;
    - `perpetrators` (1): Jaccard of the group codes, when both name groups;
-   - `targets` (1): overlap |A & B| / min(|A|, |B|), when both name targets;
+   - `targets` (1): overlap |A & B| / min(|A|, |B|), when both name targets (a side naming a
+     worship site counts civilians too: the people one report calls worshippers another calls civilians);
    - `casualties` (1.5, scaled by 0.5 + 0.25 * log2(1 + toll), at most 1: agreeing on a toll of 40
      says more than agreeing on a toll of 1): killed and injured figures: equal 1,
      0.5 + 0.5 * low/high when the later report (by `published`) carries the higher figure,
@@ -143,7 +144,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .events import FIELD_NAMES
+from .events import FIELD_NAMES, WORSHIP_KINDS
 from .geo import merged_coordinates
 
 POLICIES = ("latest", "conservative")
@@ -369,6 +370,9 @@ def _features(idx: int, mention: dict[str, Any], key: tuple, words: str | None =
     m.method = mention.get("method") or "unknown"
     m.groups = frozenset(p["group"] for p in mention.get("perpetrators") or [] if p.get("group"))
     m.targets = frozenset(mention.get("targets") or [])
+    if m.targets & WORSHIP_KINDS:
+        # the worshippers one report counts as "people" another calls civilians: the same victims
+        m.targets |= {"civilians"}
     m.killed = mention.get("killed")
     m.injured = mention.get("injured")
     if words is None:

@@ -180,6 +180,30 @@ def test_casualties_event_subset_not_added(run_extract, only_event):
     assert event["killed"] == 9
 
 
+@pytest.mark.parametrize(
+    "text,outcome,count,category",
+    [
+        ("Two judges were among the dead.", "killed", 2, "civilian"),
+        ("Six constables were among the wounded.", "injured", 6, "security"),
+        ("The dead included four boys.", "killed", 4, "civilian"),
+    ],
+)
+def test_casualties_victim_list_is_a_part_of_the_toll(statements, text, outcome, count, category):
+    # the count is neither the subject of a casualty verb nor beside one: the list says the outcome
+    found = [(s["outcome"], s["count"], s["category"], s["subset"]) for s in statements(text)]
+    assert (outcome, count, category, True) in found, found
+
+
+def test_casualties_event_victim_list_does_not_add_to_the_toll(run_extract, only_event):
+    event = _event(
+        run_extract,
+        only_event,
+        "A bomb tore through a crowded bazaar in Parachinar on Friday, killing 23 people.\n"
+        "Seven children were among the dead, a hospital official said.\n",
+    )
+    assert event["killed"] == 23
+
+
 def test_casualties_event_gunmen_are_not_victims(run_extract, only_event):
     event = _event(
         run_extract,

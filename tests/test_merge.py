@@ -657,3 +657,20 @@ def test_merge_in_time_segments_refuses_a_group_beyond_the_margin(monkeypatch):
     assert results == [None]
     assert json.dumps(events) == json.dumps(merge_mentions(mentions, processes=1))
     assert ["x_paper", "y_paper"] in clusters(events)
+
+
+def test_merge_worshippers_of_one_report_are_the_civilians_of_another():
+    # one report names the shrine (its people are worshippers: religious), the other only the
+    # civilians; they also blame different groups, and disjoint targets would be a second
+    # contradiction keeping them apart
+    shrine = mention("s_shrine", "2024-06-15", "A suicide bomber struck the shrine of a Sufi saint "
+                     "in Jhal Magsi on Friday evening, killing 14 devotees.", date="2024-06-14",
+                     province="Balochistan", district="Jhal Magsi", method="suicide_bombing",
+                     targets=["religious"], killed=14,
+                     perpetrators=[{"group": "IS-KP", "attribution": "claimed"}])
+    town = mention("t_town", "2024-06-15", "Fourteen civilians died when a suicide bomber blew "
+                   "up a Sufi shrine gathering in Jhal Magsi district on Friday.", date="2024-06-14",
+                   province="Balochistan", district="Jhal Magsi", method="suicide_bombing",
+                   targets=["civilians"], killed=14,
+                   perpetrators=[{"group": "LeJ", "attribution": "suspected"}])
+    assert clusters(merge_mentions([shrine, town])) == [["s_shrine", "t_town"]]

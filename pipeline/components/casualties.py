@@ -704,6 +704,11 @@ class CasualtyExtractor:
             if outcome:
                 self._predicate = head
                 return outcome, update, self._is_increment(head), subset
+            outcome = self._listed_victims_outcome(head, current)
+            if outcome:
+                # "eight children were among the dead", "the dead include two judges": a part of
+                # the toll told elsewhere, whose words say who the victims were
+                return outcome, False, False, True
             # "leaving nine people dead": the outcome sits on a sibling of the count
             if head.lemma_.lower() in lexicon.outcome_words["leaving_verbs"]:
                 for sibling in head.children:
@@ -754,6 +759,26 @@ class CasualtyExtractor:
                             if outcome and outcome != "killed_agent":
                                 return outcome, False, False, subset
         return None, False, False, False
+
+    def _listed_victims_outcome(self, head: Token, current: Token) -> str | None:
+        """The outcome of a victim list: the count is the subject of a linking verb with
+        "among the dead", or the object of "include" whose subject is "the dead"/"the injured"."""
+        words = self.lexicon.outcome_words
+        lemma = head.lemma_.lower()
+        listed: list[Token] = []
+        if lemma in words["victim_list_linking_verbs"] and current.dep_ in {"nsubj", "nsubjpass"}:
+            listed = [
+                p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in words["victim_list_prepositions"]
+                for p in prep.children if p.dep_ == "pobj"
+            ]
+        elif lemma in words["victim_list_verbs"] and current.dep_ == "dobj":
+            listed = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for noun in listed:
+            if noun.lower_ in words["standalone_outcomes"]:
+                outcome = self._predicate_outcome(noun)
+                if outcome in {"killed", "injured"}:
+                    return outcome
+        return None
 
     def _running_tally(self, verb: Token) -> bool:
         """"taking the recent tally of murdered doctors in the city to five": the toll the verb moves is a
