@@ -49,6 +49,9 @@ class Place:
     lat: float | None
     lon: float | None
     spans: bool = False
+    #: short forms (lower case) that are also the tail of other names: "Darra" for Darra Adam
+    #: Khel, but "Kharay Darra" is a village elsewhere
+    short_aliases: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -85,6 +88,7 @@ def load_gazetteer(patterns_dir: str | None = None) -> dict[str, Place]:
             lat=record.get("lat"),
             lon=record.get("lon"),
             spans=bool(record.get("spans")),
+            short_aliases=frozenset(alias.lower() for alias in record.get("ambiguous_aliases", ())),
         )
     return places
 

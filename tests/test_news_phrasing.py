@@ -34,6 +34,14 @@ def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
     assert event["place"] == "Mardān"  # the text's own spelling stays in the output
 
 
+def test_news_short_form_of_a_place_inside_a_longer_name_is_not_that_place(run_extract):
+    # "Darra" alone is Darra Adam Khel (Kohat); "Shinkay Darra" is a village the gazetteer does not know
+    text = ("A suicide bomber blew up a mosque in Mohmand district on Friday, killing 14 worshippers.\n"
+            "The bomber detonated his vest during prayers at the mosque of Shinkay Darra, a village near "
+            "the border, officials said.\n")
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Mohmand"
+
+
 @pytest.mark.parametrize(
     "text,district",
     [

@@ -496,6 +496,16 @@ class EventAssembler:
             child.dep_ in {"nsubj", "nsubjpass"} and child.i in attack_tokens for child in governor.children
         )
 
+    @staticmethod
+    def _tail_of_another_name(ent: Span, place, sent: Span) -> bool:
+        """A short form of a place (the gazetteer's `ambiguous_aliases`) right after another
+        capitalised word ends a longer name the gazetteer does not know: "Kharay Darra" is a
+        village, "Lower Kohistan" another district."""
+        if ent.text.lower() not in place.short_aliases or ent.start - 1 <= sent.start:
+            return False
+        previous = sent.doc[ent.start - 1]
+        return previous.is_alpha and previous.is_title and not previous.ent_type_
+
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
@@ -517,6 +527,8 @@ class EventAssembler:
                 continue  # "Mohmand, a commander of the faction": a person
             if self._surname(ent, sent):
                 continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
+            if self._tail_of_another_name(ent, place, sent):
+                continue  # "Kharay Darra": not Darra Adam Khel
             if place.kind == "country" and self._inside_origin(ent):
                 continue  # "a raid launched from Paktika province of Afghanistan": the attackers' side
             if self._only_neighboured(ent):
