@@ -181,6 +181,18 @@ def test_news_background_clause_is_its_own_incident_and_lends_no_toll(run_extrac
     assert [(e["date"], e["killed"]) for e in events] == [("2013-01", 12), ("2019-05-12", 2)]
 
 
+def test_news_a_dated_earlier_blast_does_not_date_an_undated_headline_incident(run_extract):
+    # the headline and the claim name the town but no day; the lead names the day but no town; an
+    # earlier blast at the same market, dated a year before, must not date (and split) the news
+    text = ("Bomb wrecks crowded market in Kalaya\n\n"
+            "At least 11 killed in blast claimed by the TTP\n\n"
+            "KALAYA: A bomb tore through a crowded fruit market in a tribal district on Monday, killing 11 people.\n"
+            "The Tehreek-e-Taliban Pakistan said its men planted the bomb in the market of Kalaya, the main town of Orakzai.\n"
+            "In March 2018, a similar bomb at the same market had left nine people dead.\n")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
+    assert [(e["date"], e["district"], e["killed"]) for e in events] == [("2018-03", None, 9), ("2019-05-13", "Orakzai", 11)]
+
+
 # --- casualties as news phrases them -----------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -1192,8 +1192,13 @@ class EventAssembler:
         across the border") reports fresh news; a later sentence dated a month or more before
         publication ("in September, an officer had been killed in Rajgal") tells an earlier
         incident and does not lend it its place."""
+        return not current["places"] and self._background_to_undated_news(current, frame_date, doc)
+
+    def _background_to_undated_news(self, current: dict, frame_date: dict | None, doc: Doc) -> bool:
+        """A sentence dated a month or more before publication, after an incident told without a
+        day of its own (fresh news), tells an earlier incident and does not lend it its date."""
         published = str(doc._.incidents_published or "")
-        if current["places"] or self._incident_date(current) is not None or frame_date is None or len(published) < 7:
+        if self._incident_date(current) is not None or frame_date is None or len(published) < 7:
             return False
         value = frame_date.get("value") or ""
         if len(value) < 7 or value[:7] >= published[:7]:
@@ -1264,6 +1269,11 @@ class EventAssembler:
             return None
         if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
             if frame["places"] and not self._province_fits(current, frame):
+                return None
+            if self._background_to_undated_news(current, frame_date, frame["record"]["doc"]):
+                # "two years ago a blast at the same bazaar had killed 14", dated, after an
+                # undated lead: an earlier incident, not the news's date
+                frame["earlier_than_news"] = True
                 return None
             if not self._methods_fit(current, frame):
                 return None  # "the Afghan side answered with its own raids": a clash, not the strike
