@@ -62,6 +62,17 @@ def incident_date(incident: dict) -> dict | None:
     return incident.get("inherited_date")
 
 
+def event_date(incident: dict) -> dict | None:
+    """The incident's date, or failing any, the day it was reported in a statement ("a bomb
+    killed five in Quetta, police said Tuesday"): wire stories are filed the day they happen."""
+    chosen = incident_date(incident)
+    if chosen is None and incident.get("statement_dates"):
+        statements = [d for d in incident["statement_dates"] if d.get("value")]
+        if statements:
+            chosen = min(statements, key=lambda d: (d["value"], d["start"]))
+    return chosen
+
+
 def merge_document_incidents(incidents: list[dict]) -> list[dict]:
     """Merge incidents of one document that are the same incident told twice
     (headline and body, or two chunks): same district and compatible dates and methods.
@@ -94,7 +105,7 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
 
 
 def _absorb(home: dict, incident: dict) -> None:
-    for key in ("places", "countries", "dates", "triggers", "casualties", "groups", "evidence"):
+    for key in ("places", "countries", "dates", "statement_dates", "triggers", "casualties", "groups", "evidence"):
         home[key] = home[key] + incident[key]
     add_targets(home, incident)
     for flag in ("suicide", "strike_actor", "afghan_actor", "said_pakistan"):
@@ -118,7 +129,7 @@ def _sites(incident: dict) -> set[str]:
 
 
 def _same_incident(a: dict, b: dict) -> bool:
-    date_a, date_b = incident_date(a), incident_date(b)
+    date_a, date_b = event_date(a), event_date(b)
     if (a.get("told_apart") or b.get("told_apart")) and _sites(a) and _sites(b) and not _sites(a) & _sites(b):
         return False  # a sentence that tells another incident at another site of the same town
     for earlier, news, news_date in ((a, b, date_b), (b, a, date_a)):
@@ -388,7 +399,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # dead in their vehicle, or passengers massacred, were a gun attack
         method = "armed_assault"
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
-    chosen_date = incident_date(incident)
+    chosen_date = event_date(incident)
     told = incident["targets"]
     if not told and killed is None and injured is None:
         # a sparse report (a past attack recalled without figures): the cues of its sentences
@@ -481,7 +492,7 @@ def apply_dateline(incidents: list[dict]) -> None:
 def is_reportable(incident: dict) -> bool:
     """An incident is written out only when it is anchored: a place (or country) or a date,
     and something that says violence happened (a trigger or a casualty figure)."""
-    anchored = bool(incident["places"] or incident["countries"] or incident_date(incident))
+    anchored = bool(incident["places"] or incident["countries"] or event_date(incident))
     violent = bool(incident["triggers"] or incident["casualties"])
     return anchored and violent and not _only_an_operation(incident)
 

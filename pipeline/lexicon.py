@@ -100,6 +100,7 @@ class Lexicon:
     claimant_nouns: frozenset[str]  # "the outfit claimed": subjects that stand for a group
     boast_verbs: frozenset[str]  # "it claimed ...": with a group named in the sentence, ...
     claimant_pronouns: frozenset[str]  # ... these subjects speak for it
+    statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
     outcome_words: dict[str, frozenset[str]]  # word sets of the outcome rules (patterns/lexicon.json)
 
 
@@ -208,6 +209,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         claimant_nouns=frozenset(raw["militant_tally_cues"]["group_nouns"]),
         boast_verbs=frozenset(raw["militant_tally_cues"]["claim_verbs"]),
         claimant_pronouns=frozenset(raw["militant_tally_cues"]["speakers"]),
+        statement_verbs=frozenset(raw["statement_verbs"]["words"]),
         outcome_words={
             name: frozenset(words) for name, words in raw["outcome_words"].items() if not name.startswith("_")
         },

@@ -193,6 +193,22 @@ def test_news_a_dated_earlier_blast_does_not_date_an_undated_headline_incident(r
     assert [(e["date"], e["district"], e["killed"]) for e in events] == [("2018-03", None, 9), ("2019-05-13", "Orakzai", 11)]
 
 
+def test_news_the_day_of_a_statement_yields_to_the_day_of_the_attack(run_extract):
+    # "said Friday" dates the minister's words; the attack began on Wednesday night
+    text = ("Gunmen stormed a police training centre in Quetta, killing 20 recruits, the provincial "
+            "home minister said Friday.\n"
+            "Three attackers were shot dead by troops.\n"
+            "The assault on the training centre began late on Wednesday night.\n")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["date"], event["district"], event["killed"]) == ("2019-05-08", "Quetta", 20)
+
+
+def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_extract):
+    event = _only(run_extract("A roadside bomb killed four policemen in Dera Ismail Khan, officials said Friday.",
+                              published=PUBLISHED))
+    assert event["date"] == "2019-05-10"
+
+
 # --- casualties as news phrases them -----------------------------------------------------------------
 
 @pytest.mark.parametrize(

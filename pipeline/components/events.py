@@ -156,7 +156,10 @@ class EventAssembler:
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in record["triggers"]
         )
         record["places"] = self._locations(sent) + self._here(sent)
-        record["dates"] = dates
+        # "the minister said Tuesday": the day of the statement dates the incident only when
+        # nothing else does (assembly.event_date)
+        record["statement_dates"] = [d for d in dates if self._dates_a_statement(d, doc)]
+        record["dates"] = [d for d in dates if not any(d is s for s in record["statement_dates"])]
         named = [
             ent for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
@@ -505,6 +508,17 @@ class EventAssembler:
             return False
         previous = sent.doc[ent.start - 1]
         return previous.is_alpha and previous.is_title and not previous.ent_type_
+
+    def _dates_a_statement(self, found: dict, doc: Doc) -> bool:
+        """Whether a date phrase modifies a verb of saying ("said Tuesday", "told reporters on
+        Wednesday") rather than what happened."""
+        span = doc.char_span(found["start"], found["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        if head.dep_ == "prep" and head.i != span.root.i:
+            head = head.head
+        return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.lexicon.statement_verbs
 
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
@@ -890,7 +904,7 @@ class EventAssembler:
                         referenced = target
                 if self._incident_date(target) is None:
                     if frame["same_day"] and previous is not None and previous is not target:
-                        target["inherited_date"] = self._incident_date(previous)
+                        target["inherited_date"] = self._dated(previous)
                     elif frame["same_day"] and previous is None and doc._.incidents_published:
                         # "earlier in the day" in a lead: the day of the report
                         published = str(doc._.incidents_published)
@@ -902,7 +916,7 @@ class EventAssembler:
                         # "came a day after 14 soldiers were killed ...", "days after the hijacking":
                         # dated from the incident the sentence compares it with
                         anchor = referenced or previous
-                        before = self._incident_date(anchor) if anchor is not None and anchor is not target else None
+                        before = self._dated(anchor) if anchor is not None and anchor is not target else None
                         published = str(doc._.incidents_published or "")
                         if before is None and anchor is None and len(published) == 10 and REPORT_RELATIVE.search(sent.text.lower()):
                             # "the briefing comes a day after gunmen shot dead two soldiers": the day
@@ -1182,6 +1196,14 @@ class EventAssembler:
         return incident_date(incident)
 
     @staticmethod
+    def _dated(incident: dict) -> dict | None:
+        """The date an incident will be written with (a statement's day when it has no other):
+        what a sentence dated relative to it ("a day earlier", "comes two days after") counts from."""
+        from ..assembly import event_date
+
+        return event_date(incident)
+
+    @staticmethod
     def _dates_compatible(a: dict | None, b: dict | None) -> bool:
         from ..assembly import _dates_compatible
 
@@ -1383,6 +1405,7 @@ class EventAssembler:
             "evidence": [],
             "sentences": [],
             "inherited_date": None,
+            "statement_dates": [],
             "heading_only": True,
         }
         self._merge_frame(incident, frame)
@@ -1396,6 +1419,7 @@ class EventAssembler:
         if incident["district"] is None:
             incident["district"] = self._frame_district(frame)
         incident["dates"].extend(frame["dates"])
+        incident["statement_dates"].extend(record["statement_dates"])
         incident["triggers"].extend(frame["triggers"])
         incident["casualties"].extend(frame["casualties"])
         add_targets(incident, record)
