@@ -269,7 +269,10 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
         if not increments:
             # only subsets ("including two children"): the figure is unknown, not the subset
             return None, None, None
-        return None, None, None
+        # "nine died and another 17 were hurt": "another" counts other people,
+        # and with no figure of this outcome before it, it is the figure
+        first = min(increments, key=lambda s: s["start"])
+        return sum(s["count"] for s in increments), first["qualifier"], first
     qualifier = chosen["qualifier"] if chosen else "exact"
     return total, qualifier, chosen
 

@@ -204,6 +204,16 @@ def test_casualties_event_victim_list_does_not_add_to_the_toll(run_extract, only
     assert event["killed"] == 23
 
 
+def test_casualties_event_another_figure_of_a_new_outcome_is_that_figure(run_extract, only_event):
+    # "another" counts other people: nothing injured was counted before it
+    event = _event(
+        run_extract,
+        only_event,
+        "Nine villagers died and another 17 were hurt when a bomb exploded at a bus stop in Zhob on Monday.",
+    )
+    assert (event["killed"], event["injured"]) == (9, 17)
+
+
 def test_casualties_event_gunmen_are_not_victims(run_extract, only_event):
     event = _event(
         run_extract,
