@@ -45,6 +45,7 @@ def test_casualties_parse_count(words, count):
         ("A dozen villagers were killed in the shelling.", 12, "civilian"),
         ("A policeman was martyred when gunmen fired on the checkpoint.", 1, "security"),
         ("Two civilians were killed in the crossfire.", 2, "civilian"),
+        ("Three cricketers were killed when gunmen fired on their bus.", 3, "civilian"),
         ("The blast killed 2,597 people, the report claimed.", 2597, "people"),
     ],
 )

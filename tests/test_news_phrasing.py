@@ -42,6 +42,12 @@ def test_news_short_form_of_a_place_inside_a_longer_name_is_not_that_place(run_e
     assert _only(run_extract(text, published=PUBLISHED))["district"] == "Mohmand"
 
 
+def test_news_a_town_name_ending_a_saints_name_is_not_that_town(run_extract):
+    # Ghazi is a town in Haripur; Abdullah Shah Ghazi is a saint whose shrine stands in Karachi
+    text = "Two suicide bombers hit the Karachi shrine of the saint Abdullah Shah Ghazi on Friday, killing eight devotees."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Karachi"
+
+
 @pytest.mark.parametrize(
     "text,district",
     [

@@ -503,11 +503,19 @@ class EventAssembler:
     def _tail_of_another_name(ent: Span, place, sent: Span) -> bool:
         """A short form of a place (the gazetteer's `ambiguous_aliases`) right after another
         capitalised word ends a longer name the gazetteer does not know: "Kharay Darra" is a
-        village, "Lower Kohistan" another district."""
-        if ent.text.lower() not in place.short_aliases or ent.start - 1 <= sent.start:
-            return False
-        previous = sent.doc[ent.start - 1]
-        return previous.is_alpha and previous.is_title and not previous.ent_type_
+        village, "Lower Kohistan" another district. So does any one-word town after two."""
+        def name_word(token) -> bool:
+            return token.is_alpha and token.is_title and not token.ent_type_
+
+        doc = sent.doc
+        if ent.text.lower() in place.short_aliases:
+            return ent.start - 1 > sent.start and name_word(doc[ent.start - 1])
+        # a one-word town after two capitalised words is the end of a person's or a shrine's
+        # name ("the shrine of Abdullah Shah Ghazi" is in Karachi, not the town of Ghazi)
+        return (
+            len(ent) == 1 and place.kind in {"town", "area"} and ent.start - 2 > sent.start
+            and name_word(doc[ent.start - 1]) and name_word(doc[ent.start - 2])
+        )
 
     def _dates_a_statement(self, found: dict, doc: Doc) -> bool:
         """Whether a date phrase modifies a verb of saying ("said Tuesday", "told reporters on
