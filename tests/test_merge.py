@@ -674,3 +674,17 @@ def test_merge_worshippers_of_one_report_are_the_civilians_of_another():
                    targets=["civilians"], killed=14,
                    perpetrators=[{"group": "LeJ", "attribution": "suspected"}])
     assert clusters(merge_mentions([shrine, town])) == [["s_shrine", "t_town"]]
+
+
+@pytest.mark.parametrize("later_toll,joined", [(31, True), (70, False)])
+def test_merge_without_day_dates_tolls_far_apart_are_two_incidents(later_toll, joined):
+    # a month-dated recollection and an undated report of a bombing in one city: alike in place
+    # and method, told apart only by how many died
+    recalled = mention("u_recall", "2024-05-20", "A car bomb ripped through a bazaar in Bannu in "
+                       "April, killing 24 shoppers.", date="2024-04", province="Khyber Pakhtunkhwa",
+                       district="Bannu", method="bombing", targets=["civilians"], killed=24)
+    report = mention("v_report", "2024-04-12", "The car bomb that tore through the Bannu bazaar "
+                     f"killed {later_toll} shoppers, officials said.", province="Khyber Pakhtunkhwa",
+                     district="Bannu", method="bombing", targets=["civilians"], killed=later_toll)
+    expected = [["u_recall", "v_report"]] if joined else [["u_recall"], ["v_report"]]
+    assert clusters(merge_mentions([recalled, report])) == expected
