@@ -34,6 +34,15 @@ def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
     assert event["place"] == "Mardān"  # the text's own spelling stays in the output
 
 
+def test_news_a_local_towns_dateline_keeps_its_lead_from_another_districts_place(run_extract):
+    # Miramshah is no newsroom city: the lead filed from there, placed no more precisely, happened
+    # there, and a later sentence about a checkpoint near Wana is not where
+    text = ("MIRAMSHAH: Two soldiers were martyred when militants opened fire on a border post on Monday, officials said.\n"
+            "Militants also fired rockets at a checkpoint near Wana, the officials added.\n")
+    lead = [e for e in run_extract(text, published=PUBLISHED) if e["killed"] == 2]
+    assert [e["district"] for e in lead] == ["North Waziristan"]
+
+
 def test_news_short_form_of_a_place_inside_a_longer_name_is_not_that_place(run_extract):
     # "Darra" alone is Darra Adam Khel (Kohat); "Shinkay Darra" is a village the gazetteer does not know
     text = ("A suicide bomber blew up a mosque in Mohmand district on Friday, killing 14 worshippers.\n"

@@ -1217,6 +1217,16 @@ class EventAssembler:
 
         return _dates_compatible(a.get("value") if a else None, b.get("value") if b else None)
 
+    def _local_dateline_elsewhere(self, district: str) -> bool:
+        """Whether the story opens under the dateline of a local town (not a newsroom city) of
+        another district: its lead, placed no more precisely, happened at the dateline's town."""
+        if not self._datelines or self._datelines[0]["token"] > DATELINE_WITHIN_TOKENS:
+            return False
+        dateline = self._datelines[0]
+        if dateline["text"].lower() in self.lexicon.place_roles["bureau_datelines"]:
+            return False
+        return dateline["district"] is not None and dateline["district"] != district
+
     def _background_to_unplaced_news(self, current: dict, frame_date: dict | None, doc: Doc) -> bool:
         """A story whose lead names no place and no day ("a captain was martyred in firing from
         across the border") reports fresh news; a later sentence dated a month or more before
@@ -1289,6 +1299,8 @@ class EventAssembler:
             ):
                 if current["district"] is None and current["places"] and not self._province_fits(current, frame):
                     return None
+                if current["district"] is None and current is incidents[0] and self._local_dateline_elsewhere(district):
+                    return None  # "KHAR: a shell hit a house ... Torkham was closed after a mortar": another place
                 if self._background_to_unplaced_news(current, frame_date, frame["record"]["doc"]):
                     frame["earlier_than_news"] = True  # kept apart in the document's assembly too
                     return None
