@@ -293,6 +293,8 @@ def _without_attackers(killed: int | None, chosen: dict | None, statements: list
     return victims if victims and victims + attackers == killed else killed
 
 
+#: Target kinds of people who hold office: not private citizens (GTD codes them apart).
+OFFICIAL_KINDS = frozenset({"government", "political"})
 #: Target kinds of the state's armed and police forces.
 SECURITY_KINDS = frozenset({"police", "paramilitary", "military"})
 
@@ -309,10 +311,29 @@ def _victim_targets(statements: list[dict]) -> list[str]:
         if statement["outcome"] not in {"killed", "injured"} or statement["count"] <= 0 or statement["category"] in ATTACKERS:
             continue
         named = target_kinds(" ".join(statement.get("text", "").lower().replace("’", "'").split()), lexicon)
-        if statement["category"] == "civilian" and "civilians" not in named:
+        if "civilian" in (statement["category"], statement.get("mostly")) and "civilians" not in named and not (
+            OFFICIAL_KINDS & set(named)
+        ):
+            # "two passers-by", "six Chinese nationals": civilians; "two judges", "an opposition
+            # leader": officials and politicians, not private citizens
             named.append("civilians")
         kinds.extend(kind for kind in named if kind not in kinds and kind != "militants")
     return kinds
+
+
+def _people_beyond_forces(statements: list[dict]) -> bool:
+    """Whether a count of people is told with parts of the security forces that do not add up to
+    it, in its own sentence: the rest were not said to be anything else."""
+    for total in statements:
+        if total["category"] != "people" or total["subset"] or total.get("named") or total["count"] <= 0:
+            continue
+        parts = [
+            s for s in statements
+            if s["subset"] and s["sent"] == total["sent"] and s["outcome"] == total["outcome"] and s["category"] == "security"
+        ]
+        if parts and sum(s["count"] for s in parts) < total["count"]:
+            return True
+    return False
 
 
 def _perpetrators(incident: dict, method: str, event_type: str, country: str | None) -> list[Perpetrator]:
@@ -426,6 +447,9 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # were private citizens (GTD's default), beside the site's own kind; at a mosque, a
         # shrine or a procession they were its worshippers (religious), and civilians only where
         # the text names such victims ("eight children were among the dead")
+        targets.append("civilians")
+    if event_type == "attack" and "civilians" not in targets and _people_beyond_forces(statements):
+        # "injured 13 others, including three policemen": the other ten were private citizens
         targets.append("civilians")
     if not targets and event_type == "attack" and ((killed or 0) > 0 or (injured or 0) > 0 or method in CAPTIVE_METHODS):
         # people killed, wounded or seized in an attack whose text names no other kind of

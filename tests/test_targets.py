@@ -333,6 +333,38 @@ def test_targets_people_at_a_religious_site_are_its_worshippers(run_extract, tex
     assert _targets(run_extract, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the people a toll counts beyond the policemen among them were private citizens
+        ("A bomb planted on a bicycle went off near a police van in Bannu on Friday, wounding 11 "
+         "people, including four constables.", ["civilians", "police"]),
+        # all of them policemen: nobody else
+        ("A bomb planted on a bicycle went off near a police van in Bannu on Friday, wounding four "
+         "people, including four constables.", ["police"]),
+        # who most of the counted were
+        ("A suicide bomber struck a Muharram procession in Shikarpur on Friday, killing 19 people, "
+         "mostly children.", ["civilians", "religious"]),
+        # "among those killed": a listed part of the toll
+        ("A suicide bomber struck a mosque in Sibi on Friday, killing 12 people. Five boys were "
+         "among those killed.", ["civilians", "religious"]),
+    ],
+)
+def test_targets_kinds_of_the_people_a_toll_counts(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen shot dead a provincial minister in Quetta on Sunday.", ["government"]),
+        ("Gunmen shot dead an opposition leader in Swabi on Sunday.", ["political"]),
+    ],
+)
+def test_targets_ministers_and_politicians(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
 def test_targets_of_a_recalled_attack_without_figures_come_from_its_sentence(run_extract):
     # no figure and no attacked object the grammar finds: the kinds its sentence names
     text = ("Gunmen shot dead two traders in Quetta on Sunday.\n"

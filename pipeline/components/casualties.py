@@ -610,6 +610,11 @@ class CasualtyExtractor:
             count += self._unnumbered_people(noun)
         if outcome == "killed" and category != "attacker" and self._toll_includes_attacker(sent):
             count = max(count - 1, 0)  # "a toll of 12, which includes the bomber": 11 victims
+        # "22 people, mostly children": who most of the counted were (their kind, not a part's count)
+        most = [
+            self._category_of(child) for child in noun.children
+            if child.dep_ == "appos" and any(m.lower_ in self.lexicon.outcome_words["mostly_adverbs"] for m in child.children)
+        ] if category == "people" else []
         group = noun.i
         conj_root = noun
         while conj_root.dep_ == "conj" and conj_root.head.i != conj_root.i:
@@ -628,6 +633,7 @@ class CasualtyExtractor:
             "subset": subset,
             "group": group,
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
+            "mostly": next((kind for kind in most if kind in {"civilian", "security"}), None),
         }
 
     def _toll_includes_attacker(self, sent: Span) -> bool:
@@ -778,6 +784,12 @@ class CasualtyExtractor:
                 outcome = self._predicate_outcome(noun)
                 if outcome in {"killed", "injured"}:
                     return outcome
+            # "among those killed": the outcome on the participle of the pronoun
+            for child in noun.children:
+                if child.dep_ in {"acl", "relcl", "amod"}:
+                    outcome = self._predicate_outcome(child)
+                    if outcome in {"killed", "injured"}:
+                        return outcome
         return None
 
     def _running_tally(self, verb: Token) -> bool:
