@@ -425,7 +425,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     chosen_date = event_date(incident)
     told = incident["targets"]
-    if not told and killed is None and injured is None:
+    if not told and killed is None and injured is None and not perpetrators_killed:
         # a sparse report (a past attack recalled without figures): the cues of its sentences
         told = incident["sentence_targets"]
     targets = [t for t in told if t != "militants" or event_type in {"strike", "clash"}]

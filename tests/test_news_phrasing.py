@@ -43,6 +43,28 @@ def test_news_a_local_towns_dateline_keeps_its_lead_from_another_districts_place
     assert [e["district"] for e in lead] == ["North Waziristan"]
 
 
+def test_news_an_attack_ranked_by_an_ordinal_is_the_one_told(run_extract):
+    # "it was the fifth drone strike since ...": a count of strikes that ranks this one, no new strike
+    text = ("MIRAMSHAH: A US drone strike killed 12 militants in a compound in North Waziristan on Monday.\n"
+            "Officials said the dead included two foreign fighters.\n"
+            "It was the fifth drone strike in Pakistan since a peace conference in Doha last month.\n")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["date"], event["district"]) == ("2019-05-13", "North Waziristan")
+
+
+def test_news_what_strikes_do_in_general_names_no_target_of_this_one(run_extract):
+    # a strike that killed militants was aimed at militants; "they kill civilians" is a complaint
+    # about strikes in general (the simple present), not this strike's victims
+    text = ("A US drone strike killed 12 militants in a compound near Mir Ali in North Waziristan on Monday.\n"
+            "Islamabad protests against the strikes, saying they breach its sovereignty and kill civilians.\n")
+    assert _only(run_extract(text, published=PUBLISHED))["targets"] == ["militants"]
+
+
+def test_news_a_hyphenated_party_name_is_read_whole(run_extract):
+    text = "A roadside bomb targeting a leader of the ruling PML-N party wounded three of his guards near Mingora in Swat on Monday."
+    assert "political" in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
 def test_news_short_form_of_a_place_inside_a_longer_name_is_not_that_place(run_extract):
     # "Darra" alone is Darra Adam Khel (Kohat); "Shinkay Darra" is a village the gazetteer does not know
     text = ("A suicide bomber blew up a mosque in Mohmand district on Friday, killing 14 worshippers.\n"

@@ -144,6 +144,7 @@ class EventAssembler:
                 "token": span.start,
                 "text": span.text,
                 "definite": self._is_definite(span),
+                "ranked": self._ranks_the_incident_told(span),
             }
             for span in triggers
             if not self._trigger_is_hypothetical(span) and not self._told_before(span)
@@ -704,7 +705,19 @@ class EventAssembler:
                             objects(inner)  # "struck after joining the worshippers"
 
         roots = [span.root for span in triggers]
-        roots += [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lexicon.attacked_verbs]
+        # a verb in the simple present outside a headline tells what attacks do, not whom this
+        # one hit ("Pakistan says the strikes kill civilians")
+        habitual = set() if self._is_heading(sent) else {"VBP", "VBZ"}
+
+        def tense(verb: Token) -> str:
+            while verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.i != verb.i:
+                verb = verb.head  # "the attacks violate its sovereignty, kill civilians"
+            return verb.tag_
+
+        roots += [
+            t for t in sent
+            if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lexicon.attacked_verbs and tense(t) not in habitual
+        ]
         for root in roots:
             objects(root)
             if root.pos_ in {"NOUN", "PROPN"}:
@@ -715,7 +728,9 @@ class EventAssembler:
                     objects(root.head)  # "a suicide blast ripped through a procession"
                 elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
                     objects(root.head)  # "threw a grenade at the police station"
-        return " ".join(t.lower_ for t in sent if t.i in kept).replace("\u2019", "'")
+        # the words as written where they run on ("PML-N", "D.I. Khan"), a space across a gap
+        words = [t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept]
+        return "".join(words).strip().replace("\u2019", "'")
 
     def _targets(self, text: str) -> list[str]:
         return target_kinds(text, self.lexicon)
@@ -1353,6 +1368,19 @@ class EventAssembler:
         own = {p["province"] for p in incident["places"] if p["province"]}
         return not provinces or not own or bool(provinces & own)
 
+    @staticmethod
+    def _ranks_the_incident_told(span: Span) -> bool:
+        """"It was the eighth drone strike this year", "this is the third attack on the post":
+        an ordinal attack word predicated of a pronoun ranks the incident being told."""
+        root = span.root
+        while root.dep_ == "compound" and root.head.i != root.i:
+            root = root.head  # "drone" of "the eighth drone strike"
+        if root.dep_ != "attr" or root.head.lemma_ != "be":
+            return False
+        if not any(c.ent_type_ == "ORDINAL" or c.lower_ in {"latest", "first", "last"} for c in root.children):
+            return False
+        return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "DET"} for c in root.head.children)
+
     def _can_open(self, frame: dict, lead: bool = False) -> bool:
         specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
         counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
@@ -1363,6 +1391,8 @@ class EventAssembler:
             return False  # a cited headline or "the attack" names an incident told elsewhere
         if frame["record"]["heading"] and not (counted or district_named):
             return False  # a bare title or subheading (titles with a place or toll are merged into the story)
+        if frame["triggers"] and all(t.get("ranked") for t in frame["triggers"]) and not counted:
+            return False  # "it was the eighth drone strike since May": the incident told, ranked
         if frame["record"]["new_cue"] and frame["triggers"] and any(p["district"] for p in frame["places"]):
             return True  # "days after the hijacking of the Jaffar Express in the Bolan pass"
         if not frame["triggers"] and counted:
