@@ -205,6 +205,20 @@ def test_casualties_event_victim_list_does_not_add_to_the_toll(run_extract, only
     assert event["killed"] == 23
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Seventeen people were rushed to the hospital after the blast.", [("injured", 17)]),
+        ("About 40 were shifted to the district headquarters hospital.", [("injured", 40)]),
+        # the bodies taken to hospital are the dead, not the wounded
+        ("Nine bodies were shifted to the hospital.", []),
+    ],
+)
+def test_casualties_people_rushed_to_hospital_were_injured(statements, text, expected):
+    found = [(s["outcome"], s["count"]) for s in statements(text) if s["outcome"] == "injured"]
+    assert found == expected, found
+
+
 def test_casualties_event_another_figure_of_a_new_outcome_is_that_figure(run_extract, only_event):
     # "another" counts other people: nothing injured was counted before it
     event = _event(

@@ -820,6 +820,15 @@ class CasualtyExtractor:
                     return True
         return False
 
+    def _to_hospital(self, verb: Token) -> bool:
+        """Whether a verb of moving people has "to (a) hospital" among its phrases."""
+        nouns = self.lexicon.outcome_words["hospital_nouns"]
+        return any(
+            prep.dep_ == "prep" and prep.lower_ == "to"
+            and any(p.dep_ == "pobj" and (p.lower_ in nouns or any(c.lower_ in nouns for c in p.children)) for p in prep.children)
+            for prep in verb.children
+        )
+
     def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
         lexicon = self.lexicon
         words = lexicon.outcome_words
@@ -827,6 +836,11 @@ class CasualtyExtractor:
         word = token.lower_
         if lemma in words["mourning_verbs"] and child is not None and child.dep_ in {"dobj", "nsubjpass"}:
             return "killed"  # "the province was mourning the eleven soldiers"
+        if (
+            lemma in words["hospital_verbs"] and child is not None and child.dep_ == "nsubjpass"
+            and child.lemma_.lower() not in words["remains_nouns"] and self._to_hospital(token)
+        ):
+            return "injured"  # "17 people were rushed to the hospital" (the bodies taken there are not)
         if lemma in words["injury_receiving_verbs"] and any(
             c.lemma_.lower() in words["injury_nouns"] for c in token.children
         ):
