@@ -446,7 +446,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # "killing 22 people" at a hotel or a bus: people who are not said to be anything else
         # were private citizens (GTD's default), beside the site's own kind; at a mosque, a
         # shrine or a procession they were its worshippers (religious), and civilians only where
-        # the text names such victims ("eight children were among the dead")
+        # the text names such victims ("five boys were among the dead")
         targets.append("civilians")
     if event_type == "attack" and "civilians" not in targets and _people_beyond_forces(statements):
         # "injured 13 others, including three policemen": the other ten were private citizens

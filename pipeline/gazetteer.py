@@ -50,7 +50,7 @@ class Place:
     lon: float | None
     spans: bool = False
     #: short forms (lower case) that are also the tail of other names: "Darra" for Darra Adam
-    #: Khel, but "Kharay Darra" is a village elsewhere
+    #: Khel, but "Shinkay Darra" is a village elsewhere
     short_aliases: frozenset[str] = frozenset()
 
     @property

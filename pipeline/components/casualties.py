@@ -610,7 +610,7 @@ class CasualtyExtractor:
             count += self._unnumbered_people(noun)
         if outcome == "killed" and category != "attacker" and self._toll_includes_attacker(sent):
             count = max(count - 1, 0)  # "a toll of 12, which includes the bomber": 11 victims
-        # "22 people, mostly children": who most of the counted were (their kind, not a part's count)
+        # "19 people, mostly children": who most of the counted were (their kind, not a part's count)
         most = [
             self._category_of(child) for child in noun.children
             if child.dep_ == "appos" and any(m.lower_ in self.lexicon.outcome_words["mostly_adverbs"] for m in child.children)
@@ -712,7 +712,7 @@ class CasualtyExtractor:
                 return outcome, update, self._is_increment(head), subset
             outcome = self._listed_victims_outcome(head, current)
             if outcome:
-                # "eight children were among the dead", "the dead include two judges": a part of
+                # "five boys were among the dead", "the dead include two judges": a part of
                 # the toll told elsewhere, whose words say who the victims were
                 return outcome, False, False, True
             # "leaving nine people dead": the outcome sits on a sibling of the count

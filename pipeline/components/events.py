@@ -503,7 +503,7 @@ class EventAssembler:
     @staticmethod
     def _tail_of_another_name(ent: Span, place, sent: Span) -> bool:
         """A short form of a place (the gazetteer's `ambiguous_aliases`) right after another
-        capitalised word ends a longer name the gazetteer does not know: "Kharay Darra" is a
+        capitalised word ends a longer name the gazetteer does not know: "Shinkay Darra" is a
         village, "Lower Kohistan" another district. So does any one-word town after two."""
         def name_word(token) -> bool:
             return token.is_alpha and token.is_title and not token.ent_type_
@@ -551,7 +551,7 @@ class EventAssembler:
             if self._surname(ent, sent):
                 continue  # "Chief Minister Sanaullah Zehri": a family name, not the town
             if self._tail_of_another_name(ent, place, sent):
-                continue  # "Kharay Darra": not Darra Adam Khel
+                continue  # "Shinkay Darra": not Darra Adam Khel
             if place.kind == "country" and self._inside_origin(ent):
                 continue  # "a raid launched from Paktika province of Afghanistan": the attackers' side
             if self._only_neighboured(ent):
@@ -1370,11 +1370,11 @@ class EventAssembler:
 
     @staticmethod
     def _ranks_the_incident_told(span: Span) -> bool:
-        """"It was the eighth drone strike this year", "this is the third attack on the post":
+        """"It was the fifth drone strike this year", "this is the third attack on the post":
         an ordinal attack word predicated of a pronoun ranks the incident being told."""
         root = span.root
         while root.dep_ == "compound" and root.head.i != root.i:
-            root = root.head  # "drone" of "the eighth drone strike"
+            root = root.head  # "drone" of "the fifth drone strike"
         if root.dep_ != "attr" or root.head.lemma_ != "be":
             return False
         if not any(c.ent_type_ == "ORDINAL" or c.lower_ in {"latest", "first", "last"} for c in root.children):
@@ -1392,7 +1392,7 @@ class EventAssembler:
         if frame["record"]["heading"] and not (counted or district_named):
             return False  # a bare title or subheading (titles with a place or toll are merged into the story)
         if frame["triggers"] and all(t.get("ranked") for t in frame["triggers"]) and not counted:
-            return False  # "it was the eighth drone strike since May": the incident told, ranked
+            return False  # "it was the fifth drone strike since May": the incident told, ranked
         if frame["record"]["new_cue"] and frame["triggers"] and any(p["district"] for p in frame["places"]):
             return True  # "days after the hijacking of the Jaffar Express in the Bolan pass"
         if not frame["triggers"] and counted:
