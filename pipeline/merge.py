@@ -71,7 +71,8 @@ How it decides
      `unknown` 0.5, otherwise 0;
    - `perpetrators` (1): Jaccard of the group codes, when both name groups;
    - `targets` (1): overlap |A & B| / min(|A|, |B|), when both name targets (a side naming a
-     worship site counts civilians too: the people one report calls worshippers another calls civilians);
+     worship site counts civilians too: the people one report calls worshippers another calls
+     civilians);
    - `casualties` (1.5, scaled by 0.5 + 0.25 * log2(1 + toll), at most 1: agreeing on a toll of 40
      says more than agreeing on a toll of 1): killed and injured figures: equal 1,
      0.5 + 0.5 * low/high when the later report (by `published`) carries the higher figure,
@@ -95,8 +96,9 @@ How it decides
    attack on a police post in the same district stay two events. A pair not dated to the day
    on both sides is also kept apart when one killed figure is less than half the other
    (`MIN_VAGUE_TOLL_RATIO`): without the day, the toll is what tells two incidents of a city
-   apart. 0.65 sits in the gap between the same-incident pairs (0.67 and above) and the different-incident pairs (0.56 and below) of
-   the hand-labelled seed set, and removes most near-miss pairs of the synthetic benchmark.
+   apart. 0.65 sits in the gap between the same-incident pairs (0.67 and above) and the
+   different-incident pairs (0.56 and below) of the hand-labelled seed set, and removes most
+   near-miss pairs of the synthetic benchmark.
 
 5. **Clustering.** Links are taken best score first (ties by canonical position) and joined by
    union-find, refusing a join that would put two mentions of one document in one event, two

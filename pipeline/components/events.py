@@ -159,8 +159,9 @@ class EventAssembler:
         record["places"] = self._locations(sent) + self._here(sent)
         # "the minister said Tuesday": the day of the statement dates the incident only when
         # nothing else does (assembly.event_date)
-        record["statement_dates"] = [d for d in dates if self._dates_a_statement(d, doc)]
-        record["dates"] = [d for d in dates if not any(d is s for s in record["statement_dates"])]
+        record["statement_dates"], record["dates"] = [], []
+        for found in dates:
+            record["statement_dates" if self._dates_a_statement(found, doc) else "dates"].append(found)
         named = [
             ent for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
@@ -189,7 +190,7 @@ class EventAssembler:
         # list names its victims in the sentence's own words
         told = bool(triggers) or counted_toll
         cued = self._targets(masked) if told or record["victim_list"] else []
-        record["targets"] = self._targets(self._attacked_text(sent, triggers)) if told else []
+        record["targets"] = self._targets(self._attacked_text(sent, triggers, record["heading"])) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
         # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
@@ -653,7 +654,7 @@ class EventAssembler:
             return head.ent_type_ != "PLACE" and head.lower_ not in roles["location_nouns"] and head.lower_ not in roles["site_nouns"]
         return False
 
-    def _attacked_text(self, sent: Span, triggers: list[Span]) -> str:
+    def _attacked_text(self, sent: Span, triggers: list[Span], heading: bool) -> str:
         """The words of `sent` that say who or what was attacked, killed or injured, lower-cased:
         the objects of its attack words and casualty verbs ("killed three policemen", "an attack
         on a checkpost", "the blast tore through a bazaar"), the subjects of their passives
@@ -707,7 +708,7 @@ class EventAssembler:
         roots = [span.root for span in triggers]
         # a verb in the simple present outside a headline tells what attacks do, not whom this
         # one hit ("Pakistan says the strikes kill civilians")
-        habitual = set() if self._is_heading(sent) else {"VBP", "VBZ"}
+        habitual = set() if heading else {"VBP", "VBZ"}
 
         def tense(verb: Token) -> str:
             while verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.i != verb.i:
