@@ -31,7 +31,7 @@ from .resources import data_path
 #: components sourced from en_core_web_sm (models/config.cfg)
 SOURCED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 _KEY_MODULES = (
-    "gazetteer.py", "components/patterns.py", "components/rulers.py", "components/attributes.py",
+    "gazetteer.py", "components/patterns.py", "components/rulers.py", "components/attributes.py", "components/lemmas.py",
     "components/tokenizer.py", "compiled.py",
 )
 

@@ -82,6 +82,7 @@ def build(mode: str = "rules", patterns_dir: str | None = None) -> Language:
     config["paths"]["patterns_dir"] = patterns_dir
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     _key_attribute_ruler(nlp)
+    _key_lemmatizer(nlp)
     sourced = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
     own = [name for name in nlp.pipe_names if name not in sourced]
     with nlp.select_pipes(enable=own):
@@ -102,6 +103,17 @@ def _key_attribute_ruler(nlp: Language) -> None:
     sourced = nlp.get_pipe("attribute_ruler")
     keyed = nlp.replace_pipe("attribute_ruler", "incidents_attribute_ruler", config={"validate": sourced.validate})
     keyed.add_patterns(sourced.patterns)
+
+
+def _key_lemmatizer(nlp: Language) -> None:
+    """en_core_web_sm's rule lemmatizer, with the same tables, as `incidents_lemmatizer`: the
+    same lemma on every token, decided once per (word, part of speech, morphology)
+    (`pipeline.components.lemmas`)."""
+    from .components.lemmas import KeyedLemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names or isinstance(nlp.get_pipe("lemmatizer"), KeyedLemmatizer):
+        return
+    KeyedLemmatizer.from_lemmatizer(nlp, "lemmatizer", nlp.get_pipe("lemmatizer"))
 
 
 def _add_relation_stage(nlp: Language, mode: str, backbone: str) -> None:

