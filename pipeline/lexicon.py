@@ -92,6 +92,7 @@ class Lexicon:
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
     one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
+    rank_words: frozenset[str]  # "it was the latest attack": like an ordinal, ranks the incident told
     attack_lemmas: frozenset[str]  # a sentence with one of these tells of an attack
     summary_attack_lemmas: frozenset[str]  # "bombings in Zhob and Tank": plurals counting several incidents
     singular_attack_lemmas: frozenset[str]  # "an attack" keeps a toll told with "since" from being a tally
@@ -201,6 +202,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
         one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),
+        rank_words=frozenset(raw["trigger_strength"]["rank_words"]),
         attack_lemmas=frozenset(raw["attack_lemmas"]["told"]),
         summary_attack_lemmas=frozenset(raw["attack_lemmas"]["summary_plurals"]),
         singular_attack_lemmas=frozenset(raw["attack_lemmas"]["singular_before_since"]),

@@ -238,6 +238,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Darra Adam Khel", "town", "Pakistan", "Khyber Pakhtunkhwa", "Kohat"),
         ("Akora Khattak", "town", "Pakistan", "Khyber Pakhtunkhwa", "Nowshera"),
         ("Besham", "town", "Pakistan", "Khyber Pakhtunkhwa", "Shangla"),
+        ("Martoong", "area", "Pakistan", "Khyber Pakhtunkhwa", "Shangla"),
         ("Dasu", "town", "Pakistan", "Khyber Pakhtunkhwa", "Upper Kohistan"),
         ("Turbat", "town", "Pakistan", "Balochistan", "Kech"),
         ("Mach", "town", "Pakistan", "Balochistan", "Kachhi"),
@@ -335,3 +336,12 @@ def test_gazetteer_district_seats_inside_their_province(records):
     districts = [r for r in records if r["kind"] == "district"]
     outside = [(r["name"], r["province"], r["lat"], r["lon"]) for r in districts if not inside(r, PROVINCE_BOX[r["province"]])]
     assert not outside
+
+
+def test_the_martoong_spelling_places_an_attack_in_shangla(run_extract):
+    """Reports spell the Shangla valley both Martung and Martoong; either is the incident place."""
+    events = run_extract(
+        "Gunmen shot dead two policemen guarding a polio team in Martoong on Monday, officials said.",
+        "2019-04-10",
+    )
+    assert [(e["district"], e["province"], e["killed"]) for e in events] == [("Shangla", "Khyber Pakhtunkhwa", 2)]

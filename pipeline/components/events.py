@@ -1369,8 +1369,7 @@ class EventAssembler:
         own = {p["province"] for p in incident["places"] if p["province"]}
         return not provinces or not own or bool(provinces & own)
 
-    @staticmethod
-    def _ranks_the_incident_told(span: Span) -> bool:
+    def _ranks_the_incident_told(self, span: Span) -> bool:
         """"It was the fifth drone strike this year", "this is the third attack on the post":
         an ordinal attack word predicated of a pronoun ranks the incident being told."""
         root = span.root
@@ -1378,7 +1377,7 @@ class EventAssembler:
             root = root.head  # "drone" of "the fifth drone strike"
         if root.dep_ != "attr" or root.head.lemma_ != "be":
             return False
-        if not any(c.ent_type_ == "ORDINAL" or c.lower_ in {"latest", "first", "last"} for c in root.children):
+        if not any(c.ent_type_ == "ORDINAL" or c.lower_ in self.lexicon.rank_words for c in root.children):
             return False
         return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "DET"} for c in root.head.children)
 
