@@ -37,7 +37,11 @@ STATE_METHODS = {"airstrike", "shelling"}
 #: Methods whose victims are seized rather than killed or wounded.
 CAPTIVE_METHODS = {"kidnapping", "hostage_taking", "hijacking"}
 #: Group codes of states' forces: actors of strikes and clashes, never of militant attacks.
-STATE_FORCES = {"Pakistan Armed Forces", "Afghan Taliban", "US Armed Forces"}
+STATE_FORCES = {"Pakistan Armed Forces", "Afghan Taliban", "ANSF", "US Armed Forces"}
+#: Afghanistan's forces in either era ("Afghan forces" before and after the Taliban took Kabul).
+AFGHAN_FORCES = {"Afghan Taliban", "ANSF"}
+#: The id patterns/groups.jsonl gives Afghanistan's state forces: a code only with a date.
+AFGHAN_STATE_FORCES = "Afghan state forces"
 #: Those that strike from the air or by artillery in the texts this tool reads.
 STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces"}
 MAX_EVIDENCE = 40
@@ -336,10 +340,20 @@ def _people_beyond_forces(statements: list[dict]) -> bool:
     return False
 
 
-def _perpetrators(incident: dict, method: str, event_type: str, country: str | None) -> list[Perpetrator]:
+def afghan_forces_code(when: str | None) -> str:
+    """The code of Afghanistan's state forces at `when` (an ISO date, month or year; None:
+    today): the Islamic Republic's (ANSF) until the Taliban took Kabul, the Taliban's after
+    (patterns/lexicon.json, afghan_state_forces)."""
+    era = load_lexicon().afghan_state_forces
+    return era["code_until"] if when and when < era["until"] else era["code_after"]
+
+
+def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str) -> list[Perpetrator]:
     best: dict[str, str] = {}
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
+        if code == AFGHAN_STATE_FORCES:
+            code = afghan_forces
         if code == "Taliban":
             # "the Taliban" alone: in Pakistan the Pakistani Taliban, across the border the Afghan
             if country == "Afghanistan" or incident["afghan_actor"] and event_type in {"clash", "strike"}:
@@ -357,7 +371,7 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
     if event_type == "strike" and not best.keys() & STRIKE_ACTORS and incident["strike_actor"]:
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
-        best["Afghan Taliban"] = "attributed"
+        best[afghan_forces] = "attributed"
     if (event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best
             and any("operation" in t["text"].lower() for t in incident["triggers"])):
         # an operation (intelligence-based or not) is the security forces' initiative: they are
@@ -399,10 +413,12 @@ def _point(place: dict) -> dict:
 def incident_to_mention(incident: dict, doc_id: str, published: str | None, text: str) -> Mention:
     method, suicide = choose_method(incident)
     country, province, district, place, point = _location(incident)
-    groups = {g["code"] for g in incident["groups"]}
-    if country == "Afghanistan" and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and "Afghan Taliban" not in groups:
+    chosen_date = event_date(incident)
+    afghan_forces = afghan_forces_code(chosen_date["value"] if chosen_date else published)
+    groups = {afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"] for g in incident["groups"]}
+    if country == "Afghanistan" and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and not groups & AFGHAN_FORCES:
         method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
-    if "Afghan Taliban" in groups and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
+    if groups & AFGHAN_FORCES and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
         method, suicide = "armed_clash", False  # fighting between the two states' forces
     if method == "airstrike" or (method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan")):
         event_type = "strike"
@@ -423,7 +439,6 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # dead in their vehicle, or passengers massacred, were a gun attack
         method = "armed_assault"
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
-    chosen_date = event_date(incident)
     told = incident["targets"]
     if not told and killed is None and injured is None and not perpetrators_killed:
         # a sparse report (a past attack recalled without figures): the cues of its sentences
@@ -482,7 +497,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         province=province,
         district=district,
         place=place,
-        perpetrators=_perpetrators(incident, method, event_type, country),
+        perpetrators=_perpetrators(incident, method, event_type, country, afghan_forces),
         targets=targets,
         killed=killed,
         injured=injured,

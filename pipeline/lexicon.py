@@ -102,6 +102,7 @@ class Lexicon:
     boast_verbs: frozenset[str]  # "it claimed ...": with a group named in the sentence, ...
     claimant_pronouns: frozenset[str]  # ... these subjects speak for it
     statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
+    afghan_state_forces: dict[str, str]  # until, code_until, code_after: Afghanistan's forces by era
     outcome_words: dict[str, frozenset[str]]  # word sets of the outcome rules (patterns/lexicon.json)
 
 
@@ -212,6 +213,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         boast_verbs=frozenset(raw["militant_tally_cues"]["claim_verbs"]),
         claimant_pronouns=frozenset(raw["militant_tally_cues"]["speakers"]),
         statement_verbs=frozenset(raw["statement_verbs"]["words"]),
+        afghan_state_forces={k: v for k, v in raw["afghan_state_forces"].items() if not k.startswith("_")},
         outcome_words={
             name: frozenset(words) for name, words in raw["outcome_words"].items() if not name.startswith("_")
         },

@@ -649,3 +649,22 @@ def test_news_attack_named_in_a_phrase_of_time_is_not_the_sentences_own(run_extr
             "kidnapping of a judge's son.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert event["method"] == "targeted_killing"
+
+
+@pytest.mark.parametrize(
+    "published,code",
+    [("2019-06-04", "ANSF"), ("2021-08-10", "ANSF"), ("2023-06-04", "Afghan Taliban"), (None, "Afghan Taliban")],
+)
+def test_news_afghan_forces_are_the_forces_of_the_state_of_their_day(run_extract, published, code):
+    # before the Taliban took Kabul (15 August 2021) Afghanistan's forces were the Republic's;
+    # a page with no date at all is read as today's
+    text = "Afghan forces fired mortar shells at a border post in Bajaur on Sunday, killing two soldiers, officials said."
+    event = _only(run_extract(text, published=published))
+    assert [p["group"] for p in event["perpetrators"]] == [code]
+
+
+def test_news_a_dated_clash_with_afghan_troops_names_the_forces_of_that_year(run_extract):
+    text = ("Afghan security forces and Pakistani troops exchanged fire near the Torkham crossing in Khyber on "
+            "12 March 2017, leaving three Afghan soldiers dead.")
+    event = _only(run_extract(text))
+    assert (event["event_type"], [p["group"] for p in event["perpetrators"]], event["perpetrators_killed"]) == ("clash", ["ANSF"], 3)
