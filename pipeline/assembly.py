@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .events import WORSHIP_KINDS, Evidence, Mention, Perpetrator
+from .events import STATE_FORCES, WORSHIP_KINDS, Evidence, Mention, Perpetrator
 from .geo import GEO_FIELDS, locate
 from .lexicon import load_lexicon, target_kinds
 
@@ -36,8 +36,6 @@ ATTRIBUTION_STRENGTH = {"claimed": 3, "attributed": 2, "suspected": 1}
 STATE_METHODS = {"airstrike", "shelling"}
 #: Methods whose victims are seized rather than killed or wounded.
 CAPTIVE_METHODS = {"kidnapping", "hostage_taking", "hijacking"}
-#: Group codes of states' forces: actors of strikes and clashes, never of militant attacks.
-STATE_FORCES = {"Pakistan Armed Forces", "Afghan Taliban", "ANSF", "US Armed Forces"}
 #: Afghanistan's forces in either era ("Afghan forces" before and after the Taliban took Kabul).
 AFGHAN_FORCES = {"Afghan Taliban", "ANSF"}
 #: The id patterns/groups.jsonl gives Afghanistan's state forces: a code only with a date.
@@ -195,6 +193,12 @@ def _methods_compatible(a: str, b: str) -> bool:
     return any(a in group and b in group for group in close)
 
 
+def forces_operation(incident: dict) -> bool:
+    """Soldiers, troops or paramilitaries began the violence ("troops raided a compound, killing
+    four militants") and no militants are said to have (events.py `_initiative`)."""
+    return incident["forces_initiative"] and not incident["militant_initiative"]
+
+
 def choose_method(incident: dict) -> tuple[str, bool | None]:
     methods = [t["method"] for t in incident["triggers"]]
     specific = [t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"]
@@ -216,6 +220,8 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         t["text"].lower() in load_lexicon().assault_weapons for t in incident["triggers"] if t["method"] == "shelling"
     ):
         method = "armed_assault"  # gunmen armed with rifles and rockets: a gun attack, not shelling
+    if forces_operation(incident) and method in {"unknown", "armed_assault", "armed_clash"}:
+        return "armed_clash", False  # "troops raided a hideout, killing four militants": their operation
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(
@@ -373,9 +379,9 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best[afghan_forces] = "attributed"
     if (event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best
-            and any("operation" in t["text"].lower() for t in incident["triggers"])):
-        # an operation (intelligence-based or not) is the security forces' initiative: they are
-        # the actor of the clash, as ISPR's own statements say
+            and (any("operation" in t["text"].lower() for t in incident["triggers"]) or forces_operation(incident))):
+        # an operation (intelligence-based or not), or a raid or fight the troops began, is the
+        # security forces' initiative: they are the actor of the clash, as ISPR's own statements say
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     return [Perpetrator(code, attribution) for code, attribution in best.items()]
 

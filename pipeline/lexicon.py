@@ -103,6 +103,9 @@ class Lexicon:
     claimant_pronouns: frozenset[str]  # ... these subjects speak for it
     statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
     afghan_state_forces: dict[str, str]  # until, code_until, code_after: Afghanistan's forces by era
+    forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
+    militant_initiative_verbs: frozenset[str]  # "gunmen stormed the post": the militants did
+    forces_response_verbs: frozenset[str]  # "troops retaliated": the militants began
     outcome_words: dict[str, frozenset[str]]  # word sets of the outcome rules (patterns/lexicon.json)
 
 
@@ -214,6 +217,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         claimant_pronouns=frozenset(raw["militant_tally_cues"]["speakers"]),
         statement_verbs=frozenset(raw["statement_verbs"]["words"]),
         afghan_state_forces={k: v for k, v in raw["afghan_state_forces"].items() if not k.startswith("_")},
+        forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
+        militant_initiative_verbs=frozenset(raw["initiative_verbs"]["militants"]),
+        forces_response_verbs=frozenset(raw["initiative_verbs"]["responses"]),
         outcome_words={
             name: frozenset(words) for name, words in raw["outcome_words"].items() if not name.startswith("_")
         },

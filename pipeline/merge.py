@@ -69,7 +69,8 @@ How it decides
      district unknown 0.6, only the country known 0.4, country unknown 0.3;
    - `method` (2): same 1, close (bombing/suicide_bombing, airstrike/shelling, ...) 0.8, one side
      `unknown` 0.5, otherwise 0;
-   - `perpetrators` (1): Jaccard of the group codes, when both name groups;
+   - `perpetrators` (1): Jaccard of the group codes, when both name groups (in a clash the army,
+     the actor of most operations, `ROUTINE_CLASH_ACTORS`, is left out);
    - `targets` (1): overlap |A & B| / min(|A|, |B|), when both name targets (a side naming a
      worship site counts civilians too: the people one report calls worshippers another calls
      civilians);
@@ -196,6 +197,8 @@ _CLOSE_METHODS = {
 }
 #: Killed figures of a pair without two day dates may differ by this factor at most.
 MIN_VAGUE_TOLL_RATIO = 0.5
+#: perpetrators of a clash that say nothing about sameness: the forces of most operations
+ROUTINE_CLASH_ACTORS = frozenset({"Pakistan Armed Forces"})
 _ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1}
 _TARGET_ORDER = (
     "police", "paramilitary", "military", "government", "civilians", "religious", "education",
@@ -374,7 +377,14 @@ def _features(idx: int, mention: dict[str, Any], key: tuple, words: str | None =
         mention.get("place"),
     )
     m.method = mention.get("method") or "unknown"
-    m.groups = frozenset(p["group"] for p in mention.get("perpetrators") or [] if p.get("group"))
+    # the army is the actor of most operations (clashes) in its area, so two reports of
+    # clashes naming it say nothing about being one incident (and a report of the fight that
+    # names only the militants does not contradict one naming the troops); as the actor of a
+    # strike across the border, or beside Afghan forces, it does tell one apart
+    routine = ROUTINE_CLASH_ACTORS if mention.get("event_type") == "clash" else frozenset()
+    m.groups = frozenset(
+        p["group"] for p in mention.get("perpetrators") or [] if p.get("group") and p["group"] not in routine
+    )
     m.targets = frozenset(mention.get("targets") or [])
     if m.targets & WORSHIP_KINDS:
         # the worshippers one report counts as "people" another calls civilians: the same victims

@@ -688,3 +688,19 @@ def test_merge_without_day_dates_tolls_far_apart_are_two_incidents(later_toll, j
                      district="Bannu", method="bombing", targets=["civilians"], killed=later_toll)
     expected = [["u_recall", "v_report"]] if joined else [["u_recall"], ["v_report"]]
     assert clusters(merge_mentions([recalled, report])) == expected
+
+
+@pytest.mark.parametrize("event_type,method,counted", [("clash", "armed_clash", False), ("strike", "airstrike", True)])
+def test_merge_the_army_tells_a_strike_apart_but_not_one_of_its_operations(event_type, method, counted):
+    """The army is the actor of most clashes in its area (its operations): two reports naming it
+    share nothing telling; as the actor of a strike it is part of what the two agree on."""
+    army = [{"group": "Pakistan Armed Forces", "attribution": "claimed"}]
+    fields = dict(event_type=event_type, method=method, date="2025-06-02", district="North Waziristan",
+                  perpetrators=army, targets=["militants"], perpetrators_killed=5)
+    events = merge_mentions([
+        mention("op_a", "2025-06-03", "Soldiers raided a compound near Mir Ali on Monday and killed five militants.", **fields),
+        mention("op_b", "2025-06-03", "Five militants died near Mir Ali on Monday when the military hit their hideout.", **fields),
+    ])
+    assert clusters(events) == [["op_a", "op_b"]]
+    parts = events[0]["merge"]["links"][0]["parts"]
+    assert ("perpetrators" in parts) is counted

@@ -668,3 +668,22 @@ def test_news_a_dated_clash_with_afghan_troops_names_the_forces_of_that_year(run
             "12 March 2017, leaving three Afghan soldiers dead.")
     event = _only(run_extract(text))
     assert (event["event_type"], [p["group"] for p in event["perpetrators"]], event["perpetrators_killed"]) == ("clash", ["ANSF"], 3)
+
+
+@pytest.mark.parametrize(
+    "text,event_type,groups",
+    [
+        # the troops began it: their operation, a clash with the army as its actor
+        ("Troops raided a militant hideout near Datta Khel in North Waziristan on Sunday, killing four "
+         "terrorists, while two soldiers were martyred in the exchange of fire.", "clash", ["Pakistan Armed Forces"]),
+        # the militants began it: their attack, whatever the troops did next
+        ("Militants stormed a check post in Lakki Marwat on Sunday night and killed a soldier; troops killed "
+         "three of the attackers.", "attack", []),
+        # forces that retaliated or foiled an attempt were answering the militants
+        ("Soldiers retaliated after terrorists fired on a patrol in North Waziristan on Sunday, and four "
+         "terrorists were killed.", "clash", []),
+    ],
+)
+def test_news_who_began_the_fight_decides_the_actor(run_extract, text, event_type, groups):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], [p["group"] for p in event["perpetrators"]]) == (event_type, groups)

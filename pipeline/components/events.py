@@ -22,7 +22,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..assembly import add_targets
+from ..assembly import AFGHAN_STATE_FORCES, add_targets
+from ..events import STATE_FORCES
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
 from .casualties import is_date_fragment
@@ -31,6 +32,8 @@ from .extensions import doc_text, ents_by_sentence, register_extensions, span_te
 #: A dateline is the story's only when it opens the text: within this many tokens (a page's
 #: headline, date line and photo caption come first).
 DATELINE_WITHIN_TOKENS = 150
+#: group codes of states' forces: never the militants who began a fight
+STATE_GROUPS = STATE_FORCES | {AFGHAN_STATE_FORCES}
 #: An attack word told before the story's place and day ("the bombers wore suicide vests")
 #: joins the first incident opened within this many sentences, in the opening of a text.
 UNANCHORED_REACH = 12
@@ -231,6 +234,7 @@ class EventAssembler:
             not re.search(r"\b(?:from|to|into|towards?)(?: the)?\s*$", text[: match.start()])
             for match in AFGHAN_TERRITORY.finditer(text)
         )
+        record["forces_initiative"], record["militant_initiative"] = self._initiative(sent)
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & lexicon.attack_lemmas)
         return record
@@ -1381,6 +1385,36 @@ class EventAssembler:
             return False
         return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "DET"} for c in root.head.children)
 
+    def _initiative(self, sent: Span) -> tuple[bool, bool]:
+        """(the forces acted first, the militants did) in this sentence: soldiers, troops or
+        paramilitaries, or militants, as the subject (or the passive's agent) of a verb of
+        `initiative_verbs` ("troops raided a compound", "were killed by soldiers"; "gunmen
+        stormed the post"); forces that responded ("troops retaliated") say the militants
+        began. The police are not the army's operations."""
+        lexicon = self.lexicon
+        forces = militants = False
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in lexicon.forces_initiative_verbs | lexicon.militant_initiative_verbs | lexicon.forces_response_verbs:
+                continue
+            actors = [c for c in token.children if c.dep_ == "nsubj"]
+            if not actors and token.dep_ == "conj":  # "troops cordoned off the area and killed four": the first verb's subject
+                actors = [c for c in token.head.children if c.dep_ == "nsubj"]
+            actors += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            actors += [conj for a in actors for conj in a.conjuncts]
+            for actor in actors:
+                if actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ in {"military", "paramilitary"}:
+                    if lemma in lexicon.forces_response_verbs:
+                        militants = True  # "troops retaliated", "foiled an infiltration bid"
+                    elif lemma in lexicon.forces_initiative_verbs:
+                        forces = True
+                if lemma in lexicon.militant_initiative_verbs and (
+                    actor.ent_type_ == "GROUP" and actor.ent_id_ not in STATE_GROUPS
+                    or lexicon.victim_category.get(actor.lower_) == "attacker"
+                ):
+                    militants = True
+        return forces, militants
+
     def _can_open(self, frame: dict, lead: bool = False) -> bool:
         specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
         counted = any(c["count"] > 0 and not c["subset"] for c in frame["casualties"])
@@ -1452,6 +1486,8 @@ class EventAssembler:
             "strike_actor": False,
             "afghan_actor": False,
             "said_pakistan": False,
+            "forces_initiative": False,
+            "militant_initiative": False,
             "evidence": [],
             "sentences": [],
             "inherited_date": None,
@@ -1479,6 +1515,8 @@ class EventAssembler:
         incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
         incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
+        for side in ("forces_initiative", "militant_initiative"):
+            incident[side] = incident[side] or record[side]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
 
