@@ -687,3 +687,11 @@ def test_news_a_dated_clash_with_afghan_troops_names_the_forces_of_that_year(run
 def test_news_who_began_the_fight_decides_the_actor(run_extract, text, event_type, groups):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["event_type"], [p["group"] for p in event["perpetrators"]]) == (event_type, groups)
+
+
+@pytest.mark.parametrize("fight", ["shootout", "gun battle"])
+def test_news_a_shootout_is_an_exchange_of_fire(run_extract, fight):
+    # two armed sides firing at each other: a clash, aimed at the militants it killed
+    text = f"Five militants were killed in a {fight} with security forces in Tank district on Sunday, officials said."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], event["targets"], event["perpetrators_killed"]) == ("clash", "armed_clash", ["militants"], 5)
