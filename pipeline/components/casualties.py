@@ -160,22 +160,24 @@ def _quantulum_count(phrase: str) -> int | None:
 class CasualtyExtractor:
     def __init__(self, nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None):
         register_extensions()
+        self._ents: dict[int, list] = {}
+        self._group_sents: set[int] = set()
         self.name = name
         self.max_head_distance = max_head_distance
         self.lexicon = load_lexicon(patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         statements = []
-        # sentences (by start token) that name a group: asked once per count
-        self._group_sents = {
-            start for start, ents in ents_by_sentence(doc).items() if any(e.label_ == "GROUP" for e in ents)
-        }
+        # each sentence's entities (by its start token), read once: `Span.ents` rebuilds them all
+        self._ents = ents_by_sentence(doc)
+        # sentences that name a group: asked once per count
+        self._group_sents = {start for start, ents in self._ents.items() if any(e.label_ == "GROUP" for e in ents)}
         self._allowance = work.Allowance(len(doc_text(doc)))
         self._attacker_toll: tuple[tuple[int, int] | None, bool] = (None, False)  # (sentence, answer)
         for sent_index, sent in enumerate(doc.sents):
             statements.extend(self._sentence_statements(sent, sent_index))
         doc._.incidents_casualties = statements
-        self._group_sents = set()
+        self._group_sents, self._ents = set(), {}
         return doc
 
     # -- finding counts ---------------------------------------------------------------------
@@ -369,7 +371,7 @@ class CasualtyExtractor:
         lexicon = self.lexicon
         statements = []
         counted = {t.i for t in sent for s in ranked if s["start"] <= t.idx < s["end"]}
-        names = {ent[-1].i: ent[0] for ent in sent.ents if ent.label_ == "PERSON"}  # last word -> first
+        names = {ent[-1].i: ent[0] for ent in self._ents.get(sent.start, ()) if ent.label_ == "PERSON"}  # last word -> first
         for token in sent:
             if token.i in counted:
                 continue
@@ -415,7 +417,8 @@ class CasualtyExtractor:
         text = " ".join(lowered.replace("’", "'").split())
         statements = []
         for kind, phrases in self.lexicon.no_casualty_phrases.items():
-            found = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", text)), None)
+            # the substring test first: most sentences hold none of the phrases
+            found = next((p for p in phrases if p in text and re.search(rf"\b{re.escape(p)}\b", text)), None)
             if found is None:
                 continue
             start = sent.start_char + max(lowered.find(found.split()[0]), 0)
