@@ -271,8 +271,8 @@ def write_inputs(
     manifest: list[dict[str, Any]], gold: list[dict[str, Any]], texts_dir: Path, out_dir: Path
 ) -> dict[str, int]:
     """Lay out `<out_dir>/<split>/` (texts with `.meta.json` sidecars for `incidents extract`) and
-    `<out_dir>/<split>.gold.jsonl` (the gold events of that split, evidence resolved) for every
-    split, from the texts present and unchanged. Returns documents written per split."""
+    `<out_dir>/<split>.gold.jsonl` (the gold events of that split's documents, with their mentions
+    in them, evidence resolved) for every split, from the texts present and unchanged. Returns documents written per split."""
     texts = {}
     for row in manifest:
         path = texts_dir / f"{row['doc_id']}.txt"
@@ -297,10 +297,13 @@ def write_inputs(
             (folder / f"{row['doc_id']}.meta.json").write_text(json.dumps(meta) + "\n", encoding="utf-8")
             count += 1
         written[split] = count
-        events = [
-            resolve_evidence(event, texts) for event in gold
-            if {split_of.get(m["doc_id"]) for m in event["mentions"]} == {split}
-        ]
+        events = []
+        for event in gold:
+            # an incident that documents of both splits report (a round-up in one split recalls an
+            # attack another split's pages report as news) is scored in each on its own reports
+            mentions = [m for m in event["mentions"] if split_of.get(m["doc_id"]) == split]
+            if mentions:
+                events.append(resolve_evidence({**event, "mentions": mentions}, texts))
         write_jsonl(out_dir / f"{split}.gold.jsonl", events)
     return written
 

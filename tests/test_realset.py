@@ -34,10 +34,12 @@ def test_realset_gold_follows_the_contract_with_offset_evidence():
 
 @needs_set
 def test_realset_split_keeps_every_incident_on_one_side():
+    # a round-up on one side may recall in the background (an optional mention, never scored)
+    # an incident the other side reports; its reports as news all lie on one side
     split_of = {row["doc_id"]: row["split"] for row in realset.read_jsonl(MANIFEST)}
     for event in realset.read_jsonl(GOLD):
-        sides = {split_of[m["doc_id"]] for m in event["mentions"]}
-        assert len(sides) == 1, f"{event['id']} is reported on both sides of the split"
+        news = {split_of[m["doc_id"]] for m in event["mentions"] if m.get("required", event["required"])}
+        assert len(news) <= 1, f"{event['id']} is reported as news on both sides of the split"
 
 
 @needs_set
@@ -242,3 +244,20 @@ def test_realset_evaluation_lists_every_error():
     errors = evaluate(gold, pred + [extra]).errors()
     kinds = sorted((e["kind"], e.get("field")) for e in errors)
     assert kinds == [("false_alarm", None), ("field", "killed")]
+
+
+def test_realset_write_inputs_scores_an_incident_of_both_splits_in_each_on_its_own_reports(tmp_path):
+    # a round-up in holdout recalls an attack that a tune page reports as news
+    texts = tmp_path / "texts"
+    realset.save_text(texts, "zz001_made-up-report", FIXTURE_TEXT)
+    realset.save_text(texts, "zz002_round-up", FIXTURE_TEXT + " ")
+    rows = [
+        dict(_manifest_row(FIXTURE_TEXT), split="tune"),
+        dict(_manifest_row(FIXTURE_TEXT + " ", doc_id="zz002_round-up"), split="holdout"),
+    ]
+    event = _gold_event("zz001_made-up-report", [[0, 66]])
+    event["mentions"].append(dict(event["mentions"][0], doc_id="zz002_round-up", required=False))
+    realset.write_inputs(rows, [event], texts, tmp_path / "inputs")
+    for split, doc_id in (("tune", "zz001_made-up-report"), ("holdout", "zz002_round-up")):
+        (resolved,) = realset.read_jsonl(tmp_path / "inputs" / f"{split}.gold.jsonl")
+        assert [m["doc_id"] for m in resolved["mentions"]] == [doc_id]
