@@ -695,3 +695,28 @@ def test_news_a_shootout_is_an_exchange_of_fire(run_extract, fight):
     text = f"Five militants were killed in a {fight} with security forces in Tank district on Sunday, officials said."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["event_type"], event["method"], event["targets"], event["perpetrators_killed"]) == ("clash", "armed_clash", ["militants"], 5)
+
+
+def test_news_a_road_named_after_two_towns_does_not_place_the_attack(run_extract):
+    # the road runs from Dera towards Zhob; the shooting happened in the dateline's town
+    text = ("TANK: Gunmen on a motorcycle shot dead two policemen at a picket beside the Dera-Zhob Road on "
+            "Sunday morning, police said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["district"] != "Zhob"
+
+
+@pytest.mark.parametrize("capital,district", [("the Balochistan capital", "Quetta"), ("the federal capital", "Islamabad")])
+def test_news_a_province_or_the_federal_capital_named_by_title_is_that_city(run_extract, capital, district):
+    text = f"Two traders were shot dead in {capital} on Sunday, police said."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
+
+
+def test_news_a_number_of_things_raised_to_a_figure_is_no_toll(run_extract):
+    text = ("A suicide bomber killed 12 people outside a court in Islamabad on Sunday. Since then the number of "
+            "police pickets in Islamabad has been increased from 36 to 54.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 12
+
+
+def test_news_a_misspelt_district_found_in_reports_is_known(run_extract):
+    text = "A suicide bomber struck a convoy in Mustung on Sunday, killing 20 people."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Mastung"

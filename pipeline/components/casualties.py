@@ -748,7 +748,8 @@ class CasualtyExtractor:
                             return outcome, update, self._is_increment(sibling), subset
                 # "the toll had reached 63": a count as the object of a rising toll
                 if head.lemma_.lower() in lexicon.toll_update_verbs and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.toll_nouns for c in head.children
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.toll_nouns and self._counts_people(c)
+                    for c in head.children
                 ):
                     return _revised_toll_outcome(sent.text, said_of_a_toll=True), True, False, False
                 if head.lemma_.lower() not in lexicon.outcome_words["toll_linking_verbs"]:
@@ -794,6 +795,17 @@ class CasualtyExtractor:
                     if outcome in {"killed", "injured"}:
                         return outcome
         return None
+
+    def _counts_people(self, toll: Token) -> bool:
+        """Whether a running figure counts people: "the number of police pickets increased to 54"
+        counts pickets; "the toll", "the number of dead" and "the number of people killed" count
+        people."""
+        counted = [p for prep in toll.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        lexicon = self.lexicon
+        return not counted or any(
+            word in lexicon.victim_category or word in lexicon.killed_lemmas or word in lexicon.injured_lemmas
+            for p in counted for word in (p.lower_, p.lemma_.lower())
+        )
 
     def _running_tally(self, verb: Token) -> bool:
         """"taking the recent tally of murdered doctors in the city to five": the toll the verb moves is a

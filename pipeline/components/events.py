@@ -630,13 +630,22 @@ class EventAssembler:
 
     def _is_modifier(self, ent: Span, nxt: str) -> bool:
         """"the Peshawar-bound train", "the Dasu hydropower project", "Quetta police chief":
-        a place name modifying something that is not a place or an attack."""
+        a place name modifying something that is not a place or an attack; or one end of a road
+        named after both ("the Dera-Zhob Road")."""
         if nxt in {"-bound", "bound"} or ent.doc[ent.end : ent.end + 2].text.lower().startswith("-bound"):
             return True
         roles = self.lexicon.place_roles
         root = ent.root
         if root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
             head = root.head
+            # "the Dera-Zhob Road", "the Thall-Parachinar road": the ends of a road, each a name
+            # compounded (through the other) with the road noun, a hyphen between them
+            road = head
+            while road.ent_type_ == "PLACE" and road.dep_ in {"compound", "amod", "nmod"} and road.head.i > road.i:
+                road = road.head
+            doc = ent.doc
+            if road.lower_ in roles["road_nouns"] and any(t.text in {"-", "–"} for t in doc[max(ent.start - 1, 0) : road.i]):
+                return True
             return not (
                 head.ent_type_ == "PLACE"
                 or head.lower_ in roles["location_nouns"]
