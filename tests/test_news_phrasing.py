@@ -720,3 +720,10 @@ def test_news_a_number_of_things_raised_to_a_figure_is_no_toll(run_extract):
 def test_news_a_misspelt_district_found_in_reports_is_known(run_extract):
     text = "A suicide bomber struck a convoy in Mustung on Sunday, killing 20 people."
     assert _only(run_extract(text, published=PUBLISHED))["district"] == "Mastung"
+
+
+def test_news_an_origin_named_with_its_province_is_not_where_the_attack_was(run_extract):
+    text = ("Gunmen shot dead 12 labourers, including eight from Multan Punjab and four from Larkana Sindh, at a "
+            "camp in the Turbat area on Sunday.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Kech", 12)

@@ -543,11 +543,15 @@ class EventAssembler:
             place = self.gazetteer.get(ent.ent_id_)
             if place is None:
                 continue
-            previous = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
-            before2 = sent.doc[ent.start - 2].lower_ if ent.start - 1 > sent.start else ""
+            # the words before the whole name: "from Hyderabad Sindh" is an origin for Sindh too
+            first = ent.start
+            while first > sent.start and sent.doc[first - 1].ent_type_ == "PLACE" and sent.doc[first - 1].dep_ == "compound":
+                first -= 1
+            previous = sent.doc[first - 1].lower_ if first > sent.start else ""
+            before2 = sent.doc[first - 2].lower_ if first - 1 > sent.start else ""
             if previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"]):
                 continue
-            if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[ent.start - 2]):
+            if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
             if self._where_a_speaker_is(ent):
                 continue  # "our correspondent, in Islamabad, says": where the report comes from
