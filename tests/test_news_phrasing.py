@@ -727,3 +727,19 @@ def test_news_an_origin_named_with_its_province_is_not_where_the_attack_was(run_
             "camp in the Turbat area on Sunday.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Kech", 12)
+
+
+@pytest.mark.parametrize(
+    "text,method,killed,targets",
+    [
+        # a day between them: the clause tells another, earlier attack
+        ("Gunmen shot dead nine road workers in Gwadar on Sunday, a day after a car bomb aimed at a minister "
+         "killed 20 people.", "armed_assault", 9, ["civilians"]),
+        # no gap: the clause tells how this attack happened
+        ("Two soldiers were martyred and five wounded after a roadside bomb planted by militants went off in "
+         "North Waziristan on Sunday.", "bombing", 2, ["military"]),
+    ],
+)
+def test_news_a_clause_a_day_after_tells_another_attack(run_extract, text, method, killed, targets):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"], event["targets"]) == (method, killed, targets)

@@ -139,6 +139,12 @@ class EventAssembler:
             "bullet": bool(BULLET.match(span_text(sent))),
         }
         from_the_air = bool(words & lexicon.aircraft_words)
+        # "shot nine workers on Sunday, a day after a car bomb killed 20": the
+        # clause tells another, earlier attack; its attack words and figures are not this one's
+        earlier = self._earlier_clause_tokens(sent, triggers, casualties)
+        if earlier:
+            triggers = [span for span in triggers if span.root.i not in earlier]
+            casualties = [c for c in casualties if c["token"] not in earlier]
         record["triggers"] = [
             {
                 # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
@@ -193,7 +199,7 @@ class EventAssembler:
         # list names its victims in the sentence's own words
         told = bool(triggers) or counted_toll
         cued = self._targets(masked) if told or record["victim_list"] else []
-        record["targets"] = self._targets(self._attacked_text(sent, triggers, record["heading"])) if told else []
+        record["targets"] = self._targets(self._attacked_text(sent, triggers, record["heading"], frozenset(earlier))) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
         # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
@@ -373,6 +379,32 @@ class EventAssembler:
                 return "SPECIFIC"  # "retaliatory operations", "intelligence-based operations"
             return "GENERIC"
         return span.label_
+
+    def _earlier_clause_tokens(self, sent: Span, triggers: list[Span], casualties: list[dict]) -> set[int]:
+        """Tokens of a clause opened by a gap in time ("a day after", "hours before": lexicon
+        `time_gap_units`, `earlier_prepositions`) whose subject is an attack word, governed by a verb that tells an
+        attack itself ("Gunmen killed ten labourers, a day after a bombing left 26 dead"): the
+        clause tells another, earlier incident. Under any other verb ("security was tightened
+        after a bomber killed 12", "they came two days after a bomber rammed a post") the clause
+        is the news, and is kept."""
+        lexicon = self.lexicon
+        trigger_tokens = {i for span in triggers for i in range(span.start, span.end)}
+        trigger_roots = {span.root.i for span in triggers}
+        inside: set[int] = set()
+        for token in sent:
+            if token.dep_ not in {"advcl", "conj"} or not any(
+                c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions for c in token.children
+            ) or not any(c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in token.children):
+                continue  # "a day after", "hours before": a gap in time; a plain "after" tells how
+            governor = token.head
+            if governor.i == token.i or not (
+                governor.i in trigger_roots or governor.lemma_.lower() in lexicon.killed_lemmas | lexicon.injured_lemmas
+            ):
+                continue
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(t.i in trigger_tokens for subject in subjects for t in subject.subtree):
+                inside |= {t.i for t in token.subtree}
+        return inside
 
     def _told_before(self, span: Span) -> bool:
         """"patrols were stepped up in the wake of the abduction", "days after the bombing": a definite
@@ -671,7 +703,7 @@ class EventAssembler:
             return head.ent_type_ != "PLACE" and head.lower_ not in roles["location_nouns"] and head.lower_ not in roles["site_nouns"]
         return False
 
-    def _attacked_text(self, sent: Span, triggers: list[Span], heading: bool) -> str:
+    def _attacked_text(self, sent: Span, triggers: list[Span], heading: bool, excluded: frozenset[int] = frozenset()) -> str:
         """The words of `sent` that say who or what was attacked, killed or injured, lower-cased:
         the objects of its attack words and casualty verbs ("killed three policemen", "an attack
         on a checkpost", "the blast tore through a bazaar"), the subjects of their passives
@@ -679,7 +711,8 @@ class EventAssembler:
         police van attack"). Each is the noun phrase alone: its conjuncts and "of" phrases, not
         the clauses or other prepositional phrases nested in it ("a shopkeeper within the limits
         of the Saddar police station", "policemen guarding polio workers"), except whom a vehicle
-        was carrying (lexicon `attacked_roles`)."""
+        was carrying (lexicon `attacked_roles`). Tokens in `excluded` (a clause that tells another
+        attack) are left out."""
         lexicon = self.lexicon
         kept: set[int] = set()
 
@@ -747,6 +780,7 @@ class EventAssembler:
                 elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
                     objects(root.head)  # "threw a grenade at the police station"
         # the words as written where they run on ("PML-N", "D.I. Khan"), a space across a gap
+        kept -= excluded
         words = [t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept]
         return "".join(words).strip().replace("\u2019", "'")
 
