@@ -743,3 +743,10 @@ def test_news_an_origin_named_with_its_province_is_not_where_the_attack_was(run_
 def test_news_a_clause_a_day_after_tells_another_attack(run_extract, text, method, killed, targets):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["killed"], event["targets"]) == (method, killed, targets)
+
+
+@pytest.mark.parametrize("qualifier", ["Atleast", "At least"])
+def test_news_words_run_together_are_read_as_their_parts(run_extract, qualifier):
+    text = f"{qualifier} twenty-one people were killed when a bomb exploded in Mastung on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["qualifier"]) == (21, "at_least")

@@ -1,4 +1,5 @@
-"""Tokenizer exceptions from patterns/tokenizer.json: hyphenated words kept whole.
+"""Tokenizer exceptions from patterns/tokenizer.json: hyphenated words kept whole, and words run
+together ("atleast") split into their parts.
 
 Registered as the `[initialize.before_init]` callback of models/config.cfg, so the special cases
 are part of the tokenizer that `nlp.to_disk` saves with the compiled pipeline (and the first pass,
@@ -26,9 +27,19 @@ def spellings(word: str) -> set[str]:
 def tokenizer_exceptions(patterns_dir: str | None = None):
     def add_exceptions(nlp: Language) -> Language:
         folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
-        for word in srsly.read_json(folder / "tokenizer.json")["hyphenated_words"]:
+        exceptions = srsly.read_json(folder / "tokenizer.json")
+        for word in exceptions["hyphenated_words"]:
             for spelling in spellings(word):
                 nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+        for word, parts in exceptions.get("run_together_words", {}).items():
+            if "".join(parts) != word:
+                raise ValueError(f"tokenizer.json: the parts {parts} of {word!r} do not spell it")
+            for spelling in spellings(word):
+                pieces, start = [], 0
+                for part in parts:  # the spelling's own letters, cut where the parts meet
+                    pieces.append({ORTH: spelling[start : start + len(part)]})
+                    start += len(part)
+                nlp.tokenizer.add_special_case(spelling, pieces)
         return nlp
 
     return add_exceptions
