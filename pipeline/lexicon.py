@@ -65,6 +65,7 @@ class Lexicon:
     guard_verbs: frozenset[str]  # "policemen escorting a team": whom the guards guarded is no target
     attacked_prepositions: frozenset[str]  # "an attack on a checkpost": its object was attacked
     earlier_prepositions: frozenset[str]  # "in the wake of the kidnapping": an attack that came before
+    earlier_any_article: frozenset[str]  # "the 10th anniversary of a blast": before, whatever its article
     attacked_verbs: frozenset[str]  # "targeted a convoy", "tore through the bazaar": their objects were attacked
     attacked_phrase_prepositions: frozenset[str]  # "members of the Levies": part of the attacked noun phrase
     carrying_verbs: frozenset[str]  # "a bus carrying pilgrims": the pilgrims were attacked too
@@ -178,6 +179,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         guard_verbs=frozenset(raw["guard_verbs"]["words"]),
         attacked_prepositions=frozenset(raw["attacked_roles"]["prepositions"]),
         earlier_prepositions=frozenset(raw["earlier_prepositions"]["words"]),
+        earlier_any_article=frozenset(raw["earlier_prepositions"]["whatever_article"]),
         attacked_verbs=frozenset(raw["attacked_roles"]["verbs"]),
         attacked_phrase_prepositions=frozenset(raw["attacked_roles"]["phrase_prepositions"]),
         carrying_verbs=frozenset(raw["attacked_roles"]["carrying_verbs"]),

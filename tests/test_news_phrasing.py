@@ -750,3 +750,10 @@ def test_news_words_run_together_are_read_as_their_parts(run_extract, qualifier)
     text = f"{qualifier} twenty-one people were killed when a bomb exploded in Mastung on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["qualifier"]) == (21, "at_least")
+
+
+def test_news_an_anniversary_is_of_a_past_attack(run_extract):
+    text = ("Gunmen shot dead two policemen in Maidan in Lower Dir on Sunday. The district's police were observing "
+            "the tenth anniversary of a bomb blast at their headquarters in Timergara.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"]) == ("armed_assault", 2)

@@ -409,18 +409,22 @@ class EventAssembler:
     def _told_before(self, span: Span) -> bool:
         """"patrols were stepped up in the wake of the abduction", "days after the bombing": a definite
         attack word in a phrase of time names an attack that came before (told elsewhere, or not
-        this story's news); it gives the sentence no attack of its own."""
-        if not self._is_definite(span):
-            return False
+        this story's news); it gives the sentence no attack of its own. An anniversary is of a
+        past attack whatever its article ("the 10th anniversary of a bomb blast")."""
+        definite = self._is_definite(span)
+        lexicon = self.lexicon
         node = span.root
+        while node.dep_ == "compound" and node.head.i != node.i:
+            node = node.head  # "bomb" of "a bomb blast"
         for _ in range(3):
             head = node.head
             if head.i == node.i or node.dep_ != "pobj":
                 return False
-            if head.lower_ in self.lexicon.earlier_prepositions:
-                return True
-            if head.lower_ == "of" and head.head.lower_ in self.lexicon.earlier_prepositions:
-                return True  # "in the wake of", "in the aftermath of"
+            if head.lower_ in lexicon.earlier_prepositions:
+                return definite
+            if head.lower_ == "of" and head.head.lower_ in lexicon.earlier_prepositions:
+                # "in the wake of", "in the aftermath of"; "the 10th anniversary of a blast"
+                return definite or head.head.lower_ in lexicon.earlier_any_article
             node = head.head
         return False
 
