@@ -757,3 +757,10 @@ def test_news_an_anniversary_is_of_a_past_attack(run_extract):
             "the tenth anniversary of a bomb blast at their headquarters in Timergara.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["killed"]) == ("armed_assault", 2)
+
+
+def test_news_another_day_and_another_kind_of_attack_is_another_incident(run_extract):
+    text = ("A roadside bomb killed a tribal elder and four guards in Khar in Bajaur on Monday, officials said. "
+            "A shepherd was killed when mortar shells fired from across the border landed in Bajaur on May 11.")
+    events = run_extract(text, published="2019-05-14")
+    assert sorted((e["method"], e["date"]) for e in events) == [("bombing", "2019-05-13"), ("shelling", "2019-05-11")]

@@ -1359,12 +1359,13 @@ class EventAssembler:
             for incident in reversed(incidents) if not unplaced_current else ():
                 if incident["district"] == district and self._same_site(frame, incident) and (
                     self._dates_compatible(self._incident_date(incident), frame_date)
-                ):
+                ) and not self._another_day_and_kind(incident, frame, frame_date):
                     return incident
             if (
                 current is not None
                 and current["district"] in (None, district)
                 and self._dates_compatible(self._incident_date(current), frame_date)
+                and not self._another_day_and_kind(current, frame, frame_date)
                 and self._country_fits(current, frame)
                 and (current["district"] == district or self._methods_fit(current, frame))
             ):
@@ -1377,7 +1378,9 @@ class EventAssembler:
                     return None
                 return current
             for incident in reversed(incidents):
-                if incident["district"] == district and self._dates_compatible(self._incident_date(incident), frame_date):
+                if incident["district"] == district and self._dates_compatible(self._incident_date(incident), frame_date) and (
+                    not self._another_day_and_kind(incident, frame, frame_date)
+                ):
                     return incident
             return None
         if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
@@ -1399,6 +1402,16 @@ class EventAssembler:
                 if own and own["value"] == frame_date["value"]:
                     return incident
         return None
+
+    def _another_day_and_kind(self, incident: dict, frame: dict, frame_date: dict | None) -> bool:
+        """"An IED killed an elder on Monday ... another man was killed in a mortar attack on May
+        10": a sentence dated to another day, whose own attack word names another kind of
+        violence, tells another incident, though the two days are close enough to be one."""
+        own = self._incident_date(incident)
+        return (
+            own is not None and frame_date is not None and len(own["value"]) == len(frame_date["value"]) == 10
+            and own["value"] != frame_date["value"] and not self._methods_fit(incident, frame)
+        )
 
     @staticmethod
     def _methods_fit(incident: dict, frame: dict) -> bool:
