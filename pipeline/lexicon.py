@@ -105,6 +105,7 @@ class Lexicon:
     statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
     afghan_state_forces: dict[str, str]  # until, code_until, code_after: Afghanistan's forces by era
     time_gap_units: frozenset[str]  # "a day after a bombing left 26 dead": another, earlier attack
+    natural_causes: frozenset[str]  # "died in a thunderstorm": no victim of violence
     forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
     militant_initiative_verbs: frozenset[str]  # "gunmen stormed the post": the militants did
     forces_response_verbs: frozenset[str]  # "troops retaliated": the militants began
@@ -221,6 +222,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         statement_verbs=frozenset(raw["statement_verbs"]["words"]),
         afghan_state_forces={k: v for k, v in raw["afghan_state_forces"].items() if not k.startswith("_")},
         time_gap_units=frozenset(raw["time_gap_units"]["words"]),
+        natural_causes=frozenset(raw["natural_causes"]["words"]),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
         militant_initiative_verbs=frozenset(raw["initiative_verbs"]["militants"]),
         forces_response_verbs=frozenset(raw["initiative_verbs"]["responses"]),

@@ -764,3 +764,9 @@ def test_news_another_day_and_another_kind_of_attack_is_another_incident(run_ext
             "the attack. A shepherd was killed in a cross-border mortar attack on May 12 in Bajaur.")
     events = run_extract(text, published="2019-05-14")
     assert sorted((e["method"], e["date"]) for e in events) == [("bombing", "2019-05-13"), ("shelling", "2019-05-12")]
+
+
+def test_news_a_death_from_natural_causes_is_no_victim(run_extract):
+    text = ("A roadside bomb killed three soldiers in Mamond in Bajaur on Sunday. A peace committee volunteer, "
+            "Gul Khan, also died in a thunderstorm in Mamond on Sunday.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3

@@ -327,8 +327,24 @@ class CasualtyExtractor:
             if statement["group"] in part_groups:
                 statement["subset"] = True
         found += self._none_hurt(sent, sent_index, {s["outcome"] for s in found}, lowered)
+        if found and self._died_of_natural_causes(sent):
+            found = [s for s in found if s["outcome"] != "killed"]
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _died_of_natural_causes(self, sent: Span) -> bool:
+        """"A volunteer died in a thunderstorm on Monday", "killed in a road accident": a death the
+        sentence's verb of dying puts down to a cause that is no violence (lexicon
+        `natural_causes`) is no victim of one."""
+        causes = self.lexicon.natural_causes
+        if not any(t.lemma_.lower() in causes or t.lower_ in causes for t in sent):
+            return False
+        killed = self.lexicon.killed_lemmas
+        return any(
+            (t.lemma_.lower() in causes or t.lower_ in causes) and t.dep_ == "pobj"
+            and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in killed
+            for t in sent
+        )
 
     def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
         """"Lance Naik Asad Khan and Sepoy Bilal embraced martyrdom": each named man with a rank
