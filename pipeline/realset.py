@@ -272,7 +272,8 @@ def write_inputs(
 ) -> dict[str, int]:
     """Lay out `<out_dir>/<split>/` (texts with `.meta.json` sidecars for `incidents extract`) and
     `<out_dir>/<split>.gold.jsonl` (the gold events of that split's documents, with their mentions
-    in them, evidence resolved) for every split, from the texts present and unchanged. Returns documents written per split."""
+    in them, evidence resolved) for every split, from the texts present and unchanged. Returns
+    documents written per split."""
     texts = {}
     for row in manifest:
         path = texts_dir / f"{row['doc_id']}.txt"

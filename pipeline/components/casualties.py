@@ -337,8 +337,6 @@ class CasualtyExtractor:
         sentence's verb of dying puts down to a cause that is no violence (lexicon
         `natural_causes`) is no victim of one."""
         causes = self.lexicon.natural_causes
-        if not any(t.lemma_.lower() in causes or t.lower_ in causes for t in sent):
-            return False
         killed = self.lexicon.killed_lemmas
         return any(
             (t.lemma_.lower() in causes or t.lower_ in causes) and t.dep_ == "pobj"

@@ -1357,15 +1357,12 @@ class EventAssembler:
             # (an incident being told that has no place yet takes the place instead)
             unplaced_current = current is not None and current["district"] is None and not current["places"]
             for incident in reversed(incidents) if not unplaced_current else ():
-                if incident["district"] == district and self._same_site(frame, incident) and (
-                    self._dates_compatible(self._incident_date(incident), frame_date)
-                ) and not self._another_day_and_kind(incident, frame, frame_date):
+                if incident["district"] == district and self._same_site(frame, incident) and self._fits_in_time(incident, frame, frame_date):
                     return incident
             if (
                 current is not None
                 and current["district"] in (None, district)
-                and self._dates_compatible(self._incident_date(current), frame_date)
-                and not self._another_day_and_kind(current, frame, frame_date)
+                and self._fits_in_time(current, frame, frame_date)
                 and self._country_fits(current, frame)
                 and (current["district"] == district or self._methods_fit(current, frame))
             ):
@@ -1378,9 +1375,7 @@ class EventAssembler:
                     return None
                 return current
             for incident in reversed(incidents):
-                if incident["district"] == district and self._dates_compatible(self._incident_date(incident), frame_date) and (
-                    not self._another_day_and_kind(incident, frame, frame_date)
-                ):
+                if incident["district"] == district and self._fits_in_time(incident, frame, frame_date):
                     return incident
             return None
         if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
@@ -1403,12 +1398,15 @@ class EventAssembler:
                     return incident
         return None
 
-    def _another_day_and_kind(self, incident: dict, frame: dict, frame_date: dict | None) -> bool:
-        """"An IED killed an elder on Monday ... another man was killed in a mortar attack on May
-        10": a sentence dated to another day, whose own attack word names another kind of
-        violence, tells another incident, though the two days are close enough to be one."""
+    def _fits_in_time(self, incident: dict, frame: dict, frame_date: dict | None) -> bool:
+        """Whether a sentence dated `frame_date` can continue a placed incident: compatible dates,
+        and not another day with another kind of violence ("An IED killed an elder on Monday ...
+        another man was killed in a mortar attack on May 10": another incident, though the two
+        days are close enough to be one incident's)."""
         own = self._incident_date(incident)
-        return (
+        if not self._dates_compatible(own, frame_date):
+            return False
+        return not (
             own is not None and frame_date is not None and len(own["value"]) == len(frame_date["value"]) == 10
             and own["value"] != frame_date["value"] and not self._methods_fit(incident, frame)
         )
@@ -1456,10 +1454,11 @@ class EventAssembler:
         stormed the post"); forces that responded ("troops retaliated") say the militants
         began. The police are not the army's operations."""
         lexicon = self.lexicon
+        verbs = lexicon.forces_initiative_verbs | lexicon.militant_initiative_verbs | lexicon.forces_response_verbs
         forces = militants = False
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" or lemma not in lexicon.forces_initiative_verbs | lexicon.militant_initiative_verbs | lexicon.forces_response_verbs:
+            if token.pos_ != "VERB" or lemma not in verbs:
                 continue
             actors = [c for c in token.children if c.dep_ == "nsubj"]
             if not actors and token.dep_ == "conj":  # "troops cordoned off the area and killed four": the first verb's subject
