@@ -559,10 +559,11 @@ def test_news_bombed_is_an_airstrike_only_beside_aircraft(run_extract):
     assert (school["method"], jets["method"]) == ("bombing", "airstrike")
 
 
-def test_news_two_people_shot_dead_is_a_gun_attack_one_is_a_targeted_killing(run_extract):
-    two = _only(run_extract("Gunmen on a motorbike shot dead two soldiers in their car in Hyderabad on Sunday.", published=PUBLISHED))
+def test_news_a_few_people_shot_dead_is_a_targeted_killing_a_massacre_is_a_gun_attack(run_extract):
+    two = _only(run_extract("Gunmen on a motorbike shot dead two policemen at a crossing in Hyderabad on Sunday.", published=PUBLISHED))
     one = _only(run_extract("Gunmen on a motorbike shot dead a lawyer outside his office in Hyderabad on Sunday.", published=PUBLISHED))
-    assert (two["method"], one["method"]) == ("armed_assault", "targeted_killing")
+    six = _only(run_extract("Gunmen stopped a van near Hyderabad on Sunday and shot dead six labourers.", published=PUBLISHED))
+    assert (one["method"], two["method"], six["method"]) == ("targeted_killing", "targeted_killing", "armed_assault")
 
 
 def test_news_dateline_after_a_long_page_header_still_locates_the_story(make_doc):
