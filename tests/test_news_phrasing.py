@@ -757,7 +757,7 @@ def test_news_an_anniversary_is_of_a_past_attack(run_extract):
     text = ("Gunmen shot dead two policemen in Maidan in Lower Dir on Sunday. The district's police were observing "
             "the tenth anniversary of a bomb blast at their headquarters in Timergara.")
     event = _only(run_extract(text, published=PUBLISHED))
-    assert (event["method"], event["killed"]) == ("armed_assault", 2)
+    assert (event["method"], event["killed"]) == ("targeted_killing", 2)
 
 
 def test_news_another_day_and_another_kind_of_attack_is_another_incident(run_extract):
