@@ -519,26 +519,39 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     )
 
 
-def apply_dateline(incidents: list[dict]) -> None:
+def apply_dateline(incidents: list[dict]) -> bool:
     """The main incident of a story (its first incident that tells of violence) that names its
     city only in the dateline happened there; so did one that names no more than the province
     of the dateline's town ("PARACHINAR: shells fired from across the border killed five in a
-    hamlet of Khyber Pakhtunkhwa": Parachinar's district, Kurram)."""
-    main = next((i for i in incidents if i["triggers"] or i["casualties"]), None)
-    if main is None or main["district"]:
-        return
-    dateline = main.get("dateline")
-    if dateline is None or any(p.get("district") for p in main["places"]):
-        return
+    hamlet of Khyber Pakhtunkhwa": Parachinar's district, Kurram). A photo caption or headline
+    above the dateline that names its own place does not take that role: the story's lead,
+    under the dateline, is then the main incident. Returns whether the dateline placed one."""
+    violent = [i for i in incidents if i["triggers"] or i["casualties"]]
+    main = violent[0] if violent else None
+    if main is None or main.get("dateline") is None:
+        return False
+    dateline = main["dateline"]
+    if main["district"]:
+        # the incident that tells the first sentence under the dateline
+        after = [(span["start"], n) for n, i in enumerate(violent) for span in i["evidence"] if span["start"] >= dateline.get("start", 0)]
+        if not after:
+            return False
+        main = violent[min(after)[1]]  # "Photo: soldiers at the site of the bombing in Khar" above "KHAR: A woman ..."
+        if main["district"]:
+            return False
+    if any(p.get("district") for p in main["places"]):
+        return False
     provinces = {p.get("province") for p in main["places"]} - {None}
     if provinces and provinces != {dateline["province"]}:
-        return
+        return False
     countries = {c.get("country") for c in main["countries"]} - {None}
     # "shots fired over the border from Afghanistan" names the other country as the attackers' side;
     # the story is still about the dateline's country when it names that country too
     if not countries or dateline["country"] in countries:
         main["places"].append(dict(dateline))
         main["district"] = dateline["district"]
+        return True
+    return False
 
 
 def is_reportable(incident: dict) -> bool:

@@ -322,7 +322,8 @@ def _shift(incident: dict, chunk_index: int, offset: int) -> dict:
 def assemble_mentions(document: Document, parts: list[tuple[int, int, list[dict]]]) -> list[Mention]:
     incidents = [_shift(incident, chunk_index, offset) for chunk_index, offset, frames in parts for incident in frames]
     incidents = merge_document_incidents(incidents)
-    apply_dateline(incidents)  # first: the dateline can be the only anchor of the main incident
+    if apply_dateline(incidents):  # first: the dateline can be the only anchor of the main incident
+        incidents = merge_document_incidents(incidents)  # a lead placed there may be its caption's incident
     incidents = [i for i in incidents if is_reportable(i)]
     mentions = [incident_to_mention(i, document.doc_id, document.published, document.text) for i in incidents]
     return sorted(mentions, key=lambda m: (m.evidence[0].start if m.evidence else 0))

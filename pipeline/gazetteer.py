@@ -52,6 +52,9 @@ class Place:
     #: short forms (lower case) that are also the tail of other names: "Darra" for Darra Adam
     #: Khel, but "Shinkay Darra" is a village elsewhere
     short_aliases: frozenset[str] = frozenset()
+    #: the name is also an ordinary word ("Tank", "Dir", "Swat"): it matches only as written, or
+    #: in capitals, which only a dateline may use ("TANK:"; not "a SWAT team")
+    ambiguous: bool = False
 
     @property
     def specificity(self) -> int:
@@ -89,6 +92,7 @@ def load_gazetteer(patterns_dir: str | None = None) -> dict[str, Place]:
             lon=record.get("lon"),
             spans=bool(record.get("spans")),
             short_aliases=frozenset(alias.lower() for alias in record.get("ambiguous_aliases", ())),
+            ambiguous=bool(record.get("ambiguous")),
         )
     return places
 
@@ -114,8 +118,9 @@ def _written_as_code(name: str) -> bool:
 
 def place_patterns(patterns_dir: str | None = None) -> list[dict]:
     """Span-ruler patterns for every name and alias. Names that are ordinary English words
-    ("Tank", "Hub", "Dir") only match with their capital letter, as token patterns; so do codes
-    and acronyms, split into tokens the way the English tokenizer splits them."""
+    ("Tank", "Hub", "Dir") only match with their capital letter, as token patterns, or in
+    capitals as datelines write them ("KHAR:"); codes and acronyms match as written, split into
+    tokens the way the English tokenizer splits them."""
     folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
     tokenizer = _english_tokenizer()
     patterns = []
@@ -123,10 +128,12 @@ def place_patterns(patterns_dir: str | None = None) -> list[dict]:
         key = place_key(record)
         for name in [record["name"], *record.get("aliases", [])]:
             if record.get("ambiguous") or _written_as_code(name):
-                words = [token.text for token in tokenizer(name)]
-                patterns.append(
-                    {"label": "PLACE", "pattern": [{"ORTH": w} for w in words], "id": key}
-                )
+                forms = {name, name.upper()} if record.get("ambiguous") and not _written_as_code(name) else {name}
+                for form in sorted(forms):
+                    words = [token.text for token in tokenizer(form)]
+                    patterns.append(
+                        {"label": "PLACE", "pattern": [{"ORTH": w} for w in words], "id": key}
+                    )
             else:
                 patterns.append({"label": "PLACE", "pattern": name, "id": key})
     return patterns

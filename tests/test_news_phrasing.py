@@ -376,6 +376,21 @@ def test_news_dateline_in_capitals_after_a_few_words_of_page_furniture(run_extra
     assert (event["district"], event["killed"]) == ("Bannu", 5)
 
 
+def test_news_a_town_named_like_a_word_is_a_dateline_only_in_capitals_before_its_colon(run_extract):
+    lead = _only(run_extract("TANK: Two gunmen shot dead a shopkeeper at his stall on Sunday evening.", published=PUBLISHED))
+    assert (lead["district"], lead["killed"]) == ("Tank", 1)
+    team = _only(run_extract("A SWAT team raided a house in Mardan on Sunday where gunmen had shot dead a trader.", published=PUBLISHED))
+    assert team["district"] == "Mardan"
+
+
+def test_news_a_caption_above_the_dateline_does_not_keep_the_lead_from_its_place(run_extract):
+    text = ("Villagers crowd around the wrecked grain depot a suicide bomber struck in Khar, Saturday, May 11, 2019. Photo by AFP\n\n"
+            "KHAR: A teenage suicide bomber blew himself up among people queuing for flour, killing 12 people and wounding 30 others.\n"
+            "Police said the bomber walked in from the road.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["date"], event["killed"], event["injured"]) == ("Bajaur", "2019-05-11", 12, 30)
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

@@ -604,8 +604,11 @@ class EventAssembler:
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
-            if self._is_dateline(ent, sent):
-                self._datelines.append({"key": place.key, "token": ent.start, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start, **place.coordinates()})
+            dateline = self._is_dateline(ent, sent)
+            if place.ambiguous and ent.text.isupper() and not dateline:
+                continue  # "a SWAT team": an ambiguous name in capitals is a place only as a dateline
+            if dateline:
+                self._datelines.append({"key": place.key, "token": ent.start, "start": ent.start_char, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start, **place.coordinates()})
                 continue
             if self._is_actor(ent, place, nxt) or self._is_modifier(ent, nxt):
                 continue
@@ -837,7 +840,7 @@ class EventAssembler:
         districts = {
             self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ())
             if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district
-            and not self._is_dateline(e, sent)  # "PESHAWAR - two blasts in Parachinar killed 45": one place
+            and not self._is_dateline(e, sent) and not (self.gazetteer[e.ent_id_].ambiguous and e.text.isupper())  # "PESHAWAR - two blasts in Parachinar killed 45": one place
         }
         if plural_trigger and len(districts) >= 2:
             return True
