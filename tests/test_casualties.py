@@ -212,6 +212,10 @@ def test_casualties_event_victim_list_does_not_add_to_the_toll(run_extract, only
         ("About 40 were shifted to the district headquarters hospital.", [("injured", 40)]),
         # the bodies taken to hospital are the dead, not the wounded
         ("Nine bodies were shifted to the hospital.", []),
+        # treated for injuries, or in a hospital, were hurt; treated for shock were not counted
+        ("Some 60 people were still being treated for wounds on Monday.", [("injured", 60)]),
+        ("Eleven others were treated at the Lady Reading Hospital.", [("injured", 11)]),
+        ("Twelve passers-by were treated for shock.", []),
     ],
 )
 def test_casualties_people_rushed_to_hospital_were_injured(statements, text, expected):

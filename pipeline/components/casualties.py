@@ -858,6 +858,20 @@ class CasualtyExtractor:
             for prep in verb.children
         )
 
+    def _treated_for_injuries(self, verb: Token) -> bool:
+        """Whether a verb of treating people has "for injuries" or "at/in (a) hospital" among its
+        phrases (people treated for shock, or a hospital's staff, are not counted)."""
+        words = self.lexicon.outcome_words
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                if prep.lower_ == "for" and noun.lemma_.lower() in words["injury_nouns"]:
+                    return True
+                if prep.lower_ in {"at", "in"} and (noun.lower_ in words["hospital_nouns"] or any(c.lower_ in words["hospital_nouns"] for c in noun.children)):
+                    return True
+        return False
+
     def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
         lexicon = self.lexicon
         words = lexicon.outcome_words
@@ -870,6 +884,8 @@ class CasualtyExtractor:
             and child.lemma_.lower() not in words["remains_nouns"] and self._to_hospital(token)
         ):
             return "injured"  # "17 people were rushed to the hospital" (the bodies taken there are not)
+        if lemma in words["treatment_verbs"] and child is not None and child.dep_ == "nsubjpass" and self._treated_for_injuries(token):
+            return "injured"  # "dozens were being treated for wounds", "treated at the DHQ hospital"
         if lemma in words["injury_receiving_verbs"] and any(
             c.lemma_.lower() in words["injury_nouns"] for c in token.children
         ):
