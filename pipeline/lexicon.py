@@ -69,6 +69,8 @@ class Lexicon:
     attacked_verbs: frozenset[str]  # "targeted a convoy", "tore through the bazaar": their objects were attacked
     attacked_phrase_prepositions: frozenset[str]  # "members of the Levies": part of the attacked noun phrase
     carrying_verbs: frozenset[str]  # "a bus carrying pilgrims": the pilgrims were attacked too
+    offloading_verbs: frozenset[str]  # "passengers pulled off a bus": the bus was attacked too
+    offloading_prepositions: frozenset[str]
     attacked_clause_prepositions: frozenset[str]  # "struck after joining the worshippers": that clause's objects
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
@@ -184,6 +186,8 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         attacked_verbs=frozenset(raw["attacked_roles"]["verbs"]),
         attacked_phrase_prepositions=frozenset(raw["attacked_roles"]["phrase_prepositions"]),
         carrying_verbs=frozenset(raw["attacked_roles"]["carrying_verbs"]),
+        offloading_verbs=frozenset(raw["attacked_roles"]["offloading_verbs"]),
+        offloading_prepositions=frozenset(raw["attacked_roles"]["offloading_prepositions"]),
         attacked_clause_prepositions=frozenset(raw["attacked_roles"]["clause_prepositions"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),

@@ -311,6 +311,20 @@ def test_targets_foreign_victims_named_by_nationality(run_extract, text, expecte
     assert _targets(run_extract, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the vehicle the victims were taken off was attacked too
+        ("Nine passengers were offloaded from a coach near Turbat on Sunday night and shot dead.", ["civilians", "transport"]),
+        ("Eight labourers were pulled off a bus near Kech on Sunday and shot dead by gunmen.", ["civilians", "transport"]),
+        # the vehicle the wounded were moved from is no target
+        ("Gunmen shot dead eight labourers near Turbat on Sunday; their bodies were taken to the hospital.", ["civilians"]),
+    ],
+)
+def test_targets_the_vehicle_victims_were_pulled_off(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):
     # twelve people at a bus stand: the site's own kind and private citizens
     text = "A bomb went off at a bus stand in Sibi on Sunday, killing twelve people."

@@ -718,8 +718,8 @@ class EventAssembler:
         police van attack"). Each is the noun phrase alone: its conjuncts and "of" phrases, not
         the clauses or other prepositional phrases nested in it ("a shopkeeper within the limits
         of the Saddar police station", "policemen guarding polio workers"), except whom a vehicle
-        was carrying (lexicon `attacked_roles`). Tokens in `excluded` (a clause that tells another
-        attack) are left out."""
+        was carrying and the vehicle victims were pulled off (lexicon `attacked_roles`). Tokens
+        in `excluded` (a clause that tells another attack) are left out."""
         lexicon = self.lexicon
         kept: set[int] = set()
 
@@ -786,6 +786,16 @@ class EventAssembler:
                     objects(root.head)  # "a suicide blast ripped through a procession"
                 elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
                     objects(root.head)  # "threw a grenade at the police station"
+        for verb in sent:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.offloading_verbs:
+                particle = any(c.dep_ == "prt" and c.lower_ in lexicon.offloading_prepositions for c in verb.children)
+                for prep in verb.children:
+                    if prep.dep_ == "prep" and prep.lower_ in lexicon.offloading_prepositions:
+                        for inner in prep.children:
+                            if inner.dep_ == "pobj":
+                                phrase(inner)  # "passengers offloaded from a bus and shot": the bus's
+                    elif particle and prep.dep_ == "dobj":
+                        phrase(prep)  # "were pulled off a bus", which the parser reads as "pull off" + object
         # the words as written where they run on ("PML-N", "D.I. Khan"), a space across a gap
         kept -= excluded
         words = [t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept]
