@@ -324,10 +324,11 @@ def _victim_targets(statements: list[dict]) -> list[str]:
             continue
         named = target_kinds(" ".join(statement.get("text", "").lower().replace("’", "'").split()), lexicon)
         if "civilian" in (statement["category"], statement.get("mostly")) and "civilians" not in named and not (
-            OFFICIAL_KINDS & set(named)
+            (OFFICIAL_KINDS | WORSHIP_KINDS) & set(named)
         ):
             # "two passers-by", "six Chinese nationals": civilians; "two judges", "an opposition
-            # leader": officials and politicians, not private citizens
+            # leader": officials and politicians, not private citizens; "nine worshippers",
+            # "Shia pilgrims": religious (EVENTS.md), civilians only where the text names such
             named.append("civilians")
         kinds.extend(kind for kind in named if kind not in kinds and kind != "militants")
     return kinds

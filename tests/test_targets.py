@@ -231,8 +231,9 @@ def test_targets_hedge_in_a_relative_clause_leaves_the_fact_told(run_extract):
         ("A grenade thrown in a Saddar street on Sunday killed an intelligence officer.", ["government"]),
         ("A bomb went off in Quetta on Sunday, killing a police constable and wounding several vendors.",
          ["civilians", "police"]),
+        # worshippers are the religious target (EVENTS.md), not private citizens besides
         ("A suicide bomber struck in Peshawar on Sunday, killing 20 parishioners.",
-         ["civilians", "religious"]),
+         ["religious"]),
     ],
 )
 def test_targets_sites_and_people_named_by_kind(run_extract, text, expected):
@@ -323,6 +324,20 @@ def test_targets_foreign_victims_named_by_nationality(run_extract, text, expecte
 )
 def test_targets_the_vehicle_victims_were_pulled_off(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # where plain "people" were hit tells who they were, however the parser attaches it
+        ("Two blasts killed at least 25 people at the shrine of a Sufi saint in Multan on Sunday.", ["religious"]),
+        ("Gunmen killed eleven people during a Muharram procession in Hangu on Sunday.", ["religious"]),
+        # worshippers and pilgrims are the religious target, not private citizens besides
+        ("Gunmen opened fire on a bus of Shia pilgrims in Mastung on Sunday, killing nine pilgrims.", ["religious", "transport"]),
+    ],
+)
+def test_targets_the_site_or_the_faith_of_the_people_hit(run_extract, text, expected):
+    assert sorted(_targets(run_extract, text)) == expected
 
 
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):

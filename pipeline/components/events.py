@@ -725,9 +725,15 @@ class EventAssembler:
 
         def phrase(noun: Token) -> None:
             kept.add(noun.i)
+            plain_people = lexicon.victim_category.get(noun.lower_) == "people"
             for child in noun.children:
                 if child.dep_ == "acl" and child.lemma_.lower() in lexicon.carrying_verbs:
                     objects(child)  # "a bus carrying pilgrims"
+                    continue
+                if plain_people and child.dep_ == "prep" and child.lower_ in lexicon.people_site_prepositions:
+                    for inner in child.children:
+                        if inner.dep_ == "pobj":
+                            phrase(inner)  # "killed 30 people at the shrine": who they were is where
                     continue
                 if child.dep_ in {"relcl", "advcl", "ccomp", "acl", "punct", "cc"} or (
                     child.dep_ == "prep" and child.lower_ not in lexicon.attacked_phrase_prepositions
