@@ -70,6 +70,7 @@ class Lexicon:
     attacked_phrase_prepositions: frozenset[str]  # "members of the Levies": part of the attacked noun phrase
     carrying_verbs: frozenset[str]  # "a bus carrying pilgrims": the pilgrims were attacked too
     people_site_prepositions: frozenset[str]  # "30 people at the shrine": where plain people were hit
+    place_name_nouns: frozenset[str]  # "at Kalpani Bridge", "in Markhnai village": a place, no target
     offloading_verbs: frozenset[str]  # "passengers pulled off a bus": the bus was attacked too
     offloading_prepositions: frozenset[str]
     attacked_clause_prepositions: frozenset[str]  # "struck after joining the worshippers": that clause's objects
@@ -188,6 +189,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         attacked_phrase_prepositions=frozenset(raw["attacked_roles"]["phrase_prepositions"]),
         carrying_verbs=frozenset(raw["attacked_roles"]["carrying_verbs"]),
         people_site_prepositions=frozenset(raw["attacked_roles"]["people_site_prepositions"]),
+        place_name_nouns=frozenset(raw["attacked_roles"]["place_name_nouns"]),
         offloading_verbs=frozenset(raw["attacked_roles"]["offloading_verbs"]),
         offloading_prepositions=frozenset(raw["attacked_roles"]["offloading_prepositions"]),
         attacked_clause_prepositions=frozenset(raw["attacked_roles"]["clause_prepositions"]),

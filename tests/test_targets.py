@@ -340,6 +340,21 @@ def test_targets_the_site_or_the_faith_of_the_people_hit(run_extract, text, expe
     assert sorted(_targets(run_extract, text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a named bridge or village after "at"/"in" says where the victims were, not what was hit
+        ("Two constables were martyred when gunmen fired on them at Sherpao Bridge in Charsadda on Sunday.", ["police"]),
+        ("Three policemen were killed after gunmen ambushed them in Gulabad village of Lower Dir on Sunday.", ["police"]),
+        ("Militants blew up a bridge on the main road in Charsadda on Sunday.", ["infrastructure"]),
+        # a party named after its clerics is political
+        ("A roadside bomb targeted a convoy of the Jamiat Ulema-e-Islam in Zhob on Sunday.", ["political"]),
+    ],
+)
+def test_targets_names_of_places_and_parties_are_not_what_their_words_say(run_extract, text, expected):
+    assert sorted(_targets(run_extract, text)) == expected
+
+
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):
     # twelve people at a bus stand: the site's own kind and private citizens
     text = "A bomb went off at a bus stand in Sibi on Sunday, killing twelve people."

@@ -256,6 +256,15 @@ class EventAssembler:
             len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"and", "or", "n"}
         )
 
+    def _names_where(self, noun: Token) -> bool:
+        """"Opened fire on them at Kalpani Bridge", "in Markhnai village": a proper name with a
+        place noun (lexicon `place_name_nouns`) after a locative preposition says where, not
+        what was hit ("blew up a bridge" keeps its target)."""
+        return (
+            noun.lower_ in self.lexicon.place_name_nouns and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "near"}
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+        )
+
     def _without_bystanders(self, sent: Span) -> str:
         """The sentence's words without those who only speak about or respond to the attack
         ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
@@ -264,6 +273,9 @@ class EventAssembler:
         verbs = self.lexicon.bystander_verbs
         dropped: set[int] = set()
         for token in sent:
+            if self._names_where(token):
+                dropped.add(token.i)
+                continue
             if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
                 # "according to the inspector general of police": the source, not a target; after
                 # a comma it runs to the end of the sentence (", according to X, the top police
@@ -286,7 +298,9 @@ class EventAssembler:
                 dropped.add(token.i)
         if not dropped:
             return _lower_text(sent)
-        return " ".join(t.lower_ for t in sent if t.i not in dropped).replace("’", "'")
+        # the words as written where they run on ("Ulema-e-Islam"), a space across a gap
+        kept = [t for t in sent if t.i not in dropped]
+        return " ".join("".join(t.lower_ + (t.whitespace_ or ("" if t.i + 1 not in dropped else " ")) for t in kept).split()).replace("’", "'")
 
     def _lists_counted_victims(self, sent: Span) -> bool:
         """"Two lawyers and a police officer were among the dead", "the wounded included three
@@ -724,6 +738,8 @@ class EventAssembler:
         kept: set[int] = set()
 
         def phrase(noun: Token) -> None:
+            if self._names_where(noun):
+                return
             kept.add(noun.i)
             plain_people = lexicon.victim_category.get(noun.lower_) == "people"
             for child in noun.children:
@@ -802,6 +818,11 @@ class EventAssembler:
                                 phrase(inner)  # "passengers offloaded from a bus and shot": the bus's
                     elif particle and prep.dep_ == "dobj":
                         phrase(prep)  # "were pulled off a bus", which the parser reads as "pull off" + object
+        # a hyphen inside a kept name ("Ulema-e-Islam", which the parser splits up) is kept with it
+        kept |= {
+            t.i for t in sent
+            if t.text in {"-", "\u2013"} and not t.whitespace_ and t.i - 1 in kept and t.i + 1 in kept and not t.nbor(-1).whitespace_
+        }
         # the words as written where they run on ("PML-N", "D.I. Khan"), a space across a gap
         kept -= excluded
         words = [t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept]
