@@ -391,6 +391,15 @@ def test_news_a_caption_above_the_dateline_does_not_keep_the_lead_from_its_place
     assert (event["district"], event["date"], event["killed"], event["injured"]) == ("Bajaur", "2019-05-11", 12, 30)
 
 
+def test_news_a_quarter_of_a_city_named_after_a_town_is_not_that_town(run_extract):
+    colony = _only(run_extract("PESHAWAR: A bomb tore through a seminary in Bannu Colony on Sunday morning, killing six students.", published=PUBLISHED))
+    assert colony["district"] == "Peshawar"
+    owned = _only(run_extract("Gunmen shot dead a trader in Karachi's Swat Colony on Sunday.", published=PUBLISHED))
+    assert owned["district"] == "Karachi"
+    garrison = _only(run_extract("A suicide bomber struck the Kohat Garrison on Sunday, killing six soldiers.", published=PUBLISHED))
+    assert garrison["district"] == "Kohat"
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

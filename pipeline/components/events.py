@@ -687,8 +687,9 @@ class EventAssembler:
 
     def _is_modifier(self, ent: Span, nxt: str) -> bool:
         """"the Peshawar-bound train", "the Dasu hydropower project", "Quetta police chief":
-        a place name modifying something that is not a place or an attack; or one end of a road
-        named after both ("the Dera-Zhob Road")."""
+        a place name modifying something that is not a place or an attack; one end of a road
+        named after both ("the Dera-Zhob Road"); or a town's name on a quarter of a city
+        ("Dir Colony", "Peshawar's Dir Colony": lexicon `quarter_nouns`)."""
         if nxt in {"-bound", "bound"} or ent.doc[ent.end : ent.end + 2].text.lower().startswith("-bound"):
             return True
         roles = self.lexicon.place_roles
@@ -703,6 +704,10 @@ class EventAssembler:
             doc = ent.doc
             if road.lower_ in roles["road_nouns"] and any(t.text in {"-", "–"} for t in doc[max(ent.start - 1, 0) : road.i]):
                 return True
+            if road.lower_ in roles["quarter_nouns"] or (road.lower_ in roles["site_nouns"] and any(
+                c.dep_ == "poss" and c.ent_type_ == "PLACE" and c.i < ent.start for c in road.children
+            )):
+                return True  # "a seminary in Dir Colony", "Peshawar's Dir Colony": a quarter of a city, named after a town
             return not (
                 head.ent_type_ == "PLACE"
                 or head.lower_ in roles["location_nouns"]
