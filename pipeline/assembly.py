@@ -139,6 +139,8 @@ def _same_incident(a: dict, b: dict) -> bool:
     for earlier, news, news_date in ((a, b, date_b), (b, a, date_a)):
         if earlier.get("earlier_than_news") and not news["district"] and not news["places"] and news_date is None:
             return False  # an earlier incident told in the background of an unplaced lead
+        if earlier.get("off_the_dateline") and not news["district"]:
+            return False  # the lead under a local town's dateline happened there, not at a place told later
     value_a = date_a["value"] if date_a else None
     value_b = date_b["value"] if date_b else None
     if not _dates_compatible(value_a, value_b):
@@ -545,9 +547,10 @@ def apply_dateline(incidents: list[dict]) -> bool:
     provinces = {p.get("province") for p in main["places"]} - {None}
     if provinces and provinces != {dateline["province"]}:
         return False
-    countries = {c.get("country") for c in main["countries"]} - {None}
+    countries = {c.get("country") for c in main["countries"] + main["places"]} - {None}
     # "shots fired over the border from Afghanistan" names the other country as the attackers' side;
-    # the story is still about the dateline's country when it names that country too
+    # the story is still about the dateline's country when it names that country, or one of its
+    # provinces, too ("a round from Kunar landed in a village of Khyber Pakhtunkhwa")
     if not countries or dateline["country"] in countries:
         main["places"].append(dict(dateline))
         main["district"] = dateline["district"]

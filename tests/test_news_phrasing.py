@@ -400,6 +400,16 @@ def test_news_a_quarter_of_a_city_named_after_a_town_is_not_that_town(run_extrac
     assert garrison["district"] == "Kohat"
 
 
+def test_news_a_local_dateline_places_a_lead_that_names_only_its_province_and_the_attackers_country(run_extract):
+    text = ("KHAR: A mortar round from across the border struck a house in a border hamlet in the Khyber Pakhtunkhwa "
+            "province on Sunday, killing five members of a family.\n\nThe mortar was fired from Kunar province "
+            "in Afghanistan, a police officer said.\n\nThe government shut the Torkham crossing for a day this week after "
+            "rockets from Afghanistan landed near it.")
+    events = run_extract(text, published=PUBLISHED)
+    lead = [e for e in events if e["killed"] == 5]
+    assert [(e["district"], e["date"]) for e in lead] == [("Bajaur", "2019-05-12")]
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

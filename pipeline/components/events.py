@@ -1018,6 +1018,7 @@ class EventAssembler:
                             self._merge_frame(target, waiting)  # the story's opening told this incident's method
                     unanchored = []
                     target["earlier_than_news"] = frame.get("earlier_than_news", False)
+                    target["off_the_dateline"] = frame.get("off_the_dateline", False)
                     # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
                     target["told_apart"] = bool(record["new_cue"] and incidents)
                     incidents.append(target)
@@ -1414,6 +1415,7 @@ class EventAssembler:
                 if current["district"] is None and current["places"] and not self._province_fits(current, frame):
                     return None
                 if current["district"] is None and current is incidents[0] and self._local_dateline_elsewhere(district):
+                    frame["off_the_dateline"] = True  # kept apart in the document's assembly too
                     return None  # "KHAR: a shell hit a house ... Torkham was closed after a mortar": another place
                 if self._background_to_unplaced_news(current, frame_date, frame["record"]["doc"]):
                     frame["earlier_than_news"] = True  # kept apart in the document's assembly too
