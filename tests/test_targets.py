@@ -332,6 +332,8 @@ def test_targets_the_vehicle_victims_were_pulled_off(run_extract, text, expected
         # where plain "people" were hit tells who they were, however the parser attaches it
         ("Two blasts killed at least 25 people at the shrine of a Sufi saint in Multan on Sunday.", ["religious"]),
         ("Gunmen killed eleven people during a Muharram procession in Hangu on Sunday.", ["religious"]),
+        # traffic wardens are traffic police
+        ("Gunmen shot dead two traffic wardens at a crossing in Multan on Sunday.", ["police"]),
         # a seminary is a school of religion
         ("A bomb went off in a seminary in Nowshera on Sunday, wounding nine people.", ["education", "religious"]),
         # worshippers and pilgrims are the religious target, not private citizens besides
