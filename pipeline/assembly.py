@@ -206,7 +206,10 @@ def forces_operation(incident: dict) -> bool:
 def choose_method(incident: dict) -> tuple[str, bool | None]:
     methods = [t["method"] for t in incident["triggers"]]
     specific = [t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"]
-    pool = specific or methods
+    # a heading inside the story (a subheading, or a related story's link: "Blast damages bridge
+    # in Gwadar" amid a shooting) names a way of attack only where the sentences name none
+    told = [t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC" and not t.get("inner_heading")]
+    pool = told or specific or methods
     method = "unknown"
     for candidate in METHOD_PRIORITY:
         if candidate in pool:

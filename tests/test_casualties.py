@@ -223,6 +223,14 @@ def test_casualties_people_rushed_to_hospital_were_injured(statements, text, exp
     assert found == expected, found
 
 
+def test_casualties_event_some_of_an_uncounted_group_is_the_toll(run_extract, only_event):
+    # "six of them" is a part of a counted whole only where the sentence counted one before
+    event = _event(run_extract, only_event, "Gunmen opened fire on road workers near Turbat on Sunday, killing six of them.")
+    assert event["killed"] == 6
+    event = _event(run_extract, only_event, "A bomb went off in a market in Turbat on Sunday, killing nine people, five of them children.")
+    assert event["killed"] == 9
+
+
 def test_casualties_event_another_figure_of_a_new_outcome_is_that_figure(run_extract, only_event):
     # "another" counts other people: nothing injured was counted before it
     event = _event(

@@ -410,6 +410,15 @@ def test_news_a_local_dateline_places_a_lead_that_names_only_its_province_and_th
     assert [(e["district"], e["date"]) for e in lead] == [("Bajaur", "2019-05-12")]
 
 
+def test_news_a_related_story_link_inside_the_story_gives_it_no_method(run_extract):
+    text = ("TURBAT: Gunmen on motorbikes opened fire on road workers near Turbat on Sunday, killing six labourers.\n\n"
+            "Police said the attackers escaped towards the hills.\n\n"
+            "Blast damages bridge near Turbat\n\n"
+            "The gunmen had lined the workers up before shooting them, a survivor told police.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], event["killed"]) == ("Kech", "armed_assault", 6)
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

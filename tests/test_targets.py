@@ -304,8 +304,9 @@ def test_targets_a_station_whose_area_the_attack_fell_in_is_no_target(run_extrac
     "text,expected",
     [
         ("Gunmen abducted an American engineer in Quetta on Sunday.", ["foreigners"]),
+        # the three wounded are counted: foreign private citizens ("six Chinese nationals")
         ("Militants attacked a bus carrying Chinese nationals in Karachi on Sunday, wounding "
-         "three of them.", ["foreigners", "transport"]),
+         "three of them.", ["civilians", "foreigners", "transport"]),
     ],
 )
 def test_targets_foreign_victims_named_by_nationality(run_extract, text, expected):

@@ -601,8 +601,10 @@ class CasualtyExtractor:
             child.dep_ == "prep" and child.lower_ == "of" and any(g.lower_ in {"them", "whom", "those", "these"} for g in child.children)
             for child in (noun, first)
             for child in child.children
-        ):
-            subset = True  # "26 hostages, 18 of them security personnel"
+        ) and any(t.like_num or (t.lower_ in self.lexicon.number_words and t.lower_ not in {"a", "an"}) for t in sent.doc[sent.start : first.i]):
+            # "26 hostages, 18 of them security personnel"; "fired on road workers, killing six of
+            # them" counts no one before them, and six is the toll
+            subset = True
         lead = " ".join(t.lower_ for t in sent.doc[max(first.i - 3, sent.start) : first.i])
         if any(lead.endswith(phrase) for phrase in self.lexicon.subset_lead_phrases):
             subset = True  # "eleven soldiers, among them a lieutenant colonel and a major"

@@ -915,11 +915,18 @@ class EventAssembler:
         summary_pending = 0
         all_places: list[dict] = []
         all_groups: list[dict] = []
+        story_begun = False  # a sentence of the body has told of violence
         for index, sent in enumerate(doc.sents):
             sent_dates = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
             sent_casualties = [c for c in casualties if c["sent"] == index]
             sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
             record = self._sentence_record(sent, index, doc, sent_dates, sent_casualties, sent_triggers)
+            if record["heading"] and story_begun:
+                for trigger in record["triggers"]:
+                    # a heading inside the story (a subheading, or a related story's link) names
+                    # no way of attack of its own
+                    trigger["inner_heading"] = True
+            story_begun = story_begun or (not record["heading"] and bool(record["triggers"] or record["casualties"]))
             all_places.extend(dict(place, sent=index) for place in record["places"])
             if not record["groups"] and all_groups and any(cue in _lower_text(sent) for cue in self.lexicon.group_anaphora):
                 # "police said the same group staged the raid": the group named last
