@@ -419,6 +419,14 @@ def test_news_a_related_story_link_inside_the_story_gives_it_no_method(run_extra
     assert (event["district"], event["method"], event["killed"]) == ("Kech", "armed_assault", 6)
 
 
+@pytest.mark.parametrize("gap,day", [("a day earlier", "2019-05-11"), ("about 24 hours earlier", "2019-05-11"), ("hours earlier", "2019-05-12")])
+def test_news_an_incident_dated_by_its_gap_from_the_lead(run_extract, gap, day):
+    text = (f"KHAR: A suicide bomber killed 30 people at a flour depot in Khar on Sunday.\n"
+            f"A gun battle in the Mohmand tribal district {gap} had left nine soldiers dead.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert (events["Bajaur"]["date"], events["Mohmand"]["date"]) == ("2019-05-12", day)
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

@@ -76,11 +76,17 @@ def _relative_to(anchor: dict, sentence: str) -> dict:
     from datetime import date, timedelta
 
     value = anchor["value"]
-    match = re.search(r"\b(a|one|two|three) days? (after|before)\b", sentence.lower())
+    # "came a day after X" and "X, a day earlier": X was the day before; "a day before X", "two
+    # days later": after it. A gap in hours counts in whole days ("about 24 hours earlier")
+    match = re.search(r"\b(a|an|one|two|three|\d{1,3}) (days?|hours?) (after|before|earlier|later)\b", sentence.lower())
     if match and len(value) == 10:
-        days = {"a": 1, "one": 1, "two": 2, "three": 3}[match.group(1)]
-        shift = -days if match.group(2) == "after" else days
-        return dict(anchor, value=(date.fromisoformat(value) + timedelta(days=shift)).isoformat(), precision="day")
+        amount = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}.get(match.group(1)) or int(match.group(1))
+        days = round(amount / 24) if match.group(2).startswith("hour") else amount
+        if days <= 31:
+            shift = -days if match.group(3) in {"after", "earlier"} else days
+            return dict(anchor, value=(date.fromisoformat(value) + timedelta(days=shift)).isoformat(), precision="day")
+    if len(value) == 10 and re.search(r"\b(?:minutes|hours|hour) (?:after|before|earlier|later)\b", sentence.lower()):
+        return dict(anchor, precision="day")  # "hours earlier", "an hour after": the same day
     return dict(anchor, value=value[:7], precision="month")
 
 
