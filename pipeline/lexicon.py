@@ -51,6 +51,7 @@ class Lexicon:
     target_rewrite_patterns: tuple[tuple[str | None, re.Pattern, str], ...]
     #: the cue phrases by their first word: (order, phrase, category)
     target_cue_index: dict[str, tuple[tuple[int, str, str], ...]]
+    nationalities: frozenset[str]  # "kidnapped an American": a nationality as a noun is a foreign national
     #: "were among the dead", "the wounded included": a sentence that lists victims (* = up to three words)
     victim_list_patterns: tuple[re.Pattern, ...]
     uncounted_heads: frozenset[str]  # "a large number of": the article counts no victim
@@ -171,6 +172,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         target_cue_rewrites=target_cue_rewrites,
         target_rewrite_patterns=tuple(_rewrite_pattern(phrase, words) for phrase, words in target_cue_rewrites.items()),
         target_cue_index=_cue_index(target_cues),
+        nationalities=frozenset(foreign["nationalities"]),
         victim_list_patterns=tuple(_rewrite_pattern(phrase, "")[1] for phrase in raw["victim_list_cues"]["phrases"]),
         uncounted_heads=frozenset(raw["victim_list_cues"]["uncounted_heads"]),
         victim_passive_verbs=frozenset(raw["victim_list_cues"]["passive_verbs"]),

@@ -837,6 +837,11 @@ class EventAssembler:
         # the words as written where they run on ("PML-N", "D.I. Khan"), a space across a gap
         kept -= excluded
         words = [t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept]
+        # "kidnapped an American": a nationality standing for a person ("an American drone" is not)
+        words += [
+            " foreign national " for t in sent
+            if t.i in kept and t.lower_ in lexicon.nationalities and t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"amod", "compound", "nmod", "poss"}
+        ]
         return "".join(words).strip().replace("\u2019", "'")
 
     def _targets(self, text: str) -> list[str]:
