@@ -223,6 +223,13 @@ def test_casualties_people_rushed_to_hospital_were_injured(statements, text, exp
     assert found == expected, found
 
 
+def test_casualties_event_one_foreigner_counted_as_one_person(run_extract, only_event):
+    event = _event(run_extract, only_event, "A Japanese national was shot and wounded by gunmen in Karachi on Wednesday.")
+    assert event["injured"] == 1
+    event = _event(run_extract, only_event, "Gunmen shot dead a foreigner near Quetta on Wednesday.")
+    assert event["killed"] == 1
+
+
 def test_casualties_event_some_of_an_uncounted_group_is_the_toll(run_extract, only_event):
     # "six of them" is a part of a counted whole only where the sentence counted one before
     event = _event(run_extract, only_event, "Gunmen opened fire on road workers near Turbat on Sunday, killing six of them.")
