@@ -336,6 +336,8 @@ def test_targets_the_vehicle_victims_were_pulled_off(run_extract, text, expected
         # where plain "people" were hit tells who they were, however the parser attaches it
         ("Two blasts killed at least 25 people at the shrine of a Sufi saint in Multan on Sunday.", ["religious"]),
         ("Gunmen killed eleven people during a Muharram procession in Hangu on Sunday.", ["religious"]),
+        # people at a protest are private citizens
+        ("A suicide bomber struck a protest outside the provincial assembly in Lahore on Sunday.", ["civilians"]),
         # traffic wardens are traffic police
         ("Gunmen shot dead two traffic wardens at a crossing in Multan on Sunday.", ["police"]),
         # a seminary is a school of religion
