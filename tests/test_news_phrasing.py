@@ -419,12 +419,19 @@ def test_news_a_related_story_link_inside_the_story_gives_it_no_method(run_extra
     assert (event["district"], event["method"], event["killed"]) == ("Kech", "armed_assault", 6)
 
 
-@pytest.mark.parametrize("gap,day", [("a day earlier", "2019-05-11"), ("about 24 hours earlier", "2019-05-11"), ("hours earlier", "2019-05-12")])
+@pytest.mark.parametrize("gap,day", [("a day earlier", "2019-05-11"), ("about 24 hours earlier", "2019-05-11"), ("two days earlier", "2019-05-10"), ("hours earlier", "2019-05-12")])
 def test_news_an_incident_dated_by_its_gap_from_the_lead(run_extract, gap, day):
     text = (f"KHAR: A suicide bomber killed 30 people at a flour depot in Khar on Sunday.\n"
             f"A gun battle in the Mohmand tribal district {gap} had left nine soldiers dead.")
     events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
     assert (events["Bajaur"]["date"], events["Mohmand"]["date"]) == ("2019-05-12", day)
+
+
+def test_news_one_day_after_another_attack_opens_that_attack(run_extract):
+    text = ("KHAR: A suicide bomber killed 30 people at a flour depot in Khar on Sunday.\n"
+            "The bombing came one day after militants stormed five checkposts in the Mohmand tribal district, killing nine soldiers.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert (events["Bajaur"]["killed"], events["Mohmand"]["date"], events["Mohmand"]["killed"]) == (30, "2019-05-11", 9)
 
 
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
