@@ -306,6 +306,7 @@ def test_targets_a_station_whose_area_the_attack_fell_in_is_no_target(run_extrac
         ("Gunmen abducted an American engineer in Quetta on Sunday.", ["foreigners"]),
         # a nationality standing for a person; not one that modifies a weapon
         ("Gunmen kidnapped an American from his house in Lahore on Sunday.", ["foreigners"]),
+        ("Gunmen abducted a Briton from his car near Quetta on Sunday.", ["foreigners"]),
         ("An American drone killed four militants in a compound in Datta Khel on Sunday.", ["militants"]),
         # the three wounded are counted: foreign private citizens ("six Chinese nationals")
         ("Militants attacked a bus carrying Chinese nationals in Karachi on Sunday, wounding "
