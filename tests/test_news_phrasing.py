@@ -434,6 +434,14 @@ def test_news_one_day_after_another_attack_opens_that_attack(run_extract):
     assert (events["Bajaur"]["killed"], events["Mohmand"]["date"], events["Mohmand"]["killed"]) == (30, "2019-05-11", 9)
 
 
+def test_news_meanwhile_before_a_claim_of_the_attack_told_is_no_new_incident(run_extract):
+    text = ("Two suicide bombers struck outside a Sufi shrine in Dera Ghazi Khan district on Sunday, killing 41 people.\n"
+            "Militants had threatened the shrine before, the police chief added.\n"
+            "Meanwhile, Taliban claimed responsibility for suicide blasts at a Sufi tomb here, a spokesman for the group said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators"]) == (41, [{"group": "TTP", "attribution": "claimed"}])
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

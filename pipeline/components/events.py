@@ -986,6 +986,17 @@ class EventAssembler:
                 summary_pending = 2
                 continue
             has_content = bool(record["triggers"] or [c for c in sent_casualties if c["count"] > 0])
+            if (
+                current is not None and record["claim"] and record["groups"] and record["new_cue"]
+                and not [c for c in sent_casualties if c["count"] > 0] and not any(d["value"] for d in record["dates"])
+                and all(p["district"] in (None, current["district"]) for p in record["places"])
+                and self._methods_fit(current, record)
+            ):
+                # "Meanwhile, the Taliban claimed responsibility for the suicide attacks at the
+                # shrine": the cue opens the claim, not another incident
+                self._add_groups(current, record)
+                self._add_evidence(current, record)
+                continue
             if record["multi_claim"] and record["groups"] and incidents:
                 recent = incidents[-2:] if len(incidents) >= 2 else incidents
                 for incident in recent:
