@@ -442,6 +442,14 @@ def test_news_meanwhile_before_a_claim_of_the_attack_told_is_no_new_incident(run
     assert (event["killed"], event["perpetrators"]) == (41, [{"group": "TTP", "attribution": "claimed"}])
 
 
+def test_news_a_claim_cut_off_at_the_end_of_a_stored_opening_still_claims_the_attack(run_extract):
+    text = ("TURBAT: Gunmen shot dead 14 road workers at their camp near Turbat on Saturday.\n\n"
+            "The chief minister called it a cowardly act.\n\n"
+            "The outlawed Balochistan Liberation Front (BLF) claimed ")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators"]) == (14, [{"group": "BLF", "attribution": "claimed"}])
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)
