@@ -450,6 +450,14 @@ def test_news_a_claim_cut_off_at_the_end_of_a_stored_opening_still_claims_the_at
     assert (event["killed"], event["perpetrators"]) == (14, [{"group": "BLF", "attribution": "claimed"}])
 
 
+def test_news_a_cut_off_claim_of_a_faction_named_after_its_parent(run_extract):
+    text = ("A suicide bomber killed 28 worshippers at a mosque in Mohmand on Friday.\n\n"
+            "The prime minister condemned the bombing.\n\n"
+            "TTP Jamaatul Ahrar claims responsibilit")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators"]) == (28, [{"group": "JuA", "attribution": "claimed"}])
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

@@ -377,7 +377,11 @@ class EventAssembler:
 
     def _is_parent_of(self, ent: Span) -> bool:
         """A group named as the parent of another ("X, a splinter faction of the TTP", "a
-        breakaway group of Y (Z)"): the other group acted, not the parent."""
+        breakaway group of Y (Z)"), or the parent's name written before its faction's ("TTP
+        Jamaatul Ahrar"): the other group acted, not the parent."""
+        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if following is not None and following.ent_type_ == "GROUP" and following.ent_iob_ == "B" and following.ent_id_ != ent.ent_id_ and not ent[-1].whitespace_ == "":
+            return True
         root = ent.root
         while root.dep_ in {"appos", "conj"} and root.head.i != root.i:
             root = root.head
@@ -957,6 +961,8 @@ class EventAssembler:
             if record["heading"] and index > 0 and not record["bullet"]:
                 told = current if current is not None else (incidents[-1] if incidents else None)
                 cut_off = sent.end == len(doc) and not doc_text(doc).endswith("\n")  # a stored opening ends mid-sentence
+                if cut_off and "claim" in _lower_text(sent):
+                    record["claim"] = True  # "TTP Jamaatul Ahrar claims responsibilit"
                 if told is not None and record["groups"] and record["claim"] and not record["places"] and not record["dates"] and (
                     any(t["definite"] for t in record["triggers"]) or CLAIM_OF_THE_ATTACK.search(_lower_text(sent)) or cut_off
                 ):
