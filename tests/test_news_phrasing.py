@@ -458,6 +458,14 @@ def test_news_a_cut_off_claim_of_a_faction_named_after_its_parent(run_extract):
     assert (event["killed"], event["perpetrators"]) == (28, [{"group": "JuA", "attribution": "claimed"}])
 
 
+def test_news_a_similar_attack_on_another_day_is_told_where_and_how_the_first_was(run_extract):
+    text = ("QUETTA: Gunmen shot dead two shopkeepers of the Hazara community in Quetta on Sunday.\n"
+            "Two Hazara labourers lost their lives in a similar attack last Monday.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
+    assert [(e["date"], e["district"], e["method"], e["killed"]) for e in events] == [
+        ("2019-05-06", "Quetta", "targeted_killing", 2), ("2019-05-12", "Quetta", "targeted_killing", 2)]
+
+
 def test_news_a_stray_percent_sign_is_no_statistic(run_extract):
     event = _only(run_extract("% Five policemen were killed when militants attacked a post in Bannu on Monday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Bannu", 5)

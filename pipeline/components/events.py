@@ -468,6 +468,17 @@ class EventAssembler:
         rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
 
+    @staticmethod
+    def _similar_attack(frame: dict) -> bool:
+        """A frame whose attack word is called similar to another ("a similar attack", "in a
+        similar incident") and that names no place of its own."""
+        doc = frame["record"]["doc"]
+        return not frame["places"] and any(
+            any(c.lower_ in {"similar", "identical"} for c in doc[t["token"]].children)
+            or any(c.lower_ in {"similar", "identical"} for c in doc[t["token"]].head.children)
+            for t in frame["triggers"]
+        )
+
     def _is_heading(self, sent: Span) -> bool:
         text = span_text(sent)
         stripped = text.strip()
@@ -1057,6 +1068,12 @@ class EventAssembler:
                     target["off_the_dateline"] = frame.get("off_the_dateline", False)
                     # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
                     target["told_apart"] = bool(record["new_cue"] and incidents)
+                    if previous is not None and target["district"] is None and self._similar_attack(frame):
+                        # "two more lost their lives in a similar attack last week": where and how the
+                        # incident told before happened, on another day
+                        target["places"].extend(dict(p) for p in previous["places"] if p.get("district") == previous["district"])
+                        target["district"] = previous["district"]
+                        target["triggers"].extend(dict(t) for t in previous["triggers"] if t["strength"] == "SPECIFIC")
                     incidents.append(target)
                     opened = True
                 else:
