@@ -454,7 +454,7 @@ def test_news_a_claim_cut_off_at_the_end_of_a_stored_opening_still_claims_the_at
 def test_news_a_cut_off_claim_of_a_faction_named_after_its_parent(run_extract):
     text = ("A suicide bomber killed 28 worshippers at a mosque in Mohmand on Friday.\n\n"
             "The prime minister condemned the bombing.\n\n"
-            "TTP Jamaatul Ahrar claims responsibilit")
+            "TTP Jamaat-ul-Ahrar has claimed responsib")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["perpetrators"]) == (28, [{"group": "JuA", "attribution": "claimed"}])
 

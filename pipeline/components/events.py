@@ -973,13 +973,13 @@ class EventAssembler:
                 told = current if current is not None else (incidents[-1] if incidents else None)
                 cut_off = sent.end == len(doc) and not doc_text(doc).endswith("\n")  # a stored opening ends mid-sentence
                 if cut_off and "claim" in _lower_text(sent):
-                    record["claim"] = True  # "TTP Jamaatul Ahrar claims responsibilit"
+                    record["claim"] = True  # "the TTP faction claims responsib"
                 if told is not None and record["groups"] and record["claim"] and not record["places"] and not record["dates"] and (
                     any(t["definite"] for t in record["triggers"]) or CLAIM_OF_THE_ATTACK.search(_lower_text(sent)) or cut_off
                 ):
                     # "Group X claims responsibility for the killing": a standfirst or subheading
                     # that claims the incident told (by a definite attack word), naming no other
-                    # place or day; or the page's last words, cut off ("The banned BLF claimed ")
+                    # place or day; or the page's last words, cut off ("... the outlawed BLF claimed ")
                     self._add_groups(told, record)
                     self._add_evidence(told, record)
                 current = None  # a subheading starts a new section; a bullet still tells this story
