@@ -539,7 +539,7 @@ def apply_dateline(incidents: list[dict]) -> bool:
     dateline = main["dateline"]
     if main["district"]:
         # the incident that tells the first sentence under the dateline
-        after = [(span["start"], n) for n, i in enumerate(violent) for span in i["evidence"] if span["start"] >= dateline.get("start", 0)]
+        after = [(span["start"], n) for n, i in enumerate(violent) for span in i["evidence"] if span["start"] >= dateline["start"]]
         if not after:
             return False
         main = violent[min(after)[1]]  # "Photo: soldiers at the site of the bombing in Khar" above "KHAR: A woman ..."

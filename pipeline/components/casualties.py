@@ -851,28 +851,29 @@ class CasualtyExtractor:
                     return True
         return False
 
-    def _to_hospital(self, verb: Token) -> bool:
-        """Whether a verb of moving people has "to (a) hospital" among its phrases."""
+    def _hospital_phrase(self, verb: Token, prepositions: set[str]) -> bool:
+        """Whether `verb` has one of `prepositions` with (a) hospital among its phrases ("rushed to
+        the hospital", "treated at the DHQ hospital")."""
         nouns = self.lexicon.outcome_words["hospital_nouns"]
         return any(
-            prep.dep_ == "prep" and prep.lower_ == "to"
+            prep.dep_ == "prep" and prep.lower_ in prepositions
             and any(p.dep_ == "pobj" and (p.lower_ in nouns or any(c.lower_ in nouns for c in p.children)) for p in prep.children)
             for prep in verb.children
         )
 
+    def _to_hospital(self, verb: Token) -> bool:
+        """Whether a verb of moving people has "to (a) hospital" among its phrases."""
+        return self._hospital_phrase(verb, {"to"})
+
     def _treated_for_injuries(self, verb: Token) -> bool:
         """Whether a verb of treating people has "for injuries" or "at/in (a) hospital" among its
         phrases (people treated for shock, or a hospital's staff, are not counted)."""
-        words = self.lexicon.outcome_words
-        for prep in verb.children:
-            if prep.dep_ != "prep":
-                continue
-            for noun in (p for p in prep.children if p.dep_ == "pobj"):
-                if prep.lower_ == "for" and noun.lemma_.lower() in words["injury_nouns"]:
-                    return True
-                if prep.lower_ in {"at", "in"} and (noun.lower_ in words["hospital_nouns"] or any(c.lower_ in words["hospital_nouns"] for c in noun.children)):
-                    return True
-        return False
+        injuries = self.lexicon.outcome_words["injury_nouns"]
+        return self._hospital_phrase(verb, {"at", "in"}) or any(
+            prep.dep_ == "prep" and prep.lower_ == "for"
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in injuries for p in prep.children)
+            for prep in verb.children
+        )
 
     def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
         lexicon = self.lexicon

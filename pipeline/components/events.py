@@ -76,16 +76,17 @@ def _relative_to(anchor: dict, sentence: str) -> dict:
     from datetime import date, timedelta
 
     value = anchor["value"]
+    lowered = sentence.lower()
     # "came a day after X" and "X, a day earlier": X was the day before; "a day before X", "two
     # days later": after it. A gap in hours counts in whole days ("about 24 hours earlier")
-    match = re.search(r"\b(a|an|one|two|three|\d{1,3}) (days?|hours?) (after|before|earlier|later)\b", sentence.lower())
+    match = re.search(r"\b(a|an|one|two|three|\d{1,3}) (days?|hours?) (after|before|earlier|later)\b", lowered)
     if match and len(value) == 10:
         amount = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}.get(match.group(1)) or int(match.group(1))
         days = round(amount / 24) if match.group(2).startswith("hour") else amount
         if days <= 31:
             shift = -days if match.group(3) in {"after", "earlier"} else days
             return dict(anchor, value=(date.fromisoformat(value) + timedelta(days=shift)).isoformat(), precision="day")
-    if len(value) == 10 and re.search(r"\b(?:minutes|hours|hour) (?:after|before|earlier|later)\b", sentence.lower()):
+    if len(value) == 10 and re.search(r"\b(?:minutes|hours|hour) (?:after|before|earlier|later)\b", lowered):
         return dict(anchor, precision="day")  # "hours earlier", "an hour after": the same day
     return dict(anchor, value=value[:7], precision="month")
 
@@ -117,6 +118,18 @@ def _outside_clauses(token) -> set[int]:
 
 def _lower_text(span: Span) -> str:
     return " ".join(span_text(span).lower().replace("’", "'").split())
+
+
+def _in_capitals_of_a_word(ent: Span, place) -> bool:
+    """A name that is also an English word written in capitals ("SWAT", "TANK"): a place only
+    where it is a dateline."""
+    return place.ambiguous and ent.text.isupper()
+
+
+def _kept_words(sent: Span, kept: set[int]) -> str:
+    """The lower-cased words of `sent` at the indices `kept`, as written where they run on
+    ("PML-N", "Ulema-e-Islam", "D.I. Khan") and with a space across a gap."""
+    return "".join(t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept)
 
 
 class EventAssembler:
@@ -304,9 +317,8 @@ class EventAssembler:
                 dropped.add(token.i)
         if not dropped:
             return _lower_text(sent)
-        # the words as written where they run on ("Ulema-e-Islam"), a space across a gap
-        kept = [t for t in sent if t.i not in dropped]
-        return " ".join("".join(t.lower_ + (t.whitespace_ or ("" if t.i + 1 not in dropped else " ")) for t in kept).split()).replace("’", "'")
+        kept = {t.i for t in sent} - dropped
+        return " ".join(_kept_words(sent, kept).split()).replace("’", "'")
 
     def _lists_counted_victims(self, sent: Span) -> bool:
         """"Two lawyers and a police officer were among the dead", "the wounded included three
@@ -380,7 +392,7 @@ class EventAssembler:
         breakaway group of Y (Z)"), or the parent's name written before its faction's ("TTP
         Jamaatul Ahrar"): the other group acted, not the parent."""
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if following is not None and following.ent_type_ == "GROUP" and following.ent_iob_ == "B" and following.ent_id_ != ent.ent_id_ and not ent[-1].whitespace_ == "":
+        if following is not None and following.ent_type_ == "GROUP" and following.ent_iob_ == "B" and following.ent_id_ != ent.ent_id_ and ent[-1].whitespace_:
             return True
         root = ent.root
         while root.dep_ in {"appos", "conj"} and root.head.i != root.i:
@@ -474,9 +486,7 @@ class EventAssembler:
         similar incident") and that names no place of its own."""
         doc = frame["record"]["doc"]
         return not frame["places"] and any(
-            any(c.lower_ in {"similar", "identical"} for c in doc[t["token"]].children)
-            or any(c.lower_ in {"similar", "identical"} for c in doc[t["token"]].head.children)
-            for t in frame["triggers"]
+            c.lower_ in {"similar", "identical"} for t in frame["triggers"] for word in (doc[t["token"]], doc[t["token"]].head) for c in word.children
         )
 
     def _is_heading(self, sent: Span) -> bool:
@@ -640,7 +650,7 @@ class EventAssembler:
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
             dateline = self._is_dateline(ent, sent)
-            if place.ambiguous and ent.text.isupper() and not dateline:
+            if _in_capitals_of_a_word(ent, place) and not dateline:
                 continue  # "a SWAT team": an ambiguous name in capitals is a place only as a dateline
             if dateline:
                 self._datelines.append({"key": place.key, "token": ent.start, "start": ent.start_char, "text": ent.text, "kind": place.kind, "country": place.country, "province": place.province, "district": place.district, "specificity": place.specificity, "named_as_district": False, "conj_head": ent.root.i, "located": True, "sent": sent.start, **place.coordinates()})
@@ -849,15 +859,14 @@ class EventAssembler:
             t.i for t in sent
             if t.text in {"-", "\u2013"} and not t.whitespace_ and t.i - 1 in kept and t.i + 1 in kept and not t.nbor(-1).whitespace_
         }
-        # the words as written where they run on ("PML-N", "D.I. Khan"), a space across a gap
         kept -= excluded
-        words = [t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept]
+        words = _kept_words(sent, kept)
         # "kidnapped an American": a nationality standing for a person ("an American drone" is not)
-        words += [
+        words += "".join(
             " foreign national " for t in sent
             if t.i in kept and t.lower_ in lexicon.nationalities and t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"amod", "compound", "nmod", "poss"}
-        ]
-        return "".join(words).strip().replace("\u2019", "'")
+        )
+        return words.strip().replace("\u2019", "'")
 
     def _targets(self, text: str) -> list[str]:
         return target_kinds(text, self.lexicon)
@@ -908,7 +917,8 @@ class EventAssembler:
         districts = {
             self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ())
             if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district
-            and not self._is_dateline(e, sent) and not (self.gazetteer[e.ent_id_].ambiguous and e.text.isupper())  # "PESHAWAR - two blasts in Parachinar killed 45": one place
+            and not self._is_dateline(e, sent)  # "PESHAWAR - two blasts in Parachinar killed 45": one place
+            and not _in_capitals_of_a_word(e, self.gazetteer[e.ent_id_])  # "a SWAT team"
         }
         if plural_trigger and len(districts) >= 2:
             return True
@@ -1003,10 +1013,11 @@ class EventAssembler:
                     context_date = explicit[0]
                 summary_pending = 2
                 continue
-            has_content = bool(record["triggers"] or [c for c in sent_casualties if c["count"] > 0])
+            counted = [c for c in sent_casualties if c["count"] > 0]
+            has_content = bool(record["triggers"] or counted)
             if (
                 current is not None and record["claim"] and record["groups"] and record["new_cue"]
-                and not [c for c in sent_casualties if c["count"] > 0] and not any(d["value"] for d in record["dates"])
+                and not counted and not any(d["value"] for d in record["dates"])
                 and all(p["district"] in (None, current["district"]) for p in record["places"])
                 and self._methods_fit(current, record)
             ):
