@@ -853,7 +853,7 @@ def test_news_an_anniversary_is_of_a_past_attack(run_extract):
 
 def test_news_another_day_and_another_kind_of_attack_is_another_incident(run_extract):
     text = ("A tribal elder was killed in an IED attack near Khar in Bajaur on Monday. Four guards also died in "
-            "the attack. A shepherd was killed in a cross-border mortar attack on May 12 in Bajaur.")
+            "the attack. A shepherd lost his life in cross-border mortar fire on May 12 in Bajaur.")
     events = run_extract(text, published="2019-05-14")
     assert sorted((e["method"], e["date"]) for e in events) == [("bombing", "2019-05-13"), ("shelling", "2019-05-12")]
 
