@@ -203,6 +203,12 @@ def forces_operation(incident: dict) -> bool:
     return incident["forces_initiative"] and not incident["militant_initiative"]
 
 
+def _only_attackers_killed(incident: dict) -> bool:
+    """Some of the incident's statements count dead, and all of them count attackers."""
+    killed = [s for s in incident["casualties"] if s["outcome"] == "killed" and s["count"]]
+    return bool(killed) and all(s["category"] in ATTACKERS for s in killed)
+
+
 def choose_method(incident: dict) -> tuple[str, bool | None]:
     methods = [t["method"] for t in incident["triggers"]]
     specific = [t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"]
@@ -227,6 +233,10 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         t["text"].lower() in load_lexicon().assault_weapons for t in incident["triggers"] if t["method"] == "shelling"
     ):
         method = "armed_assault"  # gunmen armed with rifles and rockets: a gun attack, not shelling
+    if method == "targeted_killing" and _only_attackers_killed(incident):
+        # "troops gunned down two terrorists", "CTD personnel shot dead two militants": the
+        # shooting verb names no assassination when the only dead are the militants
+        method = "armed_clash"
     if forces_operation(incident) and method in {"unknown", "armed_assault", "armed_clash"}:
         return "armed_clash", False  # "troops raided a hideout, killing four militants": their operation
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:

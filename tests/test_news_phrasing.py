@@ -344,6 +344,19 @@ def test_news_operation_is_a_clash_led_by_the_armed_forces(run_extract):
     assert [p["group"] for p in event["perpetrators"]] == ["Pakistan Armed Forces"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paramilitary troops gunned down three terrorists near Panjgur on Sunday, officials said.",
+        "Counter-terrorism police shot dead three militants on the outskirts of Sukkur on Sunday.",
+    ],
+)
+def test_news_a_shooting_that_kills_only_militants_is_no_targeted_killing(run_extract, text):
+    # "gunned down" and "shot dead" name an assassination only where the dead are its victims
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], event["killed"], event["perpetrators_killed"]) == ("clash", "armed_clash", None, 3)
+
+
 # --- actors ----------------------------------------------------------------------------------------
 
 def test_news_bare_taliban_in_pakistan_is_the_ttp_but_not_as_a_modifier(run_extract):
