@@ -444,3 +444,19 @@ def test_casualties_event_named_victim_is_the_toll(run_extract, only_event):
 def test_casualties_named_leader_of_a_group_is_no_victim(statements):
     found = statements("A drone strike killed the Pakistani Taliban chief Gul Zaman near Miranshah on Friday.")
     assert [s for s in found if s["outcome"] == "killed" and s["category"] not in {"attacker", "hostile"}] == []
+
+
+def test_casualties_a_groups_own_tally_is_no_toll(statements):
+    assert _killed(statements("The BLF claimed it had killed forty soldiers in the mountains.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The BLF claimed the ambush that killed four soldiers near Turbat.",
+        "Jundullah claimed responsibility for the bombing that killed four soldiers near Turbat.",
+    ],
+)
+def test_casualties_the_toll_of_a_claimed_attack_is_the_reports_own(statements, text):
+    # the claim is of the attack; the clause saying what the attack did is the report's
+    assert (4, "security") in _killed(statements(text))

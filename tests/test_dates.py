@@ -30,6 +30,8 @@ from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
         ("2023", "2026-02-25", "2023", "year"),
         ("December 18", "2026-01-05", "2025-12-18", "day"),
         ("March 3, 2024", "2026-02-25", "2024-03-03", "day"),
+        ("April 12 last year", "2026-05-20", "2025-04-12", "day"),
+        ("12 December last year", "2026-12-20", "2025-12-12", "day"),
     ],
 )
 def test_dates_resolve_phrase_against_publication(phrase, published, value, precision):

@@ -875,3 +875,11 @@ def test_news_a_death_from_natural_causes_is_no_victim(run_extract):
     text = ("A roadside bomb killed three soldiers in Mamond in Bajaur on Sunday. A peace committee volunteer, "
             "Gul Khan, also died in a thunderstorm in Mamond on Sunday.")
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
+
+
+def test_news_the_day_after_a_recalled_blast_dates_the_blast_not_the_claim(run_extract):
+    # the parser hangs "on 2 April" on "claimed", a verb of saying; it is the blast's day
+    text = ("A suicide bomber killed nine policemen at a rally in Quetta on Sunday. The LeJ claimed responsibility for the attack.\n"
+            "The outfit had also claimed responsibility for a blast on 2 April last year at a vegetable market in Quetta that killed 20 people.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
+    assert [(e["date"], e["killed"]) for e in events] == [("2018-04-02", 20), ("2019-05-12", 9)]

@@ -841,6 +841,10 @@ class CasualtyExtractor:
         lexicon = self.lexicon
         group_in_sentence = sent.start in self._group_sents
         for ancestor in noun.ancestors:
+            if ancestor.pos_ in {"NOUN", "PROPN"}:
+                # "the TTP claimed the attack that killed three policemen": the claim is of the
+                # attack; the clause telling what it did is the report's own
+                return False
             if ancestor.lemma_.lower() in lexicon.claim_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
                 if any(c.ent_type_ == "GROUP" or c.lower_ in lexicon.claimant_nouns for c in subjects):

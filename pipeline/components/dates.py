@@ -164,6 +164,10 @@ def _resolve_date_phrase(
             return (found.isoformat(), "day", None, False) if found else (None, None, None, False)
         if anchor is None:
             return None, None, None, False
+        named_year = re.search(r"\b(last|this) year\b", phrase)
+        if named_year:  # "on March 27 last year"
+            found = _safe_date(anchor.year - (named_year.group(1) == "last"), month, day)
+            return (found.isoformat(), "day", None, inferred) if found else (None, None, None, False)
         if pub is not None:
             found = _latest_on_or_before(pub.year, month, day, pub)
         else:

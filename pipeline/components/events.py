@@ -610,6 +610,10 @@ class EventAssembler:
         span = doc.char_span(found["start"], found["end"], alignment_mode="expand")
         if span is None:
             return False
+        if span.start >= 2 and doc[span.start - 1].lower_ in {"on", "in"} and (
+            doc[span.start - 2].lemma_.lower() in self.lexicon.summary_attack_lemmas
+        ):
+            return False  # "the group owned a blast on 2 April": the blast's day, however parsed
         head = span.root.head
         if head.dep_ == "prep" and head.i != span.root.i:
             head = head.head
