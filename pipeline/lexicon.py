@@ -25,6 +25,7 @@ class Lexicon:
     no_casualty_phrases: dict[str, tuple[str, ...]]  # "no one was hurt": outcome(s) -> phrases stating zero
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
     hostile_modifiers: frozenset[str]
+    kin_nouns: frozenset[str]  # "his two sons": civilians, counted only with a possessive
     at_least: tuple[str, ...]
     approx: tuple[str, ...]
     vague_amounts: frozenset[str]
@@ -127,6 +128,8 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
     for category in ("people", "civilian", "security", "attacker"):
         for word in raw["victim_nouns"][category]:
             victim_category[word] = category
+    for word in raw["kin_nouns"]["words"]:
+        victim_category.setdefault(word, "civilian")
     target_cues = {}
     for category, phrases in raw["target_cues"].items():
         for phrase in phrases:
@@ -148,6 +151,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         no_casualty_phrases={k: tuple(v) for k, v in raw["no_casualty_phrases"].items() if not k.startswith("_")},
         victim_category=victim_category,
         hostile_modifiers=frozenset(raw["hostile_modifiers"]),
+        kin_nouns=frozenset(raw["kin_nouns"]["words"]),
         at_least=tuple(raw["qualifiers"]["at_least"]),
         approx=tuple(raw["qualifiers"]["approx"]),
         vague_amounts=frozenset(raw["vague_amounts"]),

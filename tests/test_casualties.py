@@ -460,3 +460,20 @@ def test_casualties_a_groups_own_tally_is_no_toll(statements):
 def test_casualties_the_toll_of_a_claimed_attack_is_the_reports_own(statements, text):
     # the claim is of the attack; the clause saying what the attack did is the report's
     assert (4, "security") in _killed(statements(text))
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("A shopkeeper and his two sons were shot dead in the bazaar.", 3),
+        ("A retired judge and his nephew were killed when the bomb went off.", 2),
+    ],
+)
+def test_casualties_relatives_with_a_possessive_are_counted(statements, text, count):
+    assert sum(n for n, _ in _killed(statements(text))) == count
+
+
+def test_casualties_sons_of_the_soil_are_no_extra_civilians(statements):
+    # the forces' phrase for their own dead, told after the soldiers were counted
+    found = statements("Seven soldiers were martyred. Seven brave sons of the soil embraced shahadat, the army said.")
+    assert [c for _, c in _killed(found)] == ["security"]

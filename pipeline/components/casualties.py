@@ -538,6 +538,8 @@ class CasualtyExtractor:
         if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
             return "hostile"  # "six Afghan and nine Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
+        if word in lexicon.kin_nouns and not any(child.dep_ == "poss" for child in noun.children):
+            return None  # "sons of the soil" are the soldiers; "his two sons" were with the victim
         if noun.ent_type_ == "SECURITY_FORCE" or compounds & lexicon.security_compounds:
             category = "security"
         if noun.ent_type_ == "GROUP" or word in {"khawarij"}:
