@@ -257,6 +257,7 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
 def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -> tuple[int | None, str | None, dict | None]:
     """One figure from the casualty statements of an incident: (count, qualifier, statement)."""
     relevant = [s for s in statements if s["outcome"] == outcome and s["category"] in categories]
+    first_reports = [s for s in relevant if s.get("initial") and not (s["subset"] or s["increment"])]
     if any(not s.get("initial") for s in relevant):
         relevant = [s for s in relevant if not s.get("initial")]  # first reports give way to later figures
     if not relevant:
@@ -291,7 +292,13 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
         chosen = min((g["first"] for g in per_category.values()), key=lambda s: s["start"])
     increments = [s for s in relevant if s["increment"] and not s["subset"]]
     if increments and groups:
-        total += sum(s["count"] for s in increments)
+        added = sum(s["count"] for s in increments)
+        if first_reports and all(s["start"] > min(f["start"] for f in first_reports) for s in increments):
+            # "ISPR had earlier said three were martyred; seven of the injured later succumbed":
+            # the later deaths raised the first report to the toll already told, not that toll
+            total = max(total, max(f["count"] for f in first_reports) + added)
+        else:
+            total += added
     if not groups:
         if not increments:
             # only subsets ("including two children"): the figure is unknown, not the subset

@@ -477,3 +477,14 @@ def test_casualties_sons_of_the_soil_are_no_extra_civilians(statements):
     # the forces' phrase for their own dead, told after the soldiers were counted
     found = statements("Seven soldiers were martyred. Seven brave sons of the soil embraced shahadat, the army said.")
     assert [c for _, c in _killed(found)] == ["security"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mine went off under the jeep, killing four levies men and injuring one.",
+        "Four levies men died on the spot and one was hurt.",
+    ],
+)
+def test_casualties_a_bare_one_after_a_count_is_one_more_person(statements, text):
+    assert [n for n, _ in _injured(statements(text))] == [1]

@@ -883,3 +883,17 @@ def test_news_the_day_after_a_recalled_blast_dates_the_blast_not_the_claim(run_e
             "The outfit had also claimed responsibility for a blast on 2 April last year at a vegetable market in Quetta that killed 20 people.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
     assert [(e["date"], e["killed"]) for e in events] == [("2018-04-02", 20), ("2019-05-12", 9)]
+
+
+def test_news_a_first_report_and_the_later_deaths_make_the_toll_already_told(run_extract):
+    # the deaths that raised the first figure are in the lead's toll, not on top of it
+    text = ("Nine soldiers were martyred when a bomber struck a camp in Khyber district on Saturday.\n"
+            "The army had earlier said two soldiers were martyred. Seven wounded soldiers later succumbed to their injuries.")
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 9
+
+
+def test_news_a_bare_claim_in_a_subheading_claims_the_incident_told(run_extract):
+    text = ("Six labourers were shot dead at a construction site in Turbat on Saturday.\n\n"
+            "Two guards among the dead; BLF claims responsibility\n\n"
+            "The bodies were shifted to the district hospital, officials said.")
+    assert [p["group"] for p in _only(run_extract(text, published=PUBLISHED))["perpetrators"]] == ["BLF"]

@@ -30,6 +30,11 @@ def _ents(doc, label):
         ("The Hafiz Gul Bahadur group said it was behind the raid.", "Hafiz Gul Bahadur group", "HGB"),
         ("Tehreek-e-Jihad Pakistan claimed the assault on the court.", "Tehreek-e-Jihad Pakistan", "TJP"),
         ("Lashkar-e-Jhangvi was blamed for the shooting of the trader.", "Lashkar-e-Jhangvi", "LeJ"),
+        # spellings of the Urdu connecting vowel and of the names themselves vary by outlet
+        ("Police said the Tehreek-i-Taliban had sent the bomber.", "Tehreek-i-Taliban", "TTP"),
+        ("Lashkar e Jhangvi men were arrested in the raid.", "Lashkar e Jhangvi", "LeJ"),
+        ("A Jaish-e-Mohammad cell was broken up.", "Jaish-e-Mohammad", "JeM"),
+        ("The BRA said its fighters blew up the pylon.", "BRA", "BRA"),
     ],
 )
 def test_rulers_group_alias_gets_canonical_code(nlp, text, alias, code):

@@ -208,6 +208,12 @@ class CasualtyExtractor:
                 yield token, token, 1
                 i += 1
                 continue
+            if lower == "one" and previous is not None and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and not any(token.children):
+                # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
+                # the count before it, left out ("one of them", "the other one" are read elsewhere)
+                yield token, token, 1
+                i += 1
+                continue
             if lower in lexicon.personal_objects and token.dep_ == "dobj" and token.head.pos_ == "VERB":
                 # "opened fire on the constable, killing him": one person, whom the verb decides
                 previous = 1

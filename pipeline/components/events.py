@@ -105,8 +105,9 @@ def _in_own_phrase(head, token) -> bool:
     return False
 
 
-#: "claims responsibility for the killing", "... for Sunday's attack": a claim of one attack told
-CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility for (?:the|this|that|[a-z]+'s)\b")
+#: "claims responsibility for the killing", "... for Sunday's attack", or a bare "X claims
+#: responsibility" closing the line: a claim of one attack told
+CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility(?: for (?:the|this|that|[a-z]+'s)\b|\W*$)")
 
 
 def _outside_clauses(token) -> set[int]:
