@@ -897,3 +897,16 @@ def test_news_a_bare_claim_in_a_subheading_claims_the_incident_told(run_extract)
             "Two guards among the dead; BLF claims responsibility\n\n"
             "The bodies were shifted to the district hospital, officials said.")
     assert [p["group"] for p in _only(run_extract(text, published=PUBLISHED))["perpetrators"]] == ["BLF"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "in Khuzdar, about 300 kilometres from Karachi",
+        "in Khuzdar, some 190 miles north of the port city Karachi",
+    ],
+)
+def test_news_a_distance_from_a_city_names_no_place_and_no_tally(run_extract, where):
+    # the city a distance is told from is a reference point, and "300 kilometres" counts no attacks
+    event = _only(run_extract(f"Gunmen shot dead four road workers {where}, on Sunday.", published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Khuzdar", 4)

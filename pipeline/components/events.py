@@ -662,8 +662,8 @@ class EventAssembler:
                 continue
             if self._is_actor(ent, place, nxt) or self._is_modifier(ent, nxt):
                 continue
-            if previous == "of" and (before2 in roles["directions"] or before2 in roles["distance_units"]):
-                continue  # "150 kilometres southwest of Quetta": a reference point
+            if self._reference_point(sent, first):
+                continue  # "150 kilometres southwest of Quetta", "some 40 km from Gilgit": a reference point
             found.append(
                 {
                     "key": place.key,
@@ -681,6 +681,19 @@ class EventAssembler:
                 }
             )
         return found
+
+    def _reference_point(self, sent: Span, first: int) -> bool:
+        """Whether the place name starting at `first` is what a direction or a distance is told
+        from: "southwest of Quetta", "some 40 km from Gilgit", "north of the capital Islamabad"."""
+        roles = self.lexicon.place_roles
+        doc = sent.doc
+        i = first - 1
+        while i > sent.start and doc[i].lower_ in roles["reference_titles"]:
+            i -= 1  # "of the provincial capital Quetta"
+        if i - 1 < sent.start:
+            return False
+        previous, before = doc[i].lower_, doc[i - 1].lower_
+        return (previous == "of" and before in roles["directions"]) or (previous in {"of", "from"} and before in roles["distance_units"])
 
     @staticmethod
     def _is_dateline(ent: Span, sent: Span) -> bool:
@@ -884,8 +897,10 @@ class EventAssembler:
                 child.dep_ == "nummod" and child.text.replace(",", "").isdecimal() and int(child.text.replace(",", "")) >= 100
                 and not is_date_fragment(child)
                 for child in token.children
-            ) and token.lower_ not in lexicon.victim_category:
-                return True  # "1,211 IBOs in the quarter": a tally of operations or attacks
+            ) and token.lower_ not in lexicon.victim_category and token.lower_ not in lexicon.count_unit_words:
+                # "1,211 IBOs in the quarter": a tally of operations or attacks ("130 kilometres
+                # from Gilgit" is a distance)
+                return True
             if token.lower_ in lexicon.aggregate_nouns and token.tag_ in {"NNS", "NNPS"}:
                 for child in token.children:
                     if child.like_num and child.dep_ == "nummod":
