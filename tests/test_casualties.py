@@ -488,3 +488,15 @@ def test_casualties_sons_of_the_soil_are_no_extra_civilians(statements):
 )
 def test_casualties_a_bare_one_after_a_count_is_one_more_person(statements, text):
     assert [n for n, _ in _injured(statements(text))] == [1]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("The killing of three traders in the bazaar caused a strike in the city.", 3),
+        ("Six men were held over the killing of two lawyers and as many clerks.", 4),
+        ("The ambush killed seven climbers and their guide.", 8),
+    ],
+)
+def test_casualties_a_killing_told_as_a_noun(statements, text, count):
+    assert sum(n for n, _ in _killed(statements(text))) == count

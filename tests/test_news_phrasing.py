@@ -910,3 +910,11 @@ def test_news_a_distance_from_a_city_names_no_place_and_no_tally(run_extract, wh
     # the city a distance is told from is a reference point, and "300 kilometres" counts no attacks
     event = _only(run_extract(f"Gunmen shot dead four road workers {where}, on Sunday.", published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Khuzdar", 4)
+
+
+def test_news_a_groups_earlier_claim_tells_another_incident(run_extract):
+    # the claimed killing has its own day and is not the ambush being told
+    text = ("Gunmen ambushed a police van near Chilas on Sunday, killing three constables.\n"
+            "The same group had also claimed the killing of nine tourists at a hotel in Chilas on May 4.")
+    events = run_extract(text, published=PUBLISHED)
+    assert sorted(e["killed"] for e in events) == [3, 9]

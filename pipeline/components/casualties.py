@@ -273,6 +273,16 @@ class CasualtyExtractor:
             i += 1
 
     @staticmethod
+    def _as_many_after(first: Token, previous: dict) -> bool:
+        """Whether `first` is the "many" of "... and as many women" right after the count of
+        `previous` ("three guards and as many drivers")."""
+        doc = first.doc
+        return (
+            first.lower_ == "many" and first.i >= 3 and doc[first.i - 1].lower_ == "as" and doc[first.i - 2].lower_ == "and"
+            and first.head.pos_ == "NOUN" and first.head.i == first.i + 1 and doc[first.i - 3].idx < previous["end"] + 2
+        )
+
+    @staticmethod
     def _bare_number_misread_as_date(token: Token) -> bool:
         """"killing 15 people and injuring 70": the base model sometimes tags a lone number
         as a DATE; a one-token entity of one to three digits is a count, not a date."""
@@ -315,6 +325,12 @@ class CasualtyExtractor:
         found, unlinked = [], []
         for first, last, count in self._count_spans(sent):
             statement = self._link(first, last, count, sent)
+            if statement is None and found and self._as_many_after(first, found[-1]):
+                # "the killing of three guards and as many drivers", however the parser tore it: the
+                # same figure, the same outcome, people of their own kind
+                noun = first.head
+                statement = dict(found[-1], start=first.nbor(-1).idx, end=noun.idx + len(noun.text), token=first.i,
+                                 category=self._category_of(noun) or "people", subset=False, increment=False, group=found[-1]["group"])
             if statement is None:
                 unlinked.append((first, last, count))
                 continue

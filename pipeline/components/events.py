@@ -618,6 +618,10 @@ class EventAssembler:
         head = span.root.head
         if head.dep_ == "prep" and head.i != span.root.i:
             head = head.head
+        claimed = [c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")]
+        claimed += [g for c in claimed if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "for"]
+        if head.lemma_.lower() in self.lexicon.boast_verbs and any(c.i < span.start for c in claimed):
+            return False  # "claimed credit for the killing of ten climbers ... on June 23": the killing's day
         return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.lexicon.statement_verbs
 
     def _locations(self, sent: Span) -> list[dict]:
