@@ -441,3 +441,15 @@ def test_targets_of_a_recalled_attack_without_figures_come_from_its_sentence(run
 )
 def test_targets_officials_ranks_and_the_clause_before_the_attack(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+def test_targets_a_political_agent_is_the_government(run_extract):
+    # a tribal agency's administrator, like a district's deputy commissioner: no politician
+    text = "A suicide bomber struck the gate of the political agent's office in Khyber Agency on Sunday, killing three Khasadar personnel."
+    assert _targets(run_extract, text) == ["government", "paramilitary"]
+
+
+def test_targets_a_road_named_after_a_site_is_no_target(run_extract):
+    # "Airport Road" says where the hotel is; no airport was attacked
+    text = "Eleven labourers were injured when a grenade went off at Airport Road in Turbat on Sunday evening."
+    assert _targets(run_extract, text) == ["civilians"]

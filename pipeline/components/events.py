@@ -295,6 +295,7 @@ class EventAssembler:
         for token in sent:
             if self._names_where(token):
                 dropped.add(token.i)
+                dropped.update(c.i for c in token.children if c.dep_ == "compound")  # "at Airport Road": no airport hit
                 continue
             if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
                 # "according to the inspector general of police": the source, not a target; after
