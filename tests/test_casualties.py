@@ -500,3 +500,8 @@ def test_casualties_a_bare_one_after_a_count_is_one_more_person(statements, text
 )
 def test_casualties_a_killing_told_as_a_noun(statements, text, count):
     assert sum(n for n, _ in _killed(statements(text))) == count
+
+
+def test_casualties_names_listed_under_militants_are_no_victims(statements):
+    found = statements("The executed militants include Gul Sher, Aftab Khan and Noor Zaman, the army said.")
+    assert [s for s in found if s["category"] not in {"attacker", "hostile"}] == []

@@ -432,7 +432,7 @@ class CasualtyExtractor:
                 continue
             if token.pos_ not in {"PROPN", "NOUN"} or _conj_root(token).dep_ not in {"nsubj", "nsubjpass", "dobj"}:
                 continue
-            if category in {"attacker", "hostile"}:
+            if category in {"attacker", "hostile"} or self._listed_under_attackers(token):
                 continue  # a named militant killed is no victim, nor a count of attackers here
             outcome, _, _, _ = self._outcome(token, sent)
             if outcome not in {"killed", "injured"}:
@@ -445,6 +445,15 @@ class CasualtyExtractor:
                 "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
             })
         return statements
+
+    def _listed_under_attackers(self, token: Token) -> bool:
+        """"The executed terrorists include X, Y and Z": names a list verb gives to militants."""
+        root = _conj_root(token)
+        if root.dep_ != "dobj" or root.head.lemma_.lower() not in self.lexicon.outcome_words["victim_list_verbs"]:
+            return False
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and self._category_of(c) in {"attacker", "hostile"} for c in root.head.children
+        )
 
     def _none_hurt(self, sent: Span, sent_index: int, told: set[str], lowered: str) -> list[dict]:
         """"No one was hurt in the attack", "no casualty was reported": a figure of 0 for the
