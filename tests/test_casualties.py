@@ -505,3 +505,19 @@ def test_casualties_a_killing_told_as_a_noun(statements, text, count):
 def test_casualties_names_listed_under_militants_are_no_victims(statements):
     found = statements("The executed militants include Gul Sher, Aftab Khan and Noor Zaman, the army said.")
     assert [s for s in found if s["category"] not in {"attacker", "hostile"}] == []
+
+
+@pytest.mark.parametrize(
+    "text,outcome,count",
+    [
+        ("Gunmen fired on a van carrying three vaccinators, wounding one of them.", "injured", 1),
+        ("The attackers sprayed the car with bullets and the driver was badly hurt.", "injured", 1),
+    ],
+)
+def test_casualties_one_person_told_without_a_number(statements, text, outcome, count):
+    found = statements(text)
+    assert [n for n, _ in (_killed(found) if outcome == "killed" else _injured(found))] == [count]
+
+
+def test_casualties_one_of_the_animals_is_no_person(statements):
+    assert _injured(statements("The grenade hit a cattle shed, and one of the cows was injured.")) == []

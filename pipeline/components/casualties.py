@@ -208,9 +208,13 @@ class CasualtyExtractor:
                 yield token, token, 1
                 i += 1
                 continue
-            if lower == "one" and previous is not None and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and not any(token.children):
+            if lower == "one" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and (
+                (previous is not None and not any(token.children))
+                or (self._one_of(token) is not None and self._category_of(self._one_of(token)) is not None)
+            ):
                 # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
-                # the count before it, left out ("one of them", "the other one" are read elsewhere)
+                # the count before it, left out; "wounding one of them" ("the other one" is read
+                # elsewhere)
                 yield token, token, 1
                 i += 1
                 continue
@@ -336,6 +340,13 @@ class CasualtyExtractor:
                 continue
             statement["sent"] = sent_index
             found.append(statement)
+        for statement in found:
+            if statement["subset"] and sent.doc[statement["token"]].lower_ == "one" and not any(
+                other["outcome"] == statement["outcome"] and not other["subset"] for other in found
+            ):
+                # "shot at two workers, wounding one of them": one of a group no figure of this
+                # outcome counts is that outcome's figure, not a part of it
+                statement["subset"] = False
         lowered = span_text(sent).lower()  # once per sentence: spaCy rebuilds sent.text per read
         if any(cue in lowered for cue in self.lexicon.initial_report_cues):
             for statement in found:
@@ -424,8 +435,8 @@ class CasualtyExtractor:
                 ):
                     continue  # "TTP chief X killed in a drone strike": a militant, no victim
             elif token.tag_ == "NN" and token.lower_ in lexicon.person_singular and any(
-                c.dep_ == "poss" for c in token.children
-            ):
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in token.children
+            ):  # "killed his driver", "the driver was critically injured": one person
                 first = last = token
                 category = self._category_of(token) or "people"
             else:
@@ -559,9 +570,19 @@ class CasualtyExtractor:
                 extra += 1  # "army major and a sepoy lost their lives": two
         return extra
 
+    @staticmethod
+    def _one_of(token: Token) -> Token | None:
+        """The noun of "one of them", "one of the guards": the only child of `token`, an of-phrase."""
+        children = list(token.children)
+        if len(children) != 1 or children[0].dep_ != "prep" or children[0].lower_ != "of":
+            return None
+        return next((p for p in children[0].children if p.dep_ == "pobj"), None)
+
     def _category_of(self, noun: Token) -> str | None:
         lexicon = self.lexicon
         word = noun.lower_
+        if word == "one" and self._one_of(noun) is not None:
+            return self._category_of(self._one_of(noun)) or "people"  # "one of the attackers"
         modifiers = {child.lower_ for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}}
         compounds = {child.lower_ for child in noun.children if child.dep_ == "compound"}
         if word in {"them", "whom", "those", "these"}:
