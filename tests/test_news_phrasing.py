@@ -918,3 +918,12 @@ def test_news_a_groups_earlier_claim_tells_another_incident(run_extract):
             "The same group had also claimed the killing of nine tourists at a hotel in Chilas on May 4.")
     events = run_extract(text, published=PUBLISHED)
     assert sorted(e["killed"] for e in events) == [3, 9]
+
+
+def test_news_attacks_told_one_by_one_after_a_summary_happened_where_it_says(run_extract):
+    # the lead sums two attacks at one town; the bombing told after it names no place or day
+    text = ("Eight people were killed in two linked attacks near Tank on Sunday, police said.\n"
+            "Gunmen first shot at a police patrol on the highway.\n"
+            "Later a suicide bomber blew himself up among the mourners at the funeral, and six people died in the blast.")
+    events = run_extract(text, published=PUBLISHED)
+    assert [(e["district"], e["date"], e["method"], e["killed"]) for e in events if e["killed"] == 6] == [("Tank", "2019-05-12", "suicide_bombing", 6)]

@@ -974,6 +974,7 @@ class EventAssembler:
         context_date: dict | None = None
         setting: dict | None = None
         summary_pending = 0
+        summary_scene: dict | None = None  # the one district and day of "two connected strikes near X"
         all_places: list[dict] = []
         all_groups: list[dict] = []
         story_begun = False  # a sentence of the body has told of violence
@@ -1038,6 +1039,13 @@ class EventAssembler:
                     context_date = explicit[0]
                 summary_pending = 2
                 continue
+            scene_places = [p for p in record["places"] if p["district"]]
+            if record["summary"] and len({p["district"] for p in scene_places}) == 1:
+                # "nine martyred in two connected strikes near Dera Ismail Khan on Sunday": the
+                # strikes the story then tells one by one, unplaced and undated, happened there
+                summary_scene = {"places": scene_places, "dates": [d for d in sent_dates if d["value"]]}
+            elif scene_places:
+                summary_scene = None
             counted = [c for c in sent_casualties if c["count"] > 0]
             has_content = bool(record["triggers"] or counted)
             if (
@@ -1095,6 +1103,8 @@ class EventAssembler:
                         elif current is None and not incidents and index <= UNANCHORED_REACH and self._only_unanchored(frame):
                             unanchored.append(frame)  # "the bombers wore suicide vests", before the place is told
                         continue
+                    if summary_scene is not None and not frame["places"] and not frame["dates"] and not record["summary"]:
+                        frame = dict(frame, places=summary_scene["places"], dates=summary_scene["dates"])
                     target = self._new_incident(frame)
                     for waiting in unanchored if not record["new_cue"] else ():
                         if record["index"] - waiting["record"]["index"] <= UNANCHORED_REACH:
