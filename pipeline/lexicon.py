@@ -61,6 +61,7 @@ class Lexicon:
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
     air_verbs: frozenset[str]  # "bombed": an airstrike only beside a word for aircraft
+    pounding_verbs: frozenset[str]  # "pounded": an airstrike beside aircraft, else shelling
     aircraft_words: frozenset[str]
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
@@ -184,6 +185,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
         air_verbs=frozenset(raw["air_words"]["verbs"]),
+        pounding_verbs=frozenset(raw["air_words"]["pounding_verbs"]),
         aircraft_words=frozenset(raw["air_words"]["aircraft"]),
         operation_words=frozenset(raw["operation_words"]),
         bystander_verbs=frozenset(raw["bystander_verbs"]),

@@ -927,3 +927,22 @@ def test_news_attacks_told_one_by_one_after_a_summary_happened_where_it_says(run
             "Later a suicide bomber blew himself up among the mourners at the funeral, and six people died in the blast.")
     events = run_extract(text, published=PUBLISHED)
     assert [(e["district"], e["date"], e["method"], e["killed"]) for e in events if e["killed"] == 6] == [("Tank", "2019-05-12", "suicide_bombing", 6)]
+
+
+@pytest.mark.parametrize(
+    "text,method",
+    [
+        ("Air force jets pounded hideouts in the Datta Khel area of North Waziristan on Sunday, killing 18 militants.", "airstrike"),
+        ("Three men were killed when missiles struck a compound in Datta Khel, North Waziristan, on Sunday.", "airstrike"),
+        ("Border troops pounded positions across the frontier in Kurram on Sunday, wounding four people.", "shelling"),
+    ],
+)
+def test_news_pounding_and_missiles(run_extract, text, method):
+    assert _only(run_extract(text, published=PUBLISHED))["method"] == method
+
+
+def test_news_a_similar_strike_is_of_the_kind_told_before(run_extract):
+    text = ("A US drone strike killed six militants near Wana on Sunday.\n"
+            "On Saturday, a similar strike had killed three people in Datta Khel, North Waziristan.")
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
+    assert [(e["method"], [p["group"] for p in e["perpetrators"]]) for e in events] == [("airstrike", ["US Armed Forces"])] * 2

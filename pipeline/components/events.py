@@ -168,7 +168,11 @@ class EventAssembler:
         record["triggers"] = [
             {
                 # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
-                "method": "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air else span.id_ or span.label_,
+                "method": (
+                    "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air
+                    else "shelling" if span.text.lower() in lexicon.pounding_verbs and not from_the_air
+                    else span.id_ or span.label_
+                ),
                 "strength": self._strength(span),
                 "token": span.start,
                 "text": span.text,
@@ -482,12 +486,26 @@ class EventAssembler:
         rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
 
-    @staticmethod
-    def _similar_attack(frame: dict) -> bool:
+    @classmethod
+    def _similar_attack(cls, frame: dict) -> bool:
         """A frame whose attack word is called similar to another ("a similar attack", "in a
         similar incident") and that names no place of its own."""
+        return not frame["places"] and cls._called_similar(frame)
+
+    def _similar_noun(self, frame: dict) -> bool:
+        """Whether the frame's sentence calls an attack noun similar ("a similar strike", which
+        no trigger reads alone) or its attack word is called so."""
+        record = frame["record"]
+        span = record["doc"].char_span(record["start"], record["end"], alignment_mode="expand")
+        return self._called_similar(frame) or (span is not None and any(
+            t.lower_ in {"similar", "identical"} and t.head.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in span
+        ))
+
+    @staticmethod
+    def _called_similar(frame: dict) -> bool:
+        """Whether a frame's attack word is called similar to another ("a similar strike")."""
         doc = frame["record"]["doc"]
-        return not frame["places"] and any(
+        return any(
             c.lower_ in {"similar", "identical"} for t in frame["triggers"] for word in (doc[t["token"]], doc[t["token"]].head) for c in word.children
         )
 
@@ -1120,6 +1138,11 @@ class EventAssembler:
                         target["places"].extend(dict(p) for p in previous["places"] if p.get("district") == previous["district"])
                         target["district"] = previous["district"]
                         target["triggers"].extend(dict(t) for t in previous["triggers"] if t["strength"] == "SPECIFIC")
+                    elif previous is not None and self._similar_noun(frame) and not any(t["strength"] == "SPECIFIC" for t in frame["triggers"]):
+                        # "a similar strike killed five people in Mir Ali" after a drone strike told:
+                        # another incident of the same kind, by the same state's forces
+                        target["triggers"].extend(dict(t) for t in previous["triggers"] if t["strength"] == "SPECIFIC")
+                        target["groups"].extend(dict(g) for g in previous["groups"] if g["code"] in STATE_FORCES)
                     incidents.append(target)
                     opened = True
                 else:
