@@ -521,3 +521,14 @@ def test_casualties_one_person_told_without_a_number(statements, text, outcome, 
 
 def test_casualties_one_of_the_animals_is_no_person(statements):
     assert _injured(statements("The grenade hit a cattle shed, and one of the cows was injured.")) == []
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Five shopkeepers were reported to be injured in the firing.", 5),
+        ("Two labourers were reported wounded after the blast.", 2),
+    ],
+)
+def test_casualties_a_reported_outcome_is_the_outcome(statements, text, count):
+    assert [n for n, _ in _injured(statements(text))] == [count]

@@ -783,6 +783,13 @@ class CasualtyExtractor:
             if outcome:
                 self._predicate = head
                 return outcome, update, self._is_increment(head), subset
+            if head.lemma_.lower() in lexicon.hedged_report_lemmas and current.dep_ in {"nsubj", "nsubjpass"}:
+                # "four people were reported (to be) injured", "three are feared dead"
+                for complement in head.children:
+                    if complement.dep_ in {"xcomp", "oprd", "acomp"} and complement.tag_ in {"VBN", "JJ"}:
+                        outcome = self._predicate_outcome(complement)
+                        if outcome in {"killed", "injured"}:
+                            return outcome, update, False, subset
             outcome = self._listed_victims_outcome(head, current)
             if outcome:
                 # "five boys were among the dead", "the dead include two judges": a part of
