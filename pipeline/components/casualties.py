@@ -435,7 +435,7 @@ class CasualtyExtractor:
                 ):
                     continue  # "TTP chief X killed in a drone strike": a militant, no victim
             elif token.tag_ == "NN" and token.lower_ in lexicon.person_singular and any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in token.children
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the" and not self._before_a_name(token)) for c in token.children
             ):  # "killed his driver", "the driver was critically injured": one person
                 first = last = token
                 category = self._category_of(token) or "people"
@@ -456,6 +456,15 @@ class CasualtyExtractor:
                 "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
             })
         return statements
+
+    @staticmethod
+    def _before_a_name(token: Token) -> bool:
+        """"The trader Nasir Ali": the noun is the role of the named person after it (counted by
+        the name)."""
+        doc = token.doc
+        return (token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON") or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children
+        )
 
     def _listed_under_attackers(self, token: Token) -> bool:
         """"The executed terrorists include X, Y and Z": names a list verb gives to militants."""
