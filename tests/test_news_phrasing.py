@@ -946,3 +946,11 @@ def test_news_a_similar_strike_is_of_the_kind_told_before(run_extract):
             "On Saturday, a similar strike had killed three people in Datta Khel, North Waziristan.")
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["date"])
     assert [(e["method"], [p["group"] for p in e["perpetrators"]]) for e in events] == [("airstrike", ["US Armed Forces"])] * 2
+
+
+def test_news_here_inside_a_quotation_is_where_the_speaker_stands(run_extract):
+    # under a Quetta dateline, the doctor's "here" is his hospital, not a place of the attack
+    text = ("QUETTA: A bomb went off near a mosque in Mastung on Friday, killing nine worshippers.\n"
+            '"We have received 30 wounded here at the trauma centre," a doctor said.')
+    events = run_extract(text, published=PUBLISHED)
+    assert [(e["district"], e["injured"]) for e in events] == [("Mastung", 30)]

@@ -574,9 +574,16 @@ class EventAssembler:
         if not self._datelines:
             return []
         here = next((t for t in sent if t.lower_ == "here" and t.pos_ == "ADV" and t.dep_ == "advmod"), None)
-        if here is None:
-            return []
+        if here is None or self._quoted(here, sent):
+            return []  # "'we have 22 bodies here,' a surgeon said": where the speaker stands
         return [dict(self._datelines[0], token=here.i, text=here.text, sent=sent.start)]
+
+    @staticmethod
+    def _quoted(token, sent: Span) -> bool:
+        """Whether `token` stands inside a quotation of its sentence (an odd number of quote
+        marks before it)."""
+        before = sent.doc[sent.start : token.i]
+        return sum(t.text in {'"', "“", "”"} for t in before) % 2 == 1
 
     def _surname(self, ent: Span, sent: Span) -> bool:
         """Whether a place name ends a person's name: a given name right before it and a title
