@@ -248,7 +248,14 @@ class EventAssembler:
         # page furniture before a dateline on its line ("Share 0% PESHAWAR: ...") is not the story's
         dateline_ends = [sent.doc[d["token"]].idx for d in self._datelines if d["sent"] == sent.start]
         story_text = text[dateline_ends[-1] - sent.start_char :] if dateline_ends else text
-        record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack)
+        # "so far 40 have been hurt in the bombing": the running toll of the one attack told
+        # ("the average suicide attack killed ten" is a statistic)
+        one_told = any(
+            t["strength"] == "SPECIFIC" and t["definite"] and sent.doc[t["token"]].tag_ in {"NN", "NNP"}
+            and not any(w.lower_ in lexicon.aggregate_period_cues for w in sent.doc[t["token"]].head.subtree if w.i < t["token"])
+            for t in record["triggers"]
+        )
+        record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(MULTI_CLAIM.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
@@ -919,7 +926,7 @@ class EventAssembler:
     def _targets(self, text: str) -> list[str]:
         return target_kinds(text, self.lexicon)
 
-    def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False) -> bool:
+    def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False, one_told: bool = False) -> bool:
         lexicon = self.lexicon
         # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
         for token in sent:
@@ -949,7 +956,7 @@ class EventAssembler:
         ) or (plural_events and any(cue in text for cue in lexicon.sum_cues))  # "a total of 131 were wounded" sums one attack's wounded
         big_count = any(c["count"] >= 100 for c in casualties)
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
-        if period and not has_day and (plural_events or (casualties and not (few and singular_attack))):
+        if period and not has_day and (plural_events or (casualties and not ((few or one_told) and singular_attack))):
             return True  # "27 policemen were killed this year"; not "in September this year, an officer died in an attack on a post"
         statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|\d\s?%", text)
         if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
