@@ -293,7 +293,7 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     increments = [s for s in relevant if s["increment"] and not s["subset"]]
     if increments and groups:
         added = sum(s["count"] for s in increments)
-        if first_reports and all(s["start"] > min(f["start"] for f in first_reports) for s in increments):
+        if first_reports and min(s["start"] for s in increments) > min(f["start"] for f in first_reports):
             # "ISPR had earlier said three were martyred; seven of the injured later succumbed":
             # the later deaths raised the first report to the toll already told, not that toll
             total = max(total, max(f["count"] for f in first_reports) + added)

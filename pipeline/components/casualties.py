@@ -210,7 +210,7 @@ class CasualtyExtractor:
                 continue
             if lower == "one" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and (
                 (previous is not None and not any(token.children))
-                or (self._one_of(token) is not None and self._category_of(self._one_of(token)) is not None)
+                or ((group := self._one_of(token)) is not None and self._category_of(group) is not None)
             ):
                 # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
                 # the count before it, left out; "wounding one of them" ("the other one" is read
@@ -590,8 +590,8 @@ class CasualtyExtractor:
     def _category_of(self, noun: Token) -> str | None:
         lexicon = self.lexicon
         word = noun.lower_
-        if word == "one" and self._one_of(noun) is not None:
-            return self._category_of(self._one_of(noun)) or "people"  # "one of the attackers"
+        if word == "one" and (group := self._one_of(noun)) is not None:
+            return self._category_of(group) or "people"  # "one of the attackers"
         modifiers = {child.lower_ for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}}
         compounds = {child.lower_ for child in noun.children if child.dep_ == "compound"}
         if word in {"them", "whom", "those", "these"}:
@@ -794,11 +794,9 @@ class CasualtyExtractor:
                 return outcome, update, self._is_increment(head), subset
             if head.lemma_.lower() in lexicon.hedged_report_lemmas and current.dep_ in {"nsubj", "nsubjpass"}:
                 # "four people were reported (to be) injured", "three are feared dead"
-                for complement in head.children:
-                    if complement.dep_ in {"xcomp", "oprd", "acomp"} and complement.tag_ in {"VBN", "JJ"}:
-                        outcome = self._predicate_outcome(complement)
-                        if outcome in {"killed", "injured"}:
-                            return outcome, update, False, subset
+                outcome = self._reported_outcome(head, {"xcomp", "oprd", "acomp"}, {"VBN", "JJ"})
+                if outcome:
+                    return outcome, update, False, subset
             outcome = self._listed_victims_outcome(head, current)
             if outcome:
                 # "five boys were among the dead", "the dead include two judges": a part of
@@ -849,12 +847,20 @@ class CasualtyExtractor:
                     return outcome, False, self._is_increment(child), subset
                 if child.lemma_.lower() in lexicon.hedged_report_lemmas:
                     # "one person reported killed", "three feared dead": the reported outcome
-                    for complement in child.children:
-                        if complement.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}:
-                            outcome = self._predicate_outcome(complement)
-                            if outcome and outcome != "killed_agent":
-                                return outcome, False, False, subset
+                    outcome = self._reported_outcome(child, {"xcomp", "oprd", "acomp", "ccomp"})
+                    if outcome:
+                        return outcome, False, False, subset
         return None, False, False, False
+
+    def _reported_outcome(self, verb: Token, deps: set[str], tags: set[str] | None = None) -> str | None:
+        """The outcome ("killed" or "injured") a verb of reporting or fearing gives through its
+        complement of one of `deps` (and, when given, of one of `tags`)."""
+        for complement in verb.children:
+            if complement.dep_ in deps and (tags is None or complement.tag_ in tags):
+                outcome = self._predicate_outcome(complement)
+                if outcome in {"killed", "injured"}:
+                    return outcome
+        return None
 
     def _listed_victims_outcome(self, head: Token, current: Token) -> str | None:
         """The outcome of a victim list: the count is the subject of a linking verb with

@@ -105,6 +105,8 @@ def _in_own_phrase(head, token) -> bool:
     return False
 
 
+#: "a similar strike", "an identical attack": words that liken an incident to one told before
+SIMILAR_WORDS = frozenset({"similar", "identical"})
 #: "claims responsibility for the killing", "... for Sunday's attack", or a bare "X claims
 #: responsibility" closing the line: a claim of one attack told
 CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility(?: for (?:the|this|that|[a-z]+'s)\b|\W*$)")
@@ -505,7 +507,7 @@ class EventAssembler:
         record = frame["record"]
         span = record["doc"].char_span(record["start"], record["end"], alignment_mode="expand")
         return self._called_similar(frame) or (span is not None and any(
-            t.lower_ in {"similar", "identical"} and t.head.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in span
+            t.lower_ in SIMILAR_WORDS and t.head.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in span
         ))
 
     @staticmethod
@@ -513,7 +515,7 @@ class EventAssembler:
         """Whether a frame's attack word is called similar to another ("a similar strike")."""
         doc = frame["record"]["doc"]
         return any(
-            c.lower_ in {"similar", "identical"} for t in frame["triggers"] for word in (doc[t["token"]], doc[t["token"]].head) for c in word.children
+            c.lower_ in SIMILAR_WORDS for t in frame["triggers"] for word in (doc[t["token"]], doc[t["token"]].head) for c in word.children
         )
 
     def _is_heading(self, sent: Span) -> bool:
@@ -651,10 +653,11 @@ class EventAssembler:
         head = span.root.head
         if head.dep_ == "prep" and head.i != span.root.i:
             head = head.head
-        claimed = [c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")]
-        claimed += [g for c in claimed if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "for"]
-        if head.lemma_.lower() in self.lexicon.boast_verbs and any(c.i < span.start for c in claimed):
-            return False  # "claimed credit for the killing of ten climbers ... on June 23": the killing's day
+        if head.lemma_.lower() in self.lexicon.boast_verbs:
+            claimed = [c for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")]
+            claimed += [g for c in claimed if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "for"]
+            if any(c.i < span.start for c in claimed):
+                return False  # "claimed credit for the killing of ten climbers ... on June 23": the killing's day
         return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.lexicon.statement_verbs
 
     def _locations(self, sent: Span) -> list[dict]:
