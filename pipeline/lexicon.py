@@ -61,6 +61,7 @@ class Lexicon:
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
     air_verbs: frozenset[str]  # "bombed": an airstrike only beside a word for aircraft
+    air_verb_lemmas: frozenset[str]  # "jets bomb hideouts": any form of them beside aircraft is an airstrike
     pounding_verbs: frozenset[str]  # "pounded": an airstrike beside aircraft, else shelling
     aircraft_words: frozenset[str]
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
@@ -97,6 +98,7 @@ class Lexicon:
     security_compounds: frozenset[str]  # "three police officials": a compound making the counted noun security
     hypothetical_modals: frozenset[str]  # "could strike": an attack word under these auxiliaries did not happen
     hypothetical_heads: frozenset[str]  # "plotted an attack", "foiled a bombing": nor one under these lemmas
+    campaign_lemmas: frozenset[str]  # "are fighting to topple the government": a campaign's aim, no incident
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
     one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
@@ -185,6 +187,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
         air_verbs=frozenset(raw["air_words"]["verbs"]),
+        air_verb_lemmas=frozenset(raw["air_words"]["verb_lemmas"]),
         pounding_verbs=frozenset(raw["air_words"]["pounding_verbs"]),
         aircraft_words=frozenset(raw["air_words"]["aircraft"]),
         operation_words=frozenset(raw["operation_words"]),
@@ -223,6 +226,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         security_compounds=frozenset(raw["security_compounds"]["words"]),
         hypothetical_modals=frozenset(raw["trigger_hedges"]["modal_auxiliaries"]),
         hypothetical_heads=frozenset(raw["trigger_hedges"]["head_lemmas"]),
+        campaign_lemmas=frozenset(raw["trigger_hedges"]["campaign_lemmas"]),
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
         one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),

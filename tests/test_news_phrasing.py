@@ -962,3 +962,48 @@ def test_news_a_running_toll_of_the_attack_told_is_no_tally(run_extract):
             "So far 40 people have been admitted to hospitals with wounds from the blast, an official said.")
     assert _only(run_extract(text, published=PUBLISHED))["injured"] == 40
     assert run_extract("The average bomb attack this year killed nearly eight people in Quetta, the report said.", published=PUBLISHED) == []
+
+
+def test_news_a_headline_places_the_lead_filed_under_a_newsroom_dateline(run_extract):
+    # "jets bomb" in a title is an airstrike like the lead's "jets bombed", so the title's
+    # district is where it happened, not the newsroom city of the dateline
+    text = ("Fighter jets bomb militant hideouts in Kurram\n\n"
+            "PESHAWAR: Fighter jets bombed suspected militant hideouts near the Afghan border on Monday, "
+            "killing 25 militants, security officials said.")
+    events = run_extract(text, published=PUBLISHED)
+    assert [(e["district"], e["method"]) for e in events] == [("Kurram", "airstrike")]
+
+
+def test_news_a_campaigns_aim_is_no_incident(run_extract):
+    text = ("A roadside bomb killed two soldiers in Kech on Monday.\n"
+            "The separatists are fighting to topple the provincial government in Quetta.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Kech"]
+
+
+def test_news_the_sides_of_a_boundary_a_site_lies_on_are_not_the_place(run_extract):
+    text = ("Air strikes on Monday hit hideouts in the Shawal valley of North Waziristan, which is located "
+            "where the borders of North and South Waziristan meet, killing 15 militants.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["North Waziristan"]
+
+
+def test_news_weeks_of_strikes_before_an_offensive_are_no_incident(run_extract):
+    text = ("A drone strike killed four militants in Datta Khel on Sunday.\n"
+            "In June, troops began a ground offensive in Miranshah following weeks of air strikes.")
+    assert len(run_extract(text, published=PUBLISHED)) == 1
+
+
+def test_news_an_attack_averted_when_the_vest_went_off_still_happened(run_extract):
+    # the hedge ("averted") is its clause's; the "when" clause tells what did happen
+    text = "A suicide attack was averted on Friday when the suicide jacket of a young man blew up on a road near Kohat, killing only the bomber."
+    events = run_extract(text, published=PUBLISHED)
+    assert [(e["district"], e["method"]) for e in events] == [("Kohat", "suicide_bombing")]
+
+
+def test_news_the_report_says_which_district_the_scene_lies_in(run_extract):
+    # the town's gazetteer district gives way to the district the report names for the scene,
+    # and later sentences naming the town stay with the incident
+    text = ("KOHAT: A bomb exploded near a school in Lachi on Monday, wounding two children.\n"
+            '"The village where the blast took place falls within Karak district," a police official said.\n'
+            "Two more children hurt in the Lachi blast were brought to hospital later.")
+    events = run_extract(text, published=PUBLISHED)
+    assert [(e["district"], e["injured"]) for e in events] == [("Karak", 4)]

@@ -49,6 +49,15 @@ BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
 
 
+def _when_it_happened(verb: Token) -> bool:
+    """Whether a verb heads a past clause opened by "when" that hangs off another clause ("the
+    plot was foiled when the vest exploded"): what the clause tells happened, whatever hedge
+    governs the clause above it."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+        child.lower_ == "when" and child.dep_ in {"advmod", "mark"} for child in verb.children
+    )
+
+
 def _cue_pattern(cue: str) -> str:
     """A cue as a whole word; a sign ("%") only after a figure ("34%", "34 %")."""
     if cue[0].isalnum():
@@ -172,6 +181,7 @@ class EventAssembler:
                 # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
                 "method": (
                     "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air
+                    else "airstrike" if from_the_air and len(span) == 1 and span.root.pos_ == "VERB" and span.root.lemma_ in lexicon.air_verb_lemmas
                     else "shelling" if span.text.lower() in lexicon.pounding_verbs and not from_the_air
                     else span.id_ or span.label_
                 ),
@@ -192,6 +202,10 @@ class EventAssembler:
             t["method"] == "suicide_bombing" and t["strength"] == "SPECIFIC" for t in record["triggers"]
         )
         record["places"] = self._locations(sent) + self._here(sent)
+        for place in record["places"]:
+            corrected = self._scene_districts.get(place["key"])
+            if corrected is not None:
+                place.update(district=corrected["district"], province=corrected["province"])
         # "the minister said Tuesday": the day of the statement dates the incident only when
         # nothing else does (assembly.event_date)
         record["statement_dates"], record["dates"] = [], []
@@ -242,7 +256,10 @@ class EventAssembler:
         record["hypothetical"] = hedged and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
         ) and not (counted_toll and not COUNTERFACTUAL.search(text)) and not any(
-            t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"VBD", "VBN"} for t in record["triggers"]
+            t["strength"] == "SPECIFIC" and (
+                sent.doc[t["token"]].tag_ in {"VBD", "VBN"} or any(_when_it_happened(a) for a in sent.doc[t["token"]].ancestors)
+            )
+            for t in record["triggers"]
         )
         singular_attack = any(
             t["strength"] == "SPECIFIC" and sent.doc[t["token"]].tag_ in {"NN", "NNP", "VBD", "VBN"} for t in record["triggers"]
@@ -526,7 +543,11 @@ class EventAssembler:
     def _trigger_is_hypothetical(self, span: Span) -> bool:
         lexicon = self.lexicon
         head = span.root
+        if self._campaign_aim(head):
+            return True
         for _ in range(3):
+            if _when_it_happened(head):
+                return False  # "a bid was averted when a vest exploded": the clause tells what did happen
             if any(child.lower_ in lexicon.hypothetical_modals and child.dep_ == "aux" for child in head.children):
                 return True
             if head.lemma_.lower() in lexicon.hypothetical_heads:
@@ -535,6 +556,17 @@ class EventAssembler:
                 break
             head = head.head
         return False
+
+    def _campaign_aim(self, verb: Token) -> bool:
+        """Whether an attack verb in the present tense states an aim ("the Taliban are fighting
+        to topple the government", "they fight to impose their rule"): a campaign, not an incident."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.campaign_lemmas:
+            return False
+        present = verb.tag_ in {"VBP", "VBZ"} or (
+            verb.tag_ == "VBG" and any(child.dep_ == "aux" and child.lower_ in {"is", "are", "am"} for child in verb.children)
+        )
+        aim = any(child.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children) for child in verb.children)
+        return present and aim
 
     @staticmethod
     def _inside_origin(ent: Span) -> bool:
@@ -562,6 +594,22 @@ class EventAssembler:
                 return False
             if head.lemma_.lower() in verbs and head.tag_ in {"VBZ", "VBP", "VBD", "VBG"}:
                 return node.dep_ in {"dobj", "pobj", "attr"}
+            node = head
+        return False
+
+    def _side_of_a_boundary(self, ent: Span) -> bool:
+        """Whether the place is one side of a boundary that a relative clause of location puts a
+        site on ("the valley, which is located on the borders between North and South
+        Waziristan"): the site straddles it, so neither side is the incident's place."""
+        roles = self.lexicon.place_roles
+        node, boundary = ent.root, False
+        for _ in range(10):
+            head = node.head
+            if head.i == node.i:
+                return False
+            boundary = boundary or head.lower_ in roles["boundary_words"]
+            if head.dep_ == "relcl" and head.lemma_.lower() in roles["site_description_verbs"]:
+                return boundary
             node = head
         return False
 
@@ -691,6 +739,8 @@ class EventAssembler:
                 continue  # "a raid launched from Paktika province of Afghanistan": the attackers' side
             if self._only_neighboured(ent):
                 continue  # "a region that neighbours the former stronghold of Swat": next to it
+            if self._side_of_a_boundary(ent):
+                continue  # "a valley which lies between North and South Waziristan": where it lies
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
@@ -1004,6 +1054,7 @@ class EventAssembler:
         casualties = doc._.incidents_casualties or []
         incidents: list[dict] = []
         self._datelines = []
+        self._scene_districts: dict[str, dict] = {}  # town key -> the district the report put its scene in
         current: dict | None = None
         unanchored: list[dict] = []  # frames with an attack word but no place or day, before any incident
         context_date: dict | None = None
@@ -1040,6 +1091,19 @@ class EventAssembler:
                 # on a line that ends without a full stop, read as a heading below)
                 add_targets(current, record)
                 self._add_evidence(current, record)
+            if current is not None and all(t["definite"] for t in record["triggers"]):
+                district = self._district_of_the_scene(record, _lower_text(sent))
+                if district is not None:
+                    # "the village where the blast took place falls in Bannu district": the
+                    # report's own word on the district, over the one the town's name gave, for
+                    # the rest of the story too
+                    for place in current["places"]:
+                        if place["kind"] not in {"country", "province", "district"} and place["district"] != district["district"]:
+                            self._scene_districts[place["key"]] = district
+                            place.update(district=district["district"], province=district["province"])
+                    current["places"].append(district)
+                    current["district"] = district["district"]
+                    self._add_evidence(current, record)
             if record["heading"] and index > 0 and not record["bullet"]:
                 told = current if current is not None else (incidents[-1] if incidents else None)
                 cut_off = sent.end == len(doc) and not doc_text(doc).endswith("\n")  # a stored opening ends mid-sentence
@@ -1797,6 +1861,14 @@ class EventAssembler:
         if zeros:
             incident["casualties"].extend(zeros)
             self._add_evidence(incident, record)
+
+    def _district_of_the_scene(self, record: dict, text: str) -> dict | None:
+        """The district, named as such, that a sentence about the scene of the incident told puts
+        it in ("the village where the attack took place lies in Bannu district"), else None."""
+        if not any(cue in text for cue in self.lexicon.place_roles["site_statement_cues"]):
+            return None
+        named = [p for p in record["places"] if p["named_as_district"] and p["district"]]
+        return named[0] if len({p["district"] for p in named}) == 1 else None
 
     @staticmethod
     def _add_evidence(incident: dict, record: dict) -> None:
