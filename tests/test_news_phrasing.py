@@ -1007,3 +1007,20 @@ def test_news_the_report_says_which_district_the_scene_lies_in(run_extract):
             "Two more children hurt in the Lachi blast were brought to hospital later.")
     events = run_extract(text, published=PUBLISHED)
     assert [(e["district"], e["injured"]) for e in events] == [("Karak", 4)]
+
+
+def test_news_a_title_opening_with_a_figure_stays_one_sentence(make_doc):
+    # the parser would cut the title after "2", leaving its toll apart from its place and attack
+    # word; a title of two clauses keeps its semicolon's cut
+    doc = make_doc("date 2020-05-05 NEWS.COM\n\n4 killed in Orakzai Agency drone strike\n\n"
+                   "Gunmen kill 5 in Kech; 3 more dead in Panjgur\n\n"
+                   "Two people died on Tuesday when their car was hit near the border, officials said.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "4 killed in Orakzai Agency drone strike" in sentences
+    assert "Gunmen kill 5 in Kech; 3 more dead in Panjgur" not in sentences
+
+
+def test_news_a_place_before_an_attack_phrase_says_where(run_extract):
+    text = ("3 killed in Bajaur drone strike\n\n"
+            "Three people died on Tuesday when their vehicle was hit near the border, officials said.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Bajaur"]

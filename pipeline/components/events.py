@@ -847,11 +847,15 @@ class EventAssembler:
                 c.dep_ == "poss" and c.ent_type_ == "PLACE" and c.i < ent.start for c in road.children
             )):
                 return True  # "a seminary in Dir Colony", "Peshawar's Dir Colony": a quarter of a city, named after a town
+            phrase = head  # "Bajaur drone strike": the place names where the phrase's head happened
+            while phrase.dep_ in {"compound", "amod", "nmod"} and phrase.head.i > phrase.i:
+                phrase = phrase.head
             return not (
                 head.ent_type_ == "PLACE"
                 or head.lower_ in roles["location_nouns"]
                 or head.lower_ in roles["site_nouns"]  # "Kohat Garrison", "Mardan Cantt"
                 or head.lemma_.lower() in roles["attack_nouns"]
+                or phrase.lemma_.lower() in roles["attack_nouns"]
             )
         return False
 
