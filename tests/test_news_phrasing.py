@@ -1024,3 +1024,9 @@ def test_news_a_place_before_an_attack_phrase_says_where(run_extract):
     text = ("3 killed in Bajaur drone strike\n\n"
             "Three people died on Tuesday when their vehicle was hit near the border, officials said.")
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Bajaur"]
+
+
+def test_news_strikes_the_armys_media_wing_reports_are_its_own(run_extract):
+    text = "Air strikes hit militant hideouts in Tirah valley of Khyber on Sunday, killing 12 militants, the ISPR said."
+    events = run_extract(text, published=PUBLISHED)
+    assert [[p["group"] for p in e["perpetrators"]] for e in events] == [["Pakistan Armed Forces"]]
