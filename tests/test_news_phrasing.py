@@ -1030,3 +1030,10 @@ def test_news_strikes_the_armys_media_wing_reports_are_its_own(run_extract):
     text = "Air strikes hit militant hideouts in Tirah valley of Khyber on Sunday, killing 12 militants, the ISPR said."
     events = run_extract(text, published=PUBLISHED)
     assert [[p["group"] for p in e["perpetrators"]] for e in events] == [["Pakistan Armed Forces"]]
+
+
+def test_news_a_claim_of_the_attack_told_reaches_it_past_a_clause_on_another(run_extract):
+    text = ("Gunmen stormed a court in Charsadda on Tuesday, killing six people.\n"
+            "The raid was claimed by Jamaat-ul-Ahrar, which also carried out a bombing at a rally in Lahore last week that killed 14.")
+    events = {e["district"]: [p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)}
+    assert events == {"Charsadda": ["JuA"], "Lahore": ["JuA"]}

@@ -1181,6 +1181,7 @@ class EventAssembler:
             # incident (several blasts at one site on one day): the total is that incident's
             record["one_story"] = current is not None and incidents == [current]
             frames = self._split_frames(record)
+            told_before = current
             if setting is not None and len(frames) == 1 and not frames[0]["places"] and not frames[0]["dates"]:
                 # "On 4 June, inmates overpowered guards at the jail in Kohat. [...] Seizing two
                 # officers hostage, ...": the scene was set by a sentence without an attack word
@@ -1257,6 +1258,11 @@ class EventAssembler:
                         if before and before.get("value") and len(before["value"]) >= 7:
                             target["inherited_date"] = _relative_to(before, sent.text)
                 current = target
+            if told_before is not None and told_before is not current and record["claim"] and record["groups"] and self._claims_the_attack_told(record):
+                # "The attack was claimed by X, which bombed a market in Lahore last week": the
+                # claim is of the attack being told; the clause after it tells another
+                self._add_groups(told_before, record)
+                self._add_evidence(told_before, record)
             summary_pending = max(0, summary_pending - 1)
         self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
@@ -1846,6 +1852,23 @@ class EventAssembler:
     def _claims_current(record: dict, current: dict | None) -> bool:
         """A sentence in which a named group claims an attack while an incident is being told."""
         return current is not None and bool(record["groups"]) and record["claim"] and (bool(record["triggers"]) or record["lemmas_attack"])
+
+    @staticmethod
+    def _claims_the_attack_told(record: dict) -> bool:
+        """Whether what the sentence's group claims is a definite attack word with no place of its
+        own: "the attack was claimed by X", "X claimed the bombing", "X claimed responsibility
+        for the blast"."""
+        doc = record["doc"]
+        for trigger in record["triggers"]:
+            word = doc[trigger["token"]]
+            if not trigger["definite"] or any(t.ent_type_ == "PLACE" for t in word.subtree):
+                continue
+            head = word.head
+            if word.dep_ == "pobj" and head.lower_ == "for":
+                head = head.head.head if head.head.lemma_ == "responsibility" else head.head
+            if word.dep_ in {"nsubjpass", "dobj", "pobj"} and head.lemma_.lower() == "claim":
+                return True
+        return False
 
     @classmethod
     def _names_the_perpetrator(cls, record: dict, told: dict | None) -> bool:
