@@ -358,13 +358,14 @@ def _victim_targets(statements: list[dict]) -> list[str]:
 
 def _people_beyond_forces(statements: list[dict]) -> bool:
     """Whether a count of people is told with parts of the security forces that do not add up to
-    it, in its own sentence: the rest were not said to be anything else."""
+    it, in its own sentence or as "among the dead" after it: the rest were not said to be anything
+    else."""
     for total in statements:
         if total["category"] != "people" or total["subset"] or total.get("named") or total["count"] <= 0:
             continue
         parts = [
             s for s in statements
-            if s["subset"] and s["sent"] == total["sent"] and s["outcome"] == total["outcome"] and s["category"] == "security"
+            if s["subset"] and s["sent"] >= total["sent"] and s["outcome"] == total["outcome"] and s["category"] == "security"
         ]
         if parts and sum(s["count"] for s in parts) < total["count"]:
             return True

@@ -453,3 +453,10 @@ def test_targets_a_road_named_after_a_site_is_no_target(run_extract):
     # "Airport Road" says where the hotel is; no airport was attacked
     text = "Eleven labourers were injured when a grenade went off at Airport Road in Turbat on Sunday evening."
     assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_policemen_among_the_dead_told_after_a_toll_of_people_leave_civilians(run_extract):
+    # the rest of the twenty were not said to be anything else: private citizens
+    text = ("At least 20 people were killed on Sunday when a suicide bomber struck near a police van in "
+            "Lahore. Six policemen were among the dead.")
+    assert _targets(run_extract, text) == ["civilians", "police"]
