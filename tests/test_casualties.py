@@ -531,3 +531,8 @@ def test_casualties_one_of_the_animals_is_no_person(statements):
 )
 def test_casualties_a_reported_outcome_is_the_outcome(statements, text, count):
     assert [n for n, _ in _injured(statements(text))] == [count]
+
+
+def test_casualties_a_chief_killed_is_one_victim(statements):
+    found = statements("Gunmen riding a motorbike killed a police chief near Chaman on Monday.")
+    assert [n for n, _ in _killed(found)] == [1]
