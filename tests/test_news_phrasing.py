@@ -1037,3 +1037,12 @@ def test_news_a_claim_of_the_attack_told_reaches_it_past_a_clause_on_another(run
             "The raid was claimed by Jamaat-ul-Ahrar, which also carried out a bombing at a rally in Lahore last week that killed 14.")
     events = {e["district"]: [p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)}
     assert events == {"Charsadda": ["JuA"], "Lahore": ["JuA"]}
+
+
+def test_news_a_toll_of_those_attacks_is_the_incident_of_several_told(run_extract):
+    # three blasts in one city on one day make one incident; "those blasts" gives its toll
+    text = ("QUETTA: Two shopkeepers were shot dead in Quetta on Saturday, police said.\n"
+            "Quetta was also struck by three suicide blasts targeting police and paramilitary troops on Tuesday.\n"
+            "Six policemen died and 15 security personnel were hurt in those blasts.")
+    events = {e["method"]: (e["killed"], e["injured"]) for e in run_extract(text, published="2018-04-29")}
+    assert events == {"targeted_killing": (2, None), "suicide_bombing": (6, 15)}

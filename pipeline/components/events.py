@@ -1179,7 +1179,7 @@ class EventAssembler:
             referenced = None
             # "81 people were killed in these blasts" when the story has told its blasts as one
             # incident (several blasts at one site on one day): the total is that incident's
-            record["one_story"] = current is not None and incidents == [current]
+            record["one_story"] = current is not None and (incidents == [current] or self._tolls_the_attacks_told(record, current))
             frames = self._split_frames(record)
             told_before = current
             if setting is not None and len(frames) == 1 and not frames[0]["places"] and not frames[0]["dates"]:
@@ -1490,6 +1490,21 @@ class EventAssembler:
                     return first, last
                 break
         return None
+
+    @staticmethod
+    def _tolls_the_attacks_told(record: dict, current: dict) -> bool:
+        """"Quetta was hit by three suicide bombings on Tuesday. Six police died in those
+        bombings.": right after the sentence that told an incident of several attacks (one
+        district, one day), a toll of "those" attacks is that incident's."""
+        if record["index"] - 1 not in current["sentences"]:
+            return False
+        if not any(t["strength"] == "SPECIFIC" and t["text"].lower().endswith("s") for t in current["triggers"]):
+            return False
+        doc = record["doc"]
+        return any(
+            any(child.dep_ == "det" and child.lower_ in {"those", "these"} for child in doc[t["token"]].children)
+            for t in record["triggers"]
+        )
 
     def _totals_of_several(self, record: dict) -> bool:
         """"14 soldiers and policemen were martyred in the night's attacks": counts told of
