@@ -1046,3 +1046,11 @@ def test_news_a_toll_of_those_attacks_is_the_incident_of_several_told(run_extrac
             "Six policemen died and 15 security personnel were hurt in those blasts.")
     events = {e["method"]: (e["killed"], e["injured"]) for e in run_extract(text, published="2018-04-29")}
     assert events == {"targeted_killing": (2, None), "suicide_bombing": (6, 15)}
+
+
+def test_news_a_lead_in_the_present_perfect_opens_the_news_of_the_day(run_extract):
+    # "have attacked" names no day, but a lead so told is the incident the figures after it count
+    text = ("Gunmen have attacked a van carrying a visiting hockey team in Lahore.\n"
+            "At least five policemen guarding the van were killed, along with a driver.")
+    events = run_extract(text, published=PUBLISHED)
+    assert [(e["district"], e["killed"], e["date"]) for e in events] == [("Lahore", 6, None)]

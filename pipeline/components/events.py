@@ -1781,7 +1781,13 @@ class EventAssembler:
         # district-level place and a date
         singular = [t for t in frame["triggers"] if t["strength"] == "GENERIC" and not t["text"].lower().endswith("s")]
         district = any(p["district"] for p in frame["places"])
-        return bool(singular) and district and bool(frame["dates"])
+        # or, in the story's lead, a verb in the present perfect ("gunmen have attacked a bus in
+        # Lahore"): the news of the day, told before its day is
+        return bool(singular) and district and (bool(frame["dates"]) or (lead and any(self._present_perfect(frame["record"]["doc"][t["token"]]) for t in singular)))
+
+    @staticmethod
+    def _present_perfect(verb: Token) -> bool:
+        return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
     @staticmethod
     def _same_site(frame: dict, incident: dict) -> bool | None:
