@@ -536,3 +536,14 @@ def test_casualties_a_reported_outcome_is_the_outcome(statements, text, count):
 def test_casualties_a_chief_killed_is_one_victim(statements):
     found = statements("Gunmen riding a motorbike killed a police chief near Chaman on Monday.")
     assert [n for n, _ in _killed(found)] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four levies men died in the ambush near Zhob, along with their driver.",
+        "Four levies men, together with their driver, died in the ambush near Zhob.",
+    ],
+)
+def test_casualties_a_person_of_theirs_along_with_a_count_is_one_more(statements, text):
+    assert sum(n for n, _ in _killed(statements(text))) == 5

@@ -579,6 +579,28 @@ class CasualtyExtractor:
                 extra += 1  # "army major and a sepoy lost their lives": two
         return extra
 
+    def _people_along_with(self, noun: Token) -> int:
+        """Persons of someone's told "along with" a count, on the count or on its verb: "five
+        policemen were killed, along with their driver" counts the driver too ("along with a
+        driver" is a count of its own)."""
+        extra = 0
+        along = {"along", "together"}
+        for holder in (noun, noun.head):
+            for prep in holder.children:
+                if prep.dep_ != "prep":
+                    continue
+                if prep.lower_ in along:
+                    withs = [w for w in prep.children if w.lower_ == "with"]
+                elif prep.lower_ == "with" and any(c.lower_ in along for c in prep.children):
+                    withs = [prep]  # "together with their driver": the parser hangs "together" on "with"
+                else:
+                    continue
+                for obj in (o for w in withs for o in w.children if o.dep_ == "pobj"):
+                    determiners = [c for c in obj.children if c.dep_ in {"det", "poss", "nummod"}]
+                    if obj.tag_ == "NN" and obj.lower_ in self.lexicon.person_singular and determiners and all(c.dep_ == "poss" for c in determiners):
+                        extra += 1
+        return extra
+
     @staticmethod
     def _one_of(token: Token) -> Token | None:
         """The noun of "one of them", "one of the guards": the only child of `token`, an of-phrase."""
@@ -690,6 +712,8 @@ class CasualtyExtractor:
             increment = True
         if noun.i != last.i and category != "attacker":
             count += self._unnumbered_people(noun)
+        if category != "attacker":
+            count += self._people_along_with(noun)
         if outcome == "killed" and category != "attacker" and self._toll_includes_attacker(sent):
             count = max(count - 1, 0)  # "a toll of 12, which includes the bomber": 11 victims
         # "19 people, mostly children": who most of the counted were (their kind, not a part's count)
