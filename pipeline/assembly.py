@@ -344,7 +344,8 @@ def _victim_targets(statements: list[dict]) -> list[str]:
     for statement in statements:
         if statement["outcome"] not in {"killed", "injured"} or statement["count"] <= 0 or statement["category"] in ATTACKERS:
             continue
-        named = target_kinds(" ".join(statement.get("text", "").lower().replace("’", "'").split()), lexicon)
+        told = " ".join((statement.get("text", ""), statement.get("force") or ""))
+        named = target_kinds(" ".join(told.lower().replace("’", "'").split()), lexicon)
         if "civilian" in (statement["category"], statement.get("mostly")) and "civilians" not in named and not (
             (OFFICIAL_KINDS | WORSHIP_KINDS) & set(named)
         ):

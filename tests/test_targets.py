@@ -460,3 +460,8 @@ def test_policemen_among_the_dead_told_after_a_toll_of_people_leave_civilians(ru
     text = ("At least 20 people were killed on Sunday when a suicide bomber struck near a police van in "
             "Lahore. Six policemen were among the dead.")
     assert _targets(run_extract, text) == ["civilians", "police"]
+
+
+def test_the_force_the_counted_soldiers_belong_to_names_their_kind(run_extract):
+    text = "Seven soldiers of the Frontier Corps sustained injuries in a bomb blast near Turbat on Sunday."
+    assert _targets(run_extract, text) == ["paramilitary"]

@@ -740,6 +740,11 @@ class CasualtyExtractor:
             "group": group,
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
             "mostly": next((kind for kind in most if kind in {"civilian", "security"}), None),
+            # "eight soldiers of the Frontier Corps": the force the counted belong to names their kind
+            "force": next((
+                " ".join(t.text for t in child.subtree) for child in noun.children
+                if child.dep_ == "prep" and child.lower_ == "of" and any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree)
+            ), None),
         }
 
     def _toll_includes_attacker(self, sent: Span) -> bool:
