@@ -465,3 +465,10 @@ def test_policemen_among_the_dead_told_after_a_toll_of_people_leave_civilians(ru
 def test_the_force_the_counted_soldiers_belong_to_names_their_kind(run_extract):
     text = "Seven soldiers of the Frontier Corps sustained injuries in a bomb blast near Turbat on Sunday."
     assert _targets(run_extract, text) == ["paramilitary"]
+
+
+def test_the_forces_who_fired_are_not_the_target(run_extract):
+    # the agent of the passive ("by officials of Punjab police") fired; the travellers were hit
+    text = ("Three travellers, including a woman, were killed when their car was fired upon by officials of "
+            "Punjab police near Sahiwal on Saturday.")
+    assert _targets(run_extract, text) == ["civilians"]
