@@ -472,3 +472,10 @@ def test_the_forces_who_fired_are_not_the_target(run_extract):
     text = ("Three travellers, including a woman, were killed when their car was fired upon by officials of "
             "Punjab police near Sahiwal on Saturday.")
     assert _targets(run_extract, text) == ["civilians"]
+
+
+def test_speakers_the_parser_tears_off_the_subject_are_no_targets(run_extract):
+    # "police and rescue officials said": the parser hangs "police" and "rescue" on the place before
+    text = ("QUETTA: Six pupils were killed and 40 injured in a blast on Sunday inside a madrassa in Quetta, "
+            "police and rescue officials said.")
+    assert "police" not in _targets(run_extract, text)

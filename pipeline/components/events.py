@@ -239,7 +239,9 @@ class EventAssembler:
         # list names its victims in the sentence's own words
         told = bool(triggers) or counted_toll
         cued = self._targets(masked) if told or record["victim_list"] else []
-        record["targets"] = self._targets(self._attacked_text(sent, triggers, record["heading"], frozenset(earlier))) if told else []
+        record["targets"] = self._targets(
+            self._attacked_text(sent, triggers, record["heading"], frozenset(earlier) | self._torn_off_speakers(sent))
+        ) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
         # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
@@ -354,10 +356,36 @@ class EventAssembler:
                     if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
                         dropped.update(_outside_clauses(child))
                 dropped.add(token.i)
+        dropped |= self._torn_off_speakers(sent)
         if not dropped:
             return _lower_text(sent)
         kept = {t.i for t in sent} - dropped
         return " ".join(_kept_words(sent, kept).split()).replace("’", "'")
+
+    def _torn_off_speakers(self, sent: Span) -> frozenset[int]:
+        """The conjuncts of a speaking verb's subject that the parser hung on the word before it
+        ("... in a blast inside a madrassa in Quetta, police and rescue officials said": "police",
+        even "officials", read as conjuncts of Quetta): they spoke, like the subject's head."""
+        torn: set[int] = set()
+        doc = sent.doc
+        coordinated = {"conj", "cc", "compound", "amod"}
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in self.lexicon.bystander_verbs:
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+            if subjects:
+                j = subjects[0].left_edge.i - 1
+            elif verb.i - 1 >= sent.start and doc[verb.i - 1].dep_ == "conj" and doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+                j = verb.i - 1  # the whole subject torn off
+            else:
+                continue
+            run = []
+            while j >= sent.start and doc[j].dep_ in coordinated and doc[j].pos_ in {"NOUN", "PROPN", "CCONJ", "ADJ"}:
+                run.append(j)
+                j -= 1
+            if any(doc[k].dep_ == "conj" for k in run) and any(doc[k].dep_ == "cc" for k in run):
+                torn.update(run)
+        return frozenset(torn)
 
     def _lists_counted_victims(self, sent: Span) -> bool:
         """"Two lawyers and a police officer were among the dead", "the wounded included three
