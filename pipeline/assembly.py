@@ -97,15 +97,55 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
                 break
     for incident in incidents:
         home = None
+        retold = False
         for other in merged:
             if _same_incident(other, incident):
                 home = other
                 break
+            if _retold(other, incident) or _retold(incident, other):
+                home, retold = other, True
+                break
         if home is None:
             merged.append(incident)
             continue
+        if retold:
+            # one toll told twice, not two tolls: the dated telling's figures and place
+            dated = home if event_date(home) is not None else incident
+            home["casualties"] = list(dated["casualties"])
+            _absorb(home, dict(incident, casualties=[]))
+            home["district"] = dated["district"]
+            continue
         _absorb(home, incident)
     return merged
+
+
+def _toll(incident: dict) -> tuple[int | None, int | None]:
+    statements = incident["casualties"]
+    killed, _, chosen = combine_counts(statements, "killed", VICTIMS)
+    attackers, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    injured, _, _ = combine_counts(statements, "injured", VICTIMS)
+    return _without_attackers(killed, chosen, statements, attackers), injured
+
+
+#: the smallest toll that, told again on no day, is the same incident: smaller tolls recur
+#: ("three killed" in two attacks of one day)
+RETOLD_MIN_KILLED = 5
+
+
+def _retold(dated: dict, undated: dict) -> bool:
+    """Whether an undated incident is a dated one of the same document retold with the same toll
+    (at least `RETOLD_MIN_KILLED` killed, and the same wounded where both say) under a place that is not where it
+    happened ("the nine killed in the blast were buried in ..."): a document does not tell two
+    incidents with one toll, one of them on no day."""
+    if event_date(undated) is not None or event_date(dated) is None or undated.get("told_apart") or dated.get("told_apart"):
+        return False
+    killed_a, injured_a = _toll(dated)
+    killed_b, injured_b = _toll(undated)
+    if killed_a is None or killed_a < RETOLD_MIN_KILLED or killed_a != killed_b:
+        return False
+    if injured_a is not None and injured_b is not None and injured_a != injured_b:
+        return False
+    return _methods_compatible(choose_method(dated)[0], choose_method(undated)[0])
 
 
 def _absorb(home: dict, incident: dict) -> None:

@@ -704,3 +704,17 @@ def test_merge_the_army_tells_a_strike_apart_but_not_one_of_its_operations(event
     assert clusters(events) == [["op_a", "op_b"]]
     parts = events[0]["merge"]["links"][0]["parts"]
     assert ("perpetrators" in parts) is counted
+
+
+def test_an_undated_retelling_of_a_toll_is_the_dated_incident(run_extract):
+    # the capital where security was tightened is not a second attack with the same nine dead
+    text = ("A suicide bomber killed nine people and wounded 21 at a rally in Loralai on Tuesday.\n"
+            "Security was tightened in Islamabad after the bombing that killed nine people and wounded 21.")
+    events = run_extract(text, published="2020-05-05")
+    assert [(e["district"], e["killed"], e["injured"]) for e in events] == [("Loralai", 9, 21)]
+
+
+def test_a_small_toll_told_twice_on_one_day_may_be_two_incidents(run_extract):
+    text = ("Gunmen killed three policemen at a checkpost in Bannu on Tuesday.\n"
+            "In Lakki Marwat, three labourers were killed when their van hit a roadside bomb.")
+    assert sorted(e["district"] for e in run_extract(text, published="2020-05-05")) == ["Bannu", "Lakki Marwat"]
