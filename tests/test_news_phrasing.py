@@ -1054,3 +1054,14 @@ def test_news_a_lead_in_the_present_perfect_opens_the_news_of_the_day(run_extrac
             "At least five policemen guarding the van were killed, along with a driver.")
     events = run_extract(text, published=PUBLISHED)
     assert [(e["district"], e["killed"], e["date"]) for e in events] == [("Lahore", 6, None)]
+
+
+@pytest.mark.parametrize(
+    "text,district",
+    [
+        ("Two policemen were shot dead on Kohat Road in Peshawar on Monday.", "Peshawar"),
+        ("A roadside bomb hit a patrol on the Zhob Road in Dera Ismail Khan on Monday, wounding four soldiers.", "Dera Ismail Khan"),
+    ],
+)
+def test_news_a_road_named_after_a_town_runs_elsewhere(run_extract, text, district):
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == [district]

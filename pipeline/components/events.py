@@ -878,6 +878,10 @@ class EventAssembler:
             doc = ent.doc
             if road.lower_ in roles["road_nouns"] and any(t.text in {"-", "–"} for t in doc[max(ent.start - 1, 0) : road.i]):
                 return True
+            if road.lower_ in roles["road_nouns"] and ent.ent_id_.rsplit("#", 1)[-1] in {"district", "town"}:
+                # "the Tank Road in Manzai", "Zhob Road in Dera Ismail Khan": a road named after the
+                # town it leads to runs elsewhere
+                return True
             if road.lower_ in roles["quarter_nouns"] or (road.lower_ in roles["site_nouns"] and any(
                 c.dep_ == "poss" and c.ent_type_ == "PLACE" and c.i < ent.start for c in road.children
             )):
