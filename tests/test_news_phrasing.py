@@ -1065,3 +1065,15 @@ def test_news_a_lead_in_the_present_perfect_opens_the_news_of_the_day(run_extrac
 )
 def test_news_a_road_named_after_a_town_runs_elsewhere(run_extract, text, district):
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == [district]
+
+
+@pytest.mark.parametrize(
+    "trend",
+    [
+        "Drone strikes have intensified in Kurram following the policy change in August.",
+        "Kurram saw two terrorist attacks in 2016.",
+    ],
+)
+def test_news_a_trend_or_a_years_count_of_attacks_is_no_incident(run_extract, trend):
+    text = "A US drone strike killed two people in Kurram on Tuesday.\n" + trend
+    assert len(run_extract(text, published=PUBLISHED)) == 1

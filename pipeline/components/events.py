@@ -1041,6 +1041,12 @@ class EventAssembler:
                         if digits.isdecimal() and int(digits) >= self.aggregate_min_count:
                             return True
         has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
+        if not has_day and any(d.get("precision") == "year" for d in dates) and any(
+            token.tag_ == "NNS" and token.lemma_.lower() in lexicon.singular_attack_lemmas
+            and any(child.dep_ == "nummod" and child.like_num for child in token.children)
+            for token in sent
+        ):
+            return True  # "two terrorist attacks were reported in 2016": a year's count of attacks
         plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities|fighting|militancy|insurgency)\b", text))
         # "an officer was martyred in September this year" names a month, not a period: a cue
         # inside a date phrase that resolved to a month or a day does not make a sentence about
