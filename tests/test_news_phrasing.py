@@ -1077,3 +1077,9 @@ def test_news_a_road_named_after_a_town_runs_elsewhere(run_extract, text, distri
 def test_news_a_trend_or_a_years_count_of_attacks_is_no_incident(run_extract, trend):
     text = "A US drone strike killed two people in Kurram on Tuesday.\n" + trend
     assert len(run_extract(text, published=PUBLISHED)) == 1
+
+
+def test_news_where_a_group_is_based_is_not_where_it_struck(run_extract):
+    text = ("Gunmen kidnapped Ahmed, a businessman, in Lahore on Friday.\n"
+            "The minister claimed that terrorist groups operating in South Waziristan were involved in Ahmed's abduction.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Lahore"]

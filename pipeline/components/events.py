@@ -762,6 +762,8 @@ class EventAssembler:
                 continue
             if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
+            if previous == "in" and before2 in roles["base_words"]:
+                continue  # "outfits operating in South Waziristan": where the attackers are based
             if self._where_a_speaker_is(ent):
                 continue  # "our correspondent, in Islamabad, says": where the report comes from
             if any(c.dep_ == "appos" and c.lower_ in roles["person_titles"] for c in ent.root.children):
