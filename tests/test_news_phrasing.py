@@ -1083,3 +1083,24 @@ def test_news_where_a_group_is_based_is_not_where_it_struck(run_extract):
     text = ("Gunmen kidnapped Ahmed, a businessman, in Lahore on Friday.\n"
             "The minister claimed that terrorist groups operating in South Waziristan were involved in Ahmed's abduction.")
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Lahore"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Pakistani Taliban faction Jamaat-ul-Ahrar claimed the bombing.",
+        "Jamaat-ul-Ahrar, a TTP breakaway faction, claimed the bombing.",
+        "Jamaat-ul-Ahrar, which broke away from the TTP in 2014, claimed the bombing.",
+        "The TTP's Jamaat-ul-Ahrar faction claimed the bombing.",
+        "A spokesman for the Jamaat-ul-Ahrar faction of the TTP claimed it.",
+    ],
+)
+def test_news_the_faction_not_its_parent_claimed(run_extract, claim):
+    text = "A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n" + claim
+    assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [["JuA"]]
+
+
+def test_news_a_group_an_attacker_is_linked_to_did_not_act(run_extract):
+    text = ("A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n"
+            "Jundullah, a group linked to al-Qaeda, claimed the attack.")
+    assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [["Jundullah"]]

@@ -462,8 +462,29 @@ class EventAssembler:
         if following is not None and following.ent_type_ == "GROUP" and following.ent_iob_ == "B" and following.ent_id_ != ent.ent_id_ and ent[-1].whitespace_:
             return True
         root = ent.root
+        if root.dep_ == "poss" and any(t.ent_type_ == "GROUP" and t.ent_id_ != ent.ent_id_ for t in root.head.subtree if t.i >= ent.end):
+            return True  # "the TTP's Jamaat-ul-Ahrar faction"
+        head = root
+        while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+            head = head.head
+            if head.lower_ in self.lexicon.parent_group_nouns and not any(
+                (c.dep_ == "prep" and c.lower_ == "of" and any(t.ent_type_ == "GROUP" for t in c.subtree))
+                or (c.dep_ == "poss" and c.ent_type_ == "GROUP")
+                for c in head.children
+            ):
+                # "the Pakistani Taliban faction Jamaat-ul-Ahrar", "a TTP breakaway group" (but in
+                # "the JuA faction of the TTP" and "the TTP's JuA faction" the compound names the faction)
+                return True
         while root.dep_ in {"appos", "conj"} and root.head.i != root.i:
             root = root.head
+        relation = self.lexicon.group_relation_words.get(root.head.lower_) if root.dep_ == "pobj" else None
+        if relation is not None:
+            # "which broke away from the TTP", "a group linked to al-Qaeda": an origin or an ally
+            before = root.head.head
+            if before.lower_ in relation or before.lemma_.lower() in relation or (
+                before.lower_ in {"away", "off"} and before.head.lemma_.lower() in relation
+            ):
+                return True
         if root.dep_ != "pobj" or root.head.lower_ != "of":
             return False
         owner = root.head.head
