@@ -1104,3 +1104,10 @@ def test_news_a_group_an_attacker_is_linked_to_did_not_act(run_extract):
     text = ("A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n"
             "Jundullah, a group linked to al-Qaeda, claimed the attack.")
     assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [["Jundullah"]]
+
+
+def test_news_a_claim_with_its_motive_claims_the_attack_told(run_extract):
+    # the drone strike is the group's motive, not another incident the claim could be of
+    text = ("A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n"
+            "The TTP claimed the attack, saying it was revenge for a drone strike by the US.")
+    assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [["TTP"]]

@@ -1266,7 +1266,11 @@ class EventAssembler:
                 if target is None:
                     if not self._can_open(frame, lead=not incidents):
                         told = current if current is not None else (incidents[-1] if incidents else None)
-                        if self._names_the_perpetrator(record, told) and all(t["definite"] for t in frame["triggers"]):
+                        if self._names_the_perpetrator(record, told) and (
+                            all(t["definite"] for t in frame["triggers"])
+                            # "the TTP claimed the attack, calling it revenge for a drone strike"
+                            or (record["claim"] and self._claims_the_attack_told(record))
+                        ):
                             # "a spokesman in Miranshah claimed the attack", "officials blamed the
                             # hijacking on ...": the claimant's place is not the attack's, "the
                             # attack" is the one being told (or the last, after a subheading)
