@@ -421,7 +421,17 @@ def afghan_forces_code(when: str | None) -> str:
     return era["code_until"] if when and when < era["until"] else era["code_after"]
 
 
-def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str) -> list[Perpetrator]:
+def _campaign_drone_strike(incident: dict, event_type: str, country: str | None, when: str | None) -> bool:
+    """A drone strike in Pakistan in the era of the US campaign there (lexicon `drone_campaign`)."""
+    campaign = load_lexicon().drone_campaign
+    words = set(campaign["words"])
+    return (
+        event_type == "strike" and country in {None, "Pakistan"} and bool(when) and when < campaign["until"]
+        and any(words & set(t["text"].lower().split()) for t in incident["triggers"])
+    )
+
+
+def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str, when: str | None = None) -> list[Perpetrator]:
     best: dict[str, str] = {}
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
@@ -441,7 +451,14 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
             continue
         if code not in best or ATTRIBUTION_STRENGTH[attribution] > ATTRIBUTION_STRENGTH[best[code]]:
             best[code] = attribution
-    if event_type == "strike" and not best.keys() & STRIKE_ACTORS and incident["strike_actor"]:
+    if _campaign_drone_strike(incident, event_type, country, when):
+        # the US campaign's strike, whatever Pakistani words the report has ("a suspected US
+        # drone", or none named); Pakistan only where it says the strike was its own
+        us = load_lexicon().drone_campaign["code"]
+        best.setdefault(us, "attributed")
+        if best.get("Pakistan Armed Forces") != "claimed":
+            best.pop("Pakistan Armed Forces", None)
+    elif event_type == "strike" and not best.keys() & STRIKE_ACTORS and incident["strike_actor"]:
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best[afghan_forces] = "attributed"
@@ -572,7 +589,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         province=province,
         district=district,
         place=place,
-        perpetrators=_perpetrators(incident, method, event_type, country, afghan_forces),
+        perpetrators=_perpetrators(incident, method, event_type, country, afghan_forces, chosen_date["value"] if chosen_date else published),
         targets=targets,
         killed=killed,
         injured=injured,

@@ -116,6 +116,7 @@ class Lexicon:
     claimant_pronouns: frozenset[str]  # ... these subjects speak for it
     statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
     afghan_state_forces: dict[str, str]  # until, code_until, code_after: Afghanistan's forces by era
+    drone_campaign: dict  # words, until, code: whose drone strikes in Pakistan were, by era
     time_gap_units: frozenset[str]  # "a day after a bombing left 26 dead": another, earlier attack
     natural_causes: frozenset[str]  # "died in a thunderstorm": no victim of violence
     forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
@@ -245,6 +246,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         claimant_pronouns=frozenset(raw["militant_tally_cues"]["speakers"]),
         statement_verbs=frozenset(raw["statement_verbs"]["words"]),
         afghan_state_forces={k: v for k, v in raw["afghan_state_forces"].items() if not k.startswith("_")},
+        drone_campaign={k: v for k, v in raw["drone_campaign"].items() if not k.startswith("_")},
         time_gap_units=frozenset(raw["time_gap_units"]["words"]),
         natural_causes=frozenset(raw["natural_causes"]["words"]),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),

@@ -1111,3 +1111,18 @@ def test_news_a_claim_with_its_motive_claims_the_attack_told(run_extract):
     text = ("A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n"
             "The TTP claimed the attack, saying it was revenge for a drone strike by the US.")
     assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [["TTP"]]
+
+
+@pytest.mark.parametrize(
+    "text,published,actors",
+    [
+        # the US campaign's era: a drone strike is the US's, whatever Pakistani officials say
+        ("A drone strike killed four militants in Datta Khel on Sunday, Pakistani officials said.", "2012-05-14", ["US Armed Forces"]),
+        ("Pakistani jets struck hideouts in Datta Khel on Sunday, killing 20 militants.", "2012-05-14", ["Pakistan Armed Forces"]),
+        # after it, Pakistan's own drones fly
+        ("A Pakistani drone strike killed four militants in Datta Khel on Sunday.", "2021-05-17", ["Pakistan Armed Forces"]),
+    ],
+)
+def test_news_whose_drone_strike_it_was_by_era(run_extract, text, published, actors):
+    events = run_extract(text, published=published)
+    assert [sorted(p["group"] for p in e["perpetrators"]) for e in events] == [actors]
