@@ -1126,3 +1126,9 @@ def test_news_a_claim_with_its_motive_claims_the_attack_told(run_extract):
 def test_news_whose_drone_strike_it_was_by_era(run_extract, text, published, actors):
     events = run_extract(text, published=published)
     assert [sorted(p["group"] for p in e["perpetrators"]) for e in events] == [actors]
+
+
+def test_news_gunships_over_the_tribal_areas_are_pakistans(run_extract):
+    text = "Helicopter gunships pounded militant hideouts in Tirah valley of Khyber on Sunday, killing 14 militants."
+    events = run_extract(text, published="2012-05-14")
+    assert [[p["group"] for p in e["perpetrators"]] for e in events] == [["Pakistan Armed Forces"]]
