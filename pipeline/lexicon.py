@@ -44,6 +44,7 @@ class Lexicon:
     #: preposition -> the words before it that make its object a group's origin or ally ("broke away
     #: from the TTP", "a group linked to al-Qaeda")
     group_relation_words: dict[str, frozenset[str]]
+    group_link_suffixes: frozenset[str]  # "an al-Qaeda-linked group": the ally named, not the attacker
     group_member_titles: frozenset[str]  # "the killing of an al-Qaeda leader": a member who did not act
     group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
     suspect_cues: tuple[str, ...]
@@ -175,6 +176,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         claim_cues=tuple(raw["claim_cues"]),
         parent_group_nouns=frozenset(raw["parent_group_nouns"]),
         group_relation_words={prep: frozenset(words) for prep, words in raw["group_relation_words"].items() if not prep.startswith("_")},
+        group_link_suffixes=frozenset(raw["group_link_suffixes"]),
         group_member_titles=frozenset(raw["group_member_titles"]),
         group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),

@@ -1132,3 +1132,16 @@ def test_news_gunships_over_the_tribal_areas_are_pakistans(run_extract):
     text = "Helicopter gunships pounded militant hideouts in Tirah valley of Khyber on Sunday, killing 14 militants."
     events = run_extract(text, published="2012-05-14")
     assert [[p["group"] for p in e["perpetrators"]] for e in events] == [["Pakistan Armed Forces"]]
+
+
+@pytest.mark.parametrize(
+    "claim,group",
+    [
+        ("Jundullah, an al-Qaeda-linked group, claimed the attack.", "Jundullah"),
+        ("Jundullah, which has ties to al-Qaeda, claimed the attack.", "Jundullah"),
+        ("The IMU, which has fought alongside the TTP and al-Qaeda, claimed the attack.", "IMU"),
+    ],
+)
+def test_news_a_claimants_allies_did_not_act(run_extract, claim, group):
+    text = "A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n" + claim
+    assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [[group]]

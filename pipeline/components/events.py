@@ -461,9 +461,14 @@ class EventAssembler:
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if following is not None and following.ent_type_ == "GROUP" and following.ent_iob_ == "B" and following.ent_id_ != ent.ent_id_ and ent[-1].whitespace_:
             return True
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text in {"-", "–"} and doc[ent.end + 1].lower_ in self.lexicon.group_link_suffixes:
+            return True  # "an al-Qaeda-linked group"
         root = ent.root
         if root.dep_ == "poss" and any(t.ent_type_ == "GROUP" and t.ent_id_ != ent.ent_id_ for t in root.head.subtree if t.i >= ent.end):
             return True  # "the TTP's Jamaat-ul-Ahrar faction"
+        if any(a.dep_ == "relcl" and a.head.ent_type_ == "GROUP" and a.head.ent_id_ != ent.ent_id_ for a in root.ancestors):
+            return True  # "the IMU, which has fought alongside the TTP": the other group's history
         head = root
         while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
             head = head.head
