@@ -547,3 +547,14 @@ def test_casualties_a_chief_killed_is_one_victim(statements):
 )
 def test_casualties_a_person_of_theirs_along_with_a_count_is_one_more(statements, text):
     assert sum(n for n, _ in _killed(statements(text))) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grenade went off near a tea stall, causing injuries to five people.",
+        "The blast caused serious injuries to five labourers.",
+    ],
+)
+def test_casualties_injuries_caused_to_a_count(statements, text):
+    assert [n for n, _ in _injured(statements(text))] == [5]

@@ -814,6 +814,11 @@ class CasualtyExtractor:
                     return None, False, False, False
                 outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
                 return outcome, outcome is not None, False, False
+            if head.lower_ == "to" and current.dep_ == "pobj" and any(
+                t.lemma_.lower() in lexicon.outcome_words["injury_nouns"]
+                for t in (head.head, *(c for c in head.head.children if c.dep_ == "dobj"))
+            ):
+                return "injured", False, False, subset  # "causing injuries to 12 people", "caused wounds to two"
             if head.dep_ == "agent" and current.dep_ == "pobj" and self._predicate_outcome(head.head) in {"killed", "injured"}:
                 # "was shot dead by two men": whoever the by-phrase of a casualty verb counts did it
                 return "killed_agent", False, False, False
