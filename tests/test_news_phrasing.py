@@ -1145,3 +1145,9 @@ def test_news_gunships_over_the_tribal_areas_are_pakistans(run_extract):
 def test_news_a_claimants_allies_did_not_act(run_extract, claim, group):
     text = "A suicide bomber killed 12 people at a court in Charsadda on Tuesday.\n" + claim
     assert [[p["group"] for p in e["perpetrators"]] for e in run_extract(text, published=PUBLISHED)] == [[group]]
+
+
+def test_news_an_attack_at_a_part_of_a_site_places_it_where_the_site_is(run_extract):
+    # "the hospital in X" is where the wounded were taken, unless the attack struck it (its gate)
+    text = "A suicide bomber blew herself up at the gate of the district hospital in Tank on Sunday, killing four people."
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Tank"]

@@ -721,6 +721,8 @@ class EventAssembler:
         attack's site is not where the wounded were taken or a case was heard."""
         doc = noun.doc
         attack_tokens = {i for span in doc.spans.get(self.triggers_key, []) for i in range(span.start, span.end)}
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in self.lexicon.place_roles["site_part_nouns"]:
+            noun = noun.head.head  # "at the entrance of the hospital": the part struck is the site's
         governor = noun.head
         if noun.dep_ == "pobj" and governor.lower_ in self.lexicon.place_roles["location_preps"]:
             governor = governor.head
