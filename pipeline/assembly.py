@@ -95,6 +95,13 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
             ):
                 _absorb(incident, headline)
                 break
+    tolls: dict[int, tuple[int | None, int | None]] = {}  # id(incident) -> (killed, injured), until it absorbs another
+
+    def toll(incident: dict) -> tuple[int | None, int | None]:
+        if id(incident) not in tolls:
+            tolls[id(incident)] = _toll(incident)
+        return tolls[id(incident)]
+
     for incident in incidents:
         home = None
         retold = False
@@ -102,12 +109,13 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
             if _same_incident(other, incident):
                 home = other
                 break
-            if _retold(other, incident) or _retold(incident, other):
+            if _retold(other, incident, toll) or _retold(incident, other, toll):
                 home, retold = other, True
                 break
         if home is None:
             merged.append(incident)
             continue
+        tolls.pop(id(home), None)
         if retold:
             # one toll told twice, not two tolls: the dated telling's figures and place
             dated = home if event_date(home) is not None else incident
@@ -120,11 +128,19 @@ def merge_document_incidents(incidents: list[dict]) -> list[dict]:
 
 
 def _toll(incident: dict) -> tuple[int | None, int | None]:
+    """The incident's killed (attackers left out) and injured figures, as its mention will give them."""
     statements = incident["casualties"]
-    killed, _, chosen = combine_counts(statements, "killed", VICTIMS)
-    attackers, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    killed, _, _, _ = _killed_figures(statements)
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
-    return _without_attackers(killed, chosen, statements, attackers), injured
+    return killed, injured
+
+
+def _killed_figures(statements: list[dict]) -> tuple[int | None, str | None, dict | None, int | None]:
+    """(killed, its qualifier, the statement chosen for it, perpetrators killed): the victims'
+    toll without the attackers a toll of people includes."""
+    killed, qualifier, chosen = combine_counts(statements, "killed", VICTIMS)
+    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    return _without_attackers(killed, chosen, statements, perpetrators_killed), qualifier, chosen, perpetrators_killed
 
 
 #: the smallest toll that, told again on no day, is the same incident: smaller tolls recur
@@ -132,18 +148,19 @@ def _toll(incident: dict) -> tuple[int | None, int | None]:
 RETOLD_MIN_KILLED = 5
 
 
-def _retold(dated: dict, undated: dict) -> bool:
+def _retold(dated: dict, undated: dict, toll) -> bool:
     """Whether an undated incident is a dated one of the same document retold with the same toll
-    (at least `RETOLD_MIN_KILLED` killed, and the same wounded where both say) under a place that is not where it
-    happened ("the nine killed in the blast were buried in ..."): a document does not tell two
-    incidents with one toll, one of them on no day."""
+    (at least `RETOLD_MIN_KILLED` killed, and the same wounded where both say) under a place
+    that is not where it happened ("the nine killed in the blast were buried in ..."): a
+    document does not tell two incidents with one toll, one of them on no day. `toll` gives an
+    incident's (killed, injured)."""
     if event_date(undated) is not None or event_date(dated) is None or undated.get("told_apart") or dated.get("told_apart"):
         return False
-    killed_a, injured_a = _toll(dated)
-    killed_b, injured_b = _toll(undated)
-    if killed_a is None or killed_a < RETOLD_MIN_KILLED or killed_a != killed_b:
+    killed_a, injured_a = toll(dated)
+    if killed_a is None or killed_a < RETOLD_MIN_KILLED:
         return False
-    if injured_a is not None and injured_b is not None and injured_a != injured_b:
+    killed_b, injured_b = toll(undated)
+    if killed_a != killed_b or (injured_a is not None and injured_b is not None and injured_a != injured_b):
         return False
     return _methods_compatible(choose_method(dated)[0], choose_method(undated)[0])
 
@@ -431,7 +448,7 @@ def _campaign_drone_strike(incident: dict, event_type: str, country: str | None,
     )
 
 
-def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str, when: str | None = None) -> list[Perpetrator]:
+def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str, when: str | None) -> list[Perpetrator]:
     best: dict[str, str] = {}
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
@@ -521,9 +538,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         if attackers_only and incident["casualties"]:
             method, event_type, suicide = "armed_clash", "clash", False
     statements = incident["casualties"]
-    killed, qualifier, chosen = combine_counts(statements, "killed", VICTIMS)
-    perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
-    killed = _without_attackers(killed, chosen, statements, perpetrators_killed)
+    killed, qualifier, _, perpetrators_killed = _killed_figures(statements)
     if method == "targeted_killing" and (killed or 0) > TARGETED_KILLING_MOST:
         # EVENTS.md: a targeted killing is a named or specific person shot. The real set's
         # annotators kept it for two or three people singled out ("two policemen escorting a

@@ -223,7 +223,8 @@ class EventAssembler:
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
-        text_for_targets = self._without_bystanders(sent)
+        speakers = self._torn_off_speakers(sent)
+        text_for_targets = self._without_bystanders(sent, speakers)
         masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text_for_targets)
         for statement in casualties:
             if statement["subset"]:
@@ -240,7 +241,7 @@ class EventAssembler:
         told = bool(triggers) or counted_toll
         cued = self._targets(masked) if told or record["victim_list"] else []
         record["targets"] = self._targets(
-            self._attacked_text(sent, triggers, record["heading"], frozenset(earlier) | self._torn_off_speakers(sent))
+            self._attacked_text(sent, triggers, record["heading"], frozenset(earlier) | speakers)
         ) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
@@ -317,11 +318,11 @@ class EventAssembler:
             and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
         )
 
-    def _without_bystanders(self, sent: Span) -> str:
+    def _without_bystanders(self, sent: Span, speakers: frozenset[int] = frozenset()) -> str:
         """The sentence's words without those who only speak about or respond to the attack
         ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
         hospital"): the subjects and objects of such verbs are not targets, nor is the source an
-        "according to" phrase names."""
+        "according to" phrase names, nor are `speakers` (`_torn_off_speakers`)."""
         verbs = self.lexicon.bystander_verbs
         dropped: set[int] = set()
         for token in sent:
@@ -356,7 +357,7 @@ class EventAssembler:
                     if child.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"}:
                         dropped.update(_outside_clauses(child))
                 dropped.add(token.i)
-        dropped |= self._torn_off_speakers(sent)
+        dropped |= speakers  # "police and rescue officials said", torn off by the parser
         if not dropped:
             return _lower_text(sent)
         kept = {t.i for t in sent} - dropped
@@ -1866,6 +1867,7 @@ class EventAssembler:
 
     @staticmethod
     def _present_perfect(verb: Token) -> bool:
+        """"have attacked", "has struck": a participle with its auxiliary "have"."""
         return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
     @staticmethod
