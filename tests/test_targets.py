@@ -479,3 +479,14 @@ def test_speakers_the_parser_tears_off_the_subject_are_no_targets(run_extract):
     text = ("QUETTA: Six pupils were killed and 40 injured in a blast on Sunday inside a madrassa in Quetta, "
             "police and rescue officials said.")
     assert "police" not in _targets(run_extract, text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The American aid expert Michael Brown was kidnapped from his home in Lahore on Saturday.", ["foreigners"]),
+        ("Gunmen seized Danish aid expert Peter Hansen from his office in Quetta on Monday.", ["foreigners"]),
+    ],
+)
+def test_a_nationality_naming_a_person_is_foreign(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected

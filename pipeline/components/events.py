@@ -1043,12 +1043,26 @@ class EventAssembler:
         }
         kept -= excluded
         words = _kept_words(sent, kept)
-        # "kidnapped an American": a nationality standing for a person ("an American drone" is not)
+        # "kidnapped an American": a nationality standing for a person ("an American drone" is
+        # not); "the American aid expert Warren Weinstein": one naming a person's nationality
         words += "".join(
             " foreign national " for t in sent
-            if t.i in kept and t.lower_ in lexicon.nationalities and t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"amod", "compound", "nmod", "poss"}
+            if t.i in kept and t.lower_ in lexicon.nationalities and (
+                (t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"amod", "compound", "nmod", "poss"})
+                or (t.dep_ in {"amod", "compound"} and self._of_a_person(t))
+            )
         )
         return words.strip().replace("\u2019", "'")
+
+    def _of_a_person(self, modifier: Token) -> bool:
+        """Whether a modifier's noun phrase names a person: its last noun is a name or a noun of
+        a person ("the American aid expert Warren Weinstein", "a British tourist")."""
+        noun = modifier.head
+        while noun.dep_ in {"compound", "amod"} and noun.head.i > noun.i:
+            noun = noun.head
+        return noun.ent_type_ == "PERSON" or noun.lower_ in self.lexicon.victim_category or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children
+        )
 
     def _targets(self, text: str) -> list[str]:
         return target_kinds(text, self.lexicon)
