@@ -157,6 +157,17 @@ def _quantulum_count(phrase: str) -> int | None:
     return int(value)
 
 
+def _determiners(noun: Token) -> list[Token]:
+    """The words that determine a noun: articles, possessives, numbers."""
+    return [c for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
+
+
+def _only_possessed(determiners: list[Token]) -> bool:
+    """Whether a noun is determined by possessives alone ("their driver"): a person of the
+    victims', one more of them, where "a driver" would be a count of its own."""
+    return bool(determiners) and all(c.dep_ == "poss" for c in determiners)
+
+
 class CasualtyExtractor:
     def __init__(self, nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None):
         register_extensions()
@@ -572,8 +583,8 @@ class CasualtyExtractor:
         for conjunct in noun.conjuncts:
             if conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
                 continue
-            determiners = [c for c in conjunct.children if c.dep_ in {"det", "poss", "nummod"}]
-            if conjunct.i > noun.i and determiners and all(c.dep_ == "poss" for c in determiners):  # "their driver"
+            determiners = _determiners(conjunct)
+            if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
                 extra += 1
             elif conjunct.i < noun.i and not determiners and conjunct.i == _conj_root(noun).i:
                 extra += 1  # "army major and a sepoy lost their lives": two
@@ -596,8 +607,7 @@ class CasualtyExtractor:
                 else:
                     continue
                 for obj in (o for w in withs for o in w.children if o.dep_ == "pobj"):
-                    determiners = [c for c in obj.children if c.dep_ in {"det", "poss", "nummod"}]
-                    if obj.tag_ == "NN" and obj.lower_ in self.lexicon.person_singular and determiners and all(c.dep_ == "poss" for c in determiners):
+                    if obj.tag_ == "NN" and obj.lower_ in self.lexicon.person_singular and _only_possessed(_determiners(obj)):
                         extra += 1
         return extra
 

@@ -49,6 +49,14 @@ BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
 
 
+def _phrase_head(token: Token, deps: frozenset[str] = frozenset({"compound", "amod", "nmod"})) -> Token:
+    """The noun a chain of pre-modifiers (of `deps`) leads to: "strike" from "drone" in "Bajaur
+    drone strike"."""
+    while token.dep_ in deps and token.head.i > token.i:
+        token = token.head
+    return token
+
+
 def _when_it_happened(verb: Token) -> bool:
     """Whether a verb heads a past clause opened by "when" that hangs off another clause ("the
     plot was foiled when the vest exploded"): what the clause tells happened, whatever hedge
@@ -917,9 +925,7 @@ class EventAssembler:
                 c.dep_ == "poss" and c.ent_type_ == "PLACE" and c.i < ent.start for c in road.children
             )):
                 return True  # "a seminary in Dir Colony", "Peshawar's Dir Colony": a quarter of a city, named after a town
-            phrase = head  # "Bajaur drone strike": the place names where the phrase's head happened
-            while phrase.dep_ in {"compound", "amod", "nmod"} and phrase.head.i > phrase.i:
-                phrase = phrase.head
+            phrase = _phrase_head(head)  # "Bajaur drone strike": the place names where the phrase's head happened
             return not (
                 head.ent_type_ == "PLACE"
                 or head.lower_ in roles["location_nouns"]
@@ -1057,9 +1063,7 @@ class EventAssembler:
     def _of_a_person(self, modifier: Token) -> bool:
         """Whether a modifier's noun phrase names a person: its last noun is a name or a noun of
         a person ("the American aid expert Warren Weinstein", "a British tourist")."""
-        noun = modifier.head
-        while noun.dep_ in {"compound", "amod"} and noun.head.i > noun.i:
-            noun = noun.head
+        noun = _phrase_head(modifier.head, frozenset({"compound", "amod"}))
         return noun.ent_type_ == "PERSON" or noun.lower_ in self.lexicon.victim_category or any(
             c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children
         )
