@@ -234,6 +234,10 @@ def test_targets_hedge_in_a_relative_clause_leaves_the_fact_told(run_extract):
         # worshippers are the religious target (EVENTS.md), not private citizens besides
         ("A suicide bomber struck in Peshawar on Sunday, killing 20 parishioners.",
          ["religious"]),
+        # a health centre or clinic is a health site as much as a hospital is
+        ("In Bannu a bomber blew himself up near a rural health centre on Sunday, killing six policemen.",
+         ["health", "police"]),
+        ("A bomb went off outside a private clinic in Tank on Sunday, wounding two policemen.", ["health", "police"]),
     ],
 )
 def test_targets_sites_and_people_named_by_kind(run_extract, text, expected):
