@@ -518,6 +518,23 @@ def test_casualties_one_person_told_without_a_number(statements, text):
     assert [n for n, _ in _injured(statements(text))] == [1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen shot dead a shopkeeper in his shop and injured his son.",
+        "Three soldiers died when the mine went off, while their driver was hurt.",
+    ],
+)
+def test_casualties_one_person_with_an_outcome_the_figures_lack(statements, text):
+    # the sentence counts the dead; the one person of someone's is the injured
+    assert [n for n, _ in _injured(statements(text))] == [1]
+
+
+def test_casualties_one_person_inside_a_counted_toll_is_not_counted_again(statements):
+    found = statements("Four guards, including their driver, were killed in the ambush.")
+    assert [n for n, _ in _killed(found)] == [4]
+
+
 def test_casualties_one_of_the_animals_is_no_person(statements):
     assert _injured(statements("The grenade hit a cattle shed, and one of the cows was injured.")) == []
 

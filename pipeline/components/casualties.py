@@ -419,13 +419,13 @@ class CasualtyExtractor:
     def _named_victims(self, sent: Span, sent_index: int, found: list[dict], ranked: list[dict]) -> list[dict]:
         """One person each, told without a number: a named person ("the singer Amjad Sabri was
         shot dead", "gunmen killed aid worker John Doe") or one person of someone's ("killed
-        his driver") who is the subject or object of a casualty predicate. Only in a sentence
-        that gives no figure of its own (there the names are the counted persons); a named
-        person's kind is that of the noun before the name ("militant commander X" is an
-        attacker), else a person of no stated kind. `ranked` are the men with a rank already
-        counted (`_named_members_of_the_forces`)."""
-        if any(s["count"] > 0 for s in found):
-            return []
+        his driver") who is the subject or object of a casualty predicate. Only with an outcome
+        none of the sentence's own figures has (where a figure is given, the names are the
+        counted persons; "killing a shopkeeper and injuring his son": the son is the one
+        injured); a named person's kind is that of the noun before the name ("militant
+        commander X" is an attacker), else a person of no stated kind. `ranked` are the men
+        with a rank already counted (`_named_members_of_the_forces`)."""
+        counted_outcomes = {s["outcome"] for s in found if s["count"] > 0}
         lexicon = self.lexicon
         statements = []
         counted = {t.i for t in sent for s in ranked if s["start"] <= t.idx < s["end"]}
@@ -457,7 +457,7 @@ class CasualtyExtractor:
             if category in {"attacker", "hostile"} or self._listed_under_attackers(token):
                 continue  # a named militant killed is no victim, nor a count of attackers here
             outcome, _, _, _ = self._outcome(token, sent)
-            if outcome not in {"killed", "injured"}:
+            if outcome not in {"killed", "injured"} or outcome in counted_outcomes:
                 continue
             start, end = min(first, token, key=lambda t: t.i), max(last, token, key=lambda t: t.i)
             statements.append({
