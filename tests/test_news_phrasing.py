@@ -840,6 +840,9 @@ def test_news_an_origin_named_with_its_province_is_not_where_the_attack_was(run_
         # a day between them: the clause tells another, earlier attack
         ("Gunmen shot dead nine road workers in Gwadar on Sunday, a day after a car bomb aimed at a minister "
          "killed 20 people.", "armed_assault", 9, ["civilians"]),
+        # the same, where the parser hangs the clause on the verb of saying between them
+        ("Gunmen shot dead a lawyer and his son in Mardan on Sunday, an officer said, hours after a suicide attack "
+         "in a different district killed five.", "targeted_killing", 2, ["civilians"]),
         # no gap: the clause tells how this attack happened
         ("Two soldiers were martyred and five wounded after a roadside bomb planted by militants went off in "
          "North Waziristan on Sunday.", "bombing", 2, ["military"]),

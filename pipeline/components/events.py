@@ -524,20 +524,31 @@ class EventAssembler:
         attack itself ("Gunmen killed ten labourers, a day after a bombing left 26 dead"): the
         clause tells another, earlier incident. Under any other verb ("security was tightened
         after a bomber killed 12", "they came two days after a bomber rammed a post") the clause
-        is the news, and is kept."""
+        is the news, and is kept. A verb of saying the parser hangs both clauses on ("Gunmen
+        shot dead a lawyer, police said, hours after a blast killed five") passes for the verb
+        of the clause it reports."""
         lexicon = self.lexicon
         trigger_tokens = {i for span in triggers for i in range(span.start, span.end)}
         trigger_roots = {span.root.i for span in triggers}
         inside: set[int] = set()
+
+        def tells_an_attack(verb: Token) -> bool:
+            return verb.i in trigger_roots or verb.lemma_.lower() in lexicon.killed_lemmas | lexicon.injured_lemmas
+
         for token in sent:
-            if token.dep_ not in {"advcl", "conj"} or not any(
-                c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions for c in token.children
-            ) or not any(c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in token.children):
-                continue  # "a day after", "hours before": a gap in time; a plain "after" tells how
-            governor = token.head
-            if governor.i == token.i or not (
-                governor.i in trigger_roots or governor.lemma_.lower() in lexicon.killed_lemmas | lexicon.injured_lemmas
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions]
+            if token.dep_ not in {"advcl", "conj", "ccomp"} or not marks or not any(
+                c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in (*token.children, *marks[0].children)
             ):
+                continue  # "a day after", "hours before" (the gap on the verb or on its "after"); a plain "after" tells how
+            governor = token.head
+            if governor.i == token.i:
+                continue
+            if governor.lemma_.lower() in lexicon.statement_verbs:
+                reported = [c for c in governor.children if c.dep_ == "ccomp" and c.i != token.i]
+                if not any(tells_an_attack(c) for c in reported):
+                    continue
+            elif token.dep_ == "ccomp" or not tells_an_attack(governor):
                 continue
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(t.i in trigger_tokens for subject in subjects for t in subject.subtree):
