@@ -405,6 +405,14 @@ def test_news_a_caption_above_the_dateline_does_not_keep_the_lead_from_its_place
     assert (event["district"], event["date"], event["killed"], event["injured"]) == ("Bajaur", "2019-05-11", 12, 30)
 
 
+def test_news_here_that_only_echoes_the_dateline_yields_to_the_site_the_story_names(run_extract):
+    text = ("QUETTA - Four passengers were killed when a bomb struck a passenger coach here on Monday.\n\n"
+            "Unknown men had planted explosives under a culvert near Sibi town, which exploded as the coach passed, "
+            "officials said.")
+    event = _only(run_extract(text, published="2019-05-14"))
+    assert (event["district"], event["date"], event["killed"]) == ("Sibi", "2019-05-13", 4)
+
+
 def test_news_a_quarter_of_a_city_named_after_a_town_is_not_that_town(run_extract):
     colony = _only(run_extract("PESHAWAR: A bomb tore through a seminary in Bannu Colony on Sunday morning, killing six students.", published=PUBLISHED))
     assert colony["district"] == "Peshawar"

@@ -714,7 +714,7 @@ class EventAssembler:
         here = next((t for t in sent if t.lower_ == "here" and t.pos_ == "ADV" and t.dep_ == "advmod"), None)
         if here is None or self._quoted(here, sent):
             return []  # "'we have 22 bodies here,' a surgeon said": where the speaker stands
-        return [dict(self._datelines[0], token=here.i, text=here.text, sent=sent.start)]
+        return [dict(self._datelines[0], token=here.i, text=here.text, sent=sent.start, here=True)]
 
     @staticmethod
     def _quoted(token, sent: Span) -> bool:
@@ -1735,6 +1735,16 @@ class EventAssembler:
                 return None
         if frame["record"]["new_cue"]:
             return None  # "separately", "in another attack", "days after ...": a new incident
+        if (
+            district and current is not None and current["district"] not in (None, district)
+            and current["places"] and all(p.get("here") for p in current["places"])
+            and self._fits_in_time(current, frame, frame_date) and self._methods_fit(current, frame)
+        ):
+            # "QUETTA: a bomb derailed a train here on Sunday. The device had been planted near
+            # Dera Murad Jamali": "here" only echoed the dateline, the newsroom's town; the site
+            # the story then names is the attack's
+            current["places"], current["district"] = [], None
+            return current
         if district:
             # "most of those who died in the Alamdar Road blasts": the incident told at that very site
             # (an incident being told that has no place yet takes the place instead)
