@@ -260,6 +260,12 @@ def forces_operation(incident: dict) -> bool:
     return incident["forces_initiative"] and not incident["militant_initiative"]
 
 
+def police_operation(incident: dict) -> bool:
+    """The police began the violence ("police raided a house in Malir, killing eight
+    militants") and no militants are said to have: a clash, though not the army's."""
+    return incident.get("police_initiative", False) and not incident["militant_initiative"]
+
+
 def _only_attackers_killed(incident: dict) -> bool:
     """Some of the incident's statements count dead, and all of them count attackers."""
     killed = [s for s in incident["casualties"] if s["outcome"] == "killed" and s["count"]]
@@ -294,7 +300,7 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         # "troops gunned down two terrorists", "CTD personnel shot dead two militants": the
         # shooting verb names no assassination when the only dead are the militants
         method = "armed_clash"
-    if forces_operation(incident) and method in {"unknown", "armed_assault", "armed_clash"}:
+    if (forces_operation(incident) or police_operation(incident)) and method in {"unknown", "armed_assault", "armed_clash"}:
         return "armed_clash", False  # "troops raided a hideout, killing four militants": their operation
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed

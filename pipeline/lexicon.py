@@ -102,6 +102,7 @@ class Lexicon:
     security_compounds: frozenset[str]  # "three police officials": a compound making the counted noun security
     hypothetical_modals: frozenset[str]  # "could strike": an attack word under these auxiliaries did not happen
     hypothetical_heads: frozenset[str]  # "plotted an attack", "foiled a bombing": nor one under these lemmas
+    hypothetical_modifiers: frozenset[str]  # "a would-be suicide bomber": meant to attack, did not
     campaign_lemmas: frozenset[str]  # "are fighting to topple the government": a campaign's aim, no incident
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
@@ -233,6 +234,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         security_compounds=frozenset(raw["security_compounds"]["words"]),
         hypothetical_modals=frozenset(raw["trigger_hedges"]["modal_auxiliaries"]),
         hypothetical_heads=frozenset(raw["trigger_hedges"]["head_lemmas"]),
+        hypothetical_modifiers=frozenset(raw["trigger_hedges"]["modifiers"]),
         campaign_lemmas=frozenset(raw["trigger_hedges"]["campaign_lemmas"]),
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),

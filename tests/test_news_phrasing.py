@@ -637,6 +637,19 @@ def test_news_an_operation_that_kills_militants_is_still_a_clash(run_extract):
     assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
 
 
+def test_news_a_police_raid_that_kills_militants_is_a_clash_with_no_army_actor(run_extract):
+    text = "Police shot dead five militants in a raid on a hideout in Landhi on Sunday, officials said."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators"], event["perpetrators_killed"]) == ("armed_clash", [], 5)
+
+
+def test_news_a_would_be_bomber_among_the_militants_killed_is_no_bombing(run_extract):
+    text = ("Counter-terrorism police killed four militants, among them a would-be suicide bomber, in an "
+            "encounter in Landhi on Sunday.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
+
+
 def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_incident(run_extract):
     text = ("QUETTA: Twenty people were killed in twin blasts at a snooker hall on Alamdar Road on Sunday night.\n"
             "Earlier in the afternoon, seven people died when a bomb went off near an FC vehicle at Bacha "

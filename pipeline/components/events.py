@@ -301,7 +301,7 @@ class EventAssembler:
             not re.search(r"\b(?:from|to|into|towards?)(?: the)?\s*$", text[: match.start()])
             for match in AFGHAN_TERRITORY.finditer(text)
         )
-        record["forces_initiative"], record["militant_initiative"] = self._initiative(sent)
+        record["forces_initiative"], record["militant_initiative"], record["police_initiative"] = self._initiative(sent)
         record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
         record["lemmas_attack"] = bool(lemmas & lexicon.attack_lemmas)
         return record
@@ -626,6 +626,8 @@ class EventAssembler:
         head = span.root
         if self._campaign_aim(head):
             return True
+        if any(child.lower_ in lexicon.hypothetical_modifiers for child in head.children):
+            return True  # "a would-be suicide bomber": someone who meant to attack
         for _ in range(3):
             if _when_it_happened(head):
                 return False  # "a bid was averted when a vest exploded": the clause tells what did happen
@@ -1841,15 +1843,16 @@ class EventAssembler:
             return False
         return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "DET"} for c in root.head.children)
 
-    def _initiative(self, sent: Span) -> tuple[bool, bool]:
-        """(the forces acted first, the militants did) in this sentence: soldiers, troops or
-        paramilitaries, or militants, as the subject (or the passive's agent) of a verb of
-        `initiative_verbs` ("troops raided a compound", "were killed by soldiers"; "gunmen
-        stormed the post"); forces that responded ("troops retaliated") say the militants
-        began. The police are not the army's operations."""
+    def _initiative(self, sent: Span) -> tuple[bool, bool, bool]:
+        """(the forces acted first, the militants did, the police did) in this sentence:
+        soldiers, troops or paramilitaries, militants, or the police as the subject (or the
+        passive's agent) of a verb of `initiative_verbs` ("troops raided a compound", "were
+        killed by soldiers"; "gunmen stormed the post"; "police raided a house"); forces that
+        responded ("troops retaliated") say the militants began. The police's raids are not the
+        army's operations: they make a clash, with no state actor named."""
         lexicon = self.lexicon
         verbs = lexicon.forces_initiative_verbs | lexicon.militant_initiative_verbs | lexicon.forces_response_verbs
-        forces = militants = False
+        forces = militants = police = False
         for token in sent:
             lemma = token.lemma_.lower()
             if token.pos_ != "VERB" or lemma not in verbs:
@@ -1865,12 +1868,17 @@ class EventAssembler:
                         militants = True  # "troops retaliated", "foiled an infiltration bid"
                     elif lemma in lexicon.forces_initiative_verbs:
                         forces = True
+                elif actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ == "police":
+                    if lemma in lexicon.forces_response_verbs:
+                        militants = True
+                    elif lemma in lexicon.forces_initiative_verbs:
+                        police = True
                 if lemma in lexicon.militant_initiative_verbs and (
                     actor.ent_type_ == "GROUP" and actor.ent_id_ not in STATE_GROUPS
                     or lexicon.victim_category.get(actor.lower_) == "attacker"
                 ):
                     militants = True
-        return forces, militants
+        return forces, militants, police
 
     def _can_open(self, frame: dict, lead: bool = False) -> bool:
         specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
@@ -1952,6 +1960,7 @@ class EventAssembler:
             "said_pakistan": False,
             "forces_initiative": False,
             "militant_initiative": False,
+            "police_initiative": False,
             "evidence": [],
             "sentences": [],
             "inherited_date": None,
@@ -1979,7 +1988,7 @@ class EventAssembler:
         incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
         incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
-        for side in ("forces_initiative", "militant_initiative"):
+        for side in ("forces_initiative", "militant_initiative", "police_initiative"):
             incident[side] = incident[side] or record[side]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
