@@ -47,6 +47,9 @@ def test_casualties_parse_count(words, count):
         ("Two civilians were killed in the crossfire.", 2, "civilian"),
         ("Three cricketers were killed when gunmen fired on their bus.", 3, "civilian"),
         ("The blast killed 2,597 people, the report claimed.", 2597, "people"),
+        # "men" alone say nothing of a uniform; "FC men" do
+        ("The gunfight ended with the killing of the four men.", 4, "people"),
+        ("Four FC men were martyred in the gunfight.", 4, "security"),
     ],
 )
 def test_casualties_count_shapes(statements, text, count, category):

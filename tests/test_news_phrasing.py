@@ -650,6 +650,18 @@ def test_news_a_would_be_bomber_among_the_militants_killed_is_no_bombing(run_ext
     assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
 
 
+def test_news_bombers_the_forces_shot_dead_are_the_dead_of_a_clash(run_extract):
+    text = "Three suicide bombers were shot dead by police in Rohri on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"], event["perpetrators_killed"], event["targets"]) == ("armed_clash", None, 3, ["militants"])
+
+
+def test_news_the_target_militants_only_plotted_is_no_target(run_extract):
+    text = "Police killed four militants who had been plotting an attack on a church in Landhi on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["targets"] == ["militants"]
+
+
 def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_incident(run_extract):
     text = ("QUETTA: Twenty people were killed in twin blasts at a snooker hall on Alamdar Road on Sunday night.\n"
             "Earlier in the afternoon, seven people died when a bomb went off near an FC vehicle at Bacha "

@@ -184,6 +184,8 @@ class EventAssembler:
         if earlier:
             triggers = [span for span in triggers if span.root.i not in earlier]
             casualties = [c for c in casualties if c["token"] not in earlier]
+        # "three suicide bombers were killed by the Rangers": the bombers are the dead, no bombing
+        triggers = [span for span in triggers if not self._attacker_killed(span)]
         record["triggers"] = [
             {
                 # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
@@ -249,7 +251,8 @@ class EventAssembler:
         told = bool(triggers) or counted_toll
         cued = self._targets(masked) if told or record["victim_list"] else []
         record["targets"] = self._targets(
-            self._attacked_text(sent, triggers, record["heading"], frozenset(earlier) | speakers)
+            # "plotting an attack on a mosque": no one was attacked there
+            self._attacked_text(sent, [span for span in triggers if not self._trigger_is_hypothetical(span)], record["heading"], frozenset(earlier) | speakers)
         ) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
@@ -430,7 +433,11 @@ class EventAssembler:
         for token in sent:
             if token.tag_ != "VBN" or token.lemma_.lower() not in lexicon.victim_passive_verbs:
                 continue
-            if any(child.dep_ == "nsubjpass" and self._counts_someone(child) for child in token.children):
+            if any(
+                child.dep_ == "nsubjpass" and self._counts_someone(child)
+                and lexicon.victim_category.get(child.lower_) != "attacker"  # "three bombers were shot dead": no victims
+                for child in token.children
+            ):
                 return True
         return False
 
@@ -620,6 +627,22 @@ class EventAssembler:
         text = span_text(sent)
         stripped = text.strip()
         return bool(stripped) and ("\n" in text.rstrip() or not HEADING_END.search(stripped)) and len(stripped) < 160
+
+    def _attacker_killed(self, span: Span) -> bool:
+        """An attack word that is a person ("suicide bombers", lexicon `victim_nouns.attacker`)
+        whom the sentence has killed or shot ("three suicide bombers were shot dead by the
+        police", "troops killed a suicide bomber"): the dead of a clash, not an attack of theirs.
+        Under a verb the bomber did ("the bomber blew himself up") it stays the attack."""
+        root = span.root
+        if self.lexicon.victim_category.get(root.lower_) != "attacker":
+            return False
+        verb = root.head
+        killed = verb.lemma_.lower() in self.lexicon.killed_lemmas or any(
+            c.dep_ in {"acomp", "oprd", "advmod", "amod"} and c.lower_ == "dead" for c in verb.children
+        )
+        if not killed or verb.pos_ != "VERB":
+            return False
+        return (root.dep_ == "nsubjpass") or (root.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in verb.children))
 
     def _trigger_is_hypothetical(self, span: Span) -> bool:
         lexicon = self.lexicon
