@@ -18,6 +18,7 @@ class Lexicon:
     killed_lemmas: frozenset[str]
     injured_lemmas: frozenset[str]
     strict_killed: frozenset[str]
+    person_only_casualty_lemmas: frozenset[str]  # "the deputy inspector general was martyred": one person
     strict_injured: frozenset[str]
     hedged_report_lemmas: frozenset[str]  # "one person reported killed": the outcome is the complement's
     tally_modifiers: frozenset[str]  # "a recent tally of the city's murdered doctors": a running tally, not one attack's
@@ -153,6 +154,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         killed_lemmas=frozenset(raw["casualty_outcomes"]["killed"]),
         injured_lemmas=frozenset(raw["casualty_outcomes"]["injured"]),
         strict_killed=frozenset(raw["strict_killed_lemmas"]),
+        person_only_casualty_lemmas=frozenset(raw["person_only_casualty_verbs"]["words"]),
         strict_injured=frozenset(raw["strict_injured_lemmas"]),
         hedged_report_lemmas=frozenset(raw["hedged_report_lemmas"]),
         tally_modifiers=frozenset(raw["tally_modifiers"]),

@@ -533,6 +533,17 @@ def test_casualties_one_person_with_an_outcome_the_figures_lack(statements, text
     assert [n for n, _ in _injured(statements(text))] == [1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deputy inspector general of police was martyred when the bomber struck his car.",
+        "The second-in-command of the district police was martyred and four guards were hurt.",
+    ],
+)
+def test_casualties_one_person_named_by_a_title_of_a_verb_only_people_suffer(statements, text):
+    assert [n for n, _ in _killed(statements(text))] == [1]
+
+
 def test_casualties_one_person_inside_a_counted_toll_is_not_counted_again(statements):
     found = statements("Four guards, including their driver, were killed in the ambush.")
     assert [n for n, _ in _killed(found)] == [4]

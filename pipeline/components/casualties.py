@@ -445,7 +445,7 @@ class CasualtyExtractor:
                     c.ent_type_ == "GROUP" for c in last.children
                 ):
                     continue  # "TTP chief X killed in a drone strike": a militant, no victim
-            elif token.tag_ == "NN" and token.lower_ in lexicon.person_singular and any(
+            elif token.tag_ == "NN" and (token.lower_ in lexicon.person_singular or self._titled_victim(token)) and any(
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the" and not self._before_a_name(token)) for c in token.children
             ):  # "killed his driver", "the driver was critically injured": one person
                 first = last = token
@@ -467,6 +467,16 @@ class CasualtyExtractor:
                 "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
             })
         return statements
+
+    def _titled_victim(self, token: Token) -> bool:
+        """"The deputy inspector general of police was martyred", "the second-in-command of the
+        force was shot dead": the subject of a passive verb that only befalls people (lexicon
+        `casualty_outcomes.person_only`) is one person, whatever title names them."""
+        verb = token.head
+        return (
+            token.dep_ == "nsubjpass" and verb.tag_ == "VBN" and verb.lemma_.lower() in self.lexicon.person_only_casualty_lemmas
+            and not token.ent_type_ and token.lower_ not in self.lexicon.victim_category
+        )
 
     @staticmethod
     def _before_a_name(token: Token) -> bool:
