@@ -662,6 +662,16 @@ def test_news_the_target_militants_only_plotted_is_no_target(run_extract):
     assert event["targets"] == ["militants"]
 
 
+def test_news_a_month_old_attack_in_the_same_district_does_not_date_an_undated_lead(run_extract):
+    text = ("RAWALPINDI: Two soldiers were martyred when a roadside bomb hit their patrol in North Waziristan, the "
+            "military said on Tuesday.\n\n"
+            "In August, four soldiers were martyred when militants opened fire on a post in North Waziristan.")
+    events = run_extract(text, published="2019-11-12")
+    # the lead keeps the day of the statement, its only date (assembly.event_date)
+    assert sorted((e["date"], e["method"], e["killed"]) for e in events) == [
+        ("2019-08", "armed_assault", 4), ("2019-11-12", "bombing", 2)]
+
+
 def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_incident(run_extract):
     text = ("QUETTA: Twenty people were killed in twin blasts at a snooker hall on Alamdar Road on Sunday night.\n"
             "Earlier in the afternoon, seven people died when a bomb went off near an FC vehicle at Bacha "

@@ -1774,8 +1774,21 @@ class EventAssembler:
             # "most of those who died in the Alamdar Road blasts": the incident told at that very site
             # (an incident being told that has no place yet takes the place instead)
             unplaced_current = current is not None and current["district"] is None and not current["places"]
+            doc = frame["record"]["doc"]
+
+            def earlier_than(incident: dict) -> bool:
+                # "In August, three soldiers were martyred in North Waziristan" after an undated
+                # lead about the same district: an earlier incident, not the news's date
+                if not self._background_to_undated_news(incident, frame_date, doc):
+                    return False
+                frame["earlier_than_news"] = True  # kept apart in the document's assembly too
+                return True
+
             for incident in reversed(incidents) if not unplaced_current else ():
-                if incident["district"] == district and self._same_site(frame, incident) and self._fits_in_time(incident, frame, frame_date):
+                if (
+                    incident["district"] == district and self._same_site(frame, incident)
+                    and self._fits_in_time(incident, frame, frame_date) and not earlier_than(incident)
+                ):
                     return incident
             if (
                 current is not None
@@ -1789,12 +1802,14 @@ class EventAssembler:
                 if current["district"] is None and current is incidents[0] and self._local_dateline_elsewhere(district):
                     frame["off_the_dateline"] = True  # kept apart in the document's assembly too
                     return None  # "KHAR: a shell hit a house ... Torkham was closed after a mortar": another place
-                if self._background_to_unplaced_news(current, frame_date, frame["record"]["doc"]):
+                if self._background_to_unplaced_news(current, frame_date, doc):
                     frame["earlier_than_news"] = True  # kept apart in the document's assembly too
+                    return None
+                if earlier_than(current):
                     return None
                 return current
             for incident in reversed(incidents):
-                if incident["district"] == district and self._fits_in_time(incident, frame, frame_date):
+                if incident["district"] == district and self._fits_in_time(incident, frame, frame_date) and not earlier_than(incident):
                     return incident
             return None
         if current is not None and self._dates_compatible(self._incident_date(current), frame_date):
