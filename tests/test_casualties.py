@@ -544,6 +544,17 @@ def test_casualties_one_person_named_by_a_title_of_a_verb_only_people_suffer(sta
     assert [n for n, _ in _killed(statements(text))] == [1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two vaccinators were shot dead and four others kidnapped by the gunmen.",
+        "The firing led to the death of two vaccinators at the scene and abduction of four others.",
+    ],
+)
+def test_casualties_the_kidnapped_beside_the_dead_are_not_counted_dead(statements, text):
+    assert [n for n, _ in _killed(statements(text))] == [2]
+
+
 def test_casualties_one_person_inside_a_counted_toll_is_not_counted_again(statements):
     found = statements("Four guards, including their driver, were killed in the ambush.")
     assert [n for n, _ in _killed(found)] == [4]

@@ -803,6 +803,11 @@ class CasualtyExtractor:
                 # "seven people including four children dead": the children are a part
                 part = noun.head.lower_ in lexicon.subset_cues
                 return outcome, False, self._is_increment(following), part
+        captivity = self.lexicon.outcome_words["captivity_words"]
+        if any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in captivity for c in noun.children) or (
+            following is not None and following.tag_ == "VBN" and following.lemma_.lower() in captivity
+        ):
+            return None, False, False, False  # "two died and four others were kidnapped": taken, not killed
         if noun.dep_ == "conj":
             for child in noun.children:
                 if child.dep_ in {"acl", "relcl", "amod"}:
@@ -825,6 +830,12 @@ class CasualtyExtractor:
                         return outcome, update, self._is_increment(head), subset
                 current = head
                 continue
+            if (head.lemma_.lower() in captivity and head.pos_ == "NOUN") or (
+                head.lower_ == "of" and head.i > 0 and noun.doc[head.i - 1].lemma_.lower() in captivity
+            ):
+                # "the death of two and the abduction of five others" (however the parser hangs
+                # the "of" phrase)
+                return None, False, False, False
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
                 subset = True
             if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in lexicon.toll_update_verbs and current.i == noun.i:
