@@ -131,12 +131,12 @@ def test_news_captions_and_bullets_do_not_break_the_story(run_extract):
 
 
 @pytest.mark.parametrize(
-    "credit", ["— AP/File", "– Reuters", "— Photo by Reuters", "— File photo", "—White Star"]
+    "credit", [" — AP/File", " – Reuters", " — Photo by Reuters", " — File photo", " —White Star", ".- AP", ".-AFP"]
 )
 def test_news_caption_closed_by_a_photo_credit_does_not_break_the_story(run_extract, credit):
     text = (
         "Militants raided a Frontier Corps camp in Kech on Sunday night, killing three soldiers.\n"
-        f"Soldiers patrol a road in Panjgur after the raid {credit}\n"
+        f"Soldiers patrol a road in Panjgur after the raid{credit}\n"
         "The toll later rose to five, officials said on Tuesday.\n"
         "The Baloch Liberation Army claimed responsibility.\n"
     )

@@ -82,7 +82,8 @@ def _has_word_cue(text: str, cues: tuple[str, ...]) -> bool:
 #: a photo credit closing a caption: "— AP", "—AP/File", "– White Star", "— Photo by Reuters",
 #: "— File photo"
 PHOTO_CREDIT = re.compile(
-    r"[—–]\s*(?:File\s+photo|(?:Photos?(?:\s+by|:)\s*)?[A-Z][A-Za-z]*(?:[ /][A-Z][A-Za-z]*){0,2})\s*$"
+    # "— AP/File"; a plain hyphen only right after the caption's full stop (".- AP")
+    r"(?:[—–]|(?<=\.)\s?-)\s*(?:File\s+photo|(?:Photos?(?:\s+by|:)\s*)?[A-Z][A-Za-z]*(?:[ /][A-Z][A-Za-z]*){0,2})\s*$"
 )
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
