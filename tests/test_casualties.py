@@ -560,6 +560,11 @@ def test_casualties_one_person_inside_a_counted_toll_is_not_counted_again(statem
     assert [n for n, _ in _killed(found)] == [4]
 
 
+def test_casualties_them_after_the_attackers_counts_attackers(statements):
+    found = statements("Policemen exchanged fire with the attackers, killing two of them.")
+    assert _killed(found) == [(2, "attacker")]
+
+
 def test_casualties_one_of_the_animals_is_no_person(statements):
     assert _injured(statements("The grenade hit a cattle shed, and one of the cows was injured.")) == []
 

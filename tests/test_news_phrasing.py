@@ -672,6 +672,14 @@ def test_news_a_month_old_attack_in_the_same_district_does_not_date_an_undated_l
         ("2019-08", "armed_assault", 4), ("2019-11-12", "bombing", 2)]
 
 
+def test_news_the_police_returning_the_attackers_fire_is_the_same_incident(run_extract):
+    text = ("Gunmen attacked the convoy of a police officer in Malir on Monday. A suicide bomber blew himself up "
+            "near the lead vehicle. Policemen exchanged fire with the other attackers, killing two of them. "
+            "Four policemen in the convoy sustained bullet wounds.")
+    event = _only(run_extract(text, published="2018-01-16"))
+    assert (event["method"], event["killed"], event["injured"], event["perpetrators_killed"]) == ("suicide_bombing", None, 4, 2)
+
+
 def test_news_an_earlier_blast_at_another_site_of_the_town_stays_its_own_incident(run_extract):
     text = ("QUETTA: Twenty people were killed in twin blasts at a snooker hall on Alamdar Road on Sunday night.\n"
             "Earlier in the afternoon, seven people died when a bomb went off near an FC vehicle at Bacha "

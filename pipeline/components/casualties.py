@@ -637,7 +637,8 @@ class CasualtyExtractor:
         modifiers = {child.lower_ for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}}
         compounds = {child.lower_ for child in noun.children if child.dep_ == "compound"}
         if word in {"them", "whom", "those", "these"}:
-            return "people"
+            # "exchanged fire with the attackers, killing two of them": whom the pronoun stands for
+            return self._plural_antecedent_category(noun) if noun.dep_ == "pobj" else "people"
         if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
             return "hostile"  # "six Afghan and nine Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
@@ -652,6 +653,18 @@ class CasualtyExtractor:
         if category is None and noun.pos_ == "PROPN" and noun.ent_type_ in {"NORP", "GPE"}:
             return None
         return category
+
+    def _plural_antecedent_category(self, pronoun: Token) -> str:
+        """"Policemen exchanged fire with the attackers, killing two of them": the plural noun
+        told nearest before "them" in its sentence, not a subject of the verbs above it (who
+        did it), is attackers when it names attackers, else people."""
+        doers = {c.i for verb in pronoun.ancestors if verb.pos_ == "VERB" for c in verb.children if c.dep_ == "nsubj"}
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.tag_ in {"NNS", "NNPS"} and token.i not in doers:
+                category = self._category_of(token)
+                if category is not None:
+                    return "attacker" if category == "attacker" else "people"
+        return "people"
 
     def _antecedent_category(self, pronoun: Token) -> str:
         """"Police returned fire on a gunman, killing him": a pronoun is the kind of the nearest

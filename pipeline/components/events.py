@@ -81,6 +81,8 @@ def _has_word_cue(text: str, cues: tuple[str, ...]) -> bool:
 
 #: a photo credit closing a caption: "— AP", "—AP/File", "– White Star", "— Photo by Reuters",
 #: "— File photo"
+#: Ways militants attack, within which the forces' returning fire is the same incident.
+ATTACK_METHODS = frozenset({"suicide_bombing", "bombing", "armed_assault", "grenade", "kidnapping", "hostage_taking", "hijacking"})
 PHOTO_CREDIT = re.compile(
     # "— AP/File"; a plain hyphen only right after the caption's full stop (".- AP")
     r"(?:[—–]|(?<=\.)\s?-)\s*(?:File\s+photo|(?:Photos?(?:\s+by|:)\s*)?[A-Z][A-Za-z]*(?:[ /][A-Z][A-Za-z]*){0,2})\s*$"
@@ -1857,6 +1859,8 @@ class EventAssembler:
         new = {t["method"] for t in frame["triggers"] if t["strength"] == "SPECIFIC"}
         if not own or not new:
             return True
+        if new == {"armed_clash"} and own & ATTACK_METHODS and not frame["places"] and not frame["dates"]:
+            return True  # "policemen exchanged fire with the attackers": the fight within their attack
         return any(_methods_compatible(a, b) or (a, b) == ("kidnapping", "armed_assault") for a in own for b in new)
 
     @staticmethod
