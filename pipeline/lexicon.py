@@ -82,6 +82,7 @@ class Lexicon:
     place_name_nouns: frozenset[str]  # "at Kalpani Bridge", "in Markhnai village": a place, no target
     offloading_verbs: frozenset[str]  # "passengers pulled off a bus": the bus was attacked too
     offloading_prepositions: frozenset[str]
+    survival_verbs: frozenset[str]  # "the SSP escaped a suicide attack": its subject was attacked
     attacked_clause_prepositions: frozenset[str]  # "struck after joining the worshippers": that clause's objects
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
@@ -213,6 +214,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         place_name_nouns=frozenset(raw["attacked_roles"]["place_name_nouns"]),
         offloading_verbs=frozenset(raw["attacked_roles"]["offloading_verbs"]),
         offloading_prepositions=frozenset(raw["attacked_roles"]["offloading_prepositions"]),
+        survival_verbs=frozenset(raw["attacked_roles"]["survival_verbs"]),
         attacked_clause_prepositions=frozenset(raw["attacked_roles"]["clause_prepositions"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),

@@ -234,6 +234,8 @@ def test_targets_hedge_in_a_relative_clause_leaves_the_fact_told(run_extract):
         # worshippers are the religious target (EVENTS.md), not private citizens besides
         ("A suicide bomber struck in Peshawar on Sunday, killing 20 parishioners.",
          ["religious"]),
+        # whoever escaped or survived the attack was its target
+        ("An SSP escaped a suicide attack on his convoy in Malir on Sunday.", ["police"]),
         # a health centre or clinic is a health site as much as a hospital is
         ("In Bannu a bomber blew himself up near a rural health centre on Sunday, killing six policemen.",
          ["health", "police"]),

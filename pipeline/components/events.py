@@ -1071,6 +1071,9 @@ class EventAssembler:
                     objects(root.head)  # "a suicide blast ripped through a procession"
                 elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
                     objects(root.head)  # "threw a grenade at the police station"
+                    if root.head.lemma_.lower() in lexicon.survival_verbs:
+                        for subject in (c for c in root.head.children if c.dep_ == "nsubj"):
+                            phrase(subject)  # "the SSP escaped a suicide attack": he was attacked
         for verb in sent:
             if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.offloading_verbs:
                 particle = any(c.dep_ == "prt" and c.lower_ in lexicon.offloading_prepositions for c in verb.children)
