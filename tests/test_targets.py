@@ -57,6 +57,11 @@ def test_targets_forces_who_respond_are_no_targets(run_extract, text):
     assert _targets(run_extract, text) == ["civilians"]
 
 
+def test_targets_forces_named_after_by_an_encounter_are_who_fired(run_extract):
+    text = "Four persons, including a shopkeeper, were killed in a disputed encounter by CTD police near Sahiwal on Sunday."
+    assert _targets(run_extract, text) == ["civilians"]
+
+
 def test_targets_uniforms_the_attackers_wore_are_no_target(run_extract):
     text = ("Gunmen wearing Frontier Corps uniforms stopped a van in Kohlu on Sunday and shot dead "
             "seven labourers.")

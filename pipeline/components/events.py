@@ -353,11 +353,12 @@ class EventAssembler:
                 if token.i > sent.start and token.nbor(-1).text == ",":
                     dropped.update(range(token.i, sent.end))
                 continue
-            if token.dep_ == "agent" and any(
-                child.dep_ == "pobj" and (child.ent_type_ == "SECURITY_FORCE" or self.lexicon.victim_category.get(child.lower_) == "security")
-                for child in token.children
+            if (token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and token.head.pos_ == "NOUN")) and any(
+                t.ent_type_ == "SECURITY_FORCE" or self.lexicon.victim_category.get(t.lower_) == "security"
+                for t in token.subtree if t.i != token.i
             ):
-                # "were shot dead by police", "fired upon by officials of the CTD": who fired, not a target
+                # "were shot dead by police", "fired upon by officials of the CTD", "in an
+                # encounter by the officials of the CTD": who fired, not a target
                 dropped.update(t.i for t in token.subtree)
                 continue
             if token.dep_ in {"acl", "relcl"} and token.lemma_.lower() in self.lexicon.guard_verbs:
