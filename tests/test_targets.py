@@ -62,6 +62,11 @@ def test_targets_forces_named_after_by_an_encounter_are_who_fired(run_extract):
     assert _targets(run_extract, text) == ["civilians"]
 
 
+def test_targets_police_who_only_name_the_attack_are_no_target(run_extract):
+    text = "A Chinese engineer was shot dead by gunmen in Clifton on Monday in what police termed a targeted attack."
+    assert "police" not in _targets(run_extract, text)
+
+
 def test_targets_uniforms_the_attackers_wore_are_no_target(run_extract):
     text = ("Gunmen wearing Frontier Corps uniforms stopped a van in Kohlu on Sunday and shot dead "
             "seven labourers.")
