@@ -67,6 +67,12 @@ def test_targets_police_who_only_name_the_attack_are_no_target(run_extract):
     assert "police" not in _targets(run_extract, text)
 
 
+def test_targets_police_who_insist_on_a_toll_are_no_target(run_extract):
+    text = ("A bomber hit an army vehicle in Hayatabad on Monday. Police officials insisted that two soldiers "
+            "were martyred in the blast.")
+    assert _targets(run_extract, text) == ["military"]
+
+
 def test_targets_uniforms_the_attackers_wore_are_no_target(run_extract):
     text = ("Gunmen wearing Frontier Corps uniforms stopped a van in Kohlu on Sunday and shot dead "
             "seven labourers.")
