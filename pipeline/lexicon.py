@@ -83,6 +83,7 @@ class Lexicon:
     offloading_verbs: frozenset[str]  # "passengers pulled off a bus": the bus was attacked too
     offloading_prepositions: frozenset[str]
     survival_verbs: frozenset[str]  # "the SSP escaped a suicide attack": its subject was attacked
+    jurisdiction_nouns: frozenset[str]  # "in the eastern zone of the city police": whose area, not who was hit
     attacked_clause_prepositions: frozenset[str]  # "struck after joining the worshippers": that clause's objects
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
@@ -215,6 +216,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         offloading_verbs=frozenset(raw["attacked_roles"]["offloading_verbs"]),
         offloading_prepositions=frozenset(raw["attacked_roles"]["offloading_prepositions"]),
         survival_verbs=frozenset(raw["attacked_roles"]["survival_verbs"]),
+        jurisdiction_nouns=frozenset(raw["attacked_roles"]["jurisdiction_nouns"]),
         attacked_clause_prepositions=frozenset(raw["attacked_roles"]["clause_prepositions"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),

@@ -73,6 +73,11 @@ def test_targets_police_who_insist_on_a_toll_are_no_target(run_extract):
     assert _targets(run_extract, text) == ["military"]
 
 
+def test_targets_whose_zone_an_attack_fell_in_is_no_target(run_extract):
+    text = "A grenade attack in the eastern zone of the city police wounded three sanitary workers in Lyari on Saturday."
+    assert _targets(run_extract, text) == ["civilians"]
+
+
 def test_targets_uniforms_the_attackers_wore_are_no_target(run_extract):
     text = ("Gunmen wearing Frontier Corps uniforms stopped a van in Kohlu on Sunday and shot dead "
             "seven labourers.")

@@ -1017,8 +1017,8 @@ class EventAssembler:
                     continue
                 if child.dep_ in {"relcl", "advcl", "ccomp", "acl", "punct", "cc"} or (
                     child.dep_ == "prep" and child.lower_ not in lexicon.attacked_phrase_prepositions
-                ):
-                    continue
+                ) or (child.dep_ == "prep" and noun.lower_ in lexicon.jurisdiction_nouns):
+                    continue  # "in the eastern zone of the city police": whose area, not who was hit
                 if child.dep_ in {"conj", "appos", "pobj"}:
                     phrase(child)
                 elif child.dep_ == "prep":  # "members of the Levies"
