@@ -272,8 +272,10 @@ def write_inputs(
 ) -> dict[str, int]:
     """Lay out `<out_dir>/<split>/` (texts with `.meta.json` sidecars for `incidents extract`) and
     `<out_dir>/<split>.gold.jsonl` (the gold events of that split's documents, with their mentions
-    in them, evidence resolved) for every split, from the texts present and unchanged. Returns
-    documents written per split."""
+    in them, evidence resolved) for every split, from the texts present and unchanged. A document
+    whose text is missing or changed is left out of both, so a split's gold scores exactly the
+    texts an extractor is given (a lost page is not counted as misses). Returns documents written
+    per split."""
     texts = {}
     for row in manifest:
         path = texts_dir / f"{row['doc_id']}.txt"
@@ -302,7 +304,8 @@ def write_inputs(
         for event in gold:
             # an incident that documents of both splits report (a round-up in one split recalls an
             # attack another split's pages report as news) is scored in each on its own reports
-            mentions = [m for m in event["mentions"] if split_of.get(m["doc_id"]) == split]
+            mentions = [m for m in event["mentions"]
+                        if split_of.get(m["doc_id"]) == split and m["doc_id"] in texts]
             if mentions:
                 events.append(resolve_evidence({**event, "mentions": mentions}, texts))
         write_jsonl(out_dir / f"{split}.gold.jsonl", events)

@@ -168,6 +168,23 @@ def test_realset_write_inputs_lays_out_split_folders_with_sidecars_and_resolved_
     assert realset.read_jsonl(tmp_path / "inputs" / "tune.gold.jsonl") == []
 
 
+def test_realset_write_inputs_leaves_a_missing_text_out_of_its_split_gold(tmp_path):
+    # the second page could not be re-obtained: its mentions must not count as misses
+    texts = tmp_path / "texts"
+    realset.save_text(texts, "zz001_made-up-report", FIXTURE_TEXT)
+    rows = [
+        dict(_manifest_row(FIXTURE_TEXT), split="tune"),
+        dict(_manifest_row(FIXTURE_TEXT + " ", doc_id="zz002_lost-page"), split="tune"),
+    ]
+    kept = _gold_event("zz001_made-up-report", [[0, 66]])
+    kept["mentions"].append(dict(kept["mentions"][0], doc_id="zz002_lost-page"))
+    lost_only = dict(_gold_event("zz002_lost-page", [[0, 66]]), id="made-up-lost-incident")
+    written = realset.write_inputs(rows, [kept, lost_only], texts, tmp_path / "inputs")
+    assert written == {"tune": 1, "holdout": 0}
+    resolved = realset.read_jsonl(tmp_path / "inputs" / "tune.gold.jsonl")
+    assert [[m["doc_id"] for m in event["mentions"]] for event in resolved] == [["zz001_made-up-report"]]
+
+
 def test_realset_evaluation_accepts_offset_evidence_in_gold(tmp_path):
     from pipeline.evaluation import evaluate
 
