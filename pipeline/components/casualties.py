@@ -83,6 +83,23 @@ def _conj_root(token: Token) -> Token:
     return token
 
 
+def _list_root(token: Token) -> Token:
+    """The first item of a coordinated list of counted nouns. "an army major, a captain and a
+    police inspector" is often parsed as major <-appos- captain <-conj- inspector: an appositive
+    with an article of its own that heads a coordination is the list's second item, not a
+    second name for the first ("two soldiers, a lieutenant and a sepoy" is a breakdown of a
+    number, not a list that continues it)."""
+    root = _conj_root(token)
+    while (
+        root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i
+        and root.head.tag_ == "NN" and not any(c.dep_ == "nummod" for c in root.head.children)
+        and any(c.dep_ == "conj" for c in root.children)
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+    ):
+        root = _conj_root(root.head)
+    return root
+
+
 def parse_count(words: list[str], lexicon: Lexicon, allow_quantulum=None) -> int | None:
     """Read a count from its words: "13", "2,597", "eleven", "twenty-three", "a dozen", "two dozen".
 
@@ -754,11 +771,7 @@ class CasualtyExtractor:
             self._category_of(child) for child in noun.children
             if child.dep_ == "appos" and any(m.lower_ in self.lexicon.outcome_words["mostly_adverbs"] for m in child.children)
         ] if category == "people" else []
-        group = noun.i
-        conj_root = noun
-        while conj_root.dep_ == "conj" and conj_root.head.i != conj_root.i:
-            conj_root = conj_root.head
-        group = conj_root.i
+        group = _list_root(noun).i
         return {
             "start": first.idx,
             "end": noun.idx + len(noun.text) if noun.i >= last.i else last.idx + len(last.text),
