@@ -115,6 +115,10 @@ def _event(run_extract, only_event, text):
         ("A suicide bomber struck a rally in Zhob on Monday, killing at least 17 people.", 17, "at_least"),
         ("More than 20 worshippers were killed when a bomb exploded in a mosque in Kurram on Monday.", 20, "at_least"),
         ("Around 38 people were killed in a bomb blast at a market in Parachinar on Monday.", 38, "approx"),
+        # single victims named by their trade or rank (patterns/lexicon.json victim_nouns)
+        ("A trader was shot dead near his shop in Turbat on Monday.", 1, "exact"),
+        ("Gunmen killed two businessmen and a nurse on the highway near Khuzdar on Monday.", 3, "exact"),
+        ("A senior superintendent of police was martyred in an ambush in Chilas on Monday.", 1, "exact"),
     ],
 )
 def test_casualties_event_killed_and_qualifier(run_extract, only_event, sentence, killed, qualifier):
@@ -140,6 +144,20 @@ def test_casualties_event_breakdown_is_summed(run_extract, only_event):
         "and three passers-by.",
     )
     assert event["killed"] == 12
+
+
+@pytest.mark.parametrize(
+    "sentence,killed",
+    [
+        # parsed as major <-appos- captain <-conj- inspector: still one list of three
+        ("Gunmen killed an army major, a captain and a police inspector near Chilas on Monday.", 3),
+        ("A trader, a teacher and a constable were shot dead in Turbat on Monday.", 3),
+        # the appositive list breaks down a number: two, not four
+        ("Two soldiers, a lieutenant and a sepoy, were martyred in Kurram on Monday.", 2),
+    ],
+)
+def test_casualties_event_list_of_single_persons_is_summed(run_extract, only_event, sentence, killed):
+    assert _event(run_extract, only_event, sentence)["killed"] == killed
 
 
 def test_casualties_event_categories_in_separate_sentences_add_up(run_extract, only_event):
@@ -417,7 +435,7 @@ def test_casualties_shooters_are_not_victims(statements, text):
     "text,count,category",
     [
         ("The poet Karim Baksh was shot dead near his home on Sunday.", 1, "people"),
-        ("Gunmen killed the trader Nasir Ali outside his shop.", 1, "people"),
+        ("Gunmen killed the trader Nasir Ali outside his shop.", 1, "civilian"),  # a trade of the lexicon
         ("Attackers fired at the van, killing its driver.", 1, "civilian"),
     ],
 )
