@@ -27,6 +27,7 @@ class Lexicon:
     victim_category: dict[str, str]  # word -> people (unspecified) | civilian | security | attacker
     hostile_modifiers: frozenset[str]
     kin_nouns: frozenset[str]  # "his two sons": civilians, counted only with a possessive
+    bodyguard_nouns: frozenset[str]  # "the officer and his gunman": an attacker's word for a guard
     at_least: tuple[str, ...]
     approx: tuple[str, ...]
     vague_amounts: frozenset[str]
@@ -165,6 +166,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         victim_category=victim_category,
         hostile_modifiers=frozenset(raw["hostile_modifiers"]),
         kin_nouns=frozenset(raw["kin_nouns"]["words"]),
+        bodyguard_nouns=frozenset(raw["bodyguard_nouns"]["words"]),
         at_least=tuple(raw["qualifiers"]["at_least"]),
         approx=tuple(raw["qualifiers"]["approx"]),
         vague_amounts=frozenset(raw["vague_amounts"]),

@@ -462,7 +462,9 @@ class CasualtyExtractor:
                     c.ent_type_ == "GROUP" for c in last.children
                 ):
                     continue  # "TTP chief X killed in a drone strike": a militant, no victim
-            elif token.tag_ == "NN" and (token.lower_ in lexicon.person_singular or self._titled_victim(token)) and any(
+            elif token.tag_ == "NN" and (
+                token.lower_ in lexicon.person_singular or token.lower_ in lexicon.bodyguard_nouns or self._titled_victim(token)
+            ) and any(
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the" and not self._before_a_name(token)) for c in token.children
             ):  # "killed his driver", "the driver was critically injured": one person
                 first = last = token
@@ -604,11 +606,11 @@ class CasualtyExtractor:
 
     def _unnumbered_people(self, noun: Token) -> int:
         """Persons coordinated with a count without a number of their own: "three engineers and
-        their driver" counts the driver too, "an army captain and a soldier" (whose captain the
-        parser leaves without his article) the captain."""
+        their driver" counts the driver too (and "an officer and his gunman", his guard), "an army
+        captain and a soldier" (whose captain the parser leaves without his article) the captain."""
         extra = 0
         for conjunct in noun.conjuncts:
-            if conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular:
+            if conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular | self.lexicon.bodyguard_nouns:
                 continue
             determiners = _determiners(conjunct)
             if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
@@ -665,6 +667,8 @@ class CasualtyExtractor:
             category = "security"
         if noun.ent_type_ == "GROUP" or word in {"khawarij"}:
             category = "attacker"
+        if category == "attacker" and word in lexicon.bodyguard_nouns and any(c.dep_ == "poss" for c in noun.children):
+            category = "security"  # "killing the officer and his gunman": his armed guard
         if category == "security" and modifiers & lexicon.hostile_modifiers:
             category = "hostile"
         if category is None and noun.pos_ == "PROPN" and noun.ent_type_ in {"NORP", "GPE"}:
