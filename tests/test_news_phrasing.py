@@ -28,6 +28,13 @@ def test_news_place_before_a_site_noun_locates_the_incident(run_extract, text, d
     assert _only(run_extract(text, published=PUBLISHED))["district"] == district
 
 
+def test_news_place_before_a_comma_is_no_modifier_of_the_next_noun(run_extract):
+    # the parser hangs "Hub" on "sources" (Hub -nmod-> sources): the comma says it is not, and
+    # the incident is in Hub, not at the Karachi dateline
+    text = "KARACHI: Two shopkeepers were shot dead by unknown men on Friday in a busy market of Hub, informed sources."
+    assert _only(run_extract(text, published=PUBLISHED))["place"] == "Hub"
+
+
 def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
     event = _only(run_extract("A bomb planted on a motorbike went off in Mardān on Friday, killing two people.", published=PUBLISHED))
     assert event["district"] == "Mardan"

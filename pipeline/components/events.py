@@ -948,6 +948,10 @@ class EventAssembler:
         roles = self.lexicon.place_roles
         root = ent.root
         if root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
+            if ent.end < len(ent.doc) and ent.doc[ent.end].text == ",":
+                # "in a busy market of Hub, informed sources", parsed Hub -nmod-> sources:
+                # a name that modifies a noun is never cut off from it by a comma
+                return False
             head = root.head
             # "the Dera-Zhob Road", "the Thall-Parachinar road": the ends of a road, each a name
             # compounded (through the other) with the road noun, a hyphen between them
