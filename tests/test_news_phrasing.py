@@ -337,6 +337,13 @@ def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):
     assert event["date"] == PUBLISHED
 
 
+def test_news_a_second_attack_earlier_in_the_afternoon_is_on_the_same_day(run_extract):
+    text = ("Two suicide bombers struck a snooker hall in Quetta on Thursday night, killing 40 people.\n"
+            "Earlier in the afternoon, a bomb planted on a bicycle killed nine people near a bank in Mastung.\n")
+    dates = sorted((e["killed"], e["date"]) for e in run_extract(text, published=PUBLISHED))
+    assert dates == [(9, "2019-05-09"), (40, "2019-05-09")]
+
+
 def test_news_militants_attacking_a_post_is_an_armed_assault(run_extract):
     event = _only(run_extract("Militants attacked a police station in Lakki Marwat late Saturday, killing two policemen.", published=PUBLISHED))
     assert (event["method"], event["date"]) == ("armed_assault", "2019-05-11")
