@@ -129,6 +129,18 @@ def test_casualties_event_killed_and_qualifier(run_extract, only_event, sentence
     assert (event["killed"], event["qualifier"]) == (killed, qualifier)
 
 
+@pytest.mark.parametrize(
+    "text,injured",
+    [
+        ("Gunmen shot dead a trader in Quetta on Monday. A vendor nearby was shot in the arm, police said.", 1),
+        ("Gunmen shot dead a trader in Quetta on Monday, and two passers-by were shot in the legs.", 2),
+        ("Gunmen shot dead three elders in Orakzai on Monday, and another 12 people were wounded.", 12),
+    ],
+)
+def test_casualties_event_shot_in_a_limb_is_injured(run_extract, only_event, text, injured):
+    assert _event(run_extract, only_event, text)["injured"] == injured
+
+
 def test_casualties_event_injured(run_extract, only_event):
     event = _event(
         run_extract,

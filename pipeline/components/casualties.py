@@ -1080,6 +1080,11 @@ class CasualtyExtractor:
             return "killed"
         if lemma in words["martyrdom_verbs"] and any(c.lower_.startswith(tuple(words["martyrdom_prefixes"])) for c in token.children):
             return "killed"
+        if lemma in lexicon.shoot_verbs and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in words["limb_nouns"] for o in c.children if o.dep_ == "pobj")
+            for c in token.children
+        ) and not any(c.lower_ in lexicon.shot_dead_particles for c in token.children):
+            return "injured"  # "a vendor was shot in the arm": wounded
         if lemma in lexicon.shoot_verbs and (
             any(c.lower_ in lexicon.shot_dead_particles for c in token.children)
             or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in lexicon.shot_dead_particles)
