@@ -133,6 +133,7 @@ def test_rulers_security_force_category_ids(nlp, text, expected):
     "text,trigger,method",
     [
         ("A suicide bomber rammed the gate of the compound.", "suicide bomber", "suicide_bombing"),
+        ("Two guards died in a suicidal attack on the compound.", "suicidal attack", "suicide_bombing"),
         ("An IED planted on the roadside went off as the van passed.", "IED", "bombing"),
         ("A roadside bomb tore through a police pickup.", "roadside bomb", "bombing"),
         ("Militants ambushed a supply convoy on the mountain road.", "ambushed", "armed_assault"),
