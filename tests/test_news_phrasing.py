@@ -900,22 +900,25 @@ def test_news_an_origin_named_with_its_province_is_not_where_the_attack_was(run_
 
 
 @pytest.mark.parametrize(
-    "text,method,killed,targets",
+    "text,method,killed,targets,earlier",
     [
-        # a day between them: the clause tells another, earlier attack
+        # a day between them: the clause tells another, earlier attack, its own incident of the
+        # day before, whose toll is not this one's
         ("Gunmen shot dead nine road workers in Gwadar on Sunday, a day after a car bomb aimed at a minister "
-         "killed 20 people.", "armed_assault", 9, ["civilians"]),
+         "killed 20 people.", "armed_assault", 9, ["civilians"], (20, "2019-05-11")),
         # the same, where the parser hangs the clause on the verb of saying between them
         ("Gunmen shot dead a lawyer and his son in Mardan on Sunday, an officer said, hours after a suicide attack "
-         "in a different district killed five.", "targeted_killing", 2, ["civilians"]),
+         "in a different district killed five.", "targeted_killing", 2, ["civilians"], (5, "2019-05-12")),
         # no gap: the clause tells how this attack happened
         ("Two soldiers were martyred and five wounded after a roadside bomb planted by militants went off in "
-         "North Waziristan on Sunday.", "bombing", 2, ["military"]),
+         "North Waziristan on Sunday.", "bombing", 2, ["military"], None),
     ],
 )
-def test_news_a_clause_a_day_after_tells_another_attack(run_extract, text, method, killed, targets):
-    event = _only(run_extract(text, published=PUBLISHED))
-    assert (event["method"], event["killed"], event["targets"]) == (method, killed, targets)
+def test_news_a_clause_a_day_after_tells_another_attack(run_extract, text, method, killed, targets, earlier):
+    events = run_extract(text, published=PUBLISHED)
+    (news,) = [e for e in events if e["killed"] == killed]
+    assert (news["method"], news["targets"]) == (method, targets)
+    assert [(e["killed"], e["date"]) for e in events if e is not news] == ([earlier] if earlier else [])
 
 
 @pytest.mark.parametrize("qualifier", ["Atleast", "At least"])

@@ -184,12 +184,16 @@ class EventAssembler:
         # "shot nine workers on Sunday, a day after a car bomb killed 20": the
         # clause tells another, earlier attack; its attack words and figures are not this one's
         earlier = self._earlier_clause_tokens(sent, triggers, casualties)
+        earlier_spans, earlier_casualties = [], []
         if earlier:
+            earlier_spans = [span for span in triggers if span.root.i in earlier]
+            earlier_casualties = [c for c in casualties if c["token"] in earlier]
             triggers = [span for span in triggers if span.root.i not in earlier]
             casualties = [c for c in casualties if c["token"] not in earlier]
         # "three suicide bombers were killed by the Rangers": the bombers are the dead, no bombing
         triggers = [span for span in triggers if not self._attacker_killed(span)]
-        record["triggers"] = [
+        def trigger_records(spans: list[Span]) -> list[dict]:
+            return [
             {
                 # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
                 "method": (
@@ -204,9 +208,11 @@ class EventAssembler:
                 "definite": self._is_definite(span),
                 "ranked": self._ranks_the_incident_told(span),
             }
-            for span in triggers
+            for span in spans
             if not self._trigger_is_hypothetical(span) and not self._told_before(span)
-        ]
+            ]
+
+        record["triggers"] = trigger_records(triggers)
         # attack words a hedge hides ("they could be behind the abduction"): whether each names
         # an incident already told ("the abduction")
         record["hedged_definite"] = [self._is_definite(span) for span in triggers if self._trigger_is_hypothetical(span)]
@@ -259,6 +265,17 @@ class EventAssembler:
         ) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
+        # "Gunmen killed ten labourers on Saturday, a day after a bombing left 26 dead": the
+        # clause's own incident, told apart (`_split_frames`) with its attack words, figures,
+        # places and targets
+        record["earlier_clause"] = None
+        if any(c["count"] > 0 for c in earlier_casualties) and earlier_spans:
+            others = frozenset(t.i for t in sent if t.i not in earlier)
+            record["earlier_clause"] = {
+                "first": min(earlier), "last": max(earlier),
+                "triggers": trigger_records(earlier_spans), "casualties": earlier_casualties,
+                "targets": self._targets(self._attacked_text(sent, earlier_spans, record["heading"], others | speakers)),
+            }
         # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
         # recalled in a clause) says of its victims, where the roles above find none
         record["sentence_targets"] = cued if told else []
@@ -1362,7 +1379,7 @@ class EventAssembler:
                     target["earlier_than_news"] = frame.get("earlier_than_news", False)
                     target["off_the_dateline"] = frame.get("off_the_dateline", False)
                     # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
-                    target["told_apart"] = bool(record["new_cue"] and incidents)
+                    target["told_apart"] = bool(frame["record"]["new_cue"] and incidents)
                     if previous is not None and target["district"] is None and self._similar_attack(frame):
                         # "two more lost their lives in a similar attack last week": where and how the
                         # incident told before happened, on another day
@@ -1402,7 +1419,8 @@ class EventAssembler:
                             before = {"value": published, "precision": "day", "relative": None, "token": -1}
                         if before and before.get("value") and len(before["value"]) >= 7:
                             target["inherited_date"] = _relative_to(before, sent.text)
-                current = target
+                # the incident a gap clause tells is told in passing: the story goes on with the news
+                current = previous if frame.get("background_clause") and previous is not None else target
             if told_before is not None and told_before is not current and record["claim"] and record["groups"] and self._claims_the_attack_told(record):
                 # "The attack was claimed by X, which bombed a market in Lahore last week": the
                 # claim is of the attack being told; the clause after it tells another
@@ -1485,7 +1503,11 @@ class EventAssembler:
                     break
 
     def _split_frames(self, record: dict) -> list[dict]:
-        """One frame per incident location of the sentence (usually one)."""
+        """One frame per incident location of the sentence (usually one), and one for an earlier
+        incident a gap clause tells ("a day after a bombing left 26 dead")."""
+        clause = record.get("earlier_clause")
+        if clause is not None:
+            return self._split_off_earlier_clause(record, clause)
         places = [p for p in record["places"] if p["kind"] != "country"]
         countries = [p for p in record["places"] if p["kind"] == "country"]
         districts = {}
@@ -1610,6 +1632,33 @@ class EventAssembler:
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
+
+    def _split_off_earlier_clause(self, record: dict, clause: dict) -> list[dict]:
+        """The sentence's frames without the gap clause, then the clause's own frame: its places
+        and dates, else the date its gap puts before the news ("a day after" -> the day before),
+        as a new incident (`background_clause`: the story goes on with the news)."""
+        inside = lambda item: clause["first"] <= item["token"] <= clause["last"]  # noqa: E731
+        main_record = dict(
+            record, earlier_clause=None,
+            places=[p for p in record["places"] if not inside(p)], dates=[d for d in record["dates"] if not inside(d)],
+        )
+        frames = self._split_frames(main_record)
+        dates = [d for d in record["dates"] if inside(d) and d["value"]]
+        anchor = max((d for f in frames for d in f["dates"] if d.get("value")), key=lambda d: len(d["value"]), default=None)
+        if not dates and anchor is not None:
+            doc = record["doc"]
+            dates = [_relative_to(anchor, doc[clause["first"] - 3 if clause["first"] >= 3 else 0 : clause["last"] + 1].text)]
+        earlier_record = dict(
+            record, earlier_clause=None, new_cue=True, targets=clause["targets"], groups=[], claim=False, suspect=False,
+            forces_initiative=False, militant_initiative=False, police_initiative=False,
+            strike_actor=False, afghan_actor=False, said_pakistan=False,
+        )
+        earlier = {
+            "record": earlier_record, "dates": dates, "same_day": False, "countries": [],
+            "casualties": clause["casualties"], "triggers": clause["triggers"],
+            "places": [p for p in record["places"] if inside(p)], "background_clause": True,
+        }
+        return frames + [earlier]
 
     @staticmethod
     def _background_clause(record: dict) -> tuple[int, int] | None:
