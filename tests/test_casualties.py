@@ -141,6 +141,19 @@ def test_casualties_event_shot_in_a_limb_is_injured(run_extract, only_event, tex
     assert _event(run_extract, only_event, text)["injured"] == injured
 
 
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        ("A car bomb in Quetta on Monday left 31 people dead and 40 injured.", 31, 40),
+        ("A car bomb in Quetta on Monday left 31 people dead and scores of others wounded.", 31, None),
+    ],
+)
+def test_casualties_event_left_dead_and_injured(run_extract, only_event, text, killed, injured):
+    # the outcome beside the count ("dead"), not the word that closes the clause ("injured")
+    event = _event(run_extract, only_event, text)
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
 def test_casualties_event_injured(run_extract, only_event):
     event = _event(
         run_extract,

@@ -899,22 +899,24 @@ class CasualtyExtractor:
                 return outcome, False, False, True
             # "leaving nine people dead": the outcome sits on a sibling of the count
             if head.lemma_.lower() in lexicon.outcome_words["leaving_verbs"]:
+                # the outcome beside the count first: "left 26 people dead and 40 injured" leaves
+                # the 26 dead, whatever closes the clause
                 for sibling in head.children:
                     if sibling.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj", "attr"} and sibling.i != current.i:
                         outcome = self._predicate_outcome(sibling)
                         if outcome:
                             return outcome, False, False, subset
-                    if sibling.i == current.i:
-                        for grandchild in current.children:
-                            outcome = self._predicate_outcome(grandchild)
-                            if outcome:
-                                return outcome, False, False, subset
-                        clause = [t for t in head.subtree if not t.is_punct]
-                        closing = clause[-1]
-                        if current.dep_ == "dobj" and closing.i > current.i and closing.lower_ in lexicon.outcome_adjectives:
-                            # "leaving nine members of a family, among them two girls, dead": the
-                            # outcome closes the clause of "leave", whatever the parser hung it on
-                            return self._predicate_outcome(closing), False, False, subset
+                if current.head.i == head.i:
+                    for grandchild in current.children:
+                        outcome = self._predicate_outcome(grandchild)
+                        if outcome:
+                            return outcome, False, False, subset
+                    clause = [t for t in head.subtree if not t.is_punct]
+                    closing = clause[-1]
+                    if current.dep_ == "dobj" and closing.i > current.i and closing.lower_ in lexicon.outcome_adjectives:
+                        # "leaving nine members of a family, among them two girls, dead": the
+                        # outcome closes the clause of "leave", whatever the parser hung it on
+                        return self._predicate_outcome(closing), False, False, subset
             if head.pos_ in {"VERB", "AUX"}:
                 # "23 passengers were offloaded and shot dead": the outcome on a coordinated verb
                 for sibling in head.children:
