@@ -35,6 +35,10 @@ def _ents(doc, label):
         ("Lashkar e Jhangvi men were arrested in the raid.", "Lashkar e Jhangvi", "LeJ"),
         ("A Jaish-e-Mohammad cell was broken up.", "Jaish-e-Mohammad", "JeM"),
         ("The BRA said its fighters blew up the pylon.", "BRA", "BRA"),
+        # groups of the years before 2022 that EVENTS.md does not list (codes added)
+        ("Jaish-ul-Islam said its man drove the car.", "Jaish-ul-Islam", "Jaish-ul-Islam"),
+        ("Hizbul Ahrar said it planted the device.", "Hizbul Ahrar", "Hizb-ul-Ahrar"),
+        ("NATO helicopters crossed the border before dawn.", "NATO helicopters", "ISAF"),
     ],
 )
 def test_rulers_group_alias_gets_canonical_code(nlp, text, alias, code):
@@ -151,6 +155,12 @@ def test_rulers_triggers_are_not_entities(nlp):
     doc = nlp("A roadside bomb exploded near the bazaar.")
     assert doc.spans["incidents_triggers"]
     assert not any(ent.label_ in {"SPECIFIC", "GENERIC"} for ent in doc.ents)
+
+
+def test_rulers_nato_forces_supplied_are_no_group(nlp):
+    # "supplies for NATO forces" names whom the convoy served: the ruler has no "NATO forces"
+    doc = nlp("Militants torched ten tankers carrying fuel for NATO forces in Afghanistan.")
+    assert not [ent for ent in doc.ents if ent.label_ == "GROUP"]
 
 
 def test_rulers_group_word_inside_other_words_not_matched(nlp):
