@@ -43,7 +43,7 @@ AFGHAN_FORCES = {"Afghan Taliban", "ANSF"}
 #: The id patterns/groups.jsonl gives Afghanistan's state forces: a code only with a date.
 AFGHAN_STATE_FORCES = "Afghan state forces"
 #: Those that strike from the air or by artillery in the texts this tool reads.
-STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces"}
+STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces", "ISAF"}
 MAX_EVIDENCE = 40
 
 

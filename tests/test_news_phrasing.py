@@ -344,6 +344,18 @@ def test_news_a_second_attack_earlier_in_the_afternoon_is_on_the_same_day(run_ex
     assert dates == [(9, "2019-05-09"), (40, "2019-05-09")]
 
 
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        ("Army helicopter gunships fired on militant hideouts in Orakzai on Saturday, killing 12 militants.", "Pakistan Armed Forces"),
+        ("NATO helicopters fired on a Pakistani border post in Mohmand on Saturday, killing 11 soldiers.", "ISAF"),
+    ],
+)
+def test_news_aircraft_firing_is_an_airstrike_by_whoever_flies_them(run_extract, text, actor):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], [p["group"] for p in event["perpetrators"]]) == ("airstrike", [actor])
+
+
 def test_news_militants_attacking_a_post_is_an_armed_assault(run_extract):
     event = _only(run_extract("Militants attacked a police station in Lakki Marwat late Saturday, killing two policemen.", published=PUBLISHED))
     assert (event["method"], event["date"]) == ("armed_assault", "2019-05-11")
