@@ -35,6 +35,16 @@ def test_news_place_before_a_comma_is_no_modifier_of_the_next_noun(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["place"] == "Hub"
 
 
+@pytest.mark.parametrize(
+    "agency,district",
+    [("APP", "Peshawar"), ("Reuters", None)],
+)
+def test_news_the_national_agency_dateline_places_an_unplaced_lead(run_extract, agency, district):
+    # APP files from the district; a foreign wire's dateline is its bureau, not the attack's place
+    text = f"PESHAWAR, May 10 ({agency}): Six students died when gunmen stormed the hostel of a training college on Friday."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
+
+
 def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
     event = _only(run_extract("A bomb planted on a motorbike went off in Mardān on Friday, killing two people.", published=PUBLISHED))
     assert event["district"] == "Mardan"

@@ -1438,14 +1438,17 @@ class EventAssembler:
         """A story filed as "PESHAWAR: A suicide bomber struck a mosque ..." often names its
         city only in the dateline. The dateline is kept on the incidents; the document-level
         assembly gives it to the main incident if, once merged, it has no place of its own.
-        A wire bureau dateline ("ISLAMABAD (Reuters) -") says nothing about the place."""
+        A foreign wire bureau's dateline ("ISLAMABAD (Reuters) -": lexicon `wire_agencies`) says
+        nothing about the place; the national agency files from the district ("PESHAWAR, Dec 01
+        (APP):") and its dateline counts like a newspaper's."""
         if doc._.incidents_offset or not self._datelines:
             return
         first_line = [d for d in self._datelines if d["sent"] == self._datelines[0]["sent"]]
         if len(first_line) != 1 or self._datelines[0]["token"] > DATELINE_WITHIN_TOKENS:
             return
         line = doc[first_line[0]["token"] : min(first_line[0]["token"] + 8, len(doc))].text
-        if re.search(r"\((?:Reuters|AP|AFP|Xinhua|Anadolu|wire|dpa|UPI|IANS|APP)\)", line):
+        agencies = re.findall(r"\(([A-Za-z]+)\)", line)
+        if any(agency.lower() in self.lexicon.place_roles["wire_agencies"] for agency in agencies):
             return
         for incident in incidents:
             incident["dateline"] = dict(first_line[0])
