@@ -943,6 +943,12 @@ def test_news_a_clause_a_day_after_tells_another_attack(run_extract, text, metho
     assert [(e["killed"], e["date"]) for e in events if e is not news] == ([earlier] if earlier else [])
 
 
+def test_news_a_credit_closed_on_the_first_word_leaves_its_count(run_extract):
+    # "(APP):Seven" was one token: the lead's count had no number
+    text = "KOHAT, May 10 (APP):Seven labourers were killed when a bomb went off at a coal mine on Friday."
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 7
+
+
 @pytest.mark.parametrize("qualifier", ["Atleast", "At least"])
 def test_news_words_run_together_are_read_as_their_parts(run_extract, qualifier):
     text = f"{qualifier} twenty-one people were killed when a bomb exploded in Mastung on Sunday."

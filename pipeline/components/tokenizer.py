@@ -1,5 +1,6 @@
-"""Tokenizer exceptions from patterns/tokenizer.json: hyphenated words kept whole, and words run
-together ("atleast") split into their parts.
+"""Tokenizer exceptions from patterns/tokenizer.json: hyphenated words kept whole, words run
+together ("atleast") split into their parts, and infixes split where a credit closes on a word
+("(APP):Nine").
 
 Registered as the `[initialize.before_init]` callback of models/config.cfg, so the special cases
 are part of the tokenizer that `nlp.to_disk` saves with the compiled pipeline (and the first pass,
@@ -14,6 +15,7 @@ import spacy
 import srsly
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from ..resources import data_path
 
@@ -40,6 +42,9 @@ def tokenizer_exceptions(patterns_dir: str | None = None):
                     pieces.append({ORTH: spelling[start : start + len(part)]})
                     start += len(part)
                 nlp.tokenizer.add_special_case(spelling, pieces)
+        extra_infixes = exceptions.get("split_infixes", [])
+        if extra_infixes:
+            nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra_infixes]).finditer
         return nlp
 
     return add_exceptions
