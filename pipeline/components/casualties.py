@@ -610,7 +610,9 @@ class CasualtyExtractor:
         captain and a soldier" (whose captain the parser leaves without his article) the captain."""
         extra = 0
         for conjunct in noun.conjuncts:
-            if conjunct.tag_ != "NN" or conjunct.lower_ not in self.lexicon.person_singular | self.lexicon.bodyguard_nouns:
+            if conjunct.tag_ != "NN" or (
+                conjunct.lower_ not in self.lexicon.person_singular and conjunct.lower_ not in self.lexicon.bodyguard_nouns
+            ):
                 continue
             determiners = _determiners(conjunct)
             if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
@@ -1082,11 +1084,6 @@ class CasualtyExtractor:
             return "killed"
         if lemma in words["martyrdom_verbs"] and any(c.lower_.startswith(tuple(words["martyrdom_prefixes"])) for c in token.children):
             return "killed"
-        if lemma in lexicon.shoot_verbs and any(
-            c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in words["limb_nouns"] for o in c.children if o.dep_ == "pobj")
-            for c in token.children
-        ) and not any(c.lower_ in lexicon.shot_dead_particles for c in token.children):
-            return "injured"  # "a vendor was shot in the arm": wounded
         if lemma in lexicon.shoot_verbs and (
             any(c.lower_ in lexicon.shot_dead_particles for c in token.children)
             or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in lexicon.shot_dead_particles)
@@ -1094,6 +1091,11 @@ class CasualtyExtractor:
             if child is not None and child.dep_ == "nsubj" and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 return "killed_agent"  # "two men on a motorbike gunned down a constable": the killers
             return "killed"
+        if lemma in lexicon.shoot_verbs and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in words["limb_nouns"] for o in c.children if o.dep_ == "pobj")
+            for c in token.children
+        ):
+            return "injured"  # not shot dead but "shot in the arm": wounded
         if word in words["killed_words"] or lemma in lexicon.strict_killed or word.startswith(tuple(words["killed_prefixes"])):
             if child is not None and lemma in words["agentive_kill_verbs"]:
                 passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod", "relcl"}

@@ -192,24 +192,26 @@ class EventAssembler:
             casualties = [c for c in casualties if c["token"] not in earlier]
         # "three suicide bombers were killed by the Rangers": the bombers are the dead, no bombing
         triggers = [span for span in triggers if not self._attacker_killed(span)]
+
+        # the attack words of the sentence, and of a gap clause's own incident (below), as records
         def trigger_records(spans: list[Span]) -> list[dict]:
             return [
-            {
-                # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
-                "method": (
-                    "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air
-                    else "airstrike" if from_the_air and len(span) == 1 and span.root.pos_ == "VERB" and span.root.lemma_ in lexicon.air_verb_lemmas
-                    else "shelling" if span.text.lower() in lexicon.pounding_verbs and not from_the_air
-                    else span.id_ or span.label_
-                ),
-                "strength": self._strength(span),
-                "token": span.start,
-                "text": span.text,
-                "definite": self._is_definite(span),
-                "ranked": self._ranks_the_incident_told(span),
-            }
-            for span in spans
-            if not self._trigger_is_hypothetical(span) and not self._told_before(span)
+                {
+                    # "militants bombed a girls' school": a bombing; "jets bombed hideouts": an airstrike
+                    "method": (
+                        "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air
+                        else "airstrike" if from_the_air and len(span) == 1 and span.root.pos_ == "VERB" and span.root.lemma_ in lexicon.air_verb_lemmas
+                        else "shelling" if span.text.lower() in lexicon.pounding_verbs and not from_the_air
+                        else span.id_ or span.label_
+                    ),
+                    "strength": self._strength(span),
+                    "token": span.start,
+                    "text": span.text,
+                    "definite": self._is_definite(span),
+                    "ranked": self._ranks_the_incident_told(span),
+                }
+                for span in spans
+                if not self._trigger_is_hypothetical(span) and not self._told_before(span)
             ]
 
         record["triggers"] = trigger_records(triggers)
@@ -1650,7 +1652,8 @@ class EventAssembler:
         anchor = max((d for f in frames for d in f["dates"] if d.get("value")), key=lambda d: len(d["value"]), default=None)
         if not dates and anchor is not None:
             doc = record["doc"]
-            dates = [_relative_to(anchor, doc[clause["first"] - 3 if clause["first"] >= 3 else 0 : clause["last"] + 1].text)]
+            # the gap ("a day") may hang on the verb before "after": read a few words before the clause
+            dates = [_relative_to(anchor, doc[max(clause["first"] - 3, 0) : clause["last"] + 1].text)]
         earlier_record = dict(
             record, earlier_clause=None, new_cue=True, targets=clause["targets"], groups=[], claim=False, suspect=False,
             forces_initiative=False, militant_initiative=False, police_initiative=False,
