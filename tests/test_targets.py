@@ -224,6 +224,21 @@ def test_targets_soldiers_of_the_frontier_corps_are_paramilitary_only(run_extrac
     assert _targets(run_extract, text) == ["paramilitary"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # security personnel whom no word names as police or Frontier Corps are the army's, as
+        # "soldiers" are, never private citizens
+        ("Three security personnel were martyred when gunmen raided a check post in Tank on Friday.", ["military"]),
+        ("A roadside device hit a security forces vehicle near Mir Ali on Monday, injuring two men.", ["military"]),
+        # named as the Frontier Corps elsewhere in the sentence: paramilitary only
+        ("Two security men of the Frontier Corps died when their post in Kalat came under fire on Tuesday.", ["paramilitary"]),
+    ],
+)
+def test_targets_unnamed_security_personnel_are_soldiers(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
 # --- victims listed without an attack word ------------------------------------------------------------
 
 def test_targets_counted_victims_listed_among_the_dead_join_the_incident(run_extract):
