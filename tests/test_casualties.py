@@ -142,6 +142,23 @@ def test_casualties_event_shot_in_a_limb_is_injured(run_extract, only_event, tex
 
 
 @pytest.mark.parametrize(
+    "text,killed",
+    [
+        # "also ... other" adds to the figure told before it
+        ("A bomb hidden in a rickshaw killed a senior police investigator in Hyderabad on Monday. "
+         "The explosion also killed two other policemen escorting him.", 3),
+        ("Gunmen shot dead a teacher outside a school in Turbat on Monday. "
+         "They also killed two other teachers as they tried to flee.", 3),
+        # others wounded are added to no death toll
+        ("Gunmen shot dead a teacher outside a school in Turbat on Monday. "
+         "They also wounded two other teachers as they tried to flee.", 1),
+    ],
+)
+def test_casualties_event_also_killed_others_adds_to_the_toll(run_extract, only_event, text, killed):
+    assert _event(run_extract, only_event, text)["killed"] == killed
+
+
+@pytest.mark.parametrize(
     "text,killed,injured",
     [
         ("A car bomb in Quetta on Monday left 31 people dead and 40 injured.", 31, 40),
@@ -497,6 +514,16 @@ def test_casualties_named_leader_of_a_group_is_no_victim(statements):
 
 def test_casualties_a_groups_own_tally_is_no_toll(statements):
     assert _killed(statements("The BLF claimed it had killed forty soldiers in the mountains.")) == []
+
+
+def test_casualties_a_group_spokesmans_figures_are_no_toll(statements):
+    # what a named group's spokesman tells of the victim's past ("he had killed 30 of our men")
+    # is the group's account, not a toll of the attack
+    text = ("'He had killed more than 30 of our fighters,' TTP spokesman Ahmad Marwat told reporters "
+            "after the blast.")
+    assert _killed(statements(text)) == []
+    # a spokesman of no group named beside him is the report's source
+    assert _killed(statements("Two constables were killed in the blast, a police spokesman told reporters.")) == [(2, "security")]
 
 
 @pytest.mark.parametrize(

@@ -766,6 +766,10 @@ class CasualtyExtractor:
             last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"
         ):
             increment = True
+        if predicate is not None and any(child.lower_ == "other" for child in noun.children) and any(
+            child.lower_ in self.lexicon.outcome_words["addition_adverbs"] for child in predicate.children
+        ):
+            increment = True  # "the explosion also killed two other guards": besides the one told before
         if noun.i != last.i and category != "attacker":
             count += self._unnumbered_people(noun)
         if category != "attacker":
@@ -1024,11 +1028,19 @@ class CasualtyExtractor:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
                 if any(c.ent_type_ == "GROUP" or c.lower_ in lexicon.claimant_nouns for c in subjects):
                     return True
+                if any(self._group_speaker(c) for c in subjects):
+                    return True  # "..., a TTP spokesman told reporters": the group speaks
                 if ancestor.lemma_.lower() in lexicon.boast_verbs and group_in_sentence and any(
                     c.lower_ in lexicon.claimant_pronouns for c in subjects
                 ):
                     return True
         return False
+
+    def _group_speaker(self, subject: Token) -> bool:
+        """A subject that is a group's spokesman ("TTP spokesman Ahmad", "a spokesperson
+        of the BLA"): one of the speaker nouns with a group named in the same phrase."""
+        words = list(subject.subtree)
+        return any(t.lower_ in self.lexicon.claimant_pronouns for t in words) and any(t.ent_type_ == "GROUP" for t in words)
 
     def _hospital_phrase(self, verb: Token, prepositions: set[str]) -> bool:
         """Whether `verb` has one of `prepositions` with (a) hospital among its phrases ("rushed to
