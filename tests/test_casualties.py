@@ -161,6 +161,21 @@ def test_casualties_event_also_killed_others_adds_to_the_toll(run_extract, only_
 @pytest.mark.parametrize(
     "text,killed,injured",
     [
+        # a staffer is a person; "others" after insurgents whom no figure counts are more victims
+        ("A security staffer died battling the insurgents while three others were hurt at a fuel "
+         "depot in Kohat on Monday.", 1, 3),
+        # "others" after counted attackers are attackers
+        ("Two of the raiders were shot dead and three others were hurt at a fuel depot in Kohat on Monday.", None, None),
+    ],
+)
+def test_casualties_event_others_continue_only_a_counted_noun(run_extract, only_event, text, killed, injured):
+    event = _event(run_extract, only_event, text)
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
         ("A car bomb in Quetta on Monday left 31 people dead and 40 injured.", 31, 40),
         ("A car bomb in Quetta on Monday left 31 people dead and scores of others wounded.", 31, None),
     ],
@@ -524,6 +539,10 @@ def test_casualties_a_group_spokesmans_figures_are_no_toll(statements):
     assert _killed(statements(text)) == []
     # a spokesman of no group named beside him is the report's source
     assert _killed(statements("Two constables were killed in the blast, a police spokesman told reporters.")) == [(2, "security")]
+    # the group named just before its spokesman, which the parser may leave outside his phrase
+    text = ("TTP (Tehrik-i-Taliban Pakistan) Spokesman Ahmad Khan claimed that its men had shot dead 15 "
+            "guards before they were surrounded.")
+    assert _killed(statements(text)) == []
 
 
 @pytest.mark.parametrize(

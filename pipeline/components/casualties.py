@@ -598,11 +598,21 @@ class CasualtyExtractor:
         if any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children):
             return False
         for token in reversed(noun.doc[noun.sent.start : noun.i]):
-            if token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}:
+            if token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"} and self._is_counted(token):
                 category = self._category_of(token)
                 if category is not None:
                     return category == "attacker"
         return False
+
+    def _is_counted(self, noun: Token) -> bool:
+        """Whether a plural noun is counted: "eight terrorists", "one of the attackers" (not
+        "fighting the insurgents", whom no figure counts)."""
+        if any(child.dep_ == "nummod" for child in noun.children):
+            return True
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.lower_ == "of" and (
+            prep.head.like_num or prep.head.lower_ in self.lexicon.number_words
+        )
 
     def _unnumbered_people(self, noun: Token) -> int:
         """Persons coordinated with a count without a number of their own: "three engineers and
@@ -1040,7 +1050,17 @@ class CasualtyExtractor:
         """A subject that is a group's spokesman ("TTP spokesman Ahmad", "a spokesperson
         of the BLA"): one of the speaker nouns with a group named in the same phrase."""
         words = list(subject.subtree)
-        return any(t.lower_ in self.lexicon.claimant_pronouns for t in words) and any(t.ent_type_ == "GROUP" for t in words)
+        if not any(t.lower_ in self.lexicon.claimant_pronouns for t in words):
+            return False
+        if any(t.ent_type_ == "GROUP" for t in words):
+            return True
+        # "TTP (Tehrik-i-Taliban Pakistan) Spokesman Ahmad claimed": the parser may leave the group
+        # before the speaker outside the subject's phrase; it still names whose spokesman he is
+        # (nor may it keep the two in one sentence)
+        before = words[0].i - 1
+        while before >= 0 and subject.doc[before].is_punct and subject.doc[before].ent_type_ != "GROUP":
+            before -= 1
+        return before >= 0 and subject.doc[before].ent_type_ == "GROUP"
 
     def _hospital_phrase(self, verb: Token, prepositions: set[str]) -> bool:
         """Whether `verb` has one of `prepositions` with (a) hospital among its phrases ("rushed to
