@@ -239,6 +239,15 @@ def test_targets_unnamed_security_personnel_are_soldiers(run_extract, text, expe
     assert _targets(run_extract, text) == expected
 
 
+def test_targets_a_tehsildar_is_a_government_official_not_politics(run_extract, only_event):
+    # "political tehsildar" is the revenue officer of a tribal agency's administration: a
+    # government target and a victim, whatever "political" says elsewhere
+    text = ("A device planted by the road blew up under a jeep near Khar on Monday, killing a political "
+            "tehsildar and four Levies guards.")
+    event = only_event(run_extract(text, published=PUBLISHED))
+    assert (sorted(event["targets"]), event["killed"]) == (["government", "paramilitary"], 5)
+
+
 # --- victims listed without an attack word ------------------------------------------------------------
 
 def test_targets_counted_victims_listed_among_the_dead_join_the_incident(run_extract):
