@@ -787,6 +787,21 @@ def test_news_a_cross_border_assault_told_again_joins_its_incident(run_extract):
     assert (event["district"], event["method"], event["killed"], event["perpetrators"]) == ("Bajaur", "armed_assault", 2, [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country the site is told to be near, and the country the attackers shot from, are not
+        # where the soldiers died: the district named after them is
+        "Three soldiers die in raid on outpost near Afghanistan\n\nMIRAMSHAH: Gunmen in Afghanistan opened "
+        "fire across the border on a frontier outpost, killing three soldiers, officials said on Sunday.\n"
+        "The outpost lies in North Waziristan district.",
+    ],
+)
+def test_news_the_country_across_the_border_is_not_the_site(run_extract, text):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["country"], event["district"], event["event_type"], event["killed"]) == ("Pakistan", "North Waziristan", "attack", 3)
+
+
 def test_news_prior_to_the_fresh_incident_tells_another_one(run_extract):
     text = ("KARACHI: A grenade hurled at a municipal office in Lyari on Sunday injured three sanitary workers.\n"
             "Prior to the fresh incident, men on a motorbike had on Thursday night thrown a grenade near a "
