@@ -527,6 +527,15 @@ def test_casualties_named_leader_of_a_group_is_no_victim(statements):
     assert [s for s in found if s["outcome"] == "killed" and s["category"] not in {"attacker", "hostile"}] == []
 
 
+def test_casualties_a_count_word_after_a_page_date_stamp_is_counted(statements):
+    # the base model joins "Three" to the ISO date before it into one DATE entity
+    for text, count in [
+        (" date 2021-06-09 Two constables have been shot dead while guarding a vaccination team near Swabi.", 2),
+        (" date 2018-03-13 Two Levies men were martyred in an attack in Zhob on Tuesday.", 2),
+    ]:
+        assert [n for n, _ in _killed(statements(text))] == [count], text
+
+
 def test_casualties_a_groups_own_tally_is_no_toll(statements):
     assert _killed(statements("The BLF claimed it had killed forty soldiers in the mountains.")) == []
 

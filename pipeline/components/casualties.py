@@ -28,6 +28,7 @@ from .extensions import doc_text, ents_by_sentence, register_extensions, span_te
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
+ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")  # "2021-06-09", which the tokenizer cuts into five tokens
 CURRENCY_FIGURE = re.compile(r"^(?:rs\.?|pkr|usd|\$)\d", re.I)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 #: one-word shapes read here rather than by quantulum3, whose first call compiles its unit
@@ -317,9 +318,12 @@ class CasualtyExtractor:
     @staticmethod
     def _bare_number_misread_as_date(token: Token) -> bool:
         """"killing 15 people and injuring 70": the base model sometimes tags a lone number
-        as a DATE; a one-token entity of one to three digits is a count, not a date."""
+        as a DATE; a one-token entity of one to three digits is a count, not a date. So is a
+        number word the model joined to an ISO date just before it."""
         doc = token.doc
         alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        if token.ent_type_ == "DATE" and token.is_alpha and token.i >= 5 and ISO_DATE.fullmatch(doc[token.i - 5 : token.i].text):
+            return True  # "date 2021-06-09 Two policemen ...": a page's stamp glued to a count word
         return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
 
     def _is_single_person(self, token: Token) -> bool:
