@@ -400,6 +400,9 @@ def test_news_bare_taliban_in_pakistan_is_the_ttp_but_not_as_a_modifier(run_extr
     assert [p["group"] for p in claimed["perpetrators"]] == ["TTP"]
     rally = _only(run_extract("A bomb killed six people at a rally of a pro-Taliban party in Bajaur on Sunday.", published=PUBLISHED))
     assert rally["perpetrators"] == []
+    # ... except of an attack word: "a Taliban ambush" is the Taliban's
+    ambush = _only(run_extract("Four constables died in a Taliban ambush near Tank on Sunday.", published=PUBLISHED))
+    assert [p["group"] for p in ambush["perpetrators"]] == ["TTP"]
 
 
 def test_news_us_drone_strike_is_not_a_pakistani_strike(run_extract):

@@ -483,6 +483,8 @@ class EventAssembler:
         if ent.end < len(doc) and doc[ent.end].text in {"-", "–"}:
             return True
         root = ent.root
+        if root.head.lemma_.lower() in self.lexicon.place_roles["attack_nouns"]:
+            return False  # "a Taliban bombing", "Taliban raid on air base": whose attack it was
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
 
     def _is_member_acted_upon(self, ent: Span) -> bool:
