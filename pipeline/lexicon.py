@@ -126,6 +126,7 @@ class Lexicon:
     time_gap_units: frozenset[str]  # "a day after a bombing left 26 dead": another, earlier attack
     natural_causes: frozenset[str]  # "died in a thunderstorm": no victim of violence
     forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
+    force_unit_nouns: frozenset[str]  # "a police team raided ...": the unit's force acted
     militant_initiative_verbs: frozenset[str]  # "gunmen stormed the post": the militants did
     forces_response_verbs: frozenset[str]  # "troops retaliated": the militants began
     outcome_words: dict[str, frozenset[str]]  # word sets of the outcome rules (patterns/lexicon.json)
@@ -262,6 +263,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         time_gap_units=frozenset(raw["time_gap_units"]["words"]),
         natural_causes=frozenset(raw["natural_causes"]["words"]),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
+        force_unit_nouns=frozenset(raw["initiative_verbs"]["unit_nouns"]),
         militant_initiative_verbs=frozenset(raw["initiative_verbs"]["militants"]),
         forces_response_verbs=frozenset(raw["initiative_verbs"]["responses"]),
         outcome_words={

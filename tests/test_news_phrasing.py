@@ -682,6 +682,19 @@ def test_news_a_police_raid_that_kills_militants_is_a_clash_with_no_army_actor(r
     assert (event["method"], event["perpetrators"], event["perpetrators_killed"]) == ("armed_clash", [], 5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit of the police ("a CID team", "a police party") raided: the police began it
+        "A CID team carried out a raid on a hideout in Landhi on Sunday and said it had killed three militants.",
+        "A police party raided a compound in Landhi on Sunday and killed three militants.",
+    ],
+)
+def test_news_a_raid_by_a_police_unit_is_a_clash(run_extract, text):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators"]) == ("armed_clash", [])
+
+
 def test_news_a_would_be_bomber_among_the_militants_killed_is_no_bombing(run_extract):
     text = ("Counter-terrorism police killed four militants, among them a would-be suicide bomber, in an "
             "encounter in Landhi on Sunday.")

@@ -1994,6 +1994,7 @@ class EventAssembler:
             actors += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             actors += [conj for a in actors for conj in a.conjuncts]
             for actor in actors:
+                actor = self._force_of_unit(actor)
                 if actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ in {"military", "paramilitary"}:
                     if lemma in lexicon.forces_response_verbs:
                         militants = True  # "troops retaliated", "foiled an infiltration bid"
@@ -2010,6 +2011,13 @@ class EventAssembler:
                 ):
                     militants = True
         return forces, militants, police
+
+    def _force_of_unit(self, actor: Token) -> Token:
+        """The force a unit noun belongs to ("a police team", "a CTD party", "an FC
+        contingent"): the force acted; any other actor is itself."""
+        if actor.ent_type_ or actor.lower_ not in self.lexicon.force_unit_nouns:
+            return actor
+        return next((c for c in actor.children if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ == "SECURITY_FORCE"), actor)
 
     def _can_open(self, frame: dict, lead: bool = False) -> bool:
         specific = any(t["strength"] == "SPECIFIC" for t in frame["triggers"])
