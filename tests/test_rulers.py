@@ -64,6 +64,7 @@ def test_rulers_group_alias_gets_canonical_code(nlp, text, alias, code):
         ("Two constables were shot dead in D.I. Khan on Sunday.", "D.I. Khan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Militants blocked the highway in Bolan for three hours.", "Bolan", "Balochistan", "Kachhi"),
         ("A convoy came under fire in Nushki after dusk.", "Nushki", "Balochistan", "Nushki"),
+        ("The car was blown up near Essa Nagri on the expressway.", "Essa Nagri", "Sindh", "Karachi"),
     ],
 )
 def test_rulers_place_alias_resolves_to_district(nlp, text, name, province, district):
