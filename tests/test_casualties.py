@@ -119,6 +119,9 @@ def _event(run_extract, only_event, text):
         ("A trader was shot dead near his shop in Turbat on Monday.", 1, "exact"),
         ("Gunmen killed two businessmen and a nurse on the highway near Khuzdar on Monday.", 3, "exact"),
         ("A senior superintendent of police was martyred in an ambush in Chilas on Monday.", 1, "exact"),
+        # "a" or "an" before any person noun is one person (lexicon person_nouns_singular)
+        ("Gunmen killed an activist outside her office in Orangi on Monday.", 1, "exact"),
+        ("A mountaineer was killed when gunmen stormed the base camp in Diamer on Monday.", 1, "exact"),
         # a possessed gunman is the victim's guard (lexicon bodyguard_nouns), not an attacker
         ("A bomber rammed his car into a jeep in Bannu on Monday, killing a judge and his gunman.", 2, "exact"),
         ("Gunmen shot dead deputy commissioner Karim Khan and his gunman in Zhob on Monday.", 2, "exact"),
