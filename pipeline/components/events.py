@@ -42,11 +42,6 @@ REPORT_RELATIVE = re.compile(r"\b(?:comes?|came) (?:a|one|two|three) days? after
 AFGHAN_TERRITORY = re.compile(
     r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
 )
-def _last_word(text: str) -> str:
-    words = text.split()
-    return words[-1] if words else ""
-
-
 MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
@@ -327,11 +322,10 @@ class EventAssembler:
         record["afghan_actor"] = bool(re.search(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b", text))
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
-        across = any(cue in text for cue in lexicon.place_roles["cross_border_cues"])
         record["afghan_territory"] = any(
             not re.search(r"\b(?:from|to|into|towards?)(?: the)?\s*$", text[: match.start()])
             # "gunmen in Afghanistan shot across the border": the attackers' side
-            and not (across and lexicon.victim_category.get(_last_word(text[: match.start()])) == "attacker")
+            and not self._attackers_side(text[: match.start()].rsplit(maxsplit=1)[-1:], text)
             for match in AFGHAN_TERRITORY.finditer(text)
         )
         record["forces_initiative"], record["militant_initiative"], record["police_initiative"] = self._initiative(sent)
@@ -721,15 +715,13 @@ class EventAssembler:
             node = head
         return False
 
-    def _attackers_across_the_border(self, ent: Span, sent: Span, previous: str) -> bool:
-        """Whether a country names where the attackers were when they struck across the border
-        ("gunmen in Afghanistan shot at a post across the border"): their side, not the site."""
-        if previous != "in" or ent.start < 2:
-            return False
-        head = sent.doc[ent.start - 2]
-        text = sent.text.lower()
-        return self.lexicon.victim_category.get(head.lower_) == "attacker" and any(
-            cue in text for cue in self.lexicon.place_roles["cross_border_cues"]
+    def _attackers_side(self, words_before: list[str], sentence: str) -> bool:
+        """Whether "in <country>" after `words_before` names where the attackers were when they
+        struck across the border ("gunmen in Afghanistan shot at a post across the border"):
+        their side, not the site. `sentence` is lower-cased."""
+        return (
+            bool(words_before) and self.lexicon.victim_category.get(words_before[-1].lower()) == "attacker"
+            and any(cue in sentence for cue in self.lexicon.place_roles["cross_border_cues"])
         )
 
     def _only_neighboured(self, ent: Span) -> bool:
@@ -892,7 +884,8 @@ class EventAssembler:
             if place.kind == "country" and self._inside_origin(ent):
                 continue  # "a raid launched from Paktika province of Afghanistan": the attackers' side
             if place.kind == "country" and (
-                previous in roles["country_reference_previous"] or self._attackers_across_the_border(ent, sent, previous)
+                previous in roles["country_reference_previous"]
+                or (previous == "in" and self._attackers_side([before2], sent.text.lower()))
             ):
                 continue  # "a post near Afghanistan", "gunmen in Afghanistan shot across the border"
             if self._only_neighboured(ent):
