@@ -302,7 +302,7 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "armed_clash"
     if (forces_operation(incident) or police_operation(incident)) and method in {"unknown", "armed_assault", "armed_clash"}:
         return "armed_clash", False  # "troops raided a hideout, killing four militants": their operation
-    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in {"attacked", "attack", "raid", "raided", "stormed"} for t in incident["triggers"]) and not incident["afghan_actor"]:
+    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in load_lexicon().raid_words for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(
         t["strength"] != "SPECIFIC" and t["text"].lower() in load_lexicon().assault_verbs for t in incident["triggers"]

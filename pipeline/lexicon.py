@@ -125,6 +125,13 @@ class Lexicon:
     drone_campaign: dict  # words, until, code: whose drone strikes in Pakistan were, by era
     time_gap_units: frozenset[str]  # "a day after a bombing left 26 dead": another, earlier attack
     natural_causes: frozenset[str]  # "died in a thunderstorm": no victim of violence
+    raid_words: frozenset[str]  # "militants attacked the post": their assault, though a gunfight followed
+    similarity_words: frozenset[str]  # "a similar attack": compares, tells no incident
+    several_attacks: re.Pattern  # "twin blasts", "three coordinated attacks": several incidents counted
+    one_site_attack_nouns: frozenset[str]  # "twin blasts" at one site: one incident
+    apart_counters: frozenset[str]  # "separate blasts": apart even at one site
+    attacks_anaphora: re.Pattern  # "both attacks": incidents already told
+    day_part_phrases: frozenset[str]  # "earlier in the day": the story's own day
     forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
     force_unit_nouns: frozenset[str]  # "a police team raided ...": the unit's force acted
     militant_initiative_verbs: frozenset[str]  # "gunmen stormed the post": the militants did
@@ -262,6 +269,13 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         drone_campaign={k: v for k, v in raw["drone_campaign"].items() if not k.startswith("_")},
         time_gap_units=frozenset(raw["time_gap_units"]["words"]),
         natural_causes=frozenset(raw["natural_causes"]["words"]),
+        raid_words=frozenset(raw["raid_words"]["words"]),
+        similarity_words=frozenset(raw["similarity_words"]["words"]),
+        several_attacks=_several_pattern(raw["several_attacks"]["counters"], raw["several_attacks"]["nouns"], 25),
+        one_site_attack_nouns=frozenset(raw["several_attacks"]["one_site_nouns"]),
+        apart_counters=frozenset(raw["several_attacks"]["apart"]),
+        attacks_anaphora=_several_pattern(raw["several_attacks"]["anaphors"], raw["several_attacks"]["anaphor_nouns"], 20),
+        day_part_phrases=frozenset(raw["day_part_phrases"]["words"]),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
         force_unit_nouns=frozenset(raw["initiative_verbs"]["unit_nouns"]),
         militant_initiative_verbs=frozenset(raw["initiative_verbs"]["militants"]),
@@ -270,6 +284,15 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
             name: frozenset(words) for name, words in raw["outcome_words"].items() if not name.startswith("_")
         },
     )
+
+
+def _several_pattern(counters: list[str], nouns: list[str], reach: int) -> re.Pattern:
+    """A counter and an attack noun at most `reach` characters of words apart ("twin suicide
+    blasts", "a series of coordinated attacks"); group 1 is the counter, group 2 the noun."""
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(word) for word in words)
+
+    return re.compile(rf"\b({alternatives(counters)})\b[\w\s-]{{0,{reach}}}\b({alternatives(nouns)})\b")
 
 
 def _rewrite_pattern(phrase: str, words: str) -> tuple[str | None, re.Pattern, str]:

@@ -341,7 +341,7 @@ class DateResolver:
             if iso and iso.end() > ent.end_char:
                 phrase = iso.group(0)  # the model cut "2021-07-14" at "2021-07"
             lead = re.search(r"\b(earlier|later) in\s*$", before.lower())
-            if lead and phrase.lower() in {"the day", "the evening", "the morning", "the night"}:
+            if lead and phrase.lower() in load_lexicon().day_part_phrases:
                 phrase = f"{lead.group(1)} in {phrase}"  # "earlier in the day": the day of the story
             calls = work.COUNTS["dateparser_calls"]
             value, precision, relative, inferred = resolve_date_phrase(

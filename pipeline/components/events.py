@@ -125,8 +125,6 @@ def _in_own_phrase(head, token) -> bool:
     return False
 
 
-#: "a similar strike", "an identical attack": words that liken an incident to one told before
-SIMILAR_WORDS = frozenset({"similar", "identical"})
 #: "claims responsibility for the killing", "... for Sunday's attack", or a bare "X claims
 #: responsibility" closing the line: a claim of one attack told
 CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility(?: for (?:the|this|that|[a-z]+'s)\b|\W*$)")
@@ -627,11 +625,10 @@ class EventAssembler:
         rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
 
-    @classmethod
-    def _similar_attack(cls, frame: dict) -> bool:
+    def _similar_attack(self, frame: dict) -> bool:
         """A frame whose attack word is called similar to another ("a similar attack", "in a
         similar incident") and that names no place of its own."""
-        return not frame["places"] and cls._called_similar(frame)
+        return not frame["places"] and self._called_similar(frame)
 
     def _similar_noun(self, frame: dict) -> bool:
         """Whether the frame's sentence calls an attack noun similar ("a similar strike", which
@@ -639,15 +636,14 @@ class EventAssembler:
         record = frame["record"]
         span = record["doc"].char_span(record["start"], record["end"], alignment_mode="expand")
         return self._called_similar(frame) or (span is not None and any(
-            t.lower_ in SIMILAR_WORDS and t.head.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in span
+            t.lower_ in self.lexicon.similarity_words and t.head.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in span
         ))
 
-    @staticmethod
-    def _called_similar(frame: dict) -> bool:
+    def _called_similar(self, frame: dict) -> bool:
         """Whether a frame's attack word is called similar to another ("a similar strike")."""
         doc = frame["record"]["doc"]
         return any(
-            c.lower_ in SIMILAR_WORDS for t in frame["triggers"] for word in (doc[t["token"]], doc[t["token"]].head) for c in word.children
+            c.lower_ in self.lexicon.similarity_words for t in frame["triggers"] for word in (doc[t["token"]], doc[t["token"]].head) for c in word.children
         )
 
     def _is_heading(self, sent: Span) -> bool:
@@ -1216,10 +1212,11 @@ class EventAssembler:
             return True
         if any(cue in text for cue in self.lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
             return True  # "eight soldiers were martyred in attacks in different areas in two days"
-        counted = re.search(r"\b(twin|two|three|four|coordinated|series of|multiple|separate)\b[\w\s-]{0,25}\b(attacks|assaults|bombings|blasts|incidents|strikes|explosions|ambushes)\b", text)
-        if counted and len(districts) == 1 and counted.group(2) in {"bombings", "blasts", "explosions"} and counted.group(1) != "separate":
+        lexicon = self.lexicon
+        counted = lexicon.several_attacks.search(text)
+        if counted and len(districts) == 1 and counted.group(2) in lexicon.one_site_attack_nouns and counted.group(1) not in lexicon.apart_counters:
             return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
-        return bool(counted) and not re.search(r"\b(both|the two|these|the three)\b[\w\s-]{0,20}\b(attacks|assaults)\b", text)
+        return bool(counted) and not lexicon.attacks_anaphora.search(text)
 
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
