@@ -108,6 +108,7 @@ class Lexicon:
     hypothetical_heads: frozenset[str]  # "plotted an attack", "foiled a bombing": nor one under these lemmas
     hypothetical_modifiers: frozenset[str]  # "a would-be suicide bomber": meant to attack, did not
     campaign_lemmas: frozenset[str]  # "are fighting to topple the government": a campaign's aim, no incident
+    question_marks: frozenset[str]  # "not clear whether it was a suicide blast": an open question, no attack told
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
     one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
@@ -252,6 +253,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         hypothetical_heads=frozenset(raw["trigger_hedges"]["head_lemmas"]),
         hypothetical_modifiers=frozenset(raw["trigger_hedges"]["modifiers"]),
         campaign_lemmas=frozenset(raw["trigger_hedges"]["campaign_lemmas"]),
+        question_marks=frozenset(raw["trigger_hedges"]["question_marks"]),
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
         one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),

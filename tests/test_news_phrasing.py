@@ -702,6 +702,21 @@ def test_news_a_would_be_bomber_among_the_militants_killed_is_no_bombing(run_ext
     assert (event["method"], event["perpetrators_killed"]) == ("armed_clash", 4)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb tore through a vegetable market in Kohat on Friday, killing eight people. It was not "
+        "yet clear whether it was a suicide blast, a police official said.",
+        "A blast ripped through a bus stand in Hangu on Sunday, killing six people. Officials were "
+        "investigating whether a suicide bomber was involved.",
+    ],
+)
+def test_news_a_suicide_attack_asked_about_is_no_suicide_attack(run_extract, text):
+    # "whether it was a suicide blast": a question the report leaves open, not what it tells
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["suicide"]) == ("bombing", False)
+
+
 def test_news_bombers_the_forces_shot_dead_are_the_dead_of_a_clash(run_extract):
     text = "Three suicide bombers were shot dead by police in Rohri on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))

@@ -681,6 +681,8 @@ class EventAssembler:
                 return True
             if head.lemma_.lower() in lexicon.hypothetical_heads:
                 return True
+            if any(child.dep_ == "mark" and child.lower_ in lexicon.question_marks for child in head.children):
+                return True  # "not clear whether it was a suicide blast": a question left open
             if head.head.i == head.i:
                 break
             head = head.head
