@@ -717,6 +717,21 @@ def test_news_a_suicide_attack_asked_about_is_no_suicide_attack(run_extract, tex
     assert (event["method"], event["suicide"]) == ("bombing", False)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Hangu on Sunday troops launched an intelligence-based operation against Tehreek-e-Taliban "
+        "Pakistan militants and killed five of them.",
+        "Troops killed four Pakistani Taliban militants in a raid on a hideout in Orakzai on Sunday.",
+    ],
+)
+def test_news_the_pakistani_talibans_own_name_makes_no_afghan_actor(run_extract, text):
+    # "Taliban" inside the TTP's names is no sign of Afghan forces: the troops' operation against
+    # the TTP is a clash of Pakistan's forces with the TTP, not of Afghanistan's
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], sorted(p["group"] for p in event["perpetrators"])) == ("clash", ["Pakistan Armed Forces", "TTP"])
+
+
 def test_news_bombers_the_forces_shot_dead_are_the_dead_of_a_clash(run_extract):
     text = "Three suicide bombers were shot dead by police in Rohri on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))

@@ -125,6 +125,11 @@ def _in_own_phrase(head, token) -> bool:
     return False
 
 
+#: An Afghan actor in a sentence: Afghanistan's people, forces or capital, or the Taliban; not
+#: "the Pak-Afghan border" nor "the Afghan border" (geography)
+AFGHAN_ACTOR = re.compile(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b")
+#: Group ids (patterns/groups.jsonl) that name the Afghan side, or may ("Taliban" alone)
+AFGHAN_SIDE_GROUPS = frozenset({"Taliban", "Afghan Taliban", "Afghan state forces"})
 #: "claims responsibility for the killing", "... for Sunday's attack", or a bare "X claims
 #: responsibility" closing the line: a claim of one attack told
 CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility(?: for (?:the|this|that|[a-z]+'s)\b|\W*$)")
@@ -316,8 +321,10 @@ class EventAssembler:
         record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
-        # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography
-        record["afghan_actor"] = bool(re.search(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b", text))
+        # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography,
+        # and the names of Pakistani groups ("Tehreek-e-Taliban Pakistan", "Pakistani Taliban")
+        # name no Afghan actor
+        record["afghan_actor"] = bool(AFGHAN_ACTOR.search(self._without_pakistani_groups(sent)))
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
         record["afghan_territory"] = any(
@@ -624,6 +631,16 @@ class EventAssembler:
         line_end = whole.find("\n", sent.end_char - 1)  # a sentence may end with its newline
         rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
+
+    def _without_pakistani_groups(self, sent: Span) -> str:
+        """The sentence's words, lower-cased, without the names of groups other than the Afghan
+        Taliban and Afghanistan's forces (or a bare "Taliban", whose side the text decides)."""
+        words = [t.text.lower().replace("’", "'") for t in sent]
+        for ent in self._ents.get(sent.start, ()):
+            if ent.label_ == "GROUP" and ent.ent_id_ and ent.ent_id_ not in AFGHAN_SIDE_GROUPS:
+                for i in range(ent.start - sent.start, ent.end - sent.start):
+                    words[i] = ""
+        return " ".join(word for word in words if word)
 
     def _similar_attack(self, frame: dict) -> bool:
         """A frame whose attack word is called similar to another ("a similar attack", "in a
