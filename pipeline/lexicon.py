@@ -36,6 +36,7 @@ class Lexicon:
     subset_lead_phrases: tuple[str, ...]  # "among them": the count that follows is a part
     aggregate_nouns: frozenset[str]
     aggregate_period_cues: tuple[str, ...]
+    aggregate_period_span: re.Pattern  # "during the five months": a stretch of time, figures over it a tally
     sum_cues: tuple[str, ...]  # "a total of": a tally only when several incidents are summed
     hard_hypothetical: frozenset[str]
     new_incident_cues: tuple[str, ...]
@@ -184,6 +185,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         subset_lead_phrases=tuple(raw["subset_lead_phrases"]),
         aggregate_nouns=frozenset(raw["aggregate_nouns"]),
         aggregate_period_cues=tuple(raw["aggregate_period_cues"]),
+        aggregate_period_span=_period_span_pattern(raw["aggregate_period_spans"], [word for word, value in raw["number_words"].items() if value >= 2]),
         sum_cues=tuple(raw["sum_cues"]),
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
         new_incident_cues=tuple(raw["new_incident_cues"]),
@@ -285,6 +287,19 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         outcome_words={
             name: frozenset(words) for name, words in raw["outcome_words"].items() if not name.startswith("_")
         },
+    )
+
+
+def _period_span_pattern(spans: dict, number_words: list[str]) -> re.Pattern:
+    """"during the five months", "in the last six months", "over 3 years": a preposition, an
+    optional "the" and modifier, a count (a number word or digits), a unit of time ("the worst
+    attack in years" names no stretch)."""
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(word) for word in words)
+
+    return re.compile(
+        rf"\b(?:{alternatives(spans['prepositions'])})\s+(?:the\s+)?(?:(?:{alternatives(spans['modifiers'])})\s+)?"
+        rf"(?:\d+|{alternatives(number_words)})\s+(?:{alternatives(spans['units'])})\b"
     )
 
 

@@ -625,6 +625,19 @@ def test_news_dateline_anchors_a_lead_whose_only_place_is_the_attackers_side(run
     assert (event["district"], event["perpetrators_killed"]) == ("Kurram", 6)
 
 
+@pytest.mark.parametrize("span", ["During the five months", "In the last six months", "Over 3 years"])
+def test_news_figures_over_a_stretch_of_months_are_a_tally(run_extract, span):
+    text = ("PESHAWAR: Complaints of extortion in the tribal belt have halved, the police chief said on Monday. "
+            f"{span}, 140 militants were detained and 61 killed in encounters in Khyber.")
+    assert run_extract(text, published=PUBLISHED) == []
+
+
+def test_news_an_attack_dated_to_its_day_stays_one_beside_a_stretch_of_weeks(run_extract):
+    text = "Three soldiers were martyred in an IED blast in Kech on Monday, the third such attack in the last two weeks."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Kech", 3)
+
+
 def test_news_a_month_this_year_dates_one_casualty_and_is_no_tally(run_extract):
     text = "In March this year, a young lieutenant had embraced martyrdom when a post in Rajgal valley came under fire."
     event = _only(run_extract(text, published=PUBLISHED))

@@ -1203,7 +1203,7 @@ class EventAssembler:
         period = any(
             cue in text and re.search(_cue_pattern(cue), text) and not any(cue in phrase for phrase in dated)
             for cue in lexicon.aggregate_period_cues
-        ) or (plural_events and any(cue in text for cue in lexicon.sum_cues))  # "a total of 131 were wounded" sums one attack's wounded
+        ) or bool(lexicon.aggregate_period_span.search(text)) or (plural_events and any(cue in text for cue in lexicon.sum_cues))  # "a total of 131 were wounded" sums one attack's wounded
         big_count = any(c["count"] >= 100 for c in casualties)
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
         if period and not has_day and (plural_events or (casualties and not ((few or one_told) and singular_attack))):
