@@ -134,6 +134,10 @@ class Lexicon:
     apart_counters: frozenset[str]  # "separate blasts": apart even at one site
     attacks_anaphora: re.Pattern  # "both attacks": incidents already told
     day_part_phrases: frozenset[str]  # "earlier in the day": the story's own day
+    claims_of_several: re.Pattern  # "claimed both attacks": a claim told of several attacks
+    pakistan_says: re.Pattern  # "the military said": Pakistan's state tells it
+    plural_events: re.Pattern  # "attacks", "militancy": violence in the plural, beside a period a tally
+    statistical_cues: re.Pattern  # "per cent", "statistics", "in 2019", "5%": a report's totals
     forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
     force_unit_nouns: frozenset[str]  # "a police team raided ...": the unit's force acted
     militant_initiative_verbs: frozenset[str]  # "gunmen stormed the post": the militants did
@@ -280,6 +284,10 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         apart_counters=frozenset(raw["several_attacks"]["apart"]),
         attacks_anaphora=_several_pattern(raw["several_attacks"]["anaphors"], raw["several_attacks"]["anaphor_nouns"], 20),
         day_part_phrases=frozenset(raw["day_part_phrases"]["words"]),
+        claims_of_several=_several_pattern(raw["claims_of_several"]["counters"], raw["claims_of_several"]["nouns"], 30, filler="."),
+        pakistan_says=_several_pattern(raw["pakistan_says"]["speakers"], raw["pakistan_says"]["verbs"], 60, filler="[^.]"),
+        plural_events=re.compile(rf"\b({_alternatives(raw['tally_words']['plural_events'])})\b"),
+        statistical_cues=re.compile(rf"\b({_alternatives(raw['tally_words']['statistical_cues'])}|in (?:19|20)\d\d)\b|\d\s?%"),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
         force_unit_nouns=frozenset(raw["initiative_verbs"]["unit_nouns"]),
         militant_initiative_verbs=frozenset(raw["initiative_verbs"]["militants"]),
@@ -294,22 +302,21 @@ def _period_span_pattern(spans: dict, number_words: list[str]) -> re.Pattern:
     """"during the five months", "in the last six months", "over 3 years": a preposition, an
     optional "the" and modifier, a count (a number word or digits), a unit of time ("the worst
     attack in years" names no stretch)."""
-    def alternatives(words: list[str]) -> str:
-        return "|".join(re.escape(word) for word in words)
-
     return re.compile(
-        rf"\b(?:{alternatives(spans['prepositions'])})\s+(?:the\s+)?(?:(?:{alternatives(spans['modifiers'])})\s+)?"
-        rf"(?:\d+|{alternatives(number_words)})\s+(?:{alternatives(spans['units'])})\b"
+        rf"\b(?:{_alternatives(spans['prepositions'])})\s+(?:the\s+)?(?:(?:{_alternatives(spans['modifiers'])})\s+)?"
+        rf"(?:\d+|{_alternatives(number_words)})\s+(?:{_alternatives(spans['units'])})\b"
     )
 
 
-def _several_pattern(counters: list[str], nouns: list[str], reach: int) -> re.Pattern:
-    """A counter and an attack noun at most `reach` characters of words apart ("twin suicide
-    blasts", "a series of coordinated attacks"); group 1 is the counter, group 2 the noun."""
-    def alternatives(words: list[str]) -> str:
-        return "|".join(re.escape(word) for word in words)
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of literal words and phrases."""
+    return "|".join(re.escape(word) for word in words)
 
-    return re.compile(rf"\b({alternatives(counters)})\b[\w\s-]{{0,{reach}}}\b({alternatives(nouns)})\b")
+
+def _several_pattern(counters: list[str], nouns: list[str], reach: int, filler: str = r"[\w\s-]") -> re.Pattern:
+    """A counter and an attack noun at most `reach` characters of `filler` apart ("twin suicide
+    blasts", "a series of coordinated attacks"); group 1 is the counter, group 2 the noun."""
+    return re.compile(rf"\b({_alternatives(counters)})\b{filler}{{0,{reach}}}\b({_alternatives(nouns)})\b")
 
 
 def _rewrite_pattern(phrase: str, words: str) -> tuple[str | None, re.Pattern, str]:

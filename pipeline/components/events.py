@@ -42,7 +42,6 @@ REPORT_RELATIVE = re.compile(r"\b(?:comes?|came) (?:a|one|two|three) days? after
 AFGHAN_TERRITORY = re.compile(
     r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
 )
-MULTI_CLAIM = re.compile(r"\b(both|all (?:three|four|the)|the two|the three|these|twin)\b.{0,30}\b(attacks|assaults|bombings|blasts|incidents|strikes)\b")
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
 BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
@@ -315,7 +314,7 @@ class EventAssembler:
         )
         record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
         record["summary"] = self._is_summary(sent, text)
-        record["multi_claim"] = bool(MULTI_CLAIM.search(text))
+        record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
         record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
@@ -334,7 +333,7 @@ class EventAssembler:
             for match in AFGHAN_TERRITORY.finditer(text)
         )
         record["forces_initiative"], record["militant_initiative"], record["police_initiative"] = self._initiative(sent)
-        record["said_pakistan"] = bool(re.search(r"\b(pakistan|islamabad|ispr|military|army)\b[^.]{0,60}\b(said|says|claimed|stated|carried out|conducted|struck|launched)\b", text))
+        record["said_pakistan"] = bool(lexicon.pakistan_says.search(text))
         record["lemmas_attack"] = bool(lemmas & lexicon.attack_lemmas)
         return record
 
@@ -1195,7 +1194,7 @@ class EventAssembler:
             for token in sent
         ):
             return True  # "two terrorist attacks were reported in 2016": a year's count of attacks
-        plural_events = bool(re.search(r"\b(attacks|incidents|operations|violence|terrorism|killings|bombings|clashes|strikes|airstrikes|skirmishes|hostilities|fighting|militancy|insurgency)\b", text))
+        plural_events = bool(lexicon.plural_events.search(text))
         # "an officer was martyred in September this year" names a month, not a period: a cue
         # inside a date phrase that resolved to a month or a day does not make a sentence about
         # one casualty a tally ("clashes in October last year" still tells of many)
@@ -1208,7 +1207,7 @@ class EventAssembler:
         few = all(c["count"] < self.aggregate_min_count for c in casualties)
         if period and not has_day and (plural_events or (casualties and not ((few or one_told) and singular_attack))):
             return True  # "27 policemen were killed this year"; not "in September this year, an officer died in an attack on a post"
-        statistical = re.search(r"\b(per ?cent|percent|annual|statistics|tally|so far|this year|since|in (?:19|20)\d\d)\b|\d\s?%", text)
+        statistical = lexicon.statistical_cues.search(text)
         if statistical and plural_events and (big_count or any(c["count"] >= 50 for c in casualties)):
             return True  # "attacks rose 34 per cent to 699 in 2025, killing 1,034": a report's totals
         if re.search(r"\bsince\b", text) and casualties and not any(t.lemma_.lower() in lexicon.singular_attack_lemmas and t.tag_ == "NN" for t in sent):
