@@ -310,6 +310,8 @@ def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_ex
         ("One Rangers man was martyred when militants attacked a patrol in Sukkur on Sunday.", 1, None, None),
         ("At least one man reported killed while nine other hurt after a grenade burst in a Hyderabad "
          "market on Sunday.", 1, 9, None),
+        ("A suicide bomber struck a Frontier Corps convoy in Hayatabad on Sunday, injuring four soldiers, the "
+         "military said. Unconfirmed reports said twelve people were hurt.", None, 4, None),
     ],
 )
 def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
