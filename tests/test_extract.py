@@ -96,6 +96,26 @@ def test_extract_twin_attacks_in_one_sentence(run_extract, event_in):
     assert event_in(events, "Bhakkar")["killed"] == 2
 
 
+def test_extract_first_of_two_attacks_told_one_by_one(run_extract, event_in):
+    # "In the first attack" ranks the attack within the story; it is no tally "in the first"
+    # months of a year
+    text = (
+        "At least 22 people were hurt in two separate grenade attacks in Larkana and Sukkur on Friday evening.\n"
+        "In the first attack, a man on a motorbike threw a grenade into a crowded bazaar in Larkana, "
+        "wounding 9 people.\n"
+        "Hours later, 13 people were hurt when a grenade was lobbed at a bus stand in Sukkur.\n"
+    )
+    events = run_extract(text, published=PUBLISHED)
+    assert len(events) == 2, events
+    assert event_in(events, "Larkana")["injured"] == 9
+    assert event_in(events, "Sukkur")["injured"] == 13
+
+
+def test_extract_figures_of_the_first_months_of_a_year_are_a_tally(run_extract):
+    text = "In the first six months of the year, 212 people were killed in 150 attacks in Khyber Pakhtunkhwa.\n"
+    assert run_extract(text, published=PUBLISHED) == []
+
+
 def test_extract_news_and_background_attack(run_extract, event_in):
     text = (
         "A suicide bomber struck a paramilitary convoy in Bajaur on Tuesday, killing six "
