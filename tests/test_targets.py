@@ -106,6 +106,14 @@ def test_targets_nationality_with_a_person_noun_is_foreigners(run_extract, text)
     assert "foreigners" in _targets(run_extract, text)
 
 
+def test_targets_a_convoy_of_vehicles_is_no_public_transport(run_extract):
+    # who rode in the convoy was attacked (foreign engineers: private citizens and foreigners), not
+    # public transport
+    text = ("A suicide bomber rammed a convoy of vehicles carrying Chinese engineers near Pasni on "
+            "Sunday, injuring two of the engineers.")
+    assert _targets(run_extract, text) == ["civilians", "foreigners"]
+
+
 def test_targets_nationality_of_a_weapon_is_no_target(run_extract):
     text = "An American drone fired two missiles at a compound in Datta Khel on Sunday, killing four militants."
     assert "foreigners" not in _only(run_extract(text, published=PUBLISHED))["targets"]
