@@ -174,11 +174,18 @@ def split_into_chunks(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[t
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
+#: Characters drawn as a dash that en_core_web_sm never saw in training: box-drawing lines
+#: (some newspapers' pages set "Four employees ─ three staffers and a guard ─ were killed" with
+#: U+2500), the horizontal bar and the figure dash. Read as an em dash, the parser sees the
+#: aside; left as they are, it parsed the sentence around an unknown symbol and lost its counts.
+DASH_LIKE = str.maketrans({"\u2500": "\u2014", "\u2501": "\u2014", "\u2015": "\u2014", "\u2012": "\u2014"})
+
+
 def reading_copy(text: str) -> str:
     """The text spaCy reads: the same length and offsets as `text`, with lone surrogates (which
-    spaCy cannot encode) as U+FFFD and every run of more than `MAX_RUN_CHARS` non-space
-    characters as runs of "x" of at most that length."""
-    text = replace_lone_surrogates(text)
+    spaCy cannot encode) as U+FFFD, dash-like symbols as an em dash, and every run of more than
+    `MAX_RUN_CHARS` non-space characters as runs of "x" of at most that length."""
+    text = replace_lone_surrogates(text).translate(DASH_LIKE)
     return _LONG_RUN.sub(lambda match: _MASK[: len(match.group())] if len(match.group()) <= len(_MASK) else _mask(len(match.group())), text)
 
 

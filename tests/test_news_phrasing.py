@@ -319,6 +319,15 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
     assert (event["killed"], event["injured"], event["perpetrators_killed"]) == (killed, injured, attackers)
 
 
+def test_news_an_aside_set_off_by_box_drawing_dashes_keeps_its_counts(run_extract):
+    # some pages set dashes with U+2500; spaCy reads them as em dashes, the evidence keeps the page's
+    text = ("Four hotel employees \u2500 three waiters and a guard \u2500 were killed and a navy sailor was "
+            "martyred when gunmen stormed a hotel in Gwadar on Saturday.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["killed"] == 5
+    assert "\u2500" in event["mentions"][0]["evidence"][0]["text"]
+
+
 # --- dates, methods and actors -----------------------------------------------------------------------
 
 
