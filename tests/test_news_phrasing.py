@@ -319,6 +319,22 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
     assert (event["killed"], event["injured"], event["perpetrators_killed"]) == (killed, injured, attackers)
 
 
+@pytest.mark.parametrize(
+    "text,killed,injured,targets",
+    [
+        ("An imam was shot dead outside a mosque in Quetta on Sunday.", 1, None, ["religious"]),
+        ("Gunmen shot dead a scholar and his driver in Peshawar on Sunday.", 2, None, ["civilians"]),
+        ("Gunmen killed three labourers at a building site in Gwadar on Sunday. A watchman suffered a "
+         "bullet injury.", 3, 1, ["civilians"]),
+        ("A bank manager and a cashier were wounded when robbers linked to the TTP opened fire in Bannu "
+         "on Sunday.", None, 2, ["civilians"]),
+    ],
+)
+def test_news_more_people_counted_as_victims(run_extract, text, killed, injured, targets):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"], sorted(event["targets"])) == (killed, injured, targets)
+
+
 def test_news_an_aside_set_off_by_box_drawing_dashes_keeps_its_counts(run_extract):
     # some pages set dashes with U+2500; spaCy reads them as em dashes, the evidence keeps the page's
     text = ("Four hotel employees \u2500 three waiters and a guard \u2500 were killed and a navy sailor was "
