@@ -323,6 +323,7 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
     "text,killed,injured,targets",
     [
         ("An imam was shot dead outside a mosque in Quetta on Sunday.", 1, None, ["religious"]),
+        ("A sailor was killed when militants attacked a naval base in Karachi on Sunday.", 1, None, ["military"]),
         ("Gunmen shot dead a scholar and his driver in Peshawar on Sunday.", 2, None, ["civilians"]),
         ("Gunmen killed three labourers at a building site in Gwadar on Sunday. A watchman suffered a "
          "bullet injury.", 3, 1, ["civilians"]),
