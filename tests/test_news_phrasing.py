@@ -773,6 +773,12 @@ def test_news_the_pakistani_talibans_own_name_makes_no_afghan_actor(run_extract,
     assert (event["event_type"], sorted(p["group"] for p in event["perpetrators"])) == ("clash", ["Pakistan Armed Forces", "TTP"])
 
 
+def test_news_the_pak_afghan_frontier_is_geography_not_an_afghan_actor(run_extract):
+    text = "Troops killed four militants in a raid near the Pak-Afghan frontier in Kurram on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [p["group"] for p in event["perpetrators"]] == ["Pakistan Armed Forces"]
+
+
 def test_news_bombers_the_forces_shot_dead_are_the_dead_of_a_clash(run_extract):
     text = "Three suicide bombers were shot dead by police in Rohri on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))

@@ -323,7 +323,7 @@ class EventAssembler:
         # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography,
         # and the names of Pakistani groups ("Tehreek-e-Taliban Pakistan", "Pakistani Taliban")
         # name no Afghan actor
-        record["afghan_actor"] = bool(AFGHAN_ACTOR.search(self._without_pakistani_groups(sent)))
+        record["afghan_actor"] = bool(AFGHAN_ACTOR.search(text) and AFGHAN_ACTOR.search(self._without_pakistani_groups(sent)))
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
         record["afghan_territory"] = any(
@@ -632,14 +632,16 @@ class EventAssembler:
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
 
     def _without_pakistani_groups(self, sent: Span) -> str:
-        """The sentence's words, lower-cased, without the names of groups other than the Afghan
-        Taliban and Afghanistan's forces (or a bare "Taliban", whose side the text decides)."""
-        words = [t.text.lower().replace("’", "'") for t in sent]
+        """The sentence lower-cased as `_lower_text` gives it, without the names of groups other
+        than the Afghan Taliban and Afghanistan's forces (or a bare "Taliban", whose side the
+        text decides). The names are blanked in the sentence's own text, so that "Pak-Afghan"
+        keeps its hyphen."""
+        text = span_text(sent)
         for ent in self._ents.get(sent.start, ()):
             if ent.label_ == "GROUP" and ent.ent_id_ and ent.ent_id_ not in AFGHAN_SIDE_GROUPS:
-                for i in range(ent.start - sent.start, ent.end - sent.start):
-                    words[i] = ""
-        return " ".join(word for word in words if word)
+                start, end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+                text = text[:start] + " " * (end - start) + text[end:]
+        return " ".join(text.lower().replace("’", "'").split())
 
     def _similar_attack(self, frame: dict) -> bool:
         """A frame whose attack word is called similar to another ("a similar attack", "in a
@@ -1219,7 +1221,8 @@ class EventAssembler:
     def _is_summary(self, sent: Span, text: str) -> bool:
         """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
         Tank kill 21": a sentence that counts several incidents together."""
-        plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in self.lexicon.summary_attack_lemmas for t in sent)
+        lexicon = self.lexicon
+        plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in lexicon.summary_attack_lemmas for t in sent)
         districts = {
             self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ())
             if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district
@@ -1228,9 +1231,8 @@ class EventAssembler:
         }
         if plural_trigger and len(districts) >= 2:
             return True
-        if any(cue in text for cue in self.lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
+        if any(cue in text for cue in lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
             return True  # "eight soldiers were martyred in attacks in different areas in two days"
-        lexicon = self.lexicon
         counted = lexicon.several_attacks.search(text)
         if counted and len(districts) == 1 and counted.group(2) in lexicon.one_site_attack_nouns and counted.group(1) not in lexicon.apart_counters:
             return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
