@@ -85,30 +85,30 @@ def test_extract_twin_attacks_in_two_districts(run_extract, event_in):
     assert kohat["date"] == bhakkar["date"] == "2026-02-23"
 
 
-def test_extract_twin_attacks_in_one_sentence(run_extract, event_in):
-    text = (
-        "Militants carried out twin attacks in Kohat and Bhakkar on Monday, killing three "
-        "policemen in Kohat and two farmers in Bhakkar.\n"
-    )
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Militants carried out twin attacks in Kohat and Bhakkar on Monday, killing three "
+            "policemen in Kohat and two farmers in Bhakkar.\n",
+            {"Kohat": ("killed", 3), "Bhakkar": ("killed", 2)},
+        ),
+        # "In the first attack" ranks the attack within the story; it is no tally "in the first"
+        # months of a year
+        (
+            "At least 22 people were hurt in two separate grenade attacks in Larkana and Sukkur on Friday evening.\n"
+            "In the first attack, a man on a motorbike threw a grenade into a crowded bazaar in Larkana, "
+            "wounding 9 people.\n"
+            "Hours later, 13 people were hurt when a grenade was lobbed at a bus stand in Sukkur.\n",
+            {"Larkana": ("injured", 9), "Sukkur": ("injured", 13)},
+        ),
+    ],
+)
+def test_extract_two_attacks_counted_together_then_each_with_its_own_figure(run_extract, event_in, text, expected):
     events = run_extract(text, published=PUBLISHED)
     assert len(events) == 2, events
-    assert event_in(events, "Kohat")["killed"] == 3
-    assert event_in(events, "Bhakkar")["killed"] == 2
-
-
-def test_extract_first_of_two_attacks_told_one_by_one(run_extract, event_in):
-    # "In the first attack" ranks the attack within the story; it is no tally "in the first"
-    # months of a year
-    text = (
-        "At least 22 people were hurt in two separate grenade attacks in Larkana and Sukkur on Friday evening.\n"
-        "In the first attack, a man on a motorbike threw a grenade into a crowded bazaar in Larkana, "
-        "wounding 9 people.\n"
-        "Hours later, 13 people were hurt when a grenade was lobbed at a bus stand in Sukkur.\n"
-    )
-    events = run_extract(text, published=PUBLISHED)
-    assert len(events) == 2, events
-    assert event_in(events, "Larkana")["injured"] == 9
-    assert event_in(events, "Sukkur")["injured"] == 13
+    for district, (field, value) in expected.items():
+        assert event_in(events, district)[field] == value
 
 
 def test_extract_figures_of_the_first_months_of_a_year_are_a_tally(run_extract):
