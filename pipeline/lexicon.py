@@ -279,13 +279,13 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         natural_causes=frozenset(raw["natural_causes"]["words"]),
         raid_words=frozenset(raw["raid_words"]["words"]),
         similarity_words=frozenset(raw["similarity_words"]["words"]),
-        several_attacks=_several_pattern(raw["several_attacks"]["counters"], raw["several_attacks"]["nouns"], 25),
+        several_attacks=_pair_pattern(raw["several_attacks"]["counters"], raw["several_attacks"]["nouns"], 25),
         one_site_attack_nouns=frozenset(raw["several_attacks"]["one_site_nouns"]),
         apart_counters=frozenset(raw["several_attacks"]["apart"]),
-        attacks_anaphora=_several_pattern(raw["several_attacks"]["anaphors"], raw["several_attacks"]["anaphor_nouns"], 20),
+        attacks_anaphora=_pair_pattern(raw["several_attacks"]["anaphors"], raw["several_attacks"]["anaphor_nouns"], 20),
         day_part_phrases=frozenset(raw["day_part_phrases"]["words"]),
-        claims_of_several=_several_pattern(raw["claims_of_several"]["counters"], raw["claims_of_several"]["nouns"], 30, filler="."),
-        pakistan_says=_several_pattern(raw["pakistan_says"]["speakers"], raw["pakistan_says"]["verbs"], 60, filler="[^.]"),
+        claims_of_several=_pair_pattern(raw["claims_of_several"]["counters"], raw["claims_of_several"]["nouns"], 30, filler="."),
+        pakistan_says=_pair_pattern(raw["pakistan_says"]["speakers"], raw["pakistan_says"]["verbs"], 60, filler="[^.]"),
         plural_events=re.compile(rf"\b({_alternatives(raw['tally_words']['plural_events'])})\b"),
         statistical_cues=re.compile(rf"\b({_alternatives(raw['tally_words']['statistical_cues'])}|in (?:19|20)\d\d)\b|\d\s?%"),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
@@ -313,9 +313,9 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in words)
 
 
-def _several_pattern(counters: list[str], nouns: list[str], reach: int, filler: str = r"[\w\s-]") -> re.Pattern:
-    """A counter and an attack noun at most `reach` characters of `filler` apart ("twin suicide
-    blasts", "a series of coordinated attacks"); group 1 is the counter, group 2 the noun."""
+def _pair_pattern(counters: list[str], nouns: list[str], reach: int, filler: str = r"[\w\s-]") -> re.Pattern:
+    """A word of `counters` and then one of `nouns` at most `reach` characters of `filler` apart
+    ("twin suicide blasts", "the military said"); group 1 is the first word, group 2 the second."""
     return re.compile(rf"\b({_alternatives(counters)})\b{filler}{{0,{reach}}}\b({_alternatives(nouns)})\b")
 
 
