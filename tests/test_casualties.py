@@ -271,6 +271,9 @@ def test_casualties_event_subset_not_added(run_extract, only_event):
         ("Two judges were among the dead.", "killed", 2, "civilian"),
         ("Six constables were among the wounded.", "injured", 6, "security"),
         ("The dead included four boys.", "killed", 4, "civilian"),
+        # a part of the casualties, its kind after the linking verb
+        ("Eight of those killed were constables.", "killed", 8, "security"),
+        ("Three of the wounded were women.", "injured", 3, "civilian"),
     ],
 )
 def test_casualties_victim_list_is_a_part_of_the_toll(statements, text, outcome, count, category):

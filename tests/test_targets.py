@@ -456,6 +456,9 @@ def test_targets_people_at_a_religious_site_are_its_worshippers(run_extract, tex
         # all of them policemen: nobody else
         ("A bomb planted on a bicycle went off near a police van in Bannu on Friday, wounding four "
          "people, including four constables.", ["police"]),
+        # the part told in a sentence of its own, after the linking verb
+        ("A bomb planted on a bicycle went off near a police van in Bannu on Friday, wounding 11 "
+         "people. Four of the wounded were constables.", ["civilians", "police"]),
         # who most of the counted were
         ("A suicide bomber struck a Muharram procession in Shikarpur on Friday, killing 19 people, "
          "mostly children.", ["civilians", "religious"]),

@@ -736,6 +736,11 @@ class CasualtyExtractor:
             outcome = self._predicate_outcome(noun)
             update = increment = subset = False
             noun = last
+        elif noun.i == first.i and (part := self._part_of_the_casualties(noun)) is not None:
+            # "eight of those killed were policemen": a part of a toll, told by the noun after the verb
+            outcome, category, noun = part
+            update = increment = False
+            subset = True
         else:
             category = self._category(noun, first)
             if category is None:
@@ -993,17 +998,39 @@ class CasualtyExtractor:
         elif lemma in words["victim_list_verbs"] and current.dep_ == "dobj":
             listed = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for noun in listed:
-            if noun.lower_ in words["standalone_outcomes"]:
-                outcome = self._predicate_outcome(noun)
+            outcome = self._casualties_noun_outcome(noun)
+            if outcome is not None:
+                return outcome
+        return None
+
+    def _casualties_noun_outcome(self, noun: Token) -> str | None:
+        """The outcome a noun names when it stands for the casualties: "the dead", "the injured",
+        or a pronoun with its participle ("those killed")."""
+        if noun.lower_ in self.lexicon.outcome_words["standalone_outcomes"]:
+            outcome = self._predicate_outcome(noun)
+            if outcome in {"killed", "injured"}:
+                return outcome
+        for child in noun.children:
+            if child.dep_ in {"acl", "relcl", "amod"}:
+                outcome = self._predicate_outcome(child)
                 if outcome in {"killed", "injured"}:
                     return outcome
-            # "among those killed": the outcome on the participle of the pronoun
-            for child in noun.children:
-                if child.dep_ in {"acl", "relcl", "amod"}:
-                    outcome = self._predicate_outcome(child)
-                    if outcome in {"killed", "injured"}:
-                        return outcome
         return None
+
+    def _part_of_the_casualties(self, count: Token) -> tuple[str, str, Token] | None:
+        """"Eight of those killed were policemen", "four of the injured were soldiers": a count of
+        the casualties whose kind a linking verb gives. Returns the part's outcome, its category
+        and the noun that tells it."""
+        head = count.head
+        if count.dep_ != "nsubj" or head.lemma_.lower() != "be":
+            return None
+        told = [p for prep in count.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        outcome = next((o for o in map(self._casualties_noun_outcome, told) if o is not None), None)
+        kinds = [(self._category_of(noun), noun) for noun in map(_past_compounds, head.children) if noun.dep_ == "attr"]
+        category, noun = next(((kind, noun) for kind, noun in kinds if kind is not None), (None, None))
+        if outcome is None or category is None:
+            return None
+        return outcome, category, noun
 
     def _counts_people(self, toll: Token) -> bool:
         """Whether a running figure counts people: "the number of police pickets increased to 54"
