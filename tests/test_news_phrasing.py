@@ -329,6 +329,12 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
          "bullet injury.", 3, 1, ["civilians"]),
         ("A bank manager and a cashier were wounded when robbers linked to the TTP opened fire in Bannu "
          "on Sunday.", None, 2, ["civilians"]),
+        ("A roadside bomb killed an assistant commissioner and four Levies men in Bajaur on Sunday.", 5, None,
+         ["government", "paramilitary"]),
+        ("Gunmen shot dead a priest and two youths outside a church in Peshawar on Sunday.", 3, None,
+         ["civilians", "religious"]),
+        ("A teenager and two electricians were hurt when a grenade went off in Turbat on Sunday.", None, 3,
+         ["civilians"]),
     ],
 )
 def test_news_more_people_counted_as_victims(run_extract, text, killed, injured, targets):
