@@ -266,6 +266,16 @@ def police_operation(incident: dict) -> bool:
     return incident.get("police_initiative", False) and not incident["militant_initiative"]
 
 
+def _army_fought(incident: dict) -> bool:
+    """Whether the army or the paramilitaries fought the clash: its story is an operation, one the
+    troops began, or names them or their media wing, and it was no police raid (EVENTS.md's
+    Pakistan Armed Forces are the military; a fight between two militant groups, or of the police
+    alone, is not theirs)."""
+    if any("operation" in t["text"].lower() for t in incident["triggers"]) or forces_operation(incident):
+        return True
+    return (incident["army_named"] or incident["said_pakistan"]) and not police_operation(incident)
+
+
 def _only_attackers_killed(incident: dict) -> bool:
     """Some of the incident's statements count dead, and all of them count attackers."""
     killed = [s for s in incident["casualties"] if s["outcome"] == "killed" and s["count"]]
@@ -485,10 +495,10 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best[afghan_forces] = "attributed"
-    if (event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best
-            and (any("operation" in t["text"].lower() for t in incident["triggers"]) or forces_operation(incident))):
-        # an operation (intelligence-based or not), or a raid or fight the troops began, is the
-        # security forces' initiative: they are the actor of the clash, as ISPR's own statements say
+    if event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best and _army_fought(incident):
+        # EVENTS.md: the Pakistan Armed Forces are a perpetrator "when they strike or clash",
+        # whoever fired first: an operation, a raid the troops began, or militants' attack on a
+        # post that the soldiers fought off is their clash (ISPR's statements claim it)
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     return [Perpetrator(code, attribution) for code, attribution in best.items()]
 

@@ -333,6 +333,8 @@ class EventAssembler:
             for match in AFGHAN_TERRITORY.finditer(text)
         )
         record["forces_initiative"], record["militant_initiative"], record["police_initiative"] = self._initiative(sent)
+        # the army or the paramilitaries are in the story (a clash they fought is theirs, EVENTS.md)
+        record["army_named"] = any(t.ent_type_ == "SECURITY_FORCE" and t.ent_id_ in {"military", "paramilitary"} for t in sent)
         record["said_pakistan"] = bool(lexicon.pakistan_says.search(text))
         record["lemmas_attack"] = bool(lemmas & lexicon.attack_lemmas)
         return record
@@ -1691,7 +1693,7 @@ class EventAssembler:
             dates = [_relative_to(anchor, doc[max(clause["first"] - 3, 0) : clause["last"] + 1].text)]
         earlier_record = dict(
             record, earlier_clause=None, new_cue=True, targets=clause["targets"], groups=[], claim=False, suspect=False,
-            forces_initiative=False, militant_initiative=False, police_initiative=False,
+            forces_initiative=False, militant_initiative=False, police_initiative=False, army_named=False,
             strike_actor=False, afghan_actor=False, said_pakistan=False,
         )
         earlier = {
@@ -2110,6 +2112,7 @@ class EventAssembler:
             "forces_initiative": False,
             "militant_initiative": False,
             "police_initiative": False,
+            "army_named": False,
             "evidence": [],
             "sentences": [],
             "inherited_date": None,
@@ -2137,7 +2140,7 @@ class EventAssembler:
         incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
         incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
-        for side in ("forces_initiative", "militant_initiative", "police_initiative"):
+        for side in ("forces_initiative", "militant_initiative", "police_initiative", "army_named"):
             incident[side] = incident[side] or record[side]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
