@@ -335,6 +335,10 @@ def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):
          ["civilians", "religious"]),
         ("A teenager and two electricians were hurt when a grenade went off in Turbat on Sunday.", None, 3,
          ["civilians"]),
+        ("A bomb hit a bus in Upper Kohistan on Sunday. Four Chinese engineers and two locals were killed.", 6,
+         None, ["civilians", "foreigners", "transport"]),
+        ("Two motorists and a hawker were wounded when gunmen fired on a checkpoint of the Levies in Kalat on "
+         "Sunday.", None, 3, ["civilians", "paramilitary"]),
     ],
 )
 def test_news_more_people_counted_as_victims(run_extract, text, killed, injured, targets):
