@@ -697,6 +697,24 @@ def test_news_lead_under_a_dateline_opens_the_incident_there_and_no_one_hurt_is_
     assert (event["district"], event["method"], event["killed"], event["injured"]) == ("Kohat", "grenade", 0, 0)
 
 
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        # the target escaped unhurt and no one else is counted: nobody was killed or hurt
+        ("A suicide bomber rammed his car into the vehicle of a police superintendent in Karachi on Monday; "
+         "the officer escaped unhurt.", 0, 0),
+        # the guards are counted in the sentence: the officer's escape says nothing of the others
+        ("A suicide bomber rammed his car into the vehicle of a police superintendent in Karachi on Monday; "
+         "the officer escaped unhurt but two of his guards were killed.", 2, None),
+        ("Two men on a motorbike hurled a grenade at a bank in Kohat on Monday. There were no "
+         "fatalities, police said.", 0, None),
+    ],
+)
+def test_news_an_escape_or_no_fatalities_is_a_figure_of_zero(run_extract, text, killed, injured):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
 def test_news_no_one_killed_leaves_the_stated_injured(run_extract):
     text = "A roadside bomb went off near a Levies vehicle in Kech on Sunday, injuring three. No one was killed in the blast."
     event = _only(run_extract(text, published=PUBLISHED))

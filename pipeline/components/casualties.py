@@ -530,8 +530,10 @@ class CasualtyExtractor:
             found = next((p for p in phrases if p in text and re.search(rf"\b{re.escape(p)}\b", text)), None)
             if found is None:
                 continue
+            if kind == "survivors" and told:
+                continue  # "the SHO escaped unhurt, but two constables were killed": the others were not
             start = sent.start_char + max(lowered.find(found.split()[0]), 0)
-            for outcome in ("killed", "injured") if kind == "both" else (kind,):
+            for outcome in ("killed", "injured") if kind in {"both", "survivors"} else (kind,):
                 if outcome in told or any(s["outcome"] == outcome for s in statements):
                     continue
                 statements.append({
