@@ -102,6 +102,7 @@ class Lexicon:
     outcome_adjectives: frozenset[str]  # "leaving nine people dead": the outcome closing the object of "leave"
     toll_update_verbs: frozenset[str]  # "the toll rose to 11": a revised total
     toll_nouns: frozenset[str]  # "toll", "tally": the running figure such a verb moves
+    revised_figure_stems: dict[str, tuple[str, ...]]  # "number of wounded", "death toll": what a revised figure counts
     shoot_verbs: frozenset[str]  # "shot dead", "gunned down": these verbs kill ...
     shot_dead_particles: frozenset[str]  # ... with these particles
     security_compounds: frozenset[str]  # "three police officials": a compound making the counted noun security
@@ -252,6 +253,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         outcome_adjectives=frozenset(raw["outcome_adjectives"]["words"]),
         toll_update_verbs=frozenset(raw["toll_update_verbs"]["words"]),
         toll_nouns=frozenset(raw["toll_nouns"]["words"]),
+        revised_figure_stems={k: tuple(v) for k, v in raw["revised_figure_stems"].items() if not k.startswith("_")},
         shoot_verbs=frozenset(raw["shot_dead"]["verbs"]),
         shot_dead_particles=frozenset(raw["shot_dead"]["particles"]),
         security_compounds=frozenset(raw["security_compounds"]["words"]),

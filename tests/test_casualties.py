@@ -386,6 +386,19 @@ def test_casualties_outcome_from_wider_context(statements, text, count, outcome,
     assert found[0]["category"] == category
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # each revised figure counts what its own subject names, whatever else the sentence speaks of
+        ("The death toll rose to 52 on Tuesday, while the number of wounded reached 140.", [(52, "killed"), (140, "injured")]),
+        ("The number of those hurt climbed to 75.", [(75, "injured")]),
+        ("Officials said the number of injured had risen to 30.", [(30, "injured")]),
+    ],
+)
+def test_casualties_a_revised_figure_counts_what_its_subject_names(statements, text, expected):
+    assert [(s["count"], s["outcome"]) for s in statements(text)] == expected
+
+
 def test_casualties_rescued_passengers_are_not_casualties(statements):
     text = "Troops rescued 96 passengers, including 40 women, and killed 12 militants in the operation."
     counted = {(s["count"], s["category"]) for s in statements(text)}

@@ -58,14 +58,24 @@ def is_date_fragment(token: Token) -> bool:
     return any(match.start() <= inside < match.end() for match in DATE_OR_TIME.finditer(around))
 
 
-def _revised_toll_outcome(sentence: str, *, said_of_a_toll: bool) -> str | None:
-    """What a revised figure counts ("the toll rose to 11", "the number of injured reached 40"):
-    injured when the sentence speaks only of the injured; else killed, when it speaks of the dead
-    or a toll (or the figure is the subject's own toll)."""
-    lowered = sentence.lower()
-    if "injur" in lowered and not re.search(r"\b(dead|death|killed|fatalit|toll)", lowered):
+def _revised_toll_outcome(verb: Token, sentence: str, stems: dict[str, tuple[str, ...]], *, said_of_a_toll: bool) -> str | None:
+    """What a figure that `verb` revises counts ("the toll rose to 11", "the number of wounded
+    reached 130"): what the verb's subject names, when it names one outcome only; else injured
+    when the sentence speaks only of the injured, and killed when it speaks of the dead or a toll
+    (or the figure is the subject's own toll). `stems`: lexicon `revised_figure_stems`."""
+
+    def named(text: str) -> set[str]:
+        words = text.lower().split()
+        return {outcome for outcome, starts in stems.items() if any(w.startswith(starts) for w in words)}
+
+    subject = " ".join(t.text for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree)
+    told = named(subject)
+    if len(told) == 1:
+        return told.pop()  # "the death toll rose to 45, while the number of wounded reached 130"
+    told = named(re.sub(r"[^\w\s]", " ", sentence))
+    if told == {"injured"}:
         return "injured"
-    if said_of_a_toll or re.search(r"\b(toll|dead|deaths|death|killed|fatalities|martyr)", lowered):
+    if said_of_a_toll or "killed" in told:
         return "killed"
     return None
 
@@ -900,7 +910,7 @@ class CasualtyExtractor:
                 # to a hospital ("taken to Mayo Hospital, four to Services Hospital") is no toll
                 if self._running_tally(head.head):
                     return None, False, False, False
-                outcome = _revised_toll_outcome(sent.text, said_of_a_toll=False)
+                outcome = _revised_toll_outcome(head.head, sent.text, lexicon.revised_figure_stems, said_of_a_toll=False)
                 return outcome, outcome is not None, False, False
             if head.lower_ == "to" and current.dep_ == "pobj" and any(
                 t.lemma_.lower() in lexicon.outcome_words["injury_nouns"]
@@ -959,7 +969,7 @@ class CasualtyExtractor:
                     c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.toll_nouns and self._counts_people(c)
                     for c in head.children
                 ):
-                    return _revised_toll_outcome(sent.text, said_of_a_toll=True), True, False, False
+                    return _revised_toll_outcome(head, sent.text, lexicon.revised_figure_stems, said_of_a_toll=True), True, False, False
                 if head.lemma_.lower() not in lexicon.outcome_words["toll_linking_verbs"]:
                     break
             current = head
