@@ -533,6 +533,15 @@ def test_news_one_day_after_another_attack_opens_that_attack(run_extract):
     assert (events["Bajaur"]["killed"], events["Mohmand"]["date"], events["Mohmand"]["killed"]) == (30, "2019-05-11", 9)
 
 
+@pytest.mark.parametrize("owner", ["Sunday's bombing", "Today's bombing"])
+def test_news_the_day_owned_by_the_news_does_not_date_the_attack_it_recalls(run_extract, owner):
+    # "Sunday's" is the bombing's day, not the storming's: the gap dates the recalled attack
+    text = ("KHAR: A suicide bomber killed 30 people at a flour depot in Khar on Sunday.\n"
+            f"{owner} came one day after militants stormed five checkposts in the Mohmand tribal district, killing nine soldiers.")
+    events = {e["district"]: e for e in run_extract(text, published="2019-05-12")}
+    assert (events["Bajaur"]["date"], events["Mohmand"]["date"], events["Mohmand"]["killed"]) == ("2019-05-12", "2019-05-11", 9)
+
+
 def test_news_meanwhile_before_a_claim_of_the_attack_told_is_no_new_incident(run_extract):
     text = ("Two suicide bombers struck outside a Sufi shrine in Dera Ghazi Khan district on Sunday, killing 41 people.\n"
             "Militants had threatened the shrine before, the police chief added.\n"

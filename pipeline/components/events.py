@@ -316,6 +316,11 @@ class EventAssembler:
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
+        if record["new_cue"]:
+            # "Sunday's bombing came a week after gunmen raided a bank": the day owned by the subject
+            # is the news's, not the recalled attack's, which takes its day from the gap
+            record["news_dates"] = [d for d in record["dates"] if self._owned_by_the_compared_news(doc, d)]
+            record["dates"] = [d for d in record["dates"] if d not in record["news_dates"]]
         record["claim"] = any(cue in text for cue in lexicon.claim_cues)
         record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
@@ -1451,6 +1456,9 @@ class EventAssembler:
                         # dated from the incident the sentence compares it with
                         anchor = referenced or previous
                         before = self._dated(anchor) if anchor is not None and anchor is not target else None
+                        owned = [d for d in record.get("news_dates", ()) if d["value"]]
+                        if owned:
+                            before = owned[0]  # "Today's blast came two days after ...": from the day it names
                         published = str(doc._.incidents_published or "")
                         if before is None and anchor is None and len(published) == 10 and REPORT_RELATIVE.search(sent.text.lower()):
                             # "the briefing comes a day after gunmen shot dead two soldiers": the day
@@ -2023,6 +2031,21 @@ class EventAssembler:
                 ):
                     militants = True
         return forces, militants, police
+
+    def _owned_by_the_compared_news(self, doc: Doc, date: dict) -> bool:
+        """Whether a date is the possessor of the subject of a verb that compares it with something
+        before or after ("Sunday's bombing came a week after ..."); "the toll of Monday's bombing"
+        dates the bombing itself."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        if span is None or span.root.dep_ != "poss":
+            return False
+        owner = span.root.head
+        before_or_after = self.lexicon.earlier_prepositions
+        return owner.dep_ in {"nsubj", "nsubjpass"} and any(
+            (child.dep_ == "prep" and child.lower_ in before_or_after)  # "came a day after the raid"
+            or (child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in before_or_after for m in child.children))
+            for child in owner.head.children
+        )
 
     def _force_of_unit(self, actor: Token) -> Token:
         """The force a unit noun belongs to ("a police team", "a CTD party", "an FC
