@@ -518,12 +518,27 @@ def test_news_a_related_story_link_inside_the_story_gives_it_no_method(run_extra
     assert (event["district"], event["method"], event["killed"]) == ("Kech", "armed_assault", 6)
 
 
-@pytest.mark.parametrize("gap,day", [("a day earlier", "2019-05-11"), ("about 24 hours earlier", "2019-05-11"), ("two days earlier", "2019-05-10"), ("hours earlier", "2019-05-12")])
+@pytest.mark.parametrize("gap,day", [
+    ("a day earlier", "2019-05-11"), ("about 24 hours earlier", "2019-05-11"), ("two days earlier", "2019-05-10"),
+    ("hours earlier", "2019-05-12"),
+    # a gap in weeks moves the month; a vague one gives the month it falls in, or only the year
+    # when it may fall in either of two months (2 to 9 days, 7 to 28 days)
+    ("two weeks earlier", "2019-04"), ("days earlier", "2019-05"), ("weeks earlier", "2019"),
+])
 def test_news_an_incident_dated_by_its_gap_from_the_lead(run_extract, gap, day):
     text = (f"KHAR: A suicide bomber killed 30 people at a flour depot in Khar on Sunday.\n"
             f"A gun battle in the Mohmand tribal district {gap} had left nine soldiers dead.")
     events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
     assert (events["Bajaur"]["date"], events["Mohmand"]["date"]) == ("2019-05-12", day)
+
+
+def test_news_an_incident_dated_only_by_its_year_lends_the_year_to_the_next(run_extract):
+    # "weeks later" than 20 May may be May or June: 2019 only; "meanwhile" shares that year
+    text = ("QUETTA: Gunmen ambushed a passenger coach near Mach on 20 May, killing eleven travellers.\n"
+            "Weeks later, an explosive device hit a Levies pickup in Kalat, killing four of the crew.\n"
+            "Meanwhile, in Kurram, a landmine wounded two woodcutters.")
+    events = {e["district"]: e["date"] for e in run_extract(text, published="2019-07-30")}
+    assert events == {"Kachhi": "2019-05-20", "Kalat": "2019", "Kurram": "2019"}
 
 
 def test_news_one_day_after_another_attack_opens_that_attack(run_extract):

@@ -89,24 +89,48 @@ PHOTO_CREDIT = re.compile(
 HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 
+#: how far back or on a vague gap reaches ("days after", "weeks before"), in days
+VAGUE_GAP_DAYS = {"days": (2, 9), "weeks": (7, 28)}
+GAP_AMOUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _relative_to(anchor: dict, sentence: str) -> dict:
     """The date of an incident told relative to another: "a day after" -> one day before the
-    anchor; vaguer spans ("days after", "weeks before") -> the anchor's month."""
-    from datetime import date, timedelta
+    anchor, "two weeks after" -> the month two weeks before it; vaguer spans ("days after",
+    "weeks before") -> the month they fall in, or the year when they straddle two months (a
+    wrong month would keep the incident from ever meeting its other reports)."""
+    from datetime import timedelta
 
     value = anchor["value"]
     lowered = sentence.lower()
     # "came a day after X" and "X, a day earlier": X was the day before; "a day before X", "two
     # days later": after it. A gap in hours counts in whole days ("about 24 hours earlier")
-    match = re.search(r"\b(a|an|one|two|three|\d{1,3}) (days?|hours?) (after|before|earlier|later)\b", lowered)
+    match = re.search(r"\b(a|an|one|two|three|four|five|six|\d{1,3}) (days?|hours?|weeks?) (after|before|earlier|later)\b", lowered)
     if match and len(value) == 10:
-        amount = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}.get(match.group(1)) or int(match.group(1))
-        days = round(amount / 24) if match.group(2).startswith("hour") else amount
+        amount = GAP_AMOUNT.get(match.group(1)) or int(match.group(1))
+        unit = match.group(2)
+        days = round(amount / 24) if unit.startswith("hour") else amount * 7 if unit.startswith("week") else amount
         if days <= 31:
             shift = -days if match.group(3) in {"after", "earlier"} else days
-            return dict(anchor, value=(date.fromisoformat(value) + timedelta(days=shift)).isoformat(), precision="day")
+            moved = (date.fromisoformat(value) + timedelta(days=shift)).isoformat()
+            if unit.startswith("week"):
+                return dict(anchor, value=moved[:7], precision="month")
+            return dict(anchor, value=moved, precision="day")
     if len(value) == 10 and re.search(r"\b(?:minutes|hours|hour) (?:after|before|earlier|later)\b", lowered):
         return dict(anchor, precision="day")  # "hours earlier", "an hour after": the same day
+    vague = re.search(r"\b(days|weeks) (after|before|earlier|later)\b", lowered)
+    if vague and len(value) == 10:
+        nearest, farthest = VAGUE_GAP_DAYS[vague.group(1)]
+        sign = -1 if vague.group(2) in {"after", "earlier"} else 1
+        ends = {(date.fromisoformat(value) + timedelta(days=sign * gap)).isoformat() for gap in (nearest, farthest)}
+        months = {end[:7] for end in ends}
+        if len(months) == 1:
+            return dict(anchor, value=months.pop(), precision="month")
+        years = {end[:4] for end in ends}
+        if len(years) == 1:
+            return dict(anchor, value=years.pop(), precision="year")
+    if len(value) < 7:
+        return dict(anchor)  # a year: no finer day to count from
     return dict(anchor, value=value[:7], precision="month")
 
 
@@ -1464,7 +1488,7 @@ class EventAssembler:
                             # "the briefing comes a day after gunmen shot dead two soldiers": the day
                             # before the one the report itself is about, its publication
                             before = {"value": published, "precision": "day", "relative": None, "token": -1}
-                        if before and before.get("value") and len(before["value"]) >= 7:
+                        if before and before.get("value"):
                             target["inherited_date"] = _relative_to(before, sent.text)
                 # the incident a gap clause tells is told in passing: the story goes on with the news
                 current = previous if frame.get("background_clause") and previous is not None else target
