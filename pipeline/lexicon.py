@@ -137,6 +137,12 @@ class Lexicon:
     day_part_phrases: frozenset[str]  # "earlier in the day": the story's own day
     claims_of_several: re.Pattern  # "claimed both attacks": a claim told of several attacks
     pakistan_says: re.Pattern  # "the military said": Pakistan's state tells it
+    afghan_actor: re.Pattern  # "Afghan forces", "the Taliban", "Kabul": an Afghan actor ("Pak-Afghan" is not)
+    afghan_territory: re.Pattern  # "Afghan territory", "inside Afghanistan": the Afghan side of the border
+    afghan_side_groups: frozenset[str]  # group ids of the Afghan side ("Taliban" alone may be)
+    report_relative: re.Pattern  # "the report comes a day after ...": dated from the report's day
+    claim_of_the_attack: re.Pattern  # "claimed responsibility for the attack": a claim of one attack told
+    counterfactual: re.Pattern  # "could have killed dozens": what did not happen
     plural_events: re.Pattern  # "attacks", "militancy": violence in the plural, beside a period a tally
     statistical_cues: re.Pattern  # "per cent", "statistics", "in 2019", "5%": a report's totals
     forces_initiative_verbs: frozenset[str]  # "troops raided a compound": the forces acted first
@@ -288,6 +294,17 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         day_part_phrases=frozenset(raw["day_part_phrases"]["words"]),
         claims_of_several=_pair_pattern(raw["claims_of_several"]["counters"], raw["claims_of_several"]["nouns"], 30, filler="."),
         pakistan_says=_pair_pattern(raw["pakistan_says"]["speakers"], raw["pakistan_says"]["verbs"], 60, filler="[^.]"),
+        afghan_actor=_afghan_actor_pattern(raw["afghan_side"]),
+        afghan_territory=_afghan_territory_pattern(raw["afghan_side"]["territory"]),
+        afghan_side_groups=frozenset(raw["afghan_side"]["group_ids"]),
+        report_relative=re.compile(
+            rf"\b(?:{_alternatives(raw['report_relative']['verbs'])}) (?:{_alternatives(raw['report_relative']['counts'])}) days? after\b"
+        ),
+        claim_of_the_attack=re.compile(
+            # the noun, then "for" and a determiner or a possessive ("for Sunday's attack"), or the line's end
+            rf"\b{re.escape(raw['claim_of_the_attack']['noun'])}(?: for (?:{_alternatives(raw['claim_of_the_attack']['determiners'])}|[a-z]+'s)\b|\W*$)"
+        ),
+        counterfactual=re.compile(rf"\b(?:{_alternatives(raw['counterfactual_modals']['words'])})(?: well)? have\b"),
         plural_events=re.compile(rf"\b({_alternatives(raw['tally_words']['plural_events'])})\b"),
         statistical_cues=re.compile(rf"\b({_alternatives(raw['tally_words']['statistical_cues'])}|in (?:19|20)\d\d)\b|\d\s?%"),
         forces_initiative_verbs=frozenset(raw["initiative_verbs"]["forces"]),
@@ -307,6 +324,25 @@ def _period_span_pattern(spans: dict, number_words: list[str]) -> re.Pattern:
     return re.compile(
         rf"\b(?:{_alternatives(spans['prepositions'])})\s+(?:the\s+)?(?:(?:{_alternatives(spans['modifiers'])})\s+)?"
         rf"(?:\d+|{_alternatives(number_words)})\s+(?:{_alternatives(spans['units'])})\b"
+    )
+
+
+def _afghan_actor_pattern(side: dict) -> re.Pattern:
+    """An Afghan actor's word (lexicon `afghan_side`), not right after a `not_after` prefix
+    ("pak-afghan") nor, for a word of `not_before`, right before its words ("afghan border")."""
+    behind = "".join(f"(?<!{re.escape(prefix)})" for prefix in side["not_after"])
+    words = "|".join(
+        re.escape(word) + "".join(f"(?! {re.escape(after)})" for after in side["not_before"].get(word, ()))
+        for word in side["actor_words"]
+    )
+    return re.compile(rf"\b{behind}({words})\b")
+
+
+def _afghan_territory_pattern(territory: dict) -> re.Pattern:
+    """"Afghan territory", "Afghan border villages", "inside Afghanistan" (lexicon `afghan_side`)."""
+    adjective, optional = re.escape(territory["adjective"]), re.escape(territory["optional"])
+    return re.compile(
+        rf"\b({adjective} (?:{optional} )?(?:{_alternatives(territory['nouns'])})|{_alternatives(territory['phrases'])})\b"
     )
 
 

@@ -37,13 +37,7 @@ STATE_GROUPS = STATE_FORCES | {AFGHAN_STATE_FORCES}
 #: An attack word told before the story's place and day ("the bombers wore suicide vests")
 #: joins the first incident opened within this many sentences, in the opening of a text.
 UNANCHORED_REACH = 12
-#: "The report comes a day after ...", "this comes two days after ...": dated from the report.
-REPORT_RELATIVE = re.compile(r"\b(?:comes?|came) (?:a|one|two|three) days? after\b")
-AFGHAN_TERRITORY = re.compile(
-    r"\b(afghan (?:border )?(?:provinces?|territory|soil|side|towns?|villages?|cities)|inside afghanistan|in afghanistan)\b"
-)
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
-COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?: well)? have\b")
 BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
 
@@ -91,7 +85,6 @@ HEADING_END = re.compile(r"[.!?\"'”’:)]\s*$")
 
 #: how far back or on a vague gap reaches ("days after", "weeks before"), in days
 VAGUE_GAP_DAYS = {"days": (2, 9), "weeks": (7, 28)}
-GAP_AMOUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _relative_to(anchor: dict, sentence: str) -> dict:
@@ -107,7 +100,7 @@ def _relative_to(anchor: dict, sentence: str) -> dict:
     # days later": after it. A gap in hours counts in whole days ("about 24 hours earlier")
     match = re.search(r"\b(a|an|one|two|three|four|five|six|\d{1,3}) (days?|hours?|weeks?) (after|before|earlier|later)\b", lowered)
     if match and len(value) == 10:
-        amount = GAP_AMOUNT.get(match.group(1)) or int(match.group(1))
+        amount = load_lexicon().number_words.get(match.group(1)) or int(match.group(1))
         unit = match.group(2)
         days = round(amount / 24) if unit.startswith("hour") else amount * 7 if unit.startswith("week") else amount
         if days <= 31:
@@ -148,14 +141,6 @@ def _in_own_phrase(head, token) -> bool:
     return False
 
 
-#: An Afghan actor in a sentence: Afghanistan's people, forces or capital, or the Taliban; not
-#: "the Pak-Afghan border" nor "the Afghan border" (geography)
-AFGHAN_ACTOR = re.compile(r"\b(?<!pak-)(afghan(?! border)|taliban|kabul)\b")
-#: Group ids (patterns/groups.jsonl) that name the Afghan side, or may ("Taliban" alone)
-AFGHAN_SIDE_GROUPS = frozenset({"Taliban", "Afghan Taliban", "Afghan state forces"})
-#: "claims responsibility for the killing", "... for Sunday's attack", or a bare "X claims
-#: responsibility" closing the line: a claim of one attack told
-CLAIM_OF_THE_ATTACK = re.compile(r"\bresponsibility(?: for (?:the|this|that|[a-z]+'s)\b|\W*$)")
 
 
 def _outside_clauses(token) -> set[int]:
@@ -317,7 +302,7 @@ class EventAssembler:
         ) if words & lexicon.hard_hypothetical else False
         record["hypothetical"] = hedged and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
-        ) and not (counted_toll and not COUNTERFACTUAL.search(text)) and not any(
+        ) and not (counted_toll and not lexicon.counterfactual.search(text)) and not any(
             t["strength"] == "SPECIFIC" and (
                 sent.doc[t["token"]].tag_ in {"VBD", "VBN"} or any(_when_it_happened(a) for a in sent.doc[t["token"]].ancestors)
             )
@@ -352,14 +337,14 @@ class EventAssembler:
         # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography,
         # and the names of Pakistani groups ("Tehreek-e-Taliban Pakistan", "Pakistani Taliban")
         # name no Afghan actor
-        record["afghan_actor"] = bool(AFGHAN_ACTOR.search(text) and AFGHAN_ACTOR.search(self._without_pakistani_groups(sent)))
+        record["afghan_actor"] = bool(lexicon.afghan_actor.search(text) and lexicon.afghan_actor.search(self._without_pakistani_groups(sent)))
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
         record["afghan_territory"] = any(
             not re.search(r"\b(?:from|to|into|towards?)(?: the)?\s*$", text[: match.start()])
             # "gunmen in Afghanistan shot across the border": the attackers' side
             and not self._attackers_side(text[: match.start()].rsplit(maxsplit=1)[-1:], text)
-            for match in AFGHAN_TERRITORY.finditer(text)
+            for match in lexicon.afghan_territory.finditer(text)
         )
         record["forces_initiative"], record["militant_initiative"], record["police_initiative"] = self._initiative(sent)
         # the army or the paramilitaries are in the story (a clash they fought is theirs, EVENTS.md)
@@ -669,7 +654,7 @@ class EventAssembler:
         keeps its hyphen."""
         text = span_text(sent)
         for ent in self._ents.get(sent.start, ()):
-            if ent.label_ == "GROUP" and ent.ent_id_ and ent.ent_id_ not in AFGHAN_SIDE_GROUPS:
+            if ent.label_ == "GROUP" and ent.ent_id_ and ent.ent_id_ not in self.lexicon.afghan_side_groups:
                 start, end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
                 text = text[:start] + " " * (end - start) + text[end:]
         return " ".join(text.lower().replace("’", "'").split())
@@ -1340,7 +1325,7 @@ class EventAssembler:
                 if cut_off and "claim" in _lower_text(sent):
                     record["claim"] = True  # "the TTP faction claims responsib"
                 if told is not None and record["groups"] and record["claim"] and not record["places"] and not record["dates"] and (
-                    any(t["definite"] for t in record["triggers"]) or CLAIM_OF_THE_ATTACK.search(_lower_text(sent)) or cut_off
+                    any(t["definite"] for t in record["triggers"]) or self.lexicon.claim_of_the_attack.search(_lower_text(sent)) or cut_off
                 ):
                     # "Group X claims responsibility for the killing": a standfirst or subheading
                     # that claims the incident told (by a definite attack word), naming no other
@@ -1484,7 +1469,7 @@ class EventAssembler:
                         if owned:
                             before = owned[0]  # "Today's blast came two days after ...": from the day it names
                         published = str(doc._.incidents_published or "")
-                        if before is None and anchor is None and len(published) == 10 and REPORT_RELATIVE.search(sent.text.lower()):
+                        if before is None and anchor is None and len(published) == 10 and self.lexicon.report_relative.search(sent.text.lower()):
                             # "the briefing comes a day after gunmen shot dead two soldiers": the day
                             # before the one the report itself is about, its publication
                             before = {"value": published, "precision": "day", "relative": None, "token": -1}
