@@ -541,6 +541,22 @@ def test_news_an_incident_dated_only_by_its_year_lends_the_year_to_the_next(run_
     assert events == {"Kachhi": "2019-05-20", "Kalat": "2019", "Kurram": "2019"}
 
 
+@pytest.mark.parametrize(
+    "later,counts",
+    [
+        # an attack of its own, with its own toll: another incident, whose dead are not the bombing's
+        ("Later, four villagers were killed in a gun attack.", [2, 4]),
+        # more of the incident told: its toll, not another attack
+        ("Later, the attack was claimed by the TTP.", [2]),
+        ("Later, the bombing was condemned by the governor, who said four of the injured were critical.", [2]),
+    ],
+)
+def test_news_later_with_an_attack_and_a_toll_of_its_own_is_another_incident(run_extract, later, counts):
+    text = f"A roadside bomb killed two soldiers near Mir Ali in North Waziristan on Tuesday. {later}"
+    events = run_extract(text, published=PUBLISHED)
+    assert sorted(e["killed"] for e in events) == counts
+
+
 def test_news_one_day_after_another_attack_opens_that_attack(run_extract):
     text = ("KHAR: A suicide bomber killed 30 people at a flour depot in Khar on Sunday.\n"
             "The bombing came one day after militants stormed five checkposts in the Mohmand tribal district, killing nine soldiers.")

@@ -324,7 +324,11 @@ class EventAssembler:
         record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
-        record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues)
+        record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues) or (
+            # "Later, gunmen shot dead two farmers in a raid": an attack of its own, with its own toll
+            text.startswith(lexicon.later_openers) and counted_toll
+            and any(not t["definite"] and sent.doc[t["token"]].pos_ == "NOUN" for t in record["triggers"])
+        )
         if record["new_cue"]:
             # "Sunday's bombing came a week after gunmen raided a bank": the day owned by the subject
             # is the news's, not the recalled attack's, which takes its day from the gap
