@@ -725,3 +725,17 @@ def test_casualties_a_person_of_theirs_along_with_a_count_is_one_more(statements
 )
 def test_casualties_injuries_caused_to_a_count(statements, text):
     assert [n for n, _ in _injured(statements(text))] == [5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A mine went off under a tractor in Kohlu on Tuesday, leaving one dead and five injured.", 1, 5),
+        ("A parcel bomb exploded at a tea stall in Sibi on Thursday, leaving one dead.", 1, None),
+        ("The rocket that hit a house in Khyber on Sunday left one wounded and three dead.", 3, 1),
+    ],
+)
+def test_casualties_event_leaving_a_bare_one_counts_one_person(run_extract, only_event, sentence, killed, injured):
+    # "one" with no noun after it is a person when a verb of leaving gives it an outcome
+    event = _event(run_extract, only_event, sentence)
+    assert (event["killed"], event["injured"]) == (killed, injured)

@@ -249,6 +249,7 @@ class CasualtyExtractor:
                 continue
             if lower == "one" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and (
                 (previous is not None and not any(token.children))
+                or self._bare_one_with_outcome(token)
                 or ((group := self._one_of(token)) is not None and self._category_of(group) is not None)
             ):
                 # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
@@ -314,6 +315,16 @@ class CasualtyExtractor:
                 i = j + 1
                 continue
             i += 1
+
+    def _bare_one_with_outcome(self, token: Token) -> bool:
+        """Whether a bare "one" is the object of a verb of leaving with its outcome on it ("leaving
+        one dead and seven injured"): one person, though no noun follows."""
+        outcomes = self.lexicon.outcome_words["standalone_outcomes"]
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.outcome_words["leaving_verbs"] and (
+            any(c.dep_ in {"amod", "acl"} and c.lower_ in outcomes for c in token.children)
+            or (following is not None and following.lower_ in outcomes and following.head.i == token.head.i)
+        )
 
     @staticmethod
     def _as_many_after(first: Token, previous: dict) -> bool:
@@ -936,8 +947,15 @@ class CasualtyExtractor:
                 return outcome, False, False, True
             # "leaving nine people dead": the outcome sits on a sibling of the count
             if head.lemma_.lower() in lexicon.outcome_words["leaving_verbs"]:
-                # the outcome beside the count first: "left 26 people dead and 40 injured" leaves
-                # the 26 dead, whatever closes the clause
+                # the count's own outcome first ("leaving one dead and seven injured": the parser
+                # hangs "dead" on "one"), then the outcome beside the count: "left 26 people dead
+                # and 40 injured" leaves the 26 dead, whatever closes the clause
+                if current.i == noun.i:
+                    for modifier in noun.children:
+                        if modifier.dep_ in {"amod", "acl"} and modifier.lower_ in lexicon.outcome_words["standalone_outcomes"]:
+                            outcome = self._predicate_outcome(modifier)
+                            if outcome and outcome != "killed_agent":
+                                return outcome, False, False, subset
                 for sibling in head.children:
                     if sibling.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj", "attr"} and sibling.i != current.i:
                         outcome = self._predicate_outcome(sibling)
