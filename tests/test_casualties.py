@@ -739,3 +739,17 @@ def test_casualties_event_leaving_a_bare_one_counts_one_person(run_extract, only
     # "one" with no noun after it is a person when a verb of leaving gives it an outcome
     event = _event(run_extract, only_event, sentence)
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The toll of the wounded from Friday's bombing in Zhob climbed to 17.", None, 17),
+        ("The toll from Friday's bombing in Zhob climbed to 17.", 17, None),
+    ],
+)
+def test_casualties_event_a_toll_of_the_injured_counts_the_injured(run_extract, only_event, sentence, killed, injured):
+    # a bare toll counts the dead (the second case guards that); a toll whose own words name
+    # the injured counts them
+    event = _event(run_extract, only_event, sentence)
+    assert (event["killed"], event["injured"]) == (killed, injured)

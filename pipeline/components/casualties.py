@@ -68,11 +68,16 @@ def _revised_toll_outcome(verb: Token, sentence: str, stems: dict[str, tuple[str
         words = text.lower().split()
         return {outcome for outcome, starts in stems.items() if any(w.startswith(starts) for w in words)}
 
+    def toll_as_dead(told: set[str]) -> set[str]:
+        return (told - {"toll"}) | {"killed"} if "toll" in told else told
+
     subject = " ".join(t.text for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree)
     told = named(subject)
+    # a bare toll counts the dead; "the toll of the injured" counts whom it names
+    told = told - {"toll"} if told - {"toll"} else toll_as_dead(told)
     if len(told) == 1:
         return told.pop()  # "the death toll rose to 45, while the number of wounded reached 130"
-    told = named(re.sub(r"[^\w\s]", " ", sentence))
+    told = toll_as_dead(named(re.sub(r"[^\w\s]", " ", sentence)))
     if told == {"injured"}:
         return "injured"
     if said_of_a_toll or "killed" in told:
