@@ -550,8 +550,10 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     else:
         event_type = "attack"
     if method == "unknown" and not incident["triggers"]:
-        attackers_only = all(s["category"] in ATTACKERS for s in incident["casualties"] if s["outcome"] == "killed")
-        if attackers_only and incident["casualties"]:
+        # only militants dead and no attack word: a fight with the forces; people only injured
+        # ("thirty were admitted to hospital after the blast") say nothing of a fight
+        dead = [s for s in incident["casualties"] if s["outcome"] == "killed"]
+        if dead and all(s["category"] in ATTACKERS for s in dead):
             method, event_type, suicide = "armed_clash", "clash", False
     statements = incident["casualties"]
     killed, qualifier, _, perpetrators_killed = _killed_figures(statements)

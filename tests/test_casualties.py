@@ -753,3 +753,14 @@ def test_casualties_event_a_toll_of_the_injured_counts_the_injured(run_extract, 
     # the injured counts them
     event = _event(run_extract, only_event, sentence)
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_casualties_event_only_injured_people_without_an_attack_word_are_no_clash(run_extract, only_event):
+    # a clash is read from dead militants alone; people taken to hospital with no attack word
+    # left in the sentence (the blast is read as what came before) fought no one
+    event = _event(
+        run_extract, only_event, "Twenty-two people were taken to hospital in Sukkur on Monday after the explosion."
+    )
+    assert event["injured"] == 22
+    assert event["event_type"] == "attack"
+    assert "militants" not in event["targets"]
