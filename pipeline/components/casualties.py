@@ -68,16 +68,16 @@ def _revised_toll_outcome(verb: Token, sentence: str, stems: dict[str, tuple[str
         words = text.lower().split()
         return {outcome for outcome, starts in stems.items() if any(w.startswith(starts) for w in words)}
 
-    def toll_as_dead(told: set[str]) -> set[str]:
-        return (told - {"toll"}) | {"killed"} if "toll" in told else told
-
     subject = " ".join(t.text for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree)
     told = named(subject)
-    # a bare toll counts the dead; "the toll of the injured" counts whom it names
-    told = told - {"toll"} if told - {"toll"} else toll_as_dead(told)
+    if "toll" in told:
+        # a bare toll counts the dead; "the toll of the injured" counts whom it names
+        told = (told - {"toll"}) or {"killed"}
     if len(told) == 1:
         return told.pop()  # "the death toll rose to 45, while the number of wounded reached 130"
-    told = toll_as_dead(named(re.sub(r"[^\w\s]", " ", sentence)))
+    told = named(re.sub(r"[^\w\s]", " ", sentence))
+    if "toll" in told:
+        told = (told - {"toll"}) | {"killed"}  # in the sentence at large, a toll is the dead's
     if told == {"injured"}:
         return "injured"
     if said_of_a_toll or "killed" in told:
@@ -327,9 +327,14 @@ class CasualtyExtractor:
         outcomes = self.lexicon.outcome_words["standalone_outcomes"]
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.outcome_words["leaving_verbs"] and (
-            any(c.dep_ in {"amod", "acl"} and c.lower_ in outcomes for c in token.children)
+            bool(self._outcome_modifiers(token))
             or (following is not None and following.lower_ in outcomes and following.head.i == token.head.i)
         )
+
+    def _outcome_modifiers(self, noun: Token) -> list[Token]:
+        """The outcome words ("dead", "injured") the parser hung on a count as its modifiers."""
+        outcomes = self.lexicon.outcome_words["standalone_outcomes"]
+        return [c for c in noun.children if c.dep_ in {"amod", "acl"} and c.lower_ in outcomes]
 
     @staticmethod
     def _as_many_after(first: Token, previous: dict) -> bool:
@@ -956,11 +961,10 @@ class CasualtyExtractor:
                 # hangs "dead" on "one"), then the outcome beside the count: "left 26 people dead
                 # and 40 injured" leaves the 26 dead, whatever closes the clause
                 if current.i == noun.i:
-                    for modifier in noun.children:
-                        if modifier.dep_ in {"amod", "acl"} and modifier.lower_ in lexicon.outcome_words["standalone_outcomes"]:
-                            outcome = self._predicate_outcome(modifier)
-                            if outcome and outcome != "killed_agent":
-                                return outcome, False, False, subset
+                    for modifier in self._outcome_modifiers(noun):
+                        outcome = self._predicate_outcome(modifier)
+                        if outcome and outcome != "killed_agent":
+                            return outcome, False, False, subset
                 for sibling in head.children:
                     if sibling.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "dobj", "attr"} and sibling.i != current.i:
                         outcome = self._predicate_outcome(sibling)
