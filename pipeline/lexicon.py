@@ -65,6 +65,7 @@ class Lexicon:
     uncounted_heads: frozenset[str]  # "a large number of": the article counts no victim
     victim_passive_verbs: frozenset[str]  # "a passer-by was shot": a counted victim as a passive subject
     person_singular: frozenset[str]
+    person_invariant: frozenset[str]  # "one FC personnel": a noun whose plural form counts one too
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
     strike_actor_cues: frozenset[str]
     air_verbs: frozenset[str]  # "bombed": an airstrike only beside a word for aircraft
@@ -221,6 +222,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         uncounted_heads=frozenset(raw["victim_list_cues"]["uncounted_heads"]),
         victim_passive_verbs=frozenset(raw["victim_list_cues"]["passive_verbs"]),
         person_singular=frozenset(raw["person_nouns_singular"]),
+        person_invariant=frozenset(raw["person_nouns_invariant"]),
         rank_titles=frozenset(raw["rank_titles"]),
         strike_actor_cues=frozenset(raw["strike_actor_cues"]),
         air_verbs=frozenset(raw["air_words"]["verbs"]),

@@ -50,6 +50,11 @@ def test_casualties_parse_count(words, count):
         # "men" alone say nothing of a uniform; "FC men" do
         ("The gunfight ended with the killing of the four men.", 4, "people"),
         ("Four FC men were martyred in the gunfight.", 4, "security"),
+        # "personnel" is one person after "one" though plural in form
+        ("One FC personnel was martyred when the bomb hit the convoy.", 1, "security"),
+        # laying down one's life is dying
+        ("A soldier, Naik Jawad, laid down his life in the exchange of fire.", 1, "security"),
+        ("Two constables sacrificed their lives defending the post.", 2, "security"),
     ],
 )
 def test_casualties_count_shapes(statements, text, count, category):
@@ -754,3 +759,26 @@ def test_casualties_event_only_injured_people_without_an_attack_word_are_no_clas
     assert event["injured"] == 22
     assert event["event_type"] == "attack"
     assert "militants" not in event["targets"]
+
+
+def test_casualties_event_one_personnel_among_the_dead_is_a_part(run_extract, only_event):
+    # "one ... personnel" among those killed is a part of the toll, not one more victim
+    event = _event(
+        run_extract,
+        only_event,
+        "Gunmen killed 16 bus passengers near Ormara on Thursday. One Navy and one coast guard "
+        "personnel were among those killed, an official told reporters.",
+    )
+    assert event["killed"] == 16
+
+
+def test_casualties_event_bodies_and_another_make_one_toll(run_extract, only_event):
+    # "another four" adds to the bodies counted in its own sentence: together the toll told
+    event = _event(
+        run_extract,
+        only_event,
+        "A car bomb tore through a bazaar in Jamrud on Saturday, killing at least 21 people. "
+        "Doctors received 17 bodies at the agency hospital, while another four died of their "
+        "wounds later.",
+    )
+    assert event["killed"] == 21

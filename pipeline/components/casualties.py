@@ -359,10 +359,9 @@ class CasualtyExtractor:
 
     def _is_single_person(self, token: Token) -> bool:
         head = _past_compounds(token.head)
-        return (
-            token.dep_ in {"det", "nummod"}
-            and head.lower_ in self.lexicon.person_singular
-            and head.tag_ in {"NN", "NNP"}
+        return token.dep_ in {"det", "nummod"} and (
+            (head.lower_ in self.lexicon.person_singular and head.tag_ in {"NN", "NNP"})
+            or head.lower_ in self.lexicon.person_invariant  # "one FC personnel was martyred"
         )
 
     def _is_non_casualty_number(self, doc: Doc, first: int, last: int, count: int) -> bool:
@@ -404,12 +403,14 @@ class CasualtyExtractor:
             statement["sent"] = sent_index
             found.append(statement)
         for statement in found:
-            if statement["subset"] and sent.doc[statement["token"]].lower_ == "one" and not any(
+            one = sent.doc[statement["token"]]
+            if statement["subset"] and one.lower_ == "one" and one.i + 1 < sent.end and one.nbor(1).lower_ == "of" and not any(
                 other["outcome"] == statement["outcome"] and not other["subset"] for other in found
             ):
                 # "shot at two workers, wounding one of them": one of a group no figure of this
                 # outcome counts is that outcome's figure, not a part of it
                 statement["subset"] = False
+        self._add_bodies_counted_before(found, unlinked)
         lowered = span_text(sent).lower()  # once per sentence: spaCy rebuilds sent.text per read
         if any(cue in lowered for cue in self.lexicon.initial_report_cues):
             for statement in found:
@@ -427,6 +428,21 @@ class CasualtyExtractor:
             found = [s for s in found if s["outcome"] != "killed"]
         # conjuncts of one breakdown share a group id: the index of the first conjunct's noun
         return found
+
+    def _add_bodies_counted_before(self, found: list[dict], unlinked: list) -> None:
+        """"Doctors counted 19 bodies at the hospital, while another four succumbed in Peshawar":
+        the dead told as bodies and those who died after, one toll of 23 (the "another" adds to
+        the bodies of its own sentence, not to the toll told before)."""
+        remains = self.lexicon.outcome_words["remains_nouns"]
+        for statement in found:
+            if not statement["increment"] or statement["outcome"] != "killed":
+                continue
+            bodies = [
+                count for first, last, count in unlinked
+                if last.i < statement["token"] and self._counted_noun(first, last).lower_ in remains
+            ]
+            if bodies:
+                statement.update(count=statement["count"] + bodies[-1], increment=False)
 
     def _died_of_natural_causes(self, sent: Span) -> bool:
         """"A volunteer died in a thunderstorm on Monday", "killed in a road accident": a death the
