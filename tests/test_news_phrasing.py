@@ -1432,3 +1432,17 @@ def test_news_an_attack_at_a_part_of_a_site_places_it_where_the_site_is(run_extr
     # "the hospital in X" is where the wounded were taken, unless the attack struck it (its gate)
     text = "A suicide bomber blew herself up at the gate of the district hospital in Tank on Sunday, killing four people."
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Tank"]
+
+
+def test_news_the_toll_named_again_after_a_subheading_is_the_incident_told(run_extract):
+    # a list of the dead under a subheading repeats the toll with its article ("the six
+    # soldiers"); its "last night" against the lead's "Sunday morning" opens no second incident
+    text = (
+        "Six soldiers of the Frontier Corps were martyred when terrorists attacked a check post "
+        "in Kohlu on Sunday morning, the military said.\n\n"
+        "The martyred soldiers\n\n"
+        "The six brave soldiers who laid down their lives last night were buried in their home "
+        "villages.\n"
+    )
+    event = _only(run_extract(text, published="2019-05-12"))  # the Sunday itself
+    assert (event["district"], event["killed"], event["date"]) == ("Kohlu", 6, "2019-05-12")

@@ -37,6 +37,8 @@ STATE_GROUPS = STATE_FORCES | {AFGHAN_STATE_FORCES}
 #: An attack word told before the story's place and day ("the bombers wore suicide vests")
 #: joins the first incident opened within this many sentences, in the opening of a text.
 UNANCHORED_REACH = 12
+#: the words before a count that make it name people already counted ("the seven soldiers")
+DEFINITE_COUNT_DETERMINERS = frozenset({"the", "these", "those", "all"})
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
 BULLET = re.compile(r"^\s*(?:[-–•*▪►]|\d{1,2}[.)])\s+\S")
 DATE_STAMP = re.compile(r"^\s*(?:date:?\s*|published:?\s*|posted:?\s*|updated:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s,|:-]*$")
@@ -1859,6 +1861,21 @@ class EventAssembler:
             return False
         return all(t["strength"] == "GENERIC" or t.get("definite") for t in triggers) and any(t.get("definite") for t in triggers)
 
+    @staticmethod
+    def _restates_the_toll(frame: dict, current: dict) -> bool:
+        """A sentence with no attack word and no place whose every count is definite ("the seven
+        soldiers", "these five") and repeats a figure of the same outcome told of the incident
+        being told: it names those victims again."""
+        casualties = [c for c in frame["casualties"] if c["count"] > 0]
+        if frame["triggers"] or frame["places"] or not casualties:
+            return False
+        doc = frame["record"]["doc"]
+        told = {(c["outcome"], c["count"]) for c in current["casualties"] if c["count"] > 0 and not c["subset"]}
+        return all(
+            c["token"] > 0 and doc[c["token"] - 1].lower_ in DEFINITE_COUNT_DETERMINERS and (c["outcome"], c["count"]) in told
+            for c in casualties
+        )
+
     def _find_incident(self, frame: dict, incidents: list[dict], current: dict | None) -> dict | None:
         district = self._frame_district(frame)
         if self._is_reference(frame):
@@ -1877,6 +1894,13 @@ class EventAssembler:
                     return keep_fitting_dates(incident)
             if current is not None and not district:
                 return keep_fitting_dates(current)
+        told = current if current is not None else (incidents[-1] if incidents else None)
+        if told is not None and self._restates_the_toll(frame, told):
+            # "the seven brave soldiers who laid down their lives last night include ...": the
+            # toll told (before a subheading too), named again with its article, whatever day
+            # the sentence then gives
+            frame["dates"] = []
+            return told
         frame_date = max(frame["dates"], key=lambda d: len(d["value"]), default=None)
         if frame["same_day"] and current is not None:
             frame_date = self._incident_date(current)
