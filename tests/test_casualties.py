@@ -226,6 +226,12 @@ def test_casualties_event_breakdown_is_summed(run_extract, only_event):
         ("A trader, a teacher and a constable were shot dead in Turbat on Monday.", 3),
         # the appositive list breaks down a number: two, not four
         ("Two soldiers, a lieutenant and a sepoy, were martyred in Kurram on Monday.", 2),
+        # the first of two persons coordinated keeps its article
+        ("A grenade struck a rickshaw in Turbat on Monday; the rickshaw driver and a vendor were killed.", 2),
+        # the named subject of a verb of dying goes with "two other officers"
+        ("A bomb hit a police convoy in Sibi on Monday. Inspector Naveed Akhtar died along with two other officers.", 3),
+        # ... but the subject of an active "kill" is the killer, not one of the dead
+        ("In Hangu on Monday, gang leader Zarif Gul killed a shopkeeper along with two other men.", 2),
     ],
 )
 def test_casualties_event_list_of_single_persons_is_summed(run_extract, only_event, sentence, killed):

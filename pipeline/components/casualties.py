@@ -670,7 +670,8 @@ class CasualtyExtractor:
     def _unnumbered_people(self, noun: Token) -> int:
         """Persons coordinated with a count without a number of their own: "three engineers and
         their driver" counts the driver too (and "an officer and his gunman", his guard), "an army
-        captain and a soldier" (whose captain the parser leaves without his article) the captain."""
+        captain and a soldier" (whose captain the parser leaves without his article) and "the
+        driver and a passer-by" the first of them."""
         extra = 0
         for conjunct in noun.conjuncts:
             if conjunct.tag_ != "NN" or (
@@ -680,8 +681,10 @@ class CasualtyExtractor:
             determiners = _determiners(conjunct)
             if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
                 extra += 1
-            elif conjunct.i < noun.i and not determiners and conjunct.i == _conj_root(noun).i:
-                extra += 1  # "army major and a sepoy lost their lives": two
+            elif conjunct.i < noun.i and all(d.lower_ == "the" for d in determiners) and conjunct.i == _conj_root(noun).i:
+                # "army major and a sepoy lost their lives", "the rickshaw driver and a vendor were
+                # killed": two
+                extra += 1
         return extra
 
     def _people_along_with(self, noun: Token) -> int:
@@ -818,13 +821,17 @@ class CasualtyExtractor:
         if any(lead.endswith(phrase) for phrase in self.lexicon.subset_lead_phrases):
             subset = True  # "eleven soldiers, among them a lieutenant colonel and a major"
         predicate = self._predicate
+        agentive = self.lexicon.outcome_words["agentive_kill_verbs"]
         if predicate is not None and outcome == "killed" and (
             noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children)
         ) and any(
-            c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.ent_type_ not in {"GROUP", "PLACE", "SECURITY_FORCE"}))
+            (c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and predicate.lemma_.lower() not in agentive))
+            and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.ent_type_ not in {"GROUP", "PLACE", "SECURITY_FORCE"}))
             for c in predicate.children
         ):
-            # "killed Maulana Hamid ul Haq Haqqani ... along with five other people": six
+            # "killed Maulana Hamid ul Haq Haqqani ... along with five other people": six; so is
+            # "Aslam died along with two other officers" three (the subject of a verb of dying,
+            # not of an active "kill", who would be the killer)
             count += 1
         if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"}:
             # "the number of Taliban and affiliated terrorists killed at more than 200"
