@@ -1446,3 +1446,17 @@ def test_news_the_toll_named_again_after_a_subheading_is_the_incident_told(run_e
     )
     event = _only(run_extract(text, published="2019-05-12"))  # the Sunday itself
     assert (event["district"], event["killed"], event["date"]) == ("Kohlu", 6, "2019-05-12")
+
+
+def test_news_a_headline_summing_the_attacks_of_the_lead_is_no_incident(run_extract):
+    # the headline's 30 is the sum of two attacks the lead places in two districts: each keeps
+    # its own figure
+    text = (
+        "Grenade attacks in Balochistan wound 30\n\n"
+        "QUETTA: Thirty people were hurt on Sunday evening when grenades were hurled in two "
+        "separate attacks in Kalat and Turbat.\n\n"
+        "Police said a man on a motorbike first lobbed a grenade into a market in Kalat, injuring 12 people.\n\n"
+        "In the second attack, a grenade was thrown at a bus stand in Turbat, wounding 18 people.\n"
+    )
+    events = run_extract(text, published=PUBLISHED)
+    assert sorted((e["district"], e["injured"]) for e in events) == [("Kalat", 12), ("Kech", 18)]

@@ -1353,6 +1353,11 @@ class EventAssembler:
                     self._add_groups(told, record)
                     self._add_evidence(told, record)
                 continue
+            if record["summary"] and current is not None and incidents == [current] and current["heading_only"] and current["district"] is None:
+                # a headline "Grenade attacks in Balochistan wound 30" over a lead that counts
+                # "two separate attacks in Kalat and Turbat": the headline gave their sum, no incident
+                incidents.pop()
+                current = None
             if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
                 explicit = [d for d in sent_dates if d["value"]]
                 if explicit:
