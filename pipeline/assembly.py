@@ -561,8 +561,13 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # EVENTS.md: a targeted killing is a named or specific person shot. The real set's
         # annotators kept it for two or three people singled out ("two policemen escorting a
         # vaccination team were gunned down", three officers ambushed in their car); passengers
-        # or labourers massacred were a gun attack
-        method = "armed_assault"
+        # or labourers massacred were a gun attack. "A targeted attack" alone names no weapon:
+        # with such a toll the method is unknown
+        weaponless = load_lexicon().weaponless_targeting
+        named_weapon = any(
+            t["method"] in {"targeted_killing", "armed_assault"} and t["text"].lower() not in weaponless for t in incident["triggers"]
+        )
+        method = "armed_assault" if named_weapon else "unknown"
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     told = incident["targets"]
     if not told and killed is None and injured is None and not perpetrators_killed:

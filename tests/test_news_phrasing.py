@@ -918,6 +918,14 @@ def test_news_a_few_people_shot_dead_is_a_targeted_killing_a_massacre_is_a_gun_a
     assert (one["method"], two["method"], six["method"]) == ("targeted_killing", "targeted_killing", "armed_assault")
 
 
+def test_news_a_targeted_attack_is_a_targeted_killing_only_where_few_died(run_extract):
+    # "a targeted attack" singles someone out but names no weapon: with a large toll it says
+    # nothing of how the attack was made
+    one = _only(run_extract("Gunmen fired at the car of a trader in Sukkur on Sunday, killing him in a targeted attack.", published=PUBLISHED))
+    many = _only(run_extract("Twenty people were killed in a targeted attack on a party meeting in Sukkur on Sunday.", published=PUBLISHED))
+    assert (one["method"], many["method"]) == ("targeted_killing", "unknown")
+
+
 def test_news_dateline_after_a_long_page_header_still_locates_the_story(make_doc):
     header = "Mourning in the old city\n\nPublished: May 13, 2019\n\n" + "A photo caption shows grieving families outside the old church gate. " * 10 + "\n\n"
     doc = make_doc(header + "PESHAWAR: It was a quiet Sunday at the church.\nTwo blasts struck the crowd as it left.\n"
