@@ -788,3 +788,14 @@ def test_casualties_event_bodies_and_another_make_one_toll(run_extract, only_eve
         "wounds later.",
     )
     assert event["killed"] == 21
+
+
+@pytest.mark.parametrize("later", ["Two of the injured succumbed on Tuesday.", "Two of the wounded died in hospital overnight."])
+def test_casualties_event_injured_who_died_later_add_to_the_dead(run_extract, only_event, later):
+    event = _event(
+        run_extract,
+        only_event,
+        "A bomb hidden in a handcart went off in a vegetable market in Parachinar on Monday, killing "
+        f"eight people and wounding 25. {later}",
+    )
+    assert event["killed"] == 10

@@ -788,6 +788,10 @@ class CasualtyExtractor:
             outcome = self._predicate_outcome(noun)
             update = increment = subset = False
             noun = last
+        elif noun.i == first.i and self._injured_who_died(noun):
+            # "two of the injured died in hospital": dead besides the toll told before
+            category, outcome = "people", "killed"
+            update, increment, subset = False, True, False
         elif noun.i == first.i and (part := self._part_of_the_casualties(noun)) is not None:
             # "eight of those killed were policemen": a part of a toll, told by the noun after the verb
             outcome, category, noun = part
@@ -1093,6 +1097,16 @@ class CasualtyExtractor:
         if outcome is None or category is None:
             return None
         return outcome, category, noun
+
+    def _injured_who_died(self, count: Token) -> bool:
+        """"Two of the injured succumbed", "three of the wounded died in hospital": a count
+        of the injured told before, the subject of a verb of dying."""
+        told = [p for prep in count.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        return (
+            count.dep_ == "nsubj"
+            and any(self._casualties_noun_outcome(noun) == "injured" for noun in told)
+            and self._predicate_outcome(count.head, child=count) == "killed"
+        )
 
     def _counts_people(self, toll: Token) -> bool:
         """Whether a running figure counts people: "the number of police pickets increased to 54"
