@@ -1468,3 +1468,10 @@ def test_news_a_headline_summing_the_attacks_of_the_lead_is_no_incident(run_extr
     )
     events = run_extract(text, published=PUBLISHED)
     assert sorted((e["district"], e["injured"]) for e in events) == [("Kalat", 12), ("Kech", 18)]
+
+
+def test_news_where_the_victims_worked_is_not_the_attack_site_beside_it(run_extract):
+    beside = run_extract("A roadside bomb hit a van in Mohmand on Sunday, killing two clerks of a bank in Peshawar.", published=PUBLISHED)
+    alone = run_extract("Gunmen shot dead two clerks of a bank in Peshawar on Sunday.", published=PUBLISHED)
+    assert [e["district"] for e in beside] == ["Mohmand"]
+    assert [e["district"] for e in alone] == ["Peshawar"]  # the only place told: kept

@@ -890,6 +890,22 @@ class EventAssembler:
                 return False  # "claimed credit for the killing of ten climbers ... on June 23": the killing's day
         return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.lexicon.statement_verbs
 
+    def _victims_employer_place(self, ent: Span) -> bool:
+        """"killing two employees of a bank in Peshawar", "three staff of the consulate in
+        nearby Lahore": a place told of the body the counted victims belong to says where it
+        stands; with another place in the sentence, not where they were hit."""
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ not in {"in", "at"}:
+            return False
+        body = prep.head
+        of = body.head
+        if body.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+            return False
+        victims = of.head
+        return victims.tag_ in {"NNS", "NN"} and victims.lower_ in self.lexicon.victim_category and any(
+            c.dep_ == "nummod" for c in victims.children
+        )
+
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
@@ -956,9 +972,14 @@ class EventAssembler:
                     "named_as_district": nxt in roles["unit_nouns"],
                     "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
                     "located": previous in roles["location_preps"] or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
+                    "employer": self._victims_employer_place(ent),
                     **place.coordinates(),
                 }
             )
+        if any(p["employer"] for p in found) and not all(p["employer"] for p in found):
+            # "a bomb hit a van in Mohmand, killing two employees of a bank in Peshawar": where
+            # the victims worked, beside the place of the attack, is not where they were hit
+            found = [p for p in found if not p["employer"]]
         return found
 
     def _reference_point(self, sent: Span, first: int) -> bool:
