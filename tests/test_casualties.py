@@ -231,7 +231,10 @@ def test_casualties_event_breakdown_is_summed(run_extract, only_event):
         # the named subject of a verb of dying goes with "two other officers"
         ("A bomb hit a police convoy in Sibi on Monday. Inspector Naveed Akhtar died along with two other officers.", 3),
         # ... but the subject of an active "kill" is the killer, not one of the dead
-        ("In Hangu on Monday, gang leader Zarif Gul killed a shopkeeper along with two other men.", 2),
+        ("In Hangu on Monday, gang leader Zarif Gul killed a shopkeeper along with two other men.", 3),
+        # a person and the count told "along with" him are one list
+        ("Gunmen shot dead a retired judge along with two others in Mardan on Monday.", 3),
+        ("A mortar shell killed a shepherd together with four of his relatives in Kurram on Monday.", 5),
     ],
 )
 def test_casualties_event_list_of_single_persons_is_summed(run_extract, only_event, sentence, killed):

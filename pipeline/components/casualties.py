@@ -709,6 +709,22 @@ class CasualtyExtractor:
         return extra
 
     @staticmethod
+    def _companion(noun: Token) -> Token | None:
+        """The person a count is told "along with" ("killed a tribal elder along with two others"):
+        the noun the phrase hangs on, or the object of the verb it hangs on."""
+        along = {"along", "together"}
+        if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+            return None
+        holder = noun.head.head
+        if holder.lower_ not in along and not any(c.lower_ in along for c in noun.head.children):
+            return None
+        if holder.lower_ in along:
+            holder = holder.head
+        if holder.pos_ in {"NOUN", "PROPN"}:
+            return holder
+        return next((c for c in holder.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}), None)
+
+    @staticmethod
     def _one_of(token: Token) -> Token | None:
         """The noun of "one of them", "one of the guards": the only child of `token`, an of-phrase."""
         children = list(token.children)
@@ -860,7 +876,9 @@ class CasualtyExtractor:
             self._category_of(child) for child in noun.children
             if child.dep_ == "appos" and any(m.lower_ in self.lexicon.outcome_words["mostly_adverbs"] for m in child.children)
         ] if category == "people" else []
-        group = _list_root(noun).i
+        # "shot dead a senior leader along with two others": one list, the leader and the two
+        companion = self._companion(noun)
+        group = _list_root(companion if companion is not None else noun).i
         return {
             "start": first.idx,
             "end": noun.idx + len(noun.text) if noun.i >= last.i else last.idx + len(last.text),
