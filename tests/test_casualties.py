@@ -802,3 +802,15 @@ def test_casualties_event_injured_who_died_later_add_to_the_dead(run_extract, on
         f"eight people and wounding 25. {later}",
     )
     assert event["killed"] == 10
+
+
+@pytest.mark.parametrize("speaker", ["the Pakistani military said", "the army said in a statement"])
+def test_casualties_event_an_armys_statement_is_the_toll_not_a_claim(run_extract, only_event, speaker):
+    # a state's army is tagged as a group (its strikes' actor), but what it says of an attack
+    # on its troops is the toll, not a militant group's boast
+    event = _event(
+        run_extract,
+        only_event,
+        f"Militants fired on a border post in Kurram on Monday, killing three soldiers, {speaker}.",
+    )
+    assert event["killed"] == 3

@@ -22,10 +22,15 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..assembly import AFGHAN_STATE_FORCES
+from ..events import STATE_FORCES
 from ..lexicon import Lexicon, load_lexicon
 from . import work
 from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
+#: Group codes of states' armies: what they say is the report's toll, not a militant's claim
+#: (the Afghan Taliban, a state's forces since 2021, still claim attacks as a group).
+ARMIES = (STATE_FORCES - {"Afghan Taliban"}) | {AFGHAN_STATE_FORCES}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
 ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")  # "2021-06-09", which the tokenizer cuts into five tokens
@@ -1161,7 +1166,7 @@ class CasualtyExtractor:
                 return False
             if ancestor.lemma_.lower() in lexicon.claim_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
-                if any(c.ent_type_ == "GROUP" or c.lower_ in lexicon.claimant_nouns for c in subjects):
+                if any((c.ent_type_ == "GROUP" and c.ent_id_ not in ARMIES) or c.lower_ in lexicon.claimant_nouns for c in subjects):
                     return True
                 if any(self._group_speaker(c) for c in subjects):
                     return True  # "..., a TTP spokesman told reporters": the group speaks
