@@ -1475,3 +1475,12 @@ def test_news_where_the_victims_worked_is_not_the_attack_site_beside_it(run_extr
     alone = run_extract("Gunmen shot dead two clerks of a bank in Peshawar on Sunday.", published=PUBLISHED)
     assert [e["district"] for e in beside] == ["Mohmand"]
     assert [e["district"] for e in alone] == ["Peshawar"]  # the only place told: kept
+
+
+def test_news_militants_firing_across_the_border_at_a_post_is_an_attack(run_extract):
+    text = (
+        "Terrorists from the Afghan side fired across the border at a check post in Kurram on Sunday, "
+        "killing a soldier, the military said.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], event["killed"]) == ("Kurram", "armed_assault", 1)
