@@ -100,6 +100,7 @@ class Lexicon:
     number_tens: frozenset[str]  # "twenty", "hundred": number words a unit word may follow in one count
     number_scales: dict[str, int]  # "thousand" -> 1000: multiplies the count before it and closes it
     personal_objects: frozenset[str]  # "killing him": one person, as the object of a casualty verb
+    plural_objects: frozenset[str]  # "opened fire on two policemen, killing them": the two
     member_nouns: frozenset[str]  # "members of the squad": the body named after them decides the kind
     outcome_adjectives: frozenset[str]  # "leaving nine people dead": the outcome closing the object of "leave"
     toll_update_verbs: frozenset[str]  # "the toll rose to 11": a revised total
@@ -260,6 +261,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         number_tens=frozenset(raw["number_tens"]["words"]),
         number_scales={k: int(v) for k, v in raw["number_scales"].items() if not k.startswith("_")},
         personal_objects=frozenset(raw["personal_objects"]["words"]),
+        plural_objects=frozenset(raw["plural_objects"]["words"]),
         member_nouns=frozenset(raw["member_nouns"]["words"]),
         outcome_adjectives=frozenset(raw["outcome_adjectives"]["words"]),
         toll_update_verbs=frozenset(raw["toll_update_verbs"]["words"]),

@@ -814,3 +814,16 @@ def test_casualties_event_an_armys_statement_is_the_toll_not_a_claim(run_extract
         f"Militants fired on a border post in Kurram on Monday, killing three soldiers, {speaker}.",
     )
     assert event["killed"] == 3
+
+
+@pytest.mark.parametrize(
+    "sentence,killed,injured",
+    [
+        ("Gunmen opened fire on two constables at a picket in Tank on Sunday, killing them instantly.", 2, None),
+        ("Gunmen opened fire on three labourers in Turbat on Sunday, injuring them.", None, 3),
+    ],
+)
+def test_casualties_event_the_people_fired_on_then_them(run_extract, only_event, sentence, killed, injured):
+    # "them" after a count of the people fired on counts them again, with the verb's outcome
+    event = _event(run_extract, only_event, sentence)
+    assert (event["killed"], event["injured"]) == (killed, injured)

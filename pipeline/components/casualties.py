@@ -236,6 +236,7 @@ class CasualtyExtractor:
         i = sent.start
         doc = sent.doc
         previous = None  # the last count of the sentence, which "as many" repeats
+        fired_on = None  # the count of people fired on or attacked ("opened fire on two policemen")
         while i < sent.end:
             token = doc[i]
             lower = token.lower_
@@ -266,6 +267,11 @@ class CasualtyExtractor:
                 # the count before it, left out; "wounding one of them" ("the other one" is read
                 # elsewhere)
                 yield token, token, 1
+                i += 1
+                continue
+            if lower in lexicon.plural_objects and fired_on is not None and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+                # "opened fire on two policemen, killing them": the two, whom the verb decides
+                yield token, token, fired_on
                 i += 1
                 continue
             if lower in lexicon.personal_objects and token.dep_ == "dobj" and token.head.pos_ == "VERB":
@@ -321,6 +327,9 @@ class CasualtyExtractor:
                 count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     previous = count
+                    noun = self._counted_noun(doc[i], doc[j])
+                    if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "upon"}:
+                        fired_on = count
                     yield doc[i], doc[j], count
                 i = j + 1
                 continue
@@ -832,8 +841,8 @@ class CasualtyExtractor:
         # "Two gunmen killed five policemen": the subject of an active "kill" is the killer
         if outcome == "killed_agent":
             return None
-        if category == "people" and noun.lower_ in {"them", "whom"}:
-            subset = True
+        if category == "people" and noun.lower_ in {"them", "whom"} and noun.dep_ == "pobj":
+            subset = True  # "six of them" (not "killing them", the people fired on)
         if any(
             child.dep_ == "prep" and child.lower_ == "of" and any(g.lower_ in {"them", "whom", "those", "these"} for g in child.children)
             for child in (noun, first)
