@@ -31,6 +31,8 @@ from .extensions import doc_text, ents_by_sentence, register_extensions, span_te
 #: Group codes of states' armies: what they say is the report's toll, not a militant's claim
 #: (the Afghan Taliban, a state's forces since 2021, still claim attacks as a group).
 ARMIES = (STATE_FORCES - {"Afghan Taliban"}) | {AFGHAN_STATE_FORCES}
+#: the words that with "with" tell people besides those named ("along with", "together with")
+ALONG = frozenset({"along", "together"})
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 DATE_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
 ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")  # "2021-06-09", which the tokenizer cuts into five tokens
@@ -706,14 +708,13 @@ class CasualtyExtractor:
         policemen were killed, along with their driver" counts the driver too ("along with a
         driver" is a count of its own)."""
         extra = 0
-        along = {"along", "together"}
         for holder in (noun, noun.head):
             for prep in holder.children:
                 if prep.dep_ != "prep":
                     continue
-                if prep.lower_ in along:
+                if prep.lower_ in ALONG:
                     withs = [w for w in prep.children if w.lower_ == "with"]
-                elif prep.lower_ == "with" and any(c.lower_ in along for c in prep.children):
+                elif prep.lower_ == "with" and any(c.lower_ in ALONG for c in prep.children):
                     withs = [prep]  # "together with their driver": the parser hangs "together" on "with"
                 else:
                     continue
@@ -726,13 +727,12 @@ class CasualtyExtractor:
     def _companion(noun: Token) -> Token | None:
         """The person a count is told "along with" ("killed a tribal elder along with two others"):
         the noun the phrase hangs on, or the object of the verb it hangs on."""
-        along = {"along", "together"}
         if noun.dep_ != "pobj" or noun.head.lower_ != "with":
             return None
         holder = noun.head.head
-        if holder.lower_ not in along and not any(c.lower_ in along for c in noun.head.children):
+        if holder.lower_ not in ALONG and not any(c.lower_ in ALONG for c in noun.head.children):
             return None
-        if holder.lower_ in along:
+        if holder.lower_ in ALONG:
             holder = holder.head
         if holder.pos_ in {"NOUN", "PROPN"}:
             return holder

@@ -909,6 +909,7 @@ class EventAssembler:
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
+        employers = []  # for each place found: whether it only says where the victims worked
         for ent in self._ents.get(sent.start, ()):
             if ent.label_ != "PLACE" or not ent.ent_id_:
                 continue
@@ -972,14 +973,14 @@ class EventAssembler:
                     "named_as_district": nxt in roles["unit_nouns"],
                     "conj_head": ent.root.head.i if ent.root.dep_ == "conj" else ent.root.i,
                     "located": previous in roles["location_preps"] or ent.root.dep_ in {"pobj", "dobj", "compound", "conj", "poss", "nmod"},
-                    "employer": self._victims_employer_place(ent),
                     **place.coordinates(),
                 }
             )
-        if any(p["employer"] for p in found) and not all(p["employer"] for p in found):
+            employers.append(self._victims_employer_place(ent))
+        if any(employers) and not all(employers):
             # "a bomb hit a van in Mohmand, killing two employees of a bank in Peshawar": where
             # the victims worked, beside the place of the attack, is not where they were hit
-            found = [p for p in found if not p["employer"]]
+            found = [p for p, employer in zip(found, employers) if not employer]
         return found
 
     def _reference_point(self, sent: Span, first: int) -> bool:
