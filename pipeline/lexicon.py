@@ -153,6 +153,7 @@ class Lexicon:
     force_unit_nouns: frozenset[str]  # "a police team raided ...": the unit's force acted
     militant_initiative_verbs: frozenset[str]  # "gunmen stormed the post": the militants did
     forces_response_verbs: frozenset[str]  # "troops retaliated": the militants began
+    militant_answer_verbs: frozenset[str]  # "opened fire" once the police had raided: an answer
     outcome_words: dict[str, frozenset[str]]  # word sets of the outcome rules (patterns/lexicon.json)
 
 
@@ -319,6 +320,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         force_unit_nouns=frozenset(raw["initiative_verbs"]["unit_nouns"]),
         militant_initiative_verbs=frozenset(raw["initiative_verbs"]["militants"]),
         forces_response_verbs=frozenset(raw["initiative_verbs"]["responses"]),
+        militant_answer_verbs=frozenset(raw["initiative_verbs"]["militant_answers"]),
         outcome_words={
             name: frozenset(words) for name, words in raw["outcome_words"].items() if not name.startswith("_")
         },

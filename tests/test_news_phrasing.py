@@ -804,6 +804,28 @@ def test_news_a_raid_by_a_police_unit_is_a_clash(run_extract, text):
     assert (event["method"], event["perpetrators"]) == ("armed_clash", [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the militants' shots answer a raid told before them, in the sentence or the one before
+        "Two militants were killed in a shootout with CTD officials in Landhi on Sunday. The CTD raided a "
+        "house on a tip-off, during which the militants inside opened fire. The officials returned fire.",
+        "Two militants were killed in a shootout with CTD officials in Landhi on Sunday. The CTD raided a "
+        "house on a tip-off. The militants opened fire and the officials returned fire.",
+    ],
+)
+def test_news_militants_who_fire_back_at_a_raid_make_it_a_clash_aimed_at_them(run_extract, text):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["targets"], event["perpetrators_killed"]) == ("armed_clash", ["militants"], 2)
+
+
+def test_news_militants_who_open_fire_first_make_an_attack(run_extract):
+    text = ("Gunmen opened fire on a police van in Landhi on Sunday. The police returned fire and killed "
+            "two of the attackers.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["targets"]) == ("armed_assault", ["police"])
+
+
 def test_news_a_would_be_bomber_among_the_militants_killed_is_no_bombing(run_extract):
     text = ("Counter-terrorism police killed four militants, among them a would-be suicide bomber, in an "
             "encounter in Landhi on Sunday.")

@@ -352,7 +352,9 @@ class EventAssembler:
             and not self._attackers_side(text[: match.start()].rsplit(maxsplit=1)[-1:], text)
             for match in lexicon.afghan_territory.finditer(text)
         )
-        record["forces_initiative"], record["militant_initiative"], record["police_initiative"] = self._initiative(sent)
+        (
+            record["forces_initiative"], record["militant_initiative"], record["police_initiative"], record["militants_only_shot"]
+        ) = self._initiative(sent)
         # the army or the paramilitaries are in the story (a clash they fought is theirs, EVENTS.md)
         record["army_named"] = any(t.ent_type_ == "SECURITY_FORCE" and t.ent_id_ in {"military", "paramilitary"} for t in sent)
         record["said_pakistan"] = bool(lexicon.pakistan_says.search(text))
@@ -2058,8 +2060,9 @@ class EventAssembler:
             return False
         return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "DET"} for c in root.head.children)
 
-    def _initiative(self, sent: Span) -> tuple[bool, bool, bool]:
-        """(the forces acted first, the militants did, the police did) in this sentence:
+    def _initiative(self, sent: Span) -> tuple[bool, bool, bool, bool]:
+        """(the forces acted first, the militants did, the police did, the militants only shot)
+        in this sentence:
         soldiers, troops or paramilitaries, militants, or the police as the subject (or the
         passive's agent) of a verb of `initiative_verbs` ("troops raided a compound", "were
         killed by soldiers"; "gunmen stormed the post"; "police raided a house"); forces that
@@ -2068,6 +2071,7 @@ class EventAssembler:
         lexicon = self.lexicon
         verbs = lexicon.forces_initiative_verbs | lexicon.militant_initiative_verbs | lexicon.forces_response_verbs
         forces = militants = police = False
+        militant_verbs: set[str] = set()
         for token in sent:
             lemma = token.lemma_.lower()
             if token.pos_ != "VERB" or lemma not in verbs:
@@ -2082,19 +2086,27 @@ class EventAssembler:
                 if actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ in {"military", "paramilitary"}:
                     if lemma in lexicon.forces_response_verbs:
                         militants = True  # "troops retaliated", "foiled an infiltration bid"
+                        militant_verbs.add(lemma)
                     elif lemma in lexicon.forces_initiative_verbs:
                         forces = True
                 elif actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ == "police":
                     if lemma in lexicon.forces_response_verbs:
                         militants = True
+                        militant_verbs.add(lemma)
                     elif lemma in lexicon.forces_initiative_verbs:
                         police = True
                 if lemma in lexicon.militant_initiative_verbs and (
                     actor.ent_type_ == "GROUP" and actor.ent_id_ not in STATE_GROUPS
                     or lexicon.victim_category.get(actor.lower_) == "attacker"
                 ):
+                    if lemma in lexicon.militant_answer_verbs and (forces or police):
+                        continue  # "police raided a house, during which the terrorists opened fire"
                     militants = True
-        return forces, militants, police
+                    militant_verbs.add(lemma)
+        # "the terrorists opened fire", "the police returned fire" alone: the gunfight that answered
+        # forces who acted in an earlier sentence
+        only_answers = militants and militant_verbs <= lexicon.militant_answer_verbs
+        return forces, militants, police, only_answers
 
     def _owned_by_the_compared_news(self, doc: Doc, date: dict) -> bool:
         """Whether a date is the possessor of the subject of a verb that compares it with something
@@ -2227,8 +2239,12 @@ class EventAssembler:
         incident["strike_actor"] = incident["strike_actor"] or record["strike_actor"]
         incident["afghan_actor"] = incident["afghan_actor"] or record["afghan_actor"]
         incident["said_pakistan"] = incident["said_pakistan"] or record["said_pakistan"]
+        # the forces acted first in an earlier sentence ("CTD personnel raided a hideout"): the
+        # militants who then "opened fire" answered them, and the operation stays the forces'
+        answered = record["militants_only_shot"] and (incident["forces_initiative"] or incident["police_initiative"])
         for side in ("forces_initiative", "militant_initiative", "police_initiative", "army_named"):
-            incident[side] = incident[side] or record[side]
+            if not (side == "militant_initiative" and answered):
+                incident[side] = incident[side] or record[side]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
 
