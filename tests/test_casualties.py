@@ -620,6 +620,12 @@ def test_casualties_sons_of_the_soil_are_no_extra_civilians(statements):
     assert [c for _, c in _killed(found)] == ["security"]
 
 
+def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
+    # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
+    found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")
+    assert (_killed(found), _injured(found)) == ([(3, "security")], [(1, "security")])
+
+
 @pytest.mark.parametrize(
     "text",
     [

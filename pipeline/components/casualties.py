@@ -938,6 +938,13 @@ class CasualtyExtractor:
         # "30 others injured", "five people killed": an outcome word right after the counted
         # noun is its outcome, whatever the parser attached it to
         following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        # "... embraced martyrdom and one soldier was injured": a passive right after the noun is
+        # its own where the parser hung the noun elsewhere (on the object before it)
+        after = noun.i + 1
+        while after < min(len(noun.doc), noun.i + 3) and noun.doc[after].lemma_ in {"be", "have"} and noun.doc[after].pos_ == "AUX":
+            after += 1
+        if after > noun.i + 1 and after < len(noun.doc) and noun.doc[after].tag_ == "VBN" and noun.head.i != after:
+            following = noun.doc[after]
         if (
             following is not None
             and following.lower_ in self.lexicon.outcome_words["standalone_outcomes"]
