@@ -114,6 +114,9 @@ class Lexicon:
     hypothetical_modifiers: frozenset[str]  # "a would-be suicide bomber": meant to attack, did not
     campaign_lemmas: frozenset[str]  # "are fighting to topple the government": a campaign's aim, no incident
     question_marks: frozenset[str]  # "not clear whether it was a suicide blast": an open question, no attack told
+    record_lemmas: frozenset[str]  # "wanted for kidnapping traders": a suspect's record, no attack told
+    seized_lemmas: frozenset[str]  # "an explosive device was recovered": a weapon found, no attack
+    non_attack_compound_heads: frozenset[str]  # "the bomb disposal squad": a unit named for bombs
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
     one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
@@ -276,6 +279,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         hypothetical_modifiers=frozenset(raw["trigger_hedges"]["modifiers"]),
         campaign_lemmas=frozenset(raw["trigger_hedges"]["campaign_lemmas"]),
         question_marks=frozenset(raw["trigger_hedges"]["question_marks"]),
+        record_lemmas=frozenset(raw["trigger_hedges"]["record_lemmas"]),
+        seized_lemmas=frozenset(raw["trigger_hedges"]["seized_lemmas"]),
+        non_attack_compound_heads=frozenset(raw["trigger_hedges"]["compound_heads"]),
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
         one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),

@@ -1506,3 +1506,31 @@ def test_news_militants_firing_across_the_border_at_a_post_is_an_attack(run_extr
     )
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["method"], event["killed"]) == ("Kurram", "armed_assault", 1)
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        # a suspect's record names attacks that happened, but neither when nor where
+        ("Officials said the men were wanted for killing policemen and kidnapping traders in Karachi for ransom.", "kidnapping"),
+        ("Two rifles and an improvised explosive device were recovered from the hideout in Landhi.", "explosive device"),
+        ("Officials of the bomb disposal squad examined the house in Landhi afterwards.", "bomb"),
+    ],
+)
+def test_news_a_record_a_seized_device_or_a_bomb_squad_is_no_attack_word(make_doc, text, word):
+    doc = make_doc(text, published=PUBLISHED)
+    assert word not in [t["text"] for f in doc._.incidents_frames for t in f["triggers"]]
+
+
+def test_news_where_a_militant_held_office_is_no_incident_place(run_extract):
+    # "their commander in Khyber" says where he led them; the raid was in Landhi (Karachi)
+    text = ("Police shot dead five militants, among them their commander in Khyber, in a raid on a hideout in "
+            "Landhi on Sunday.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Karachi"]
+
+
+def test_news_a_soldier_lost_in_an_exchange_of_fire_belongs_to_the_shelling_operation(run_extract):
+    text = ("Troops pounded militant hideouts in the Tirah valley with artillery on Sunday, killing eleven "
+            "militants, the military said. One soldier lost his life in the exchange of fire, it added.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"], event["perpetrators_killed"]) == ("Khyber", 1, 11)

@@ -716,6 +716,12 @@ class EventAssembler:
             return True
         if any(child.lower_ in lexicon.hypothetical_modifiers for child in head.children):
             return True  # "a would-be suicide bomber": someone who meant to attack
+        if any(a.lemma_.lower() in lexicon.record_lemmas and a.pos_ == "VERB" for a in list(head.ancestors)[:4]):
+            return True  # "wanted for kidnapping traders": the suspects' record
+        if head.dep_ == "compound" and head.head.lower_ in lexicon.non_attack_compound_heads:
+            return True  # "the bomb disposal squad", "a bomb threat"
+        if self._weapon_seized(head):
+            return True  # "an explosive device was recovered from their hideout"
         for _ in range(3):
             if _when_it_happened(head):
                 return False  # "a bid was averted when a vest exploded": the clause tells what did happen
@@ -729,6 +735,14 @@ class EventAssembler:
                 break
             head = head.head
         return False
+
+    def _weapon_seized(self, word: Token) -> bool:
+        """Whether an attack word (a weapon) is the object of a verb of `seized_lemmas`, or listed
+        with such an object ("two pistols and an explosive device were recovered")."""
+        while word.dep_ == "conj" and word.head.i != word.i:
+            word = word.head
+        verb = word.head
+        return word.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.seized_lemmas
 
     def _campaign_aim(self, verb: Token) -> bool:
         """Whether an attack verb in the present tense states an aim ("the Taliban are fighting
@@ -908,10 +922,19 @@ class EventAssembler:
             c.dep_ == "nummod" for c in victims.children
         )
 
+    def _office_place(self, ent: Span) -> bool:
+        """Whether a place (or the first of the places listed with it) is the object of "in" on
+        one of `place_roles.office_titles` ("their chief in Tank, Waziristan")."""
+        node = ent.root
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        prep = node.head
+        return node.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lower_ in self.lexicon.place_roles["office_titles"]
+
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
         found = []
-        employers = []  # for each place found: whether it only says where the victims worked
+        employers = []  # for each place found: whether it only says where someone worked
         for ent in self._ents.get(sent.start, ()):
             if ent.label_ != "PLACE" or not ent.ent_id_:
                 continue
@@ -978,10 +1001,11 @@ class EventAssembler:
                     **place.coordinates(),
                 }
             )
-            employers.append(self._victims_employer_place(ent))
-        if any(employers) and not all(employers):
+            employers.append(self._victims_employer_place(ent) or self._office_place(ent))
+        if any(employers) and any(p["district"] for p, employer in zip(found, employers) if not employer):
             # "a bomb hit a van in Mohmand, killing two employees of a bank in Peshawar": where
-            # the victims worked, beside the place of the attack, is not where they were hit
+            # the victims worked, beside the place of the attack, is not where they were hit;
+            # "their chief in Tank was among eight shot dead in Malir": where he held office
             found = [p for p, employer in zip(found, employers) if not employer]
         return found
 
@@ -2035,6 +2059,8 @@ class EventAssembler:
             return True
         if new == {"armed_clash"} and own & ATTACK_METHODS and not frame["places"] and not frame["dates"]:
             return True  # "policemen exchanged fire with the attackers": the fight within their attack
+        if new == {"armed_clash"} and own <= {"shelling"} and not frame["places"] and not frame["dates"] and not frame["countries"]:
+            return True  # "artillery pounded hideouts ... a soldier fell during an exchange of fire": one operation
         return any(_methods_compatible(a, b) or (a, b) == ("kidnapping", "armed_assault") for a in own for b in new)
 
     @staticmethod
