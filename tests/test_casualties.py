@@ -620,6 +620,13 @@ def test_casualties_sons_of_the_soil_are_no_extra_civilians(statements):
     assert [c for _, c in _killed(found)] == ["security"]
 
 
+def test_casualties_an_outcome_after_a_parenthesis_closes_the_count_left(statements):
+    # "injured" closes "14 others, among them six guards," though the parser hangs it on the blast
+    found = statements("A bomb exploded near the court on Monday, leaving two guards dead and 14 others, "
+                       "among them six lawyers, injured.")
+    assert (14, "people") in _injured(found)
+
+
 def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
     # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
     found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")

@@ -957,6 +957,9 @@ class CasualtyExtractor:
                 # "seven people including four children dead": the children are a part
                 part = noun.head.lower_ in lexicon.subset_cues
                 return outcome, False, self._is_increment(following), part
+        closing = self._outcome_after_a_parenthesis(noun)
+        if closing is not None:
+            return closing, False, False, False
         captivity = self.lexicon.outcome_words["captivity_words"]
         if any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in captivity for c in noun.children) or (
             following is not None and following.tag_ == "VBN" and following.lemma_.lower() in captivity
@@ -1078,6 +1081,28 @@ class CasualtyExtractor:
                     if outcome:
                         return outcome, False, False, subset
         return None, False, False, False
+
+    def _outcome_after_a_parenthesis(self, noun: Token) -> str | None:
+        """"leaving two guards dead and 14 others, among them six lawyers, injured": the
+        outcome word right after a parenthesis that follows a count left by the attack is its own,
+        whatever the parser hung that word on."""
+        lexicon = self.lexicon
+        left = noun  # the count, or the first of the counts it is listed with
+        while left.dep_ == "conj" and left.head.pos_ != "VERB" and left.head.i != left.i:
+            left = left.head
+        if left.head.lemma_.lower() not in lexicon.outcome_words["leaving_verbs"] or left.dep_ not in {"dobj", "conj"}:
+            return None
+        doc = noun.doc
+        if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+            return None
+        for i in range(noun.i + 2, min(noun.i + 10, len(doc) - 1)):
+            if doc[i].text == ",":
+                word = doc[i + 1]
+                if word.lower_ in lexicon.outcome_words["standalone_outcomes"] and word.tag_ in {"VBN", "JJ"}:
+                    outcome = self._predicate_outcome(word)
+                    return outcome if outcome in {"killed", "injured"} else None
+                return None
+        return None
 
     def _reported_outcome(self, verb: Token, deps: set[str], tags: set[str] | None = None) -> str | None:
         """The outcome ("killed" or "injured") a verb of reporting or fearing gives through its
