@@ -202,6 +202,8 @@ def _same_incident(a: dict, b: dict) -> bool:
     value_b = date_b["value"] if date_b else None
     if not _dates_compatible(value_a, value_b):
         return False
+    if (a.get("another_day_there") or b.get("another_day_there")) and value_a != value_b:
+        return False  # "four men were shot in the same village last month": another incident there
     if a["district"] and b["district"]:
         if a["district"] != b["district"]:
             return False

@@ -136,6 +136,7 @@ class Lexicon:
     natural_causes: frozenset[str]  # "died in a thunderstorm": no victim of violence
     raid_words: frozenset[str]  # "militants attacked the post": their assault, though a gunfight followed
     similarity_words: frozenset[str]  # "a similar attack": compares, tells no incident
+    same_place_phrases: tuple[str, ...]  # "in the same locality": where the incident told happened
     several_attacks: re.Pattern  # "twin blasts", "three coordinated attacks": several incidents counted
     one_site_attack_nouns: frozenset[str]  # "twin blasts" at one site: one incident
     apart_counters: frozenset[str]  # "separate blasts": apart even at one site
@@ -301,6 +302,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         natural_causes=frozenset(raw["natural_causes"]["words"]),
         raid_words=frozenset(raw["raid_words"]["words"]),
         similarity_words=frozenset(raw["similarity_words"]["words"]),
+        same_place_phrases=tuple(raw["same_place_phrases"]["words"]),
         several_attacks=_pair_pattern(raw["several_attacks"]["counters"], raw["several_attacks"]["nouns"], 25),
         one_site_attack_nouns=frozenset(raw["several_attacks"]["one_site_nouns"]),
         apart_counters=frozenset(raw["several_attacks"]["apart"]),

@@ -1534,3 +1534,12 @@ def test_news_a_soldier_lost_in_an_exchange_of_fire_belongs_to_the_shelling_oper
             "militants, the military said. One soldier lost his life in the exchange of fire, it added.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["killed"], event["perpetrators_killed"]) == ("Khyber", 1, 11)
+
+
+@pytest.mark.parametrize("when,month", [("last month", "2019-04"), ("a week ago", "2019-05")])
+def test_news_a_toll_in_the_same_village_on_another_day_is_an_earlier_incident_there(run_extract, when, month):
+    # "a week ago" gives only the month, which the story's own day falls in: still apart
+    text = ("Gunmen shot dead two shopkeepers in the main bazaar of Kalaya, Orakzai, on Sunday, police said. "
+            f"Four men were shot dead in the same village {when}.")
+    found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("Orakzai", month, 4), ("Orakzai", "2019-05-12", 2)]

@@ -181,7 +181,7 @@ def _resolve_date_phrase(
     if match:
         return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}", "month", None, False
 
-    if PERIOD_WORDS.search(phrase) and not re.search(r"\b(last|this) (week|month|year)\b", phrase):
+    if PERIOD_WORDS.search(phrase) and not re.search(r"\b(last|this) (week|month|year)\b|^(a|one) week ago$", phrase):
         return None, None, None, False
 
     match = WEEKDAY.search(phrase)
@@ -213,7 +213,7 @@ def _resolve_date_phrase(
     if match and anchor is not None:  # "in September this year", "May last year"
         year = anchor.year - (1 if match.group(2) == "last" else 0)
         return f"{year:04d}-{MONTHS[match.group(1)]:02d}", "month", None, inferred
-    if re.search(r"\blast week\b", phrase):
+    if re.search(r"\blast week\b|^(a|one) week ago$", phrase):  # "a week ago": some day of last week
         if anchor is None:
             return None, None, None, False
         week_ago = anchor - timedelta(days=7)

@@ -667,6 +667,12 @@ class EventAssembler:
                 text = text[:start] + " " * (end - start) + text[end:]
         return " ".join(text.lower().replace("’", "'").split())
 
+    def _at_the_same_place(self, frame: dict) -> bool:
+        """Whether the frame's sentence places it "in the same village" (lexicon `same_place_phrases`)."""
+        record = frame["record"]
+        text = record["doc"].text[record["start"] : record["end"]].lower()
+        return any(phrase in text for phrase in self.lexicon.same_place_phrases)
+
     def _similar_attack(self, frame: dict) -> bool:
         """A frame whose attack word is called similar to another ("a similar attack", "in a
         similar incident") and that names no place of its own."""
@@ -1462,6 +1468,10 @@ class EventAssembler:
                     # "the toll had reached 63 on Tuesday": a revised toll of the incident being
                     # told, dated by the report, not by the attack
                     frame = dict(frame, dates=[])
+                if current is not None and current["district"] and not frame["places"] and self._at_the_same_place(frame):
+                    # "four men were shot in the same village last month": where the
+                    # incident told happened, whether this is that incident or an earlier one
+                    frame = dict(frame, places=[dict(p) for p in current["places"] if p.get("district") == current["district"]], same_place=True)
                 target = self._find_incident(frame, incidents, current)
                 opened = False
                 previous = current
@@ -1492,6 +1502,7 @@ class EventAssembler:
                     target["off_the_dateline"] = frame.get("off_the_dateline", False)
                     # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
                     target["told_apart"] = bool(frame["record"]["new_cue"] and incidents)
+                    target["another_day_there"] = target["told_apart"] and frame.get("same_place", False)
                     if previous is not None and target["district"] is None and self._similar_attack(frame):
                         # "two more lost their lives in a similar attack last week": where and how the
                         # incident told before happened, on another day
