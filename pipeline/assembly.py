@@ -585,7 +585,9 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # convoy" stay military beside paramilitary victims
         targets.remove("soldiers")
         if "paramilitary" not in targets and "military" not in targets:
-            targets.append("military")
+            # the story names the Frontier Corps or the Levies elsewhere ("FC personnel were among
+            # the injured", "raids on paramilitary posts"): its security men were theirs
+            targets.append("paramilitary" if "paramilitary" in incident["sentence_targets"] else "military")
     if event_type == "attack" and not (SECURITY_KINDS | WORSHIP_KINDS) & set(targets) and "civilians" not in targets and any(
         s["category"] == "people" and s["count"] > 0 and s["outcome"] in {"killed", "injured"} and not s["subset"]
         and not s.get("named") for s in statements

@@ -134,6 +134,8 @@ def test_rulers_security_force_entities(nlp, text, force):
         ("Frontier Corps", "paramilitary"),
         ("Levies", "paramilitary"),
         ("Rangers", "paramilitary"),
+        ("Tochi Scouts", "paramilitary"),  # a unit of the Frontier Corps
+        ("Kurram Militia", "paramilitary"),
         ("CTD", "police"),
     ],
 )

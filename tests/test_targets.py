@@ -38,6 +38,23 @@ def test_targets_kinds_named_by_the_counted_victims(run_extract, text, expected)
 
 # --- sources and responders -----------------------------------------------------------------------
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # security men, troops and border posts are the army's unless the story names the FC
+        ("Militants attacked two border posts in Arandu, Chitral, on Saturday, killing 12 soldiers.", ["military"]),
+        # a unit of the Frontier Corps by name
+        ("Militants attacked two border posts of the Chitral Scouts in Arandu on Saturday, killing 12 soldiers.",
+         ["paramilitary"]),
+        # the sentence names the paramilitary outside the words read as the attack's object
+        ("Dozens of militants mounted night raids on paramilitary posts near Arandu, Chitral, on Saturday, killing "
+         "12 soldiers.", ["paramilitary"]),
+    ],
+)
+def test_targets_security_men_are_the_paramilitary_the_story_names(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
 def test_targets_source_named_after_according_to_is_no_target(run_extract):
     text = ("According to the regional inspector general of police, gunmen shot dead four villagers "
             "in Kohlu on Sunday.")
