@@ -457,11 +457,13 @@ def afghan_forces_code(when: str | None) -> str:
 
 
 def _campaign_drone_strike(incident: dict, event_type: str, country: str | None, when: str | None) -> bool:
-    """A drone strike in Pakistan in the era of the US campaign there (lexicon `drone_campaign`)."""
+    """A drone strike in Pakistan in the era of the US campaign there, or in Afghanistan before the
+    US forces left (lexicon `drone_campaign`)."""
     campaign = load_lexicon().drone_campaign
     words = set(campaign["words"])
+    until = campaign["afghanistan_until"] if country == "Afghanistan" else campaign["until"]
     return (
-        event_type == "strike" and country in {None, "Pakistan"} and bool(when) and when < campaign["until"]
+        event_type == "strike" and country in {None, "Pakistan", "Afghanistan"} and bool(when) and when < until
         and any(words & set(t["text"].lower().split()) for t in incident["triggers"])
     )
 

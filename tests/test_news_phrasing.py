@@ -1432,6 +1432,8 @@ def test_news_a_claim_with_its_motive_claims_the_attack_told(run_extract):
         ("Pakistani jets struck hideouts in Datta Khel on Sunday, killing 20 militants.", "2012-05-14", ["Pakistan Armed Forces"]),
         # after it, Pakistan's own drones fly
         ("A Pakistani drone strike killed four militants in Datta Khel on Sunday.", "2021-05-17", ["Pakistan Armed Forces"]),
+        # across the border, a drone strike was the US forces' until they left Afghanistan
+        ("A drone strike killed four militants in Khost province of Afghanistan on Sunday.", "2018-05-14", ["US Armed Forces"]),
     ],
 )
 def test_news_whose_drone_strike_it_was_by_era(run_extract, text, published, actors):
