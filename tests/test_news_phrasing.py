@@ -1517,6 +1517,7 @@ def test_news_militants_firing_across_the_border_at_a_post_is_an_attack(run_extr
         ("Officials said the men were wanted for killing policemen and kidnapping traders in Karachi for ransom.", "kidnapping"),
         ("Two rifles and an improvised explosive device were recovered from the hideout in Landhi.", "explosive device"),
         ("Officials of the bomb disposal squad examined the house in Landhi afterwards.", "bomb"),
+        ("Troops blew up two bridges near Arandu to stop the incursion.", "blew up"),
     ],
 )
 def test_news_a_record_a_seized_device_or_a_bomb_squad_is_no_attack_word(make_doc, text, word):

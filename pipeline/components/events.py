@@ -728,6 +728,11 @@ class EventAssembler:
             return True  # "the bomb disposal squad", "a bomb threat"
         if self._weapon_seized(head):
             return True  # "an explosive device was recovered from their hideout"
+        if head.lemma_.lower() in lexicon.demolition_lemmas and any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "SECURITY_FORCE" or lexicon.victim_category.get(c.lower_) == "security")
+            for c in head.children
+        ):
+            return True  # "troops blew up two bridges": the forces' demolition
         for _ in range(3):
             if _when_it_happened(head):
                 return False  # "a bid was averted when a vest exploded": the clause tells what did happen
