@@ -722,6 +722,12 @@ class EventAssembler:
             return True
         if any(child.lower_ in lexicon.hypothetical_modifiers for child in head.children):
             return True  # "a would-be suicide bomber": someone who meant to attack
+        if any(
+            any(c.dep_ == "mark" and c.lower_ == "before" for c in a.children)
+            and any(c.dep_ == "aux" and c.lower_ in lexicon.hypothetical_modals for c in a.children)
+            for a in [head, *list(head.ancestors)[:5]]
+        ):
+            return True  # "shot dead before they could drive in a car packed with explosives"
         if any(a.lemma_.lower() in lexicon.record_lemmas and a.pos_ == "VERB" for a in list(head.ancestors)[:4]):
             return True  # "wanted for kidnapping traders": the suspects' record
         if head.dep_ == "compound" and head.head.lower_ in lexicon.non_attack_compound_heads:
