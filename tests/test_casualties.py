@@ -627,6 +627,11 @@ def test_casualties_an_outcome_after_a_parenthesis_closes_the_count_left(stateme
     assert (14, "people") in _injured(found)
 
 
+def test_casualties_people_counted_by_nationality_are_civilians(statements):
+    found = statements("A bomb hit the bus near Dasu, killing six Chinese and five Pakistanis.")
+    assert _killed(found) == [(6, "civilian"), (5, "civilian")]
+
+
 def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
     # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
     found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")
