@@ -153,8 +153,15 @@ def _retold(dated: dict, undated: dict, toll) -> bool:
     (at least `RETOLD_MIN_KILLED` killed, and the same wounded where both say) under a place
     that is not where it happened ("the nine killed in the blast were buried in ..."): a
     document does not tell two incidents with one toll, one of them on no day. `toll` gives an
-    incident's (killed, injured)."""
-    if event_date(undated) is not None or event_date(dated) is None or undated.get("told_apart") or dated.get("told_apart"):
+    incident's (killed, injured). Told once with its place and once with no place at all (a
+    standfirst repeating a background sentence, "the shooting comes weeks after nine Chinese
+    were killed ..."), it is one incident whatever introduced each telling, if their dates agree."""
+    date_a, date_b = event_date(dated), event_date(undated)
+    unanchored = dated["district"] is not None and undated["district"] is None and not undated["places"]
+    if unanchored:
+        if not _dates_compatible(date_a["value"] if date_a else None, date_b["value"] if date_b else None):
+            return False
+    elif date_b is not None or date_a is None or undated.get("told_apart") or dated.get("told_apart"):
         return False
     killed_a, injured_a = toll(dated)
     if killed_a is None or killed_a < RETOLD_MIN_KILLED:

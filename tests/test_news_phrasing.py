@@ -1549,3 +1549,13 @@ def test_news_a_toll_in_the_same_village_on_another_day_is_an_earlier_incident_t
             f"Four men were shot dead in the same village {when}.")
     found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("Orakzai", month, 4), ("Orakzai", "2019-05-12", 2)]
+
+
+def test_news_a_toll_told_again_with_no_place_is_the_placed_incident(run_extract):
+    # the second telling, told apart ("comes weeks after"), names neither place nor day
+    text = ("A bomb struck a bus near Dasu in Upper Kohistan district in July, killing six Chinese and five "
+            "Pakistanis. Gunmen fired at a car carrying two Chinese engineers in Karachi on Wednesday, wounding "
+            "one. The shooting comes weeks after six Chinese and five Pakistanis were killed when a bomb hit "
+            "their bus.")
+    found = sorted((e["district"], e["killed"]) for e in run_extract(text, published="2021-07-28"))
+    assert found == [("Karachi", None), ("Upper Kohistan", 11)]
