@@ -1559,3 +1559,16 @@ def test_news_a_toll_told_again_with_no_place_is_the_placed_incident(run_extract
             "their bus.")
     found = sorted((e["district"], e["killed"]) for e in run_extract(text, published="2021-07-28"))
     assert found == [("Karachi", None), ("Upper Kohistan", 11)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces sent six khwarij to hell in an operation in Datta Khel on Sunday, the ISPR said.",
+        "Six khwarij were sent to hell by troops in Datta Khel on Sunday.",
+    ],
+)
+def test_news_militants_sent_to_hell_were_killed_in_a_clash(run_extract, text):
+    # the forces' own phrase for the militants they killed
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"], event["killed"]) == ("armed_clash", 6, None)

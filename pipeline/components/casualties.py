@@ -1287,6 +1287,13 @@ class CasualtyExtractor:
             return "killed"
         if lemma in words["martyrdom_verbs"] and any(c.lower_.startswith(tuple(words["martyrdom_prefixes"])) for c in token.children):
             return "killed"
+        if lemma in words["sent_to_verbs"] and any(
+            c.dep_ in {"prep", "dative"} and c.lower_ == "to" and any(o.lower_ in words["sent_to_nouns"] for o in c.children) for c in token.children
+        ):
+            # "security forces sent eight khwarij to hell": the forces' word for the militants they killed
+            if child is not None and child.dep_ == "nsubj":
+                return "killed_agent"
+            return "killed"
         if lemma in lexicon.shoot_verbs and (
             any(c.lower_ in lexicon.shot_dead_particles for c in token.children)
             or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in lexicon.shot_dead_particles)
