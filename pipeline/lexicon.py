@@ -41,6 +41,7 @@ class Lexicon:
     hard_hypothetical: frozenset[str]
     new_incident_cues: tuple[str, ...]
     summary_cues: tuple[str, ...]  # "in different areas", "in two days": a sentence counting several incidents
+    summary_rank_words: frozenset[str]  # "the third such shooting in three days": ranks one incident, sums none
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
     parent_group_nouns: frozenset[str]  # "a splinter faction of the TTP": the parent is no perpetrator
@@ -211,6 +212,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         hard_hypothetical=frozenset(raw["hard_hypothetical_cues"]),
         new_incident_cues=tuple(raw["new_incident_cues"]),
         summary_cues=tuple(raw["summary_cues"]),
+        summary_rank_words=frozenset(raw["summary_rank_words"]["words"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
         parent_group_nouns=frozenset(raw["parent_group_nouns"]),

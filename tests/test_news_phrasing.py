@@ -1572,3 +1572,11 @@ def test_news_militants_sent_to_hell_were_killed_in_a_clash(run_extract, text):
     # the forces' own phrase for the militants they killed
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["perpetrators_killed"], event["killed"]) == ("armed_clash", 6, None)
+
+
+def test_news_the_third_such_shooting_in_three_days_ranks_one_incident(run_extract):
+    # "in three days" after a rank sums nothing: the lead tells its own shooting
+    text = ("Two gunmen shot dead a policeman escorting vaccinators on Sunday in the third such shooting in three "
+            "days, officials said. The men on a motorbike opened fire on him in a village of Tank district.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["date"], event["method"], event["killed"]) == ("Tank", "2019-05-12", "targeted_killing", 1)

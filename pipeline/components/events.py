@@ -1318,12 +1318,23 @@ class EventAssembler:
         }
         if plural_trigger and len(districts) >= 2:
             return True
-        if any(cue in text for cue in lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
+        if any(self._sums_by_cue(text, cue) for cue in lexicon.summary_cues) and (plural_trigger or len(districts) != 1):
             return True  # "eight soldiers were martyred in attacks in different areas in two days"
         counted = lexicon.several_attacks.search(text)
         if counted and len(districts) == 1 and counted.group(2) in lexicon.one_site_attack_nouns and counted.group(1) not in lexicon.apart_counters:
             return False  # "twin blasts rocked a market in Parachinar": several blasts at one site are one incident
         return bool(counted) and not lexicon.attacks_anaphora.search(text)
+
+    def _sums_by_cue(self, text: str, cue: str) -> bool:
+        """Whether a summary cue occurs in `text` other than after a rank ("the third such
+        shooting in three days" ranks the incident told among others)."""
+        start = text.find(cue)
+        while start != -1:
+            before = text[max(0, start - 30) : start].split()
+            if not set(before[-4:]) & self.lexicon.summary_rank_words:
+                return True
+            start = text.find(cue, start + 1)
+        return False
 
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
