@@ -25,6 +25,8 @@ from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
         ("last week", "2026-02-25", "2026-02", "month"),
         ("last week", "2026-03-03", "2026-02", "month"),
         ("a week ago", "2026-03-04", "2026-02", "month"),
+        ("two days ago", "2026-02-25", "2026-02-23", "day"),
+        ("the night between Saturday and Sunday", "2026-02-25", "2026-02-21", "day"),
         ("last month", "2026-02-25", "2026-01", "month"),
         ("last month", "2026-01-10", "2025-12", "month"),
         ("in March 2025", "2026-02-25", "2025-03", "month"),

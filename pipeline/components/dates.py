@@ -69,6 +69,8 @@ STAMP_LABEL = re.compile(r"^\s*(?:(?:date|dated|published|posted|updated|last up
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
+#: "two days ago": how many days back from the page's date
+DAYS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 WEEKDAY_NAME = re.compile(r"\b(?:(?:[Ll]ast|[Oo]n|[Ll]ate|[Ee]arly) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: Phrases about periods, not days: they never date an incident.
@@ -181,6 +183,13 @@ def _resolve_date_phrase(
     if match:
         return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}", "month", None, False
 
+    night_of_two = re.search(r"\bnight (?:between|of) (\w+) and (\w+)\b", phrase)
+    if night_of_two and WEEKDAY.fullmatch(night_of_two.group(1)) and WEEKDAY.fullmatch(night_of_two.group(2)):
+        # "on the night between Saturday and Sunday": the night began on the first day
+        phrase = night_of_two.group(1)
+    days_ago = re.fullmatch(r"(a|one|two|three|four|five|six) days? ago", phrase)
+    if days_ago and pub is not None:  # "two days ago": that day, counted back from the page's
+        return (pub - timedelta(days=DAYS_AGO[days_ago.group(1)])).isoformat(), "day", None, False
     if PERIOD_WORDS.search(phrase) and not re.search(r"\b(last|this) (week|month|year)\b|^(a|one) week ago$", phrase):
         return None, None, None, False
 
