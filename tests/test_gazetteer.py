@@ -225,6 +225,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Wana", "town", "Pakistan", "Khyber Pakhtunkhwa", "South Waziristan"),
         ("Wanna", "town", "Pakistan", "Khyber Pakhtunkhwa", "South Waziristan"),
         ("Data Khel", "town", "Pakistan", "Khyber Pakhtunkhwa", "North Waziristan"),  # one outlet's spelling
+        ("Teerah", "area", "Pakistan", "Khyber Pakhtunkhwa", "Khyber"),  # Tirah as some outlets spell it
         ("Kharkamar", "area", "Pakistan", "Khyber Pakhtunkhwa", "North Waziristan"),
         ("D.I. Khan", "district", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("DI Khan", "district", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
