@@ -168,6 +168,13 @@ def _groups(run_extract, text: str) -> list[tuple[str, str]]:
     return sorted((p["group"], p["attribution"]) for p in _only(run_extract(text, published=PUBLISHED))["perpetrators"])
 
 
+def test_perpetrators_a_group_of_militants_is_a_band_not_a_parent_group(run_extract):
+    # "a group of Taliban militants" beside another name ("the Pakistan Air Force") is no faction's parent
+    text = "A group of Taliban militants stormed a Pakistan Air Force base in Kamra on Thursday, killing a guard."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [p["group"] for p in event["perpetrators"]] == ["TTP"]
+
+
 def test_perpetrators_claim_beside_a_threat_still_claims(run_extract):
     text = ("A bomb tore through a vegetable market in Kohat on Sunday, killing six shoppers. "
             "Jamaat-ul-Ahrar claimed the bombing and warned that it would carry out more attacks.")

@@ -563,6 +563,8 @@ class EventAssembler:
                 return True
         if root.dep_ != "pobj" or root.head.lower_ != "of":
             return False
+        if root.pos_ == "NOUN" and root.tag_ == "NNS" and self.lexicon.victim_category.get(root.lower_) == "attacker":
+            return False  # "a group of Taliban militants": a band of fighters, not a faction's parent
         owner = root.head.head
         nouns = self.lexicon.parent_group_nouns
         return owner.lower_ in nouns or " ".join(t.lower_ for t in owner.lefts if t.dep_ in {"compound", "amod"}) + " " + owner.lower_ in nouns
