@@ -768,6 +768,8 @@ class EventAssembler:
         to topple the government", "they fight to impose their rule"): a campaign, not an incident."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.campaign_lemmas:
             return False
+        if verb.tag_ == "VBG" and verb.dep_ == "acl":
+            return True  # "a safe haven for insurgents fighting on both sides of the border": who they are
         present = verb.tag_ in {"VBP", "VBZ"} or (
             verb.tag_ == "VBG" and any(child.dep_ == "aux" and child.lower_ in {"is", "are", "am"} for child in verb.children)
         )
