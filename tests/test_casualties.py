@@ -632,6 +632,19 @@ def test_casualties_people_counted_by_nationality_are_civilians(statements):
     assert _killed(found) == [(6, "civilian"), (5, "civilian")]
 
 
+@pytest.mark.parametrize(
+    "text,injured",
+    [
+        # "another" before a victim noun, the subject of its own clause after a count: one more person
+        ("Three elders were shot dead in the bazaar while another elder was wounded.", [1]),
+        # an object, "another" is one more incident of a series, told in the background
+        ("Gunmen shot dead a guard on Sunday, a day after they had wounded another guard.", []),
+    ],
+)
+def test_casualties_another_victim_after_a_count(statements, text, injured):
+    assert [n for n, _ in _injured(statements(text))] == injured
+
+
 def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
     # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
     found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")
