@@ -645,6 +645,18 @@ def test_casualties_another_victim_after_a_count(statements, text, injured):
     assert [n for n, _ in _injured(statements(text))] == injured
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomb killed two traders and wounded 14 more.",  # "more" counts people, as "others" does
+        "Two traders died and 14 suffered injuries in the blast.",  # the parser hangs 14 on "injuries"
+        "Two traders died and 14 sustained wounds in the blast.",
+    ],
+)
+def test_casualties_bare_counts_of_the_wounded(statements, text):
+    assert [n for n, _ in _injured(statements(text))] == [14]
+
+
 def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
     # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
     found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")

@@ -637,9 +637,19 @@ class CasualtyExtractor:
                                group=noun.i, text=sent.doc[first.i : noun.i + 1].text, sent=sent_index))
         return totals
 
+    def _receives_injuries(self, word: Token) -> bool:
+        """"sustained", "suffered", "received" in the past, whatever tag the parser gave it (it
+        reads "sustained wounds" as an adjective and its noun)."""
+        verbs = self.lexicon.outcome_words["injury_receiving_verbs"]
+        past = word.tag_ in {"VBD", "VBN", "JJ"} and word.lower_.endswith("ed")
+        return past and (word.lemma_.lower() in verbs or word.lower_[:-2] in verbs or word.lower_[:-1] in verbs)
+
     def _counted_noun(self, first: Token, last: Token) -> Token:
         """The noun the count quantifies, or the count itself when it stands alone
         ("killing five", "two of the attackers")."""
+        following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+        if following is not None and self._receives_injuries(following):
+            return last  # "two died and 11 sustained wounds": the count is the subject, however parsed
         for token in (last, first):
             if token.dep_ in {"nummod", "det", "quantmod", "compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "ADJ"} and token.head.i > last.i:
                 return _past_compounds(token.head)
@@ -971,6 +981,12 @@ class CasualtyExtractor:
         closing = self._outcome_after_a_parenthesis(noun)
         if closing is not None:
             return closing, False, False, False
+        words = lexicon.outcome_words
+        if (
+            following is not None and self._receives_injuries(following)
+            and any(t.lemma_.lower() in words["injury_nouns"] for t in noun.doc[following.i + 1 : following.i + 3])
+        ):
+            return "injured", False, False, False  # "and 11 suffered injuries", however the parser hangs it
         captivity = self.lexicon.outcome_words["captivity_words"]
         if any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in captivity for c in noun.children) or (
             following is not None and following.tag_ == "VBN" and following.lemma_.lower() in captivity
