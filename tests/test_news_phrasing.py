@@ -1582,3 +1582,11 @@ def test_news_the_third_such_shooting_in_three_days_ranks_one_incident(run_extra
             "days, officials said. The men on a motorbike opened fire on him in a village of Tank district.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["date"], event["method"], event["killed"]) == ("Tank", "2019-05-12", "targeted_killing", 1)
+
+
+def test_news_another_four_wounded_told_again_is_four(run_extract):
+    # "another four" counts the first wounded of the story; "the four wounded soldiers" tells them again
+    text = ("Two soldiers were martyred and another four were wounded when militants attacked a post in Mamund, "
+            "Bajaur, on Sunday. The four wounded soldiers were taken to a military hospital.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (2, 4)
