@@ -657,6 +657,12 @@ def test_casualties_bare_counts_of_the_wounded(statements, text):
     assert [n for n, _ in _injured(statements(text))] == [14]
 
 
+def test_casualties_a_count_the_model_joins_to_a_phrase_after_it_is_still_a_count(statements):
+    # "23 by evening" read as one QUANTITY: no unit, a preposition after the number
+    found = statements("The number of the injured rose to 23 by evening.")
+    assert [n for n, _ in _injured(found)] == [23]
+
+
 def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
     # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
     found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")
