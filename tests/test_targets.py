@@ -28,6 +28,9 @@ def _targets(run_extract, text: str) -> list[str]:
          "coach in Kohat on Sunday.", ["civilians", "paramilitary", "transport"]),
         ("A grenade thrown at a tea stall in Turbat on Sunday injured six people, including three "
          "government employees.", ["civilians", "government"]),
+        # spellings of the reports: "jawaans", "para-military"
+        ("A bomb hit a vehicle in Nowshera on Thursday, injuring 14 people, among them four jawaans of the "
+         "para-military force.", ["civilians", "paramilitary"]),
         # a toll told in a sentence without an attack word
         ("A roadside bomb went off in Tank on Sunday. Three army men and a driver died.", ["civilians", "military"]),
     ],
