@@ -119,6 +119,7 @@ class Lexicon:
     seized_lemmas: frozenset[str]  # "an explosive device was recovered": a weapon found, no attack
     non_attack_compound_heads: frozenset[str]  # "the bomb disposal squad": a unit named for bombs
     demolition_lemmas: frozenset[str]  # "troops blew up the bridges": the forces' demolition, no bombing
+    trend_lemmas: frozenset[str]  # "kidnapping has declined by 40 percent": a trend, no attack
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
     one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
@@ -287,6 +288,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         seized_lemmas=frozenset(raw["trigger_hedges"]["seized_lemmas"]),
         non_attack_compound_heads=frozenset(raw["trigger_hedges"]["compound_heads"]),
         demolition_lemmas=frozenset(raw["trigger_hedges"]["demolition_lemmas"]),
+        trend_lemmas=frozenset(raw["trigger_hedges"]["trend_lemmas"]),
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
         one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),

@@ -736,6 +736,8 @@ class EventAssembler:
             return True  # "the bomb disposal squad", "a bomb threat"
         if self._weapon_seized(head):
             return True  # "an explosive device was recovered from their hideout"
+        if self._trend_subject(head):
+            return True  # "kidnapping has declined by 40 percent": a trend
         if head.lemma_.lower() in lexicon.demolition_lemmas and any(
             c.dep_ == "nsubj" and (c.ent_type_ == "SECURITY_FORCE" or lexicon.victim_category.get(c.lower_) == "security")
             for c in head.children
@@ -754,6 +756,12 @@ class EventAssembler:
                 break
             head = head.head
         return False
+
+    def _trend_subject(self, word: Token) -> bool:
+        """Whether an attack word is (or is listed with) the subject of a verb of `trend_lemmas`."""
+        while word.dep_ in {"conj", "appos"} and word.head.i != word.i:
+            word = word.head
+        return word.dep_ == "nsubj" and word.head.lemma_.lower() in self.lexicon.trend_lemmas
 
     def _weapon_seized(self, word: Token) -> bool:
         """Whether an attack word (a weapon) is the object of a verb of `seized_lemmas`, or listed
