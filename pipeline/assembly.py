@@ -288,7 +288,13 @@ def _army_fought(incident: dict) -> bool:
 def _only_attackers_killed(incident: dict) -> bool:
     """Some of the incident's statements count dead, and all of them count attackers."""
     killed = [s for s in incident["casualties"] if s["outcome"] == "killed" and s["count"]]
-    return bool(killed) and all(s["category"] in ATTACKERS for s in killed)
+    attackers = [s for s in killed if s["category"] in ATTACKERS]
+    if not attackers:
+        return False
+    # "three killed as a terror bid was foiled ... the Rangers shot dead three terrorists": a
+    # count of people no larger than the attackers counted names the same dead
+    most = max(s["count"] for s in attackers)
+    return all(s["category"] in ATTACKERS or (s["category"] == "people" and s["count"] <= most) for s in killed)
 
 
 def choose_method(incident: dict) -> tuple[str, bool | None]:
@@ -413,6 +419,10 @@ def _without_attackers(killed: int | None, chosen: dict | None, statements: list
         ):
             by_kind[statement["category"]] = max(by_kind.get(statement["category"], 0), statement["count"])
     victims = sum(by_kind.values())
+    if not victims and attackers == killed:
+        # "three killed as a terror bid was foiled" where the story's only dead are the three
+        # terrorists the Rangers shot: the toll of people was the attackers
+        return None
     return victims if victims and victims + attackers == killed else killed
 
 

@@ -1592,3 +1592,12 @@ def test_news_another_four_wounded_told_again_is_four(run_extract):
             "Bajaur, on Sunday. The four wounded soldiers were taken to a military hospital.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (2, 4)
+
+
+def test_news_a_headline_toll_that_only_counts_the_attackers_shot_is_no_victims_toll(run_extract):
+    # "three killed" in the headline are the three terrorists the body says the Rangers shot
+    text = ("Three killed as attack on mosque foiled in Sukkur\n\n"
+            "The Rangers gunned down three terrorists who were trying to reach a mosque in Sukkur on Friday, "
+            "a spokesman said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_clash", None, 3)
