@@ -663,6 +663,17 @@ def test_casualties_a_count_the_model_joins_to_a_phrase_after_it_is_still_a_coun
     assert [n for n, _ in _injured(found)] == [23]
 
 
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        ("Twenty-two were killed in the attack.", [(22, "people")]),
+        ("The attack killed thirty-one.", [(31, "people")]),
+    ],
+)
+def test_casualties_a_hyphenated_number_word_standing_alone_counts_people(statements, text, killed):
+    assert _killed(statements(text)) == killed
+
+
 def test_casualties_a_passive_right_after_a_count_is_its_own_outcome(statements):
     # the parser hangs "one sepoy" on "Shahadat" as its conjunct; the words after it say hurt
     found = statements("Three FC men embraced Shahadat and one sepoy was wounded.")

@@ -860,7 +860,8 @@ class CasualtyExtractor:
             update = increment = False
             subset = True
         else:
-            category = self._category(noun, first)
+            # "Twenty-two were killed": the count's last word stands for the people counted
+            category = self._category(noun, noun if first.i <= noun.i <= last.i else first)
             if category is None:
                 return None
             if category != "attacker" and any(
