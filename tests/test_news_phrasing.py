@@ -1601,3 +1601,11 @@ def test_news_a_headline_toll_that_only_counts_the_attackers_shot_is_no_victims_
             "a spokesman said.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_clash", None, 3)
+
+
+def test_news_last_weeks_attack_in_the_same_city_is_another_incident(run_extract):
+    # told apart ("last week") with a vaguer date: not the day's shooting, though the city is one
+    text = ("Gunmen attacked a police patrol in Quetta on Sunday, killing two constables. Last week, three "
+            "policemen were killed in a suicide attack on a police van in Quetta.")
+    found = sorted((e["date"], e["method"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("2019-05", "suicide_bombing", 3), ("2019-05-12", "armed_assault", 2)]

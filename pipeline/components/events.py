@@ -1536,7 +1536,10 @@ class EventAssembler:
                     target["off_the_dateline"] = frame.get("off_the_dateline", False)
                     # "Earlier in the afternoon, a bomb at X killed 12": told as another incident
                     target["told_apart"] = bool(frame["record"]["new_cue"] and incidents)
-                    target["another_day_there"] = target["told_apart"] and frame.get("same_place", False)
+                    # told apart with a place of its own or a vaguer day ("last week, a suicide
+                    # attack in Quetta killed three"): another day's incident, whatever its place
+                    coarse = bool(frame["dates"]) and all(d.get("precision") not in {None, "day"} for d in frame["dates"])
+                    target["another_day_there"] = target["told_apart"] and (frame.get("same_place", False) or coarse)
                     if previous is not None and target["district"] is None and self._similar_attack(frame):
                         # "two more lost their lives in a similar attack last week": where and how the
                         # incident told before happened, on another day
