@@ -381,10 +381,11 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     increments = [s for s in relevant if s["increment"] and not s["subset"]]
     told_first = min((s["start"] for s in relevant if not (s["subset"] or s["increment"])), default=None)
     leading = [s for s in increments if told_first is not None and s["start"] < told_first and not s.get("initial")]
-    if leading and groups and sum(s["count"] for s in leading) >= total:
+    leading_total = sum(s["count"] for s in leading)
+    if leading and groups and leading_total >= total:
         # "two were martyred and another four were hurt; the four wounded soldiers were ...":
         # "another" counted the first of this outcome, which the later figure tells again
-        total = sum(s["count"] for s in leading)
+        total = leading_total
         increments = [s for s in increments if s not in leading]
     if increments and groups:
         added = sum(s["count"] for s in increments)

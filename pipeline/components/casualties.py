@@ -100,7 +100,9 @@ def _past_compounds(token: Token) -> Token:
     return token
 
 
-def _conj_root(token: Token) -> Token:
+def conj_root(token: Token) -> Token:
+    """The first item of the coordination `token` is listed in ("two pistols and an explosive
+    device": the pistols)."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
@@ -112,14 +114,14 @@ def _list_root(token: Token) -> Token:
     with an article of its own that heads a coordination is the list's second item, not a
     second name for the first ("two soldiers, a lieutenant and a sepoy" is a breakdown of a
     number, not a list that continues it)."""
-    root = _conj_root(token)
+    root = conj_root(token)
     while (
         root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i
         and root.head.tag_ == "NN" and not any(c.dep_ == "nummod" for c in root.head.children)
         and any(c.dep_ == "conj" for c in root.children)
         and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
     ):
-        root = _conj_root(root.head)
+        root = conj_root(root.head)
     return root
 
 
@@ -504,7 +506,7 @@ class CasualtyExtractor:
         for token in sent:
             if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj"}:
                 continue
-            root = _conj_root(token)
+            root = conj_root(token)
             if root.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.lower_ in self.lexicon.rank_titles]
@@ -560,7 +562,7 @@ class CasualtyExtractor:
                 category = self._category_of(token) or "people"
             else:
                 continue
-            if token.pos_ not in {"PROPN", "NOUN"} or _conj_root(token).dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            if token.pos_ not in {"PROPN", "NOUN"} or conj_root(token).dep_ not in {"nsubj", "nsubjpass", "dobj"}:
                 continue
             if category in {"attacker", "hostile"} or self._listed_under_attackers(token):
                 continue  # a named militant killed is no victim, nor a count of attackers here
@@ -571,7 +573,7 @@ class CasualtyExtractor:
             statements.append({
                 "start": start.idx, "end": end.idx + len(end.text), "token": start.i, "count": 1,
                 "outcome": outcome, "category": category, "qualifier": "exact", "update": False,
-                "increment": False, "subset": False, "group": _conj_root(token).i,
+                "increment": False, "subset": False, "group": conj_root(token).i,
                 "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
             })
         return statements
@@ -597,7 +599,7 @@ class CasualtyExtractor:
 
     def _listed_under_attackers(self, token: Token) -> bool:
         """"The executed terrorists include X, Y and Z": names a list verb gives to militants."""
-        root = _conj_root(token)
+        root = conj_root(token)
         if root.dep_ != "dobj" or root.head.lemma_.lower() not in self.lexicon.outcome_words["victim_list_verbs"]:
             return False
         return any(
@@ -729,7 +731,7 @@ class CasualtyExtractor:
             determiners = _determiners(conjunct)
             if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
                 extra += 1
-            elif conjunct.i < noun.i and all(d.lower_ == "the" for d in determiners) and conjunct.i == _conj_root(noun).i:
+            elif conjunct.i < noun.i and all(d.lower_ == "the" for d in determiners) and conjunct.i == conj_root(noun).i:
                 # "army major and a sepoy lost their lives", "the rickshaw driver and a vendor were
                 # killed": two
                 extra += 1
@@ -902,7 +904,7 @@ class CasualtyExtractor:
             count += 1
         if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"}:
             # "the number of Taliban and affiliated terrorists killed at more than 200"
-            category = self._category_of(predicate.head) or self._category_of(_conj_root(predicate.head)) or category
+            category = self._category_of(predicate.head) or self._category_of(conj_root(predicate.head)) or category
         # "two more soldiers", "another three": additions to a toll ("more than 200" is not)
         if any(child.lower_ == "another" for child in noun.children) or (
             last.i + 1 < len(sent.doc) and sent.doc[last.i + 1].lower_ == "more"

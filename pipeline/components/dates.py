@@ -71,6 +71,9 @@ YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
 #: "two days ago": how many days back from the page's date
 DAYS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+DAYS_AGO_PHRASE = re.compile(rf"({'|'.join(DAYS_AGO)}) days? ago")
+#: "a week ago": some day of last week, read as "last week" is
+WEEK_AGO = re.compile(r"^(a|one) week ago$")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 WEEKDAY_NAME = re.compile(r"\b(?:(?:[Ll]ast|[Oo]n|[Ll]ate|[Ee]arly) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: Phrases about periods, not days: they never date an incident.
@@ -187,10 +190,10 @@ def _resolve_date_phrase(
     if night_of_two and WEEKDAY.fullmatch(night_of_two.group(1)) and WEEKDAY.fullmatch(night_of_two.group(2)):
         # "on the night between Saturday and Sunday": the night began on the first day
         phrase = night_of_two.group(1)
-    days_ago = re.fullmatch(r"(a|one|two|three|four|five|six) days? ago", phrase)
+    days_ago = DAYS_AGO_PHRASE.fullmatch(phrase)
     if days_ago and pub is not None:  # "two days ago": that day, counted back from the page's
         return (pub - timedelta(days=DAYS_AGO[days_ago.group(1)])).isoformat(), "day", None, False
-    if PERIOD_WORDS.search(phrase) and not re.search(r"\b(last|this) (week|month|year)\b|^(a|one) week ago$", phrase):
+    if PERIOD_WORDS.search(phrase) and not (re.search(r"\b(last|this) (week|month|year)\b", phrase) or WEEK_AGO.match(phrase)):
         return None, None, None, False
 
     match = WEEKDAY.search(phrase)
@@ -222,7 +225,7 @@ def _resolve_date_phrase(
     if match and anchor is not None:  # "in September this year", "May last year"
         year = anchor.year - (1 if match.group(2) == "last" else 0)
         return f"{year:04d}-{MONTHS[match.group(1)]:02d}", "month", None, inferred
-    if re.search(r"\blast week\b|^(a|one) week ago$", phrase):  # "a week ago": some day of last week
+    if re.search(r"\blast week\b", phrase) or WEEK_AGO.match(phrase):
         if anchor is None:
             return None, None, None, False
         week_ago = anchor - timedelta(days=7)

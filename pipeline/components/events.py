@@ -26,7 +26,7 @@ from ..assembly import AFGHAN_STATE_FORCES, add_targets
 from ..events import STATE_FORCES
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
-from .casualties import is_date_fragment
+from .casualties import conj_root, is_date_fragment
 from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 #: A dateline is the story's only when it opens the text: within this many tokens (a page's
@@ -326,6 +326,8 @@ class EventAssembler:
         record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
+        # "four men were shot in the same village last month" (lexicon `same_place_phrases`)
+        record["same_place"] = any(phrase in text for phrase in lexicon.same_place_phrases)
         record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues) or (
             # "Later, gunmen shot dead two farmers in a raid": an attack of its own, with its own toll
             text.startswith(lexicon.later_openers) and counted_toll
@@ -669,12 +671,6 @@ class EventAssembler:
                 text = text[:start] + " " * (end - start) + text[end:]
         return " ".join(text.lower().replace("’", "'").split())
 
-    def _at_the_same_place(self, frame: dict) -> bool:
-        """Whether the frame's sentence places it "in the same village" (lexicon `same_place_phrases`)."""
-        record = frame["record"]
-        text = record["doc"].text[record["start"] : record["end"]].lower()
-        return any(phrase in text for phrase in self.lexicon.same_place_phrases)
-
     def _similar_attack(self, frame: dict) -> bool:
         """A frame whose attack word is called similar to another ("a similar attack", "in a
         similar incident") and that names no place of its own."""
@@ -724,13 +720,14 @@ class EventAssembler:
             return True
         if any(child.lower_ in lexicon.hypothetical_modifiers for child in head.children):
             return True  # "a would-be suicide bomber": someone who meant to attack
+        ancestors = list(head.ancestors)
         if any(
             any(c.dep_ == "mark" and c.lower_ == "before" for c in a.children)
             and any(c.dep_ == "aux" and c.lower_ in lexicon.hypothetical_modals for c in a.children)
-            for a in [head, *list(head.ancestors)[:5]]
+            for a in [head, *ancestors[:5]]
         ):
             return True  # "shot dead before they could drive in a car packed with explosives"
-        if any(a.lemma_.lower() in lexicon.record_lemmas and a.pos_ == "VERB" for a in list(head.ancestors)[:4]):
+        if any(a.lemma_.lower() in lexicon.record_lemmas and a.pos_ == "VERB" for a in ancestors[:4]):
             return True  # "wanted for kidnapping traders": the suspects' record
         if head.dep_ == "compound" and head.head.lower_ in lexicon.non_attack_compound_heads:
             return True  # "the bomb disposal squad", "a bomb threat"
@@ -766,8 +763,7 @@ class EventAssembler:
     def _weapon_seized(self, word: Token) -> bool:
         """Whether an attack word (a weapon) is the object of a verb of `seized_lemmas`, or listed
         with such an object ("two pistols and an explosive device were recovered")."""
-        while word.dep_ == "conj" and word.head.i != word.i:
-            word = word.head
+        word = conj_root(word)
         verb = word.head
         return word.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.seized_lemmas
 
@@ -954,9 +950,7 @@ class EventAssembler:
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
         one of `place_roles.office_titles` ("their chief in Tank, Waziristan")."""
-        node = ent.root
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        node = conj_root(ent.root)
         prep = node.head
         return node.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lower_ in self.lexicon.place_roles["office_titles"]
 
@@ -1502,7 +1496,7 @@ class EventAssembler:
                     # "the toll had reached 63 on Tuesday": a revised toll of the incident being
                     # told, dated by the report, not by the attack
                     frame = dict(frame, dates=[])
-                if current is not None and current["district"] and not frame["places"] and self._at_the_same_place(frame):
+                if current is not None and current["district"] and not frame["places"] and frame["record"]["same_place"]:
                     # "four men were shot in the same village last month": where the
                     # incident told happened, whether this is that incident or an earlier one
                     frame = dict(frame, places=[dict(p) for p in current["places"] if p.get("district") == current["district"]], same_place=True)
@@ -2157,18 +2151,14 @@ class EventAssembler:
             actors += [conj for a in actors for conj in a.conjuncts]
             for actor in actors:
                 actor = self._force_of_unit(actor)
-                if actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ in {"military", "paramilitary"}:
+                if actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ in {"military", "paramilitary", "police"}:
                     if lemma in lexicon.forces_response_verbs:
                         militants = True  # "troops retaliated", "foiled an infiltration bid"
                         militant_verbs.add(lemma)
+                    elif lemma in lexicon.forces_initiative_verbs and actor.ent_id_ == "police":
+                        police = True
                     elif lemma in lexicon.forces_initiative_verbs:
                         forces = True
-                elif actor.ent_type_ == "SECURITY_FORCE" and actor.ent_id_ == "police":
-                    if lemma in lexicon.forces_response_verbs:
-                        militants = True
-                        militant_verbs.add(lemma)
-                    elif lemma in lexicon.forces_initiative_verbs:
-                        police = True
                 if lemma in lexicon.militant_initiative_verbs and (
                     actor.ent_type_ == "GROUP" and actor.ent_id_ not in STATE_GROUPS
                     or lexicon.victim_category.get(actor.lower_) == "attacker"
