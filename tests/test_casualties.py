@@ -130,6 +130,9 @@ def _event(run_extract, only_event, text):
         # a possessed gunman is the victim's guard (lexicon bodyguard_nouns), not an attacker
         ("A bomber rammed his car into a jeep in Bannu on Monday, killing a judge and his gunman.", 2, "exact"),
         ("Gunmen shot dead deputy commissioner Karim Khan and his gunman in Zhob on Monday.", 2, "exact"),
+        # "and his son" after a counted subject: the parser may make it a second subject, not a conjunct
+        ("A police constable and his son were shot dead in Quetta on Sunday.", 2, "exact"),
+        ("A PML-N leader and his driver were killed when gunmen fired on their car in Sialkot on Sunday.", 2, "exact"),
     ],
 )
 def test_casualties_event_killed_and_qualifier(run_extract, only_event, sentence, killed, qualifier):

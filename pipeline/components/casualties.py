@@ -204,6 +204,20 @@ def _determiners(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
 
 
+def _coordinated(noun: Token) -> list[Token]:
+    """The nouns coordinated with `noun`: its conjuncts, and a noun the parser hangs on the same
+    verb in the same role right after "and" ("a constable and his son were shot dead" is often
+    parsed with two subjects rather than a conjunct)."""
+    nouns = list(noun.conjuncts)
+    cc = [c for c in noun.children if c.dep_ == "cc" and c.lower_ == "and"]
+    if cc and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        nouns.extend(
+            s for s in noun.head.children
+            if s.dep_ == noun.dep_ and s.i > cc[-1].i and s.pos_ in {"NOUN", "PROPN"} and s not in nouns
+        )
+    return nouns
+
+
 def _only_possessed(determiners: list[Token]) -> bool:
     """Whether a noun is determined by possessives alone ("their driver"): a person of the
     victims', one more of them, where "a driver" would be a count of its own."""
@@ -723,7 +737,7 @@ class CasualtyExtractor:
         captain and a soldier" (whose captain the parser leaves without his article) and "the
         driver and a passer-by" the first of them."""
         extra = 0
-        for conjunct in noun.conjuncts:
+        for conjunct in _coordinated(noun):
             if conjunct.tag_ != "NN" or (
                 conjunct.lower_ not in self.lexicon.person_singular and conjunct.lower_ not in self.lexicon.bodyguard_nouns
             ):
