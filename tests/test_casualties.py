@@ -725,6 +725,23 @@ def test_casualties_one_person_told_without_a_number(statements, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Gunmen killed a landowner near his fields and the other one was hurt in the legs.",
+        "Two cousins were on the road when the mine went off: one died and the other was hurt.",
+    ],
+)
+def test_casualties_the_other_of_a_pair_is_one_person(statements, text):
+    assert [n for n, _ in _injured(statements(text))] == [1]
+
+
+def test_casualties_the_other_of_a_pair_adds_nothing_to_its_toll(run_extract, only_event):
+    text = ("Two traffic wardens were shot dead in Hyderabad on Tuesday. One warden died at the "
+            "crossing while the other succumbed to his wounds at the hospital.")
+    assert _event(run_extract, only_event, text)["killed"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The gunmen shot dead a shopkeeper in his shop and injured his son.",
         "Three soldiers died when the mine went off, while their driver was hurt.",
     ],

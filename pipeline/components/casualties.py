@@ -204,6 +204,11 @@ def _determiners(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
 
 
+def _the_other(token: Token) -> bool:
+    """Whether a word is "the" or "other" of "the other one"."""
+    return token.lower_ in {"the", "other"} and token.dep_ in {"det", "amod"}
+
+
 def _coordinated(noun: Token) -> list[Token]:
     """The nouns coordinated with `noun`: its conjuncts, and a noun the parser hangs on the same
     verb in the same role right after "and" ("a constable and his son were shot dead" is often
@@ -288,13 +293,20 @@ class CasualtyExtractor:
                 i += 1
                 continue
             if lower == "one" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and (
-                (previous is not None and not any(token.children))
+                (previous is not None and all(_the_other(child) for child in token.children))
                 or self._bare_one_with_outcome(token)
                 or ((group := self._one_of(token)) is not None and self._category_of(group) is not None)
             ):
                 # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
-                # the count before it, left out; "wounding one of them" ("the other one" is read
-                # elsewhere)
+                # the count before it, left out; "a son died while the other one was hurt": the
+                # second of two; "wounding one of them"
+                yield token, token, 1
+                i += 1
+                continue
+            if lower == "other" and previous is not None and token.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(
+                child.lower_ == "the" for child in token.children
+            ):
+                # "one was killed and the other injured": the second of two, standing alone
                 yield token, token, 1
                 i += 1
                 continue
@@ -928,6 +940,10 @@ class CasualtyExtractor:
             child.lower_ in self.lexicon.outcome_words["addition_adverbs"] for child in predicate.children
         ):
             increment = True  # "the explosion also killed two other guards": besides the one told before
+        if first.lower_ == "other" or (first.lower_ == "one" and any(c.lower_ == "other" for c in first.children)):
+            # "one soldier died on the spot while the other succumbed in hospital": the second of
+            # a pair told before, never one more
+            increment = False
         if noun.i != last.i and category != "attacker":
             count += self._unnumbered_people(noun)
         if category != "attacker":
