@@ -54,6 +54,7 @@ class Lexicon:
     suspect_cues: tuple[str, ...]
     blame_cues: tuple[str, ...]  # "blamed the attack on": officials attribute it
     group_anaphora: tuple[str, ...]  # "the same group": the group named last
+    claiming_group_nouns: frozenset[str]  # "the banned outfit claimed ...": the group named last
     target_cues: dict[str, str]  # phrase -> target category
     target_cue_rewrites: dict[str, str]  # phrase -> the words that stand for it when reading targets
     #: compiled once: (literal to look for first or None, pattern, replacement) per rewrite, in order
@@ -224,6 +225,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         suspect_cues=tuple(raw["suspect_cues"]),
         blame_cues=tuple(raw["blame_cues"]["words"]),
         group_anaphora=tuple(raw["group_anaphora"]["words"]),
+        claiming_group_nouns=frozenset(raw["claiming_group_nouns"]["words"]),
         target_cues=target_cues,
         target_cue_rewrites=target_cue_rewrites,
         target_rewrite_patterns=tuple(_rewrite_pattern(phrase, words) for phrase, words in target_cue_rewrites.items()),

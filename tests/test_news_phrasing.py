@@ -126,6 +126,28 @@ def test_news_the_same_group_is_the_group_named_last(run_extract):
     assert events["Quetta"]["perpetrators"] == [{"group": "JuA", "attribution": "attributed"}]
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The banned outfit was also behind the spring attacks, claiming responsibility for a bombing in Quetta in April that killed nine people.",
+        "The group also claimed a bombing in Quetta in April that killed nine people.",
+    ],
+)
+def test_news_the_group_that_claims_is_the_group_named_last(run_extract, claim):
+    text = ("A suicide bomber struck a court in Mardan on Friday, killing 12 people. Jamaat-ul-Ahrar "
+            f"claimed the attack.\n{claim}")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert events["Quetta"]["perpetrators"] == [{"group": "JuA", "attribution": "claimed"}]
+
+
+def test_news_a_group_of_people_is_no_claiming_group(run_extract):
+    text = ("A suicide bomber struck a court in Mardan on Friday, killing 12 people. Jamaat-ul-Ahrar "
+            "claimed the attack.\nIn April, a bombing at a bus stand in Quetta killed nine people, and "
+            "the group of traders there said no one had claimed it.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert events["Quetta"]["perpetrators"] == []
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

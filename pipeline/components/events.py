@@ -496,6 +496,20 @@ class EventAssembler:
                 return True
         return False
 
+    def _claimed_by_the_group(self, sent: Span) -> bool:
+        """Whether the sentence's claim is made by "the group" ("the banned outfit also claimed
+        a bombing in Lahore"): a definite group noun as the subject of a clause that claims."""
+        for noun in sent:
+            if noun.lower_ not in self.lexicon.claiming_group_nouns or noun.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if any(c.lower_ == "the" for c in noun.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children  # "the group of traders"
+            ) and any(
+                t.lemma_.lower() in {"claim", "responsibility"} for t in noun.head.subtree
+            ):
+                return True
+        return False
+
     def _is_bare_name_in_passing(self, ent: Span) -> bool:
         """A bare "Taliban" that qualifies something else ("a pro-Taliban party", "the
         Taliban-led insurgency", "the Taliban government") names no one who attacked."""
@@ -1379,8 +1393,11 @@ class EventAssembler:
                     trigger["inner_heading"] = True
             story_begun = story_begun or (not record["heading"] and bool(record["triggers"] or record["casualties"]))
             all_places.extend(dict(place, sent=index) for place in record["places"])
-            if not record["groups"] and all_groups and any(cue in _lower_text(sent) for cue in self.lexicon.group_anaphora):
-                # "police said the same group staged the raid": the group named last
+            if not record["groups"] and all_groups and (
+                any(cue in _lower_text(sent) for cue in self.lexicon.group_anaphora) or self._claimed_by_the_group(sent)
+            ):
+                # "police said the same group staged the raid", "the banned outfit also claimed a
+                # bombing in Lahore": the group named last
                 last = all_groups[-1]
                 record["groups"] = [{"code": last["code"], "token": sent.start, "text": last["text"]}]
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
