@@ -130,6 +130,10 @@ def _event(run_extract, only_event, text):
         # a possessed gunman is the victim's guard (lexicon bodyguard_nouns), not an attacker
         ("A bomber rammed his car into a jeep in Bannu on Monday, killing a judge and his gunman.", 2, "exact"),
         ("Gunmen shot dead deputy commissioner Karim Khan and his gunman in Zhob on Monday.", 2, "exact"),
+        # a count of lives is a count of the dead
+        ("A car bomb at a vegetable market in Kohat on Monday claimed 14 lives.", 14, "exact"),
+        ("Fourteen lives were lost when a car bomb went off at a vegetable market in Kohat on Monday.", 14, "exact"),
+        ("A car bomb went off at a vegetable market in Kohat on Monday, causing the loss of 14 lives.", 14, "exact"),
         # "and his son" after a counted subject: the parser may make it a second subject, not a conjunct
         ("A police constable and his son were shot dead in Quetta on Sunday.", 2, "exact"),
         ("A PML-N leader and his driver were killed when gunmen fired on their car in Sialkot on Sunday.", 2, "exact"),
@@ -138,6 +142,11 @@ def _event(run_extract, only_event, text):
 def test_casualties_event_killed_and_qualifier(run_extract, only_event, sentence, killed, qualifier):
     event = _event(run_extract, only_event, sentence)
     assert (event["killed"], event["qualifier"]) == (killed, qualifier)
+
+
+def test_casualties_lives_saved_are_no_toll(run_extract, only_event):
+    text = "A car bomb went off at a vegetable market in Kohat on Monday, killing two people. A guard's warning saved 40 lives."
+    assert _event(run_extract, only_event, text)["killed"] == 2
 
 
 @pytest.mark.parametrize(

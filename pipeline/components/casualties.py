@@ -819,6 +819,8 @@ class CasualtyExtractor:
         if word in lexicon.hostile_modifiers and noun.pos_ in {"ADJ", "PROPN"}:
             return "hostile"  # "six Afghan and nine Pakistani soldiers": the other side's dead
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
+        if category is None and word in lexicon.outcome_words["life_nouns"] and any(c.dep_ == "nummod" for c in noun.children):
+            return "people"  # "the blast claimed 12 lives": the people whose lives they were
         if word in lexicon.kin_nouns and not any(child.dep_ == "poss" for child in noun.children):
             return None  # "sons of the soil" are the soldiers; "his two sons" were with the victim
         if noun.ent_type_ == "SECURITY_FORCE" or compounds & lexicon.security_compounds:
@@ -1385,6 +1387,10 @@ class CasualtyExtractor:
             return "killed"
         if word in words["killed_nouns"]:
             return "killed"  # "the toll rose to 11"
+        if lemma in words["life_loss_nouns"] and any(
+            c.lower_ == "of" and any(o.lower_ in words["life_nouns"] for o in c.children) for c in token.children
+        ):
+            return "killed"  # "the loss of 90 lives"
         return None
 
     def _is_increment(self, predicate: Token) -> bool:
