@@ -144,6 +144,18 @@ def test_casualties_event_killed_and_qualifier(run_extract, only_event, sentence
     assert (event["killed"], event["qualifier"]) == (killed, qualifier)
 
 
+@pytest.mark.parametrize(
+    "text,injured",
+    [
+        ("Six athletes and a coach were injured when gunmen fired on their bus in Lahore on Tuesday.", 7),
+        ("Gunmen stormed the district jail in Bannu on Tuesday, injuring two guards and an inmate.", 3),
+    ],
+)
+def test_casualties_one_person_named_by_role_beside_a_count(run_extract, only_event, text, injured):
+    # lexicon person_nouns_singular and victim_nouns: "a coach", "an inmate" are one person each
+    assert _event(run_extract, only_event, text)["injured"] == injured
+
+
 def test_casualties_lives_saved_are_no_toll(run_extract, only_event):
     text = "A car bomb went off at a vegetable market in Kohat on Monday, killing two people. A guard's warning saved 40 lives."
     assert _event(run_extract, only_event, text)["killed"] == 2
