@@ -794,6 +794,26 @@ def test_casualties_the_kidnapped_beside_the_dead_are_not_counted_dead(statement
     assert [n for n, _ in _killed(statements(text))] == [2]
 
 
+@pytest.mark.parametrize(
+    "text,outcome",
+    [
+        ("A motorcycle bomb went off near a bus stop in Kohat on Friday, leaving three policemen martyred and 19 "
+         "others, including eight policemen, injured.", "injured"),
+        ("A grenade exploded outside a court in Mardan on Friday, leaving one guard dead and 14 others, including "
+         "six lawyers, wounded.", "injured"),
+    ],
+)
+def test_casualties_parts_listed_after_including_share_the_outcome_of_their_count(statements, text, outcome):
+    found = statements(text)
+    parts = sorted((s["count"], s["category"]) for s in found if s["subset"] and s["outcome"] == outcome)
+    assert parts and all(category in {"security", "civilian"} for _, category in parts)
+
+
+def test_casualties_one_paramilitary_is_one_person(statements):
+    found = statements('"We have 12 dead, including ten policemen, one paramilitary and a passer-by," he said.')
+    assert (1, "security") in _killed(found)
+
+
 def test_casualties_one_person_inside_a_counted_toll_is_not_counted_again(statements):
     found = statements("Four guards, including their driver, were killed in the ambush.")
     assert [n for n, _ in _killed(found)] == [4]

@@ -1153,7 +1153,31 @@ class CasualtyExtractor:
                     outcome = self._reported_outcome(child, {"xcomp", "oprd", "acomp", "ccomp"})
                     if outcome:
                         return outcome, False, False, subset
+        whole = self._whole_of_the_part(noun)
+        if whole is not None and whole.i != noun.i:
+            # "21 others, including 12 policemen, injured", "15 dead, including 12 police and two
+            # civilians": a part of a count has the outcome of the count it is a part of
+            outcome = self._outcome(whole, sent)[0]
+            if outcome in {"killed", "injured"}:
+                return outcome, False, False, True
         return None, False, False, False
+
+    def _whole_of_the_part(self, noun: Token) -> Token | None:
+        """The count a noun is listed as a part of ("21 others, including 12 policemen"): the
+        counted noun (or bare number) that the "including" phrase of the noun's list hangs on."""
+        current = noun
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+        cue = current.head
+        if current.dep_ != "pobj" or cue.lower_ not in self.lexicon.subset_cues:
+            return None
+        whole = cue.head
+        if whole.pos_ in {"VERB", "AUX"}:
+            # "there are 15 dead, including ...": the parser hangs the list on the verb
+            whole = next((c for c in whole.children if c.dep_ in {"attr", "nsubj", "nsubjpass", "dobj"} and c.i < cue.i), whole)
+        if whole.like_num or any(c.dep_ == "nummod" for c in whole.children):
+            return whole
+        return None
 
     def _outcome_after_a_parenthesis(self, noun: Token) -> str | None:
         """"leaving two guards dead and 14 others, among them six lawyers, injured": the
