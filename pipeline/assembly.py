@@ -457,6 +457,17 @@ def _victim_targets(statements: list[dict]) -> list[str]:
     return kinds
 
 
+def _senior_victim(statements: list[dict]) -> bool:
+    """Whether the dead of an incident include a senior official told by title ("a senior police
+    officer", "the superintendent"; patterns/lexicon.json senior_victim_titles)."""
+    titles = load_lexicon().senior_victim_titles
+    return any(
+        s["outcome"] == "killed" and s["count"] > 0 and s["category"] not in ATTACKERS
+        and titles & set(s.get("text", "").lower().replace("-", " ").split())
+        for s in statements
+    )
+
+
 def _people_beyond_forces(statements: list[dict]) -> bool:
     """Whether a count of people is told with parts of the security forces that do not add up to
     it, in its own sentence or as "among the dead" after it: the rest were not said to be anything
@@ -597,6 +608,10 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
             t["method"] in {"targeted_killing", "armed_assault"} and t["text"].lower() not in weaponless for t in incident["triggers"]
         )
         method = "armed_assault" if named_weapon else "unknown"
+    if method == "armed_assault" and 0 < (killed or 0) <= TARGETED_KILLING_MOST + 1 and _senior_victim(statements):
+        # "gunmen ambushed the superintendent's car, killing him and three guards": a named or
+        # specific person shot (EVENTS.md), his escort with him
+        method = "targeted_killing"
     injured, _, _ = combine_counts(statements, "injured", VICTIMS)
     told = incident["targets"]
     if not told and killed is None and injured is None and not perpetrators_killed:

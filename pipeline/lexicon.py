@@ -93,6 +93,7 @@ class Lexicon:
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
     weaponless_targeting: frozenset[str]  # "a targeted attack": aimed at someone, no weapon named
+    senior_victim_titles: frozenset[str]  # "killing the superintendent and three guards": aimed at him
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
     place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
     clutter_prefixes: tuple[str, ...]  # page lines that are not the story
@@ -261,6 +262,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),
         weaponless_targeting=frozenset(raw["weaponless_targeting"]["words"]),
+        senior_victim_titles=frozenset(raw["senior_victim_titles"]["words"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
         place_roles={
             name: frozenset(words) for name, words in raw["place_roles"].items() if not name.startswith("_")

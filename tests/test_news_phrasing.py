@@ -962,6 +962,16 @@ def test_news_a_few_people_shot_dead_is_a_targeted_killing_a_massacre_is_a_gun_a
     assert (one["method"], two["method"], six["method"]) == ("targeted_killing", "targeted_killing", "armed_assault")
 
 
+def test_news_a_senior_official_shot_with_his_escort_is_a_targeted_killing(run_extract):
+    # the dead include a senior official named by title: the gunmen were after him
+    senior = _only(run_extract("Gunmen ambushed a jeep in Sibi on Sunday, killing a deputy superintendent of police "
+                               "and three of his guards.", published=PUBLISHED))
+    guards = _only(run_extract("Gunmen ambushed a jeep in Sibi on Sunday, killing four guards.", published=PUBLISHED))
+    many = _only(run_extract("Gunmen ambushed a bus in Sibi on Sunday, killing a senior engineer and nine passengers.",
+                             published=PUBLISHED))
+    assert (senior["method"], guards["method"], many["method"]) == ("targeted_killing", "armed_assault", "armed_assault")
+
+
 def test_news_a_targeted_attack_is_a_targeted_killing_only_where_few_died(run_extract):
     # "a targeted attack" singles someone out but names no weapon: with a large toll it says
     # nothing of how the attack was made
