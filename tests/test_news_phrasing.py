@@ -962,6 +962,12 @@ def test_news_a_few_people_shot_dead_is_a_targeted_killing_a_massacre_is_a_gun_a
     assert (one["method"], two["method"], six["method"]) == ("targeted_killing", "targeted_killing", "armed_assault")
 
 
+def test_news_soldiers_who_fell_repulsing_raiders_died_in_a_gun_attack(run_extract):
+    text = ("Five Levies men were martyred at their post near Zhob on Saturday night. They fell while "
+            "repulsing raiding militants, the district officer said.")
+    assert _only(run_extract(text, published=PUBLISHED))["method"] == "armed_assault"
+
+
 def test_news_a_senior_official_shot_with_his_escort_is_a_targeted_killing(run_extract):
     # the dead include a senior official named by title: the gunmen were after him
     senior = _only(run_extract("Gunmen ambushed a jeep in Sibi on Sunday, killing a deputy superintendent of police "
