@@ -1647,3 +1647,26 @@ def test_news_last_weeks_attack_in_the_same_city_is_another_incident(run_extract
             "policemen were killed in a suicide attack on a police van in Quetta.")
     found = sorted((e["date"], e["method"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("2019-05", "suicide_bombing", 3), ("2019-05-12", "armed_assault", 2)]
+
+
+# --- claims denied, blame told in a statement --------------------------------------------------
+
+@pytest.mark.parametrize(
+    "second,perpetrators",
+    [
+        # a claim the text says nobody made: the group named after it is only suspected
+        ("No organisation has claimed the raid so far, though investigators suspect the Tehrik-i-Taliban Pakistan.",
+         [{"group": "TTP", "attribution": "suspected"}]),
+        # the group itself has not claimed it: nothing attributes it
+        ("The Tehrik-i-Taliban Pakistan has not claimed the raid.", []),
+        # a statement that puts the raid on a group, with no claim and no attack word
+        ("Investigators said the Tehrik-i-Taliban Pakistan was behind it.",
+         [{"group": "TTP", "attribution": "attributed"}]),
+        ("District officials blamed the Tehrik-i-Taliban Pakistan.",
+         [{"group": "TTP", "attribution": "attributed"}]),
+    ],
+)
+def test_news_a_claim_not_made_and_a_statement_of_blame_are_read_as_told(run_extract, second, perpetrators):
+    text = f"Gunmen stormed a customs office in Tank on Sunday, killing three officials.\n{second}\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators"]) == (3, perpetrators)

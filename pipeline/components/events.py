@@ -338,7 +338,11 @@ class EventAssembler:
             # is the news's, not the recalled attack's, which takes its day from the gap
             record["news_dates"] = [d for d in record["dates"] if self._owned_by_the_compared_news(doc, d)]
             record["dates"] = [d for d in record["dates"] if d not in record["news_dates"]]
-        record["claim"] = any(cue in text for cue in lexicon.claim_cues)
+        # "no group has claimed responsibility, but police suspect X": the claim not made is set
+        # aside, so X is suspected, not claimed
+        claim_text = lexicon.negated_claims.sub(" ", text) if "claim" in text else text
+        record["claim_denied"] = claim_text != text
+        record["claim"] = any(cue in claim_text for cue in lexicon.claim_cues)
         record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
@@ -1492,7 +1496,7 @@ class EventAssembler:
             if not has_content:
                 if current is not None and record["casualties"]:
                     self._add_none_hurt(current, record)
-                if current is not None and record["groups"] and (record["claim"] or record["suspect"] or record["lemmas_attack"]):
+                if current is not None and record["groups"] and (record["claim"] or record["suspect"] or record["blame"] or record["lemmas_attack"]):
                     self._add_groups(current, record)
                     self._add_evidence(current, record)
                 current, setting = self._shift_setting(record, incidents, current, setting)
@@ -2330,6 +2334,8 @@ class EventAssembler:
         self._add_evidence(incident, record)
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
+        if record["claim_denied"] and not (record["claim"] or record["suspect"] or record["blame"]):
+            return  # "the TTP has not claimed the raid": the sentence names the group only to deny
         for group in record["groups"] if groups is None else groups:
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             incident["groups"].append({"code": group["code"], "attribution": attribution, "sent": record["index"]})
