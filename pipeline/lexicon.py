@@ -149,6 +149,7 @@ class Lexicon:
     day_part_phrases: frozenset[str]  # "earlier in the day": the story's own day
     claims_of_several: re.Pattern  # "claimed both attacks": a claim told of several attacks
     negated_claims: re.Pattern  # "no group has claimed": a claim the text says was not made
+    denial_verbs: frozenset[str]  # "the TTP denied involvement": the group's subject is no perpetrator
     pakistan_says: re.Pattern  # "the military said": Pakistan's state tells it
     afghan_actor: re.Pattern  # "Afghan forces", "the Taliban", "Kabul": an Afghan actor ("Pak-Afghan" is not)
     afghan_territory: re.Pattern  # "Afghan territory", "inside Afghanistan": the Afghan side of the border
@@ -320,6 +321,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         attacks_anaphora=_pair_pattern(raw["several_attacks"]["anaphors"], raw["several_attacks"]["anaphor_nouns"], 20),
         day_part_phrases=frozenset(raw["day_part_phrases"]["words"]),
         claims_of_several=_pair_pattern(raw["claims_of_several"]["counters"], raw["claims_of_several"]["nouns"], 30, filler="."),
+        denial_verbs=frozenset(raw["negated_claims"]["denial_verbs"]),
         negated_claims=_pair_pattern(raw["negated_claims"]["negators"], raw["negated_claims"]["claims"], 20, filler="[^.;,]"),
         pakistan_says=_pair_pattern(raw["pakistan_says"]["speakers"], raw["pakistan_says"]["verbs"], 60, filler="[^.]"),
         afghan_actor=_afghan_actor_pattern(raw["afghan_side"]),

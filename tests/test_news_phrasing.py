@@ -1670,3 +1670,40 @@ def test_news_a_claim_not_made_and_a_statement_of_blame_are_read_as_told(run_ext
     text = f"Gunmen stormed a customs office in Tank on Sunday, killing three officials.\n{second}\n"
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["perpetrators"]) == (3, perpetrators)
+
+
+# --- a group that denies the attack, a home listed with another, a rank before a long name -----
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Tehrik-i-Taliban Pakistan denied any role in the raid.",
+        "A spokesman for the Tehrik-i-Taliban Pakistan condemned the raid.",
+        "The Tehrik-i-Taliban Pakistan leadership distanced itself from the raid.",
+    ],
+)
+def test_news_a_group_that_denies_or_condemns_the_attack_is_no_perpetrator(run_extract, second):
+    text = f"Gunmen stormed a customs office in Tank on Sunday, killing three officials.\n{second}\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators"]) == (3, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five labourers who hailed from Multan and Bahawalpur were shot dead by gunmen near Turbat on Friday.\n",
+        "Gunmen shot dead five labourers from Multan and Bahawalpur near Turbat on Friday.\n",
+    ],
+)
+def test_news_every_home_town_in_a_list_is_no_incident_place(run_extract, text):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Kech", 5)
+
+
+def test_news_a_rank_before_a_two_word_name_counts_the_soldier(run_extract):
+    text = (
+        "Militants fired on a check post in Kurram on Monday night. Havildar Naeem Akhtar embraced "
+        "shahadat in the exchange of fire, the military said.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Kurram", 1)

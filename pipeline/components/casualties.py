@@ -100,6 +100,14 @@ def _past_compounds(token: Token) -> Token:
     return token
 
 
+def _left_compounds(token: Token):
+    """The compounds before a word, and theirs: "Havildar Naeem Akhtar" gives Naeem and Havildar."""
+    for child in token.lefts:
+        if child.dep_ == "compound":
+            yield child
+            yield from _left_compounds(child)
+
+
 def conj_root(token: Token) -> Token:
     """The first item of the coordination `token` is listed in ("two pistols and an explosive
     device": the pistols)."""
@@ -535,7 +543,10 @@ class CasualtyExtractor:
             root = conj_root(token)
             if root.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.lower_ in self.lexicon.rank_titles]
+            # the rank may head a chain of compounds: "Havildar" -> "Naeem" -> "Akhtar"
+            titles = sorted(
+                (c for c in _left_compounds(token) if c.lower_ in self.lexicon.rank_titles), key=lambda c: c.i
+            )
             if not titles:
                 continue
             outcome, _, _, _ = self._outcome(token, sent)

@@ -248,7 +248,7 @@ class EventAssembler:
         named = [
             ent for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
-            and not self._is_member_acted_upon(ent)
+            and not self._is_member_acted_upon(ent) and not self._denies_the_attack(ent)
         ]
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
@@ -544,6 +544,18 @@ class EventAssembler:
         if member.dep_ == "pobj" and member.head.lower_ == "of":
             return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
         return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    def _denies_the_attack(self, ent: Span) -> bool:
+        """A group that is the subject of a verb of denial or condemnation ("the TTP denied
+        involvement", "the main TTP leadership distanced itself from it", "a spokesman for the
+        Taliban condemned the bombing"): it says it did not do it."""
+        node = ent.root
+        while node.dep_ in {"compound", "poss", "nmod", "amod"} and node.head.i != node.i:
+            node = node.head  # "the TTP leadership", "the TTP's spokesman"
+        if node.dep_ == "pobj" and node.head.lower_ in {"for", "of"} and node.head.head.i != node.head.i:
+            node = node.head.head  # "a spokesman for the TTP"
+        node = conj_root(node)
+        return node.dep_ == "nsubj" and node.head.lemma_.lower() in self.lexicon.denial_verbs
 
     def _is_parent_of(self, ent: Span) -> bool:
         """A group named as the parent of another ("X, a splinter faction of the TTP", "a
@@ -965,6 +977,23 @@ class EventAssembler:
             c.dep_ == "nummod" for c in victims.children
         )
 
+    def _listed_after_a_non_location(self, ent: Span, sent: Span) -> bool:
+        """Whether a place is a conjunct of a place named after an origin, home or destination word
+        ("from Multan and Bahawalpur", "residents of Swat and Dir")."""
+        if ent.root.dep_ != "conj":
+            return False
+        first = conj_root(ent.root)
+        if first.ent_type_ != "PLACE":
+            return False
+        while first.i > sent.start and sent.doc[first.i - 1].dep_ == "compound" and sent.doc[first.i - 1].ent_type_ == "PLACE":
+            first = sent.doc[first.i - 1]
+        if first.i - 1 < sent.start:
+            return False
+        roles = self.lexicon.place_roles
+        previous = sent.doc[first.i - 1].lower_
+        before2 = sent.doc[first.i - 2].lower_ if first.i - 2 >= sent.start else ""
+        return previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"])
+
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
         one of `place_roles.office_titles` ("their chief in Tank, Waziristan")."""
@@ -990,6 +1019,8 @@ class EventAssembler:
             before2 = sent.doc[first - 2].lower_ if first - 1 > sent.start else ""
             if previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"]):
                 continue
+            if self._listed_after_a_non_location(ent, sent):
+                continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
             if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
             if previous == "in" and before2 in roles["base_words"]:
