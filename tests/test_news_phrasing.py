@@ -1707,3 +1707,12 @@ def test_news_a_rank_before_a_two_word_name_counts_the_soldier(run_extract):
     )
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Kurram", 1)
+
+
+def test_news_a_relative_named_after_his_noun_is_one_person(run_extract):
+    text = (
+        "Gunmen attacked the house of a tribal elder in Safi tehsil of Mohmand on Sunday night. The firing "
+        "left one of his sons dead. His other son, Tariq, was injured.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (1, 1)

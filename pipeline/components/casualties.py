@@ -606,6 +606,9 @@ class CasualtyExtractor:
             outcome, _, _, _ = self._outcome(token, sent)
             if outcome not in {"killed", "injured"} or outcome in counted_outcomes:
                 continue
+            if token.i in counted:
+                continue  # "his other son, Tariq, was hurt": the son read already, now by his name
+            counted.add(token.i)
             start, end = min(first, token, key=lambda t: t.i), max(last, token, key=lambda t: t.i)
             statements.append({
                 "start": start.idx, "end": end.idx + len(end.text), "token": start.i, "count": 1,
