@@ -362,6 +362,22 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
         group = groups.setdefault(key, {"count": 0, "categories": set(), "first": statement})
         group["count"] += statement["count"]
         group["categories"].add(statement["category"])
+    # "two soldiers were martyred, while a third succumbed later": one more than the figure
+    # before it in its own sentence, which with it tells the toll again; added to that figure,
+    # not to the toll told elsewhere
+    absorbed: set[int] = set()
+    for statement in relevant:
+        if not statement["increment"] or statement["subset"] or statement.get("sent") is None:
+            continue
+        before = [
+            s for s in relevant
+            if not (s["subset"] or s["increment"]) and s.get("chunk", 0) == statement.get("chunk", 0)
+            and s.get("sent") == statement["sent"] and s["start"] < statement["start"]
+        ]
+        if before:
+            base = max(before, key=lambda s: s["start"])
+            groups[(base.get("chunk", 0), base["group"])]["count"] += statement["count"]
+            absorbed.add(id(statement))
     best_group = max(groups.values(), key=lambda g: (g["count"], -g["first"]["start"]), default=None)
     total = best_group["count"] if best_group else 0
     chosen = best_group["first"] if best_group else None
@@ -378,7 +394,7 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     if len(per_category) > 1 and category_sum > total:
         total = category_sum
         chosen = min((g["first"] for g in per_category.values()), key=lambda s: s["start"])
-    increments = [s for s in relevant if s["increment"] and not s["subset"]]
+    increments = [s for s in relevant if s["increment"] and not s["subset"] and id(s) not in absorbed]
     told_first = min((s["start"] for s in relevant if not (s["subset"] or s["increment"])), default=None)
     leading = [s for s in increments if told_first is not None and s["start"] < told_first and not s.get("initial")]
     leading_total = sum(s["count"] for s in leading)

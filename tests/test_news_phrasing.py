@@ -1722,3 +1722,11 @@ def test_news_a_relative_named_after_his_noun_is_one_person(run_extract):
     )
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (1, 1)
+
+
+def test_news_one_more_dead_told_beside_a_figure_adds_to_that_figure(run_extract):
+    text = (
+        "Three soldiers were martyred in a suicide blast in Hayatabad on Monday. Two soldiers including a "
+        "major died in the explosion, while a third soldier succumbed to his injuries at the hospital.\n"
+    )
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
