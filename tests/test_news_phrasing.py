@@ -1730,3 +1730,11 @@ def test_news_one_more_dead_told_beside_a_figure_adds_to_that_figure(run_extract
         "major died in the explosion, while a third soldier succumbed to his injuries at the hospital.\n"
     )
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
+
+
+def test_news_another_victim_who_died_later_adds_to_the_toll_told_before(run_extract):
+    text = (
+        "Two soldiers were martyred in a suicide blast in Hayatabad on Monday. Later another soldier "
+        "succumbed to his injuries at the hospital.\n"
+    )
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3

@@ -290,12 +290,13 @@ class CasualtyExtractor:
                 i += 1
                 continue
             if (
-                lower == "another" and token.dep_ == "det" and previous is not None and token.head.tag_ == "NN"
+                lower == "another" and token.dep_ == "det" and token.head.tag_ == "NN"
                 and token.head.dep_ in {"nsubj", "nsubjpass"} and token.head.lower_ in lexicon.victim_category
             ):
-                # "three elders were shot dead while another elder was wounded": one more person,
-                # the subject of a clause of its own after a count (as an object, "gunned down
-                # another officer", it is often one more incident of a series)
+                # "three elders were shot dead while another elder was wounded", "later another
+                # soldier succumbed": one more person, the subject of a clause of its own, after a
+                # count in its sentence or before it (as an object, "gunned down another officer",
+                # it is often one more incident of a series)
                 previous = 1
                 yield token, token, 1
                 i += 1
