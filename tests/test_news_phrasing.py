@@ -1738,3 +1738,19 @@ def test_news_another_victim_who_died_later_adds_to_the_toll_told_before(run_ext
         "succumbed to his injuries at the hospital.\n"
     )
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
+
+
+@pytest.mark.parametrize(
+    "second,killed,injured",
+    [
+        ("Four constables were killed while the SHO along with two passersby was injured.", 4, 3),
+        ("The DSP along with three constables was martyred.", 4, None),
+        # a person counted by his own article, or with the others, is not counted twice
+        ("A constable along with two passersby was wounded.", None, 3),
+        ("The tribal elder along with his two guards was killed.", 3, None),
+    ],
+)
+def test_news_an_officer_told_along_with_a_count_is_one_more(run_extract, second, killed, injured):
+    text = f"A roadside bomb struck a vehicle in Bajaur on Sunday. {second}\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)

@@ -798,6 +798,23 @@ class CasualtyExtractor:
                         extra += 1
         return extra
 
+    def _counted_along_with(self, noun: Token) -> bool:
+        """Whether a count is told "along with" one person of the forces or of the victims' kinds,
+        named without a number, the subject of the count's verb ("the SHO along with two
+        passersby was injured", "the DSP along with three constables was martyred"): one more."""
+        companion = self._companion(noun)
+        if companion is None or companion.tag_ not in {"NN", "NNP"} or companion.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        if companion.ent_type_ in {"GROUP", "PLACE"} or any(c.dep_ == "nummod" for c in companion.children):
+            return False
+        if noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children):
+            return False  # "a constable along with three others": counted with the others already
+        if any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one"} for c in companion.children):
+            return False  # "a constable along with two passersby": "a constable" is a count of its own
+        return companion.ent_type_ != "PERSON" and (
+            companion.ent_type_ == "SECURITY_FORCE" or companion.lower_ in self.lexicon.victim_category
+        )
+
     @staticmethod
     def _companion(noun: Token) -> Token | None:
         """The person a count is told "along with" ("killed a tribal elder along with two others"):
@@ -945,6 +962,8 @@ class CasualtyExtractor:
             # "Aslam died along with two other officers" three (the subject of a verb of dying,
             # not of an active "kill", who would be the killer)
             count += 1
+        elif category not in {"attacker", "hostile"} and self._counted_along_with(noun):
+            count += 1  # "the SHO along with two passersby was injured": three
         if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"}:
             # "the number of Taliban and affiliated terrorists killed at more than 200"
             category = self._category_of(predicate.head) or self._category_of(conj_root(predicate.head)) or category
