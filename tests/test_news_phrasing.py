@@ -1726,16 +1726,16 @@ def test_news_a_relative_named_after_his_noun_is_one_person(run_extract):
 
 def test_news_one_more_dead_told_beside_a_figure_adds_to_that_figure(run_extract):
     text = (
-        "Three soldiers were martyred in a suicide blast in Hayatabad on Monday. Two soldiers including a "
-        "major died in the explosion, while a third soldier succumbed to his injuries at the hospital.\n"
+        "Three soldiers died when a suicide bomber hit their truck in Kohat on Monday. Two soldiers including "
+        "a captain died on the spot, while a third soldier later died of his wounds in a military hospital.\n"
     )
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
 
 
 def test_news_another_victim_who_died_later_adds_to_the_toll_told_before(run_extract):
     text = (
-        "Two soldiers were martyred in a suicide blast in Hayatabad on Monday. Later another soldier "
-        "succumbed to his injuries at the hospital.\n"
+        "Two soldiers died when a suicide bomber hit their truck in Kohat on Monday. Later another soldier "
+        "died of his wounds in a military hospital.\n"
     )
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
 
