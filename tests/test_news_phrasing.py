@@ -1754,3 +1754,12 @@ def test_news_an_officer_told_along_with_a_count_is_one_more(run_extract, second
     text = f"A roadside bomb struck a vehicle in Bajaur on Sunday. {second}\n"
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_news_another_relative_hurt_after_one_killed_is_one_injured(run_extract):
+    text = (
+        "Gunmen attacked the house of a tribal elder in Safi tehsil of Mohmand on Sunday night. The firing "
+        "left one of his sons dead while another son sustained injuries.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (1, 1)

@@ -594,8 +594,10 @@ class CasualtyExtractor:
             elif token.tag_ == "NN" and (
                 token.lower_ in lexicon.person_singular or token.lower_ in lexicon.bodyguard_nouns or self._titled_victim(token)
             ) and any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the" and not self._before_a_name(token)) for c in token.children
-            ):  # "killed his driver", "the driver was critically injured": one person
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the" and not self._before_a_name(token))
+                or (c.dep_ == "det" and c.lower_ == "another" and token.lower_ in lexicon.kin_nouns)
+                for c in token.children
+            ):  # "killed his driver", "the driver was critically injured", "another son was hurt": one person
                 first = last = token
                 category = self._category_of(token) or "people"
             else:
