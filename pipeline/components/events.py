@@ -977,22 +977,33 @@ class EventAssembler:
             c.dep_ == "nummod" for c in victims.children
         )
 
+    @staticmethod
+    def _words_before_the_name(start: int, sent: Span) -> tuple[int, str, str]:
+        """The first token of the place name starting at or before `start` (its place compounds
+        included: "from Hyderabad Sindh") and the two words before it, lower-cased."""
+        first = start
+        while first > sent.start and sent.doc[first - 1].ent_type_ == "PLACE" and sent.doc[first - 1].dep_ == "compound":
+            first -= 1
+        previous = sent.doc[first - 1].lower_ if first > sent.start else ""
+        before2 = sent.doc[first - 2].lower_ if first - 1 > sent.start else ""
+        return first, previous, before2
+
+    def _names_no_location(self, previous: str, before2: str) -> bool:
+        """Whether the words before a place name make it an origin, a home or a destination ("from
+        Multan", "residents of Swat"), not where something happened."""
+        roles = self.lexicon.place_roles
+        return previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"])
+
     def _listed_after_a_non_location(self, ent: Span, sent: Span) -> bool:
         """Whether a place is a conjunct of a place named after an origin, home or destination word
         ("from Multan and Bahawalpur", "residents of Swat and Dir")."""
         if ent.root.dep_ != "conj":
             return False
-        first = conj_root(ent.root)
-        if first.ent_type_ != "PLACE":
+        listed_first = conj_root(ent.root)
+        if listed_first.ent_type_ != "PLACE":
             return False
-        while first.i > sent.start and sent.doc[first.i - 1].dep_ == "compound" and sent.doc[first.i - 1].ent_type_ == "PLACE":
-            first = sent.doc[first.i - 1]
-        if first.i - 1 < sent.start:
-            return False
-        roles = self.lexicon.place_roles
-        previous = sent.doc[first.i - 1].lower_
-        before2 = sent.doc[first.i - 2].lower_ if first.i - 2 >= sent.start else ""
-        return previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"])
+        _, previous, before2 = self._words_before_the_name(listed_first.i, sent)
+        return self._names_no_location(previous, before2)
 
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
@@ -1012,12 +1023,8 @@ class EventAssembler:
             if place is None:
                 continue
             # the words before the whole name: "from Hyderabad Sindh" is an origin for Sindh too
-            first = ent.start
-            while first > sent.start and sent.doc[first - 1].ent_type_ == "PLACE" and sent.doc[first - 1].dep_ == "compound":
-                first -= 1
-            previous = sent.doc[first - 1].lower_ if first > sent.start else ""
-            before2 = sent.doc[first - 2].lower_ if first - 1 > sent.start else ""
-            if previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"]):
+            first, previous, before2 = self._words_before_the_name(ent.start, sent)
+            if self._names_no_location(previous, before2):
                 continue
             if self._listed_after_a_non_location(ent, sent):
                 continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
