@@ -1722,12 +1722,24 @@ def test_news_a_rank_before_a_two_word_name_counts_the_soldier(run_extract):
         "left one of his sons dead. His other son, Tariq, was injured.",
         # "another" before a kin noun names one more relative of the victim
         "left one of his sons dead while another son sustained injuries.",
+        # "the other one" after "one of his sons" is the second son, whatever name follows
+        "left one of his sons dead while the other one, Tariq, sustained injuries.",
     ],
 )
 def test_news_a_relative_hurt_after_one_killed_is_one_injured(run_extract, told):
     text = f"Gunmen attacked the house of a tribal elder in Safi tehsil of Mohmand on Sunday night. The firing {told}\n"
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (1, 1)
+
+
+def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
+    # the parser makes the name the subject and reads "elder" as an adjective before it
+    text = (
+        "Gunmen on motorcycles opened fire on a group of elders near Bannu on Tuesday. Two of the elders "
+        "died at the scene while another elder Imran sustained wounds in the firing.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (2, 1)
 
 
 def test_news_one_more_dead_told_beside_a_figure_adds_to_that_figure(run_extract):

@@ -290,25 +290,34 @@ class CasualtyExtractor:
                 i += 1
                 continue
             if (
-                lower == "another" and token.dep_ == "det" and token.head.tag_ == "NN"
-                and token.head.dep_ in {"nsubj", "nsubjpass"} and token.head.lower_ in lexicon.victim_category
+                lower == "another" and token.dep_ == "det" and token.head.dep_ in {"nsubj", "nsubjpass"} and (
+                    (token.head.tag_ == "NN" and token.head.lower_ in lexicon.victim_category)
+                    or (token.head.tag_ == "NNP" and token.nbor(1).head == token.head and token.nbor(1).lower_ in lexicon.victim_category)
+                )
             ):
                 # "three elders were shot dead while another elder was wounded", "later another
-                # soldier succumbed": one more person, the subject of a clause of its own, after a
-                # count in its sentence or before it (as an object, "gunned down another officer",
-                # it is often one more incident of a series)
+                # soldier succumbed", "another elder Saqib was hurt" (the parser makes the name the
+                # subject): one more person, the subject of a clause of its own, after a count in
+                # its sentence or before it (as an object, "gunned down another officer", it is
+                # often one more incident of a series)
                 previous = 1
                 yield token, token, 1
                 i += 1
                 continue
-            if lower == "one" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and (
-                (previous is not None and all(_the_other(child) for child in token.children))
-                or self._bare_one_with_outcome(token)
-                or ((group := self._one_of(token)) is not None and self._category_of(group) is not None)
+            in_a_clause = token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}
+            if lower == "one" and (
+                (previous is not None and self._the_other_one(token))
+                or in_a_clause and (
+                    (previous is not None and all(_the_other(child) for child in token.children if child.dep_ not in {"punct", "appos"}))
+                    or self._bare_one_with_outcome(token)
+                    or ((group := self._one_of(token)) is not None and self._category_of(group) is not None)
+                )
             ):
                 # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
                 # the count before it, left out; "a son died while the other one was hurt": the
-                # second of two; "wounding one of them"
+                # second of two (its name may follow: "the other one, Karim, was hurt");
+                # "wounding one of them"
+                previous = 1
                 yield token, token, 1
                 i += 1
                 continue
@@ -384,6 +393,13 @@ class CasualtyExtractor:
                 i = j + 1
                 continue
             i += 1
+
+    @staticmethod
+    def _the_other_one(token: Token) -> bool:
+        """"The other one" (its name may follow in commas): the second of two, however the parser
+        hangs it in its clause."""
+        words = [c for c in token.children if c.dep_ not in {"punct", "appos", "mark", "cc"}]
+        return all(_the_other(c) for c in words) and any(c.lower_ == "other" for c in words)
 
     def _bare_one_with_outcome(self, token: Token) -> bool:
         """Whether a bare "one" is the object of a verb of leaving with its outcome on it ("leaving
@@ -721,6 +737,9 @@ class CasualtyExtractor:
             groups = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
             if groups:
                 return self._category_of(_past_compounds(groups[0])) or "people"
+        if noun.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
+            # "another elder Saqib was hurt": the noun before the name says who the one more is
+            candidates.extend(c for c in noun.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.lexicon.victim_category)
         if noun.lower_ in self.lexicon.outcome_words["other_nouns"] and self._attackers_before(noun):
             return "attacker"  # "one of the attackers blew himself up and two others were shot"
         if noun.i == count_token.i or noun.lower_ in self.lexicon.outcome_words["other_nouns"]:
@@ -1064,6 +1083,7 @@ class CasualtyExtractor:
         if closing is not None:
             return closing, False, False, False
         words = lexicon.outcome_words
+        following = self._after_a_name_in_commas(noun) or following
         if (
             following is not None and self._receives_injuries(following)
             and any(t.lemma_.lower() in words["injury_nouns"] for t in noun.doc[following.i + 1 : following.i + 3])
@@ -1213,6 +1233,21 @@ class CasualtyExtractor:
             whole = next((c for c in whole.children if c.dep_ in {"attr", "nsubj", "nsubjpass", "dobj"} and c.i < cue.i), whole)
         if whole.like_num or any(c.dep_ == "nummod" for c in whole.children):
             return whole
+        return None
+
+    @staticmethod
+    def _after_a_name_in_commas(noun: Token) -> Token | None:
+        """The word after a name set off in commas right after the noun ("the other one, Karim,
+        sustained injuries"): where the noun's own verb goes on, however the parser hung it."""
+        doc = noun.doc
+        if noun.i + 3 >= len(doc) or doc[noun.i + 1].text != ",":
+            return None
+        name = doc[noun.i + 2]
+        if name.dep_ != "appos" or name.head.i != noun.i or name.pos_ != "PROPN":
+            return None
+        close = name.right_edge.i + 1
+        if close + 1 < len(doc) and doc[close].text == ",":
+            return doc[close + 1]
         return None
 
     def _outcome_after_a_parenthesis(self, noun: Token) -> str | None:
@@ -1404,7 +1439,7 @@ class CasualtyExtractor:
             return "injured"  # "17 people were rushed to the hospital" (the bodies taken there are not)
         if lemma in words["treatment_verbs"] and child is not None and child.dep_ == "nsubjpass" and self._treated_for_injuries(token):
             return "injured"  # "dozens were being treated for wounds", "treated at the DHQ hospital"
-        if lemma in words["injury_receiving_verbs"] and any(
+        if (lemma in words["injury_receiving_verbs"] or self._receives_injuries(token)) and any(
             c.lemma_.lower() in words["injury_nouns"] for c in token.children
         ):
             return "injured"
