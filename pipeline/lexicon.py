@@ -53,6 +53,7 @@ class Lexicon:
     group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
     suspect_cues: tuple[str, ...]
     blame_cues: tuple[str, ...]  # "blamed the attack on": officials attribute it
+    membership_words: frozenset[str]  # "the slain terrorists belonged to the TTP": the attackers' group
     group_anaphora: tuple[str, ...]  # "the same group": the group named last
     claiming_group_nouns: frozenset[str]  # "the banned outfit claimed ...": the group named last
     target_cues: dict[str, str]  # phrase -> target category
@@ -227,6 +228,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         blame_cues=tuple(raw["blame_cues"]["words"]),
+        membership_words=frozenset(raw["membership_cues"]["words"]),
         group_anaphora=tuple(raw["group_anaphora"]["words"]),
         claiming_group_nouns=frozenset(raw["claiming_group_nouns"]["words"]),
         target_cues=target_cues,

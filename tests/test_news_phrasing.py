@@ -204,6 +204,26 @@ def test_news_group_blamed_after_a_subheading_reaches_the_incident_it_names(run_
 @pytest.mark.parametrize(
     "second,perpetrators",
     [
+        ("A police spokesman said the slain militants belonged to the banned Lashkar-e-Jhangvi.",
+         [{"group": "LeJ", "attribution": "attributed"}]),
+        ("Officials said the dead attackers were members of Jamaat-ul-Ahrar.",
+         [{"group": "JuA", "attribution": "attributed"}]),
+        # a commander so described may be the one attacked: his group did not attack
+        ("Police said the slain commander belonged to the Lashkar-e-Jhangvi.", []),
+    ],
+)
+def test_news_the_group_the_attackers_belonged_to_is_attributed(run_extract, second, perpetrators):
+    text = (
+        "Militants stormed a police post in Kulachi, Dera Ismail Khan, on Sunday night. Two constables "
+        f"and four of the attackers were killed in the gunfight that followed.\n{second}\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["perpetrators"] == perpetrators
+
+
+@pytest.mark.parametrize(
+    "second,perpetrators",
+    [
         ("His brother said the family had been threatened by the Taliban, who could be behind the abduction.",
          [{"group": "TTP", "attribution": "suspected"}]),
         # a hedge about attacks to come names no perpetrator of this one

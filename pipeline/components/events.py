@@ -345,6 +345,7 @@ class EventAssembler:
         record["claim"] = any(cue in claim_text for cue in lexicon.claim_cues)
         record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
+        record["membership"] = bool(record["groups"]) and self._attackers_are_members(sent)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
         # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography,
         # and the names of Pakistani groups ("Tehreek-e-Taliban Pakistan", "Pakistani Taliban")
@@ -544,6 +545,28 @@ class EventAssembler:
         if member.dep_ == "pobj" and member.head.lower_ == "of":
             return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
         return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    def _attackers_are_members(self, sent: Span) -> bool:
+        """Whether the sentence makes attackers members of a group it names ("the slain
+        terrorists belonged to the TTP", "eight militants belonging to JuA", "the bombers were
+        members of LeJ"): the group is theirs, and the incident told is attributed to it. A
+        leader or commander so described may be the one attacked, and says nothing."""
+        lexicon = self.lexicon
+        for word in sent:
+            if word.lower_ not in lexicon.membership_words or not any(t.ent_type_ == "GROUP" for t in word.subtree):
+                continue
+            if word.dep_ in {"acl", "amod", "relcl"}:
+                members = [word.head]  # "militants belonging to the TTP"
+            elif word.dep_ == "attr":
+                members = [c for c in word.head.children if c.dep_ == "nsubj"]  # "they were members of"
+            else:
+                members = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(
+                lexicon.victim_category.get(conj_root(m).lower_) == "attacker" and conj_root(m).lower_ not in lexicon.group_member_titles
+                for m in members
+            ):
+                return True
+        return False
 
     def _denies_the_attack(self, ent: Span) -> bool:
         """A group that is the subject of a verb of denial or condemnation ("the TTP denied
@@ -1534,7 +1557,9 @@ class EventAssembler:
             if not has_content:
                 if current is not None and record["casualties"]:
                     self._add_none_hurt(current, record)
-                if current is not None and record["groups"] and (record["claim"] or record["suspect"] or record["blame"] or record["lemmas_attack"]):
+                if current is not None and record["groups"] and (
+                    record["claim"] or record["suspect"] or record["blame"] or record["membership"] or record["lemmas_attack"]
+                ):
                     self._add_groups(current, record)
                     self._add_evidence(current, record)
                 current, setting = self._shift_setting(record, incidents, current, setting)
@@ -2406,7 +2431,7 @@ class EventAssembler:
         if record["claim"]:
             return cls._claims_current(record, told)
         return (
-            told is not None and bool(record["groups"]) and (record["suspect"] or record["blame"])
+            told is not None and bool(record["groups"]) and (record["suspect"] or record["blame"] or record["membership"])
             and (bool(record["triggers"]) or bool(record["hedged_definite"]) or record["lemmas_attack"])
         )
 
