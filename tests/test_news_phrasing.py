@@ -1752,6 +1752,19 @@ def test_news_a_relative_hurt_after_one_killed_is_one_injured(run_extract, told)
     assert (event["killed"], event["injured"]) == (1, 1)
 
 
+@pytest.mark.parametrize(
+    "lead,killed",
+    [
+        ("Chairman of the Saddar Traders Union Javed Iqbal was shot dead near his shop in Peshawar on Sunday.", 1),
+        # a body without a title names no one killed
+        ("The office of the Saddar Traders Union was attacked with a grenade in Peshawar on Sunday.", None),
+    ],
+)
+def test_news_a_title_with_the_body_it_heads_is_one_person(run_extract, lead, killed):
+    event = _only(run_extract(lead + "\n", published=PUBLISHED))
+    assert event["killed"] == killed
+
+
 def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
     # the parser makes the name the subject and reads "elder" as an adjective before it
     text = (

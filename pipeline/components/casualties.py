@@ -616,6 +616,9 @@ class CasualtyExtractor:
             ):  # "killed his driver", "the driver was critically injured", "another son was hurt": one person
                 first = last = token
                 category = self._category_of(token) or "people"
+            elif self._office_holder(token):
+                first, last = token, token.right_edge  # "Director of the Welfare Trust Nadia Khan was shot dead"
+                category = "people"
             else:
                 continue
             if token.pos_ not in {"PROPN", "NOUN"} or conj_root(token).dep_ not in {"nsubj", "nsubjpass", "dobj"}:
@@ -645,6 +648,18 @@ class CasualtyExtractor:
         return (
             token.dep_ == "nsubjpass" and verb.tag_ == "VBN" and verb.lemma_.lower() in self.lexicon.person_only_casualty_lemmas
             and not token.ent_type_ and token.lower_ not in self.lexicon.victim_category
+        )
+
+    def _office_holder(self, token: Token) -> bool:
+        """"Director of the Welfare Trust Nadia Khan was shot dead": a capitalised title with the
+        body it heads, as the subject of a passive verb of killing or wounding, is one person
+        (the parser often takes the name after the body for a part of the body's name)."""
+        return (
+            token.tag_ == "NNP" and token.is_title and not token.ent_type_
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            and token.dep_ == "nsubjpass" and token.head.tag_ == "VBN"
+            and self._predicate_outcome(token.head, token) in {"killed", "injured"}
         )
 
     @staticmethod
