@@ -348,6 +348,16 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     first_reports = [s for s in relevant if s.get("initial") and not (s["subset"] or s["increment"])]
     if any(not s.get("initial") for s in relevant):
         relevant = [s for s in relevant if not s.get("initial")]  # first reports give way to later figures
+    # "offloaded 16 people before shooting them dead ... 14 killed while two escaped": a figure
+    # read through a pronoun from its antecedent gives way to one the text tells of the same
+    # outcome and the same kind of people (or of people at large), which may count fewer
+    relevant = [
+        s for s in relevant
+        if not s.get("antecedent") or not any(
+            not o.get("antecedent") and not o["subset"] and (o["category"] == s["category"] or "people" in (o["category"], s["category"]))
+            for o in relevant
+        )
+    ]
     if not relevant:
         return None, None, None
     updates = [s for s in relevant if s["update"]]

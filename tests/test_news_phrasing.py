@@ -1765,6 +1765,20 @@ def test_news_a_title_with_the_body_it_heads_is_one_person(run_extract, lead, ki
     assert event["killed"] == killed
 
 
+def test_news_people_made_to_leave_a_bus_and_shot_are_the_dead(run_extract):
+    text = (
+        "Armed men stopped a coach on the coastal highway near Ormara on Monday night, pulled seven "
+        "travellers off it and shot them dead, the Levies said.\n"
+    )
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 7
+    text = (
+        "Armed men stopped a coach near Ormara on Monday night and offloaded twelve travellers before "
+        "shooting them dead. Ten were killed while two ran into the hills and survived, the Levies said.\n"
+    )
+    # the figure read through "them" gives way to the toll told directly
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 10
+
+
 def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
     # the parser makes the name the subject and reads "elder" as an adjective before it
     text = (

@@ -387,8 +387,10 @@ class CasualtyExtractor:
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     previous = count
                     noun = self._counted_noun(doc[i], doc[j])
-                    if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "upon"}:
-                        fired_on = count
+                    if (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "upon"}) or (
+                        noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.tag_ in {"NNS", "NNPS"}
+                    ):
+                        fired_on = count  # "fired on two policemen" / "offloaded nine passengers", then "killing them"
                     yield doc[i], doc[j], count
                 i = j + 1
                 continue
@@ -492,6 +494,8 @@ class CasualtyExtractor:
                 unlinked.append((first, last, count))
                 continue
             statement["sent"] = sent_index
+            if first.lower_ in self.lexicon.plural_objects:
+                statement["antecedent"] = True  # "offloaded 16 people before shooting them": the figure of "them"
             found.append(statement)
         for statement in found:
             one = sent.doc[statement["token"]]
