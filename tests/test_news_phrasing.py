@@ -1779,6 +1779,15 @@ def test_news_people_made_to_leave_a_bus_and_shot_are_the_dead(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 10
 
 
+@pytest.mark.parametrize(
+    "told",
+    ["stopped a shopkeeper in Hayatabad on Friday and shot him dead", "stopped two traders in Hayatabad on Friday, gunning them down"],
+)
+def test_news_a_shooting_with_the_victims_as_a_pronoun_is_a_gun_attack(run_extract, told):
+    event = _only(run_extract(f"Two men on a motorbike {told}, police said.\n", published=PUBLISHED))
+    assert event["method"] == "targeted_killing"
+
+
 def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
     # the parser makes the name the subject and reads "elder" as an adjective before it
     text = (
