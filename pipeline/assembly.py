@@ -131,8 +131,60 @@ def _toll(incident: dict) -> tuple[int | None, int | None]:
     """The incident's killed (attackers left out) and injured figures, as its mention will give them."""
     statements = incident["casualties"]
     killed, _, _, _ = _killed_figures(statements)
-    injured, _, _ = combine_counts(statements, "injured", VICTIMS)
-    return killed, injured
+    return killed, injured_figure(statements)
+
+
+def _told_at(statement: dict) -> tuple[int, int]:
+    return statement.get("chunk", 0), statement["start"]
+
+
+def _deaths_of_the_injured(statements: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Each "two of the injured later died" of an incident, with the toll told before it that
+    already counts those deaths, or None. A lead's toll is often the final one, the story then
+    telling how it came about: "gunmen killed ten labourers ... one died on the spot ... later
+    one of the injured succumbed" counts ten, not eleven. A toll counts the deaths when it is
+    at least the figure told nearest before them with the deaths added, or when the deaths'
+    own sentence raises the toll to no more than it."""
+    tolls: dict[tuple, dict] = {}
+    for s in statements:
+        if s["outcome"] == "killed" and s["category"] in VICTIMS and not (s["subset"] or s["increment"] or s.get("initial")):
+            toll = tolls.setdefault((s.get("chunk", 0), s["group"]), {"count": 0, "first": s})
+            toll["count"] += s["count"]
+    found = []
+    for death in (s for s in statements if s.get("of_the_injured")):
+        before = [t for t in tolls.values() if _told_at(t["first"]) < _told_at(death)]
+        if not before:
+            found.append((death, None))
+            continue
+        nearest = max(before, key=lambda t: _told_at(t["first"]))
+        largest = max(before, key=lambda t: t["count"])
+        # "... one of the injured succumbed, raising the toll to eight" after a lead of eight dead
+        raised_to = [
+            s["count"] for s in statements
+            if s["update"] and s["outcome"] == "killed" and s.get("sent") == death.get("sent") and s.get("chunk", 0) == death.get("chunk", 0)
+        ]
+        counted = (largest is not nearest and largest["count"] >= nearest["count"] + death["count"]) or any(
+            0 < figure <= largest["count"] for figure in raised_to
+        )
+        found.append((death, largest["first"] if counted else None))
+    return found
+
+
+def injured_figure(statements: list[dict]) -> int | None:
+    """The incident's injured figure: the one told, less those of them who the text says died
+    after it ("12 were seriously injured ... six of the injured later succumbed": six injured),
+    unless it was told with a toll that already counts those deaths ("eight killed and 25
+    injured" in the lead, before "one of the injured had succumbed, raising the toll to eight")."""
+    injured, _, chosen = combine_counts(statements, "injured", VICTIMS)
+    if injured is None or chosen is None:
+        return injured
+    died = sum(
+        death["count"] for death, toll in _deaths_of_the_injured(statements)
+        if _told_at(death) > _told_at(chosen) and not (
+            toll is not None and toll.get("sent") == chosen.get("sent") and toll.get("chunk", 0) == chosen.get("chunk", 0)
+        )
+    )
+    return injured - died if died <= injured else injured
 
 
 def _killed_figures(statements: list[dict]) -> tuple[int | None, str | None, dict | None, int | None]:
@@ -345,6 +397,9 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
 def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -> tuple[int | None, str | None, dict | None]:
     """One figure from the casualty statements of an incident: (count, qualifier, statement)."""
     relevant = [s for s in statements if s["outcome"] == outcome and s["category"] in categories]
+    if outcome == "killed":
+        counted = {id(death) for death, toll in _deaths_of_the_injured(statements) if toll is not None}
+        relevant = [s for s in relevant if id(s) not in counted]  # deaths a toll told before already counts
     first_reports = [s for s in relevant if s.get("initial") and not (s["subset"] or s["increment"])]
     if any(not s.get("initial") for s in relevant):
         relevant = [s for s in relevant if not s.get("initial")]  # first reports give way to later figures
@@ -638,7 +693,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # "gunmen ambushed the superintendent's car, killing him and three guards": a named or
         # specific person shot (EVENTS.md), his escort with him
         method = "targeted_killing"
-    injured, _, _ = combine_counts(statements, "injured", VICTIMS)
+    injured = injured_figure(statements)
     told = incident["targets"]
     if not told and killed is None and injured is None and not perpetrators_killed:
         # a sparse report (a past attack recalled without figures): the cues of its sentences

@@ -1788,6 +1788,27 @@ def test_news_a_shooting_with_the_victims_as_a_pronoun_is_a_gun_attack(run_extra
     assert event["method"] == "targeted_killing"
 
 
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        # the death adds to the toll told before it and leaves the injured
+        ("Two constables were martyred and three others were wounded when gunmen fired on a patrol in Tank on "
+         "Sunday. Later one of the wounded succumbed in hospital.", 3, 2),
+        ("Two constables were martyred and three others were wounded when gunmen fired on a patrol in Tank on "
+         "Sunday. The wounded were taken to the district hospital, where one of them died.", 3, 2),
+        # a lead toll that already counts it, told before the story of how it came about
+        ("Gunmen killed nine road workers near Pasni on Saturday. Seven died at the scene and two others were "
+         "hurt. One of the injured later died in hospital.", 9, 1),
+        # a lead told with its final figures: the injured figure is already net of the death
+        ("Six people were killed and 20 injured in a grenade attack on a market in Tank on Sunday. One of the "
+         "injured died overnight, raising the toll to six, officials said.", 6, 20),
+    ],
+)
+def test_news_the_injured_who_died_leave_the_injured_figure(run_extract, text, killed, injured):
+    event = _only(run_extract(text + "\n", published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
 def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
     # the parser makes the name the subject and reads "elder" as an adjective before it
     text = (

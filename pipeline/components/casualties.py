@@ -311,6 +311,7 @@ class CasualtyExtractor:
                     (previous is not None and all(_the_other(child) for child in token.children if child.dep_ not in {"punct", "appos"}))
                     or self._bare_one_with_outcome(token)
                     or ((group := self._one_of(token)) is not None and self._category_of(group) is not None)
+                    or self._injured_who_died(token)  # "later one of the injured succumbed"
                 )
             ):
                 # "killing six soldiers and injuring one", "six died and one was hurt": the noun of
@@ -945,6 +946,7 @@ class CasualtyExtractor:
 
     def _link(self, first: Token, last: Token, count: int, sent: Span) -> dict | None:
         self._predicate = None
+        of_the_injured = False
         noun = self._counted_noun(first, last)
         if noun.i != last.i and noun.lower_ in self.lexicon.outcome_words["standalone_outcomes"]:
             # "left 12 dead": the count stands alone, the adjective is its outcome
@@ -953,9 +955,11 @@ class CasualtyExtractor:
             update = increment = subset = False
             noun = last
         elif noun.i == first.i and self._injured_who_died(noun):
-            # "two of the injured died in hospital": dead besides the toll told before
+            # "two of the injured died in hospital": dead besides the toll told before, and no
+            # longer among the injured
             category, outcome = "people", "killed"
             update, increment, subset = False, True, False
+            of_the_injured = True
         elif noun.i == first.i and (part := self._part_of_the_casualties(noun)) is not None:
             # "eight of those killed were policemen": a part of a toll, told by the noun after the verb
             outcome, category, noun = part
@@ -1048,6 +1052,7 @@ class CasualtyExtractor:
             "group": group,
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
             "mostly": next((kind for kind in most if kind in {"civilian", "security"}), None),
+            "of_the_injured": of_the_injured,
             # "eight soldiers of the Frontier Corps": the force the counted belong to names their kind
             "force": next((
                 " ".join(t.text for t in child.subtree) for child in noun.children
@@ -1353,11 +1358,21 @@ class CasualtyExtractor:
         """"Two of the injured succumbed", "three of the wounded died in hospital": a count
         of the injured told before, the subject of a verb of dying."""
         told = [p for prep in count.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        # "the injured were shifted to the hospital, where one of them died": "them" are the
+        # injured named before it in the sentence
+        told += [self._injured_before(noun) for noun in told if noun.lower_ == "them"]
         return (
             count.dep_ == "nsubj"
-            and any(self._casualties_noun_outcome(noun) == "injured" for noun in told)
+            and any(noun is not None and self._casualties_noun_outcome(noun) == "injured" for noun in told)
             and self._predicate_outcome(count.head, child=count) == "killed"
         )
+
+    def _injured_before(self, pronoun: Token) -> Token | None:
+        """"The injured" or "the wounded" as a subject before `pronoun` in its sentence, if any."""
+        return next((
+            t for t in reversed(pronoun.doc[pronoun.sent.start : pronoun.i])
+            if t.dep_ in {"nsubj", "nsubjpass"} and self._casualties_noun_outcome(t) == "injured"
+        ), None)
 
     def _counts_people(self, toll: Token) -> bool:
         """Whether a running figure counts people: "the number of police pickets increased to 54"
