@@ -95,6 +95,7 @@ class Lexicon:
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
     weaponless_targeting: frozenset[str]  # "a targeted attack": aimed at someone, no weapon named
     senior_victim_titles: frozenset[str]  # "killing the superintendent and three guards": aimed at him
+    raided_sites: frozenset[str]  # "militants stormed the police station": an assault on the post, whoever died
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
     place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
     clutter_prefixes: tuple[str, ...]  # page lines that are not the story
@@ -267,6 +268,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),
         weaponless_targeting=frozenset(raw["weaponless_targeting"]["words"]),
         senior_victim_titles=frozenset(raw["senior_victim_titles"]["words"]),
+        raided_sites=frozenset(raw["senior_victim_titles"]["raided_sites"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
         place_roles={
             name: frozenset(words) for name, words in raw["place_roles"].items() if not name.startswith("_")

@@ -1809,6 +1809,25 @@ def test_news_the_injured_who_died_leave_the_injured_figure(run_extract, text, k
     assert (event["killed"], event["injured"]) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants stormed the Saddar police station in Bannu late on Friday, leading to the martyrdom of SHO Imran Ali and two constables.",
+        "SHO Imran Ali and two constables were martyred when militants stormed the Saddar police station in Bannu late on Friday.",
+        "Two constables and SHO Imran Ali were martyred when militants stormed the Saddar police station in Bannu late on Friday.",
+    ],
+)
+def test_news_a_named_officer_listed_beside_a_count_is_one_more(run_extract, text):
+    event = _only(run_extract(text + "\n", published=PUBLISHED))
+    # the station was stormed: an assault on the post, though an officer of rank died in it
+    assert (event["killed"], event["method"]) == (3, "armed_assault")
+
+
+def test_news_named_men_in_apposition_to_a_count_are_that_count(run_extract):
+    text = "Two constables, Constable Ali and Constable Raza, were martyred when militants stormed a police post in Bannu on Friday.\n"
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 2
+
+
 def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
     # the parser makes the name the subject and reads "elder" as an adjective before it
     text = (

@@ -554,16 +554,23 @@ class CasualtyExtractor:
 
     def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
         """"Lance Naik Asad Khan and Sepoy Bilal embraced martyrdom": each named man with a rank
-        who is the subject of a casualty predicate counts one (names in apposition to a counted
-        noun, "two soldiers, Sepoy A and Sepoy B", are that count's, and are not subjects)."""
-        if any(s["count"] > 0 for s in found):
-            return []  # the sentence gives its own figure; its names are the counted men
+        who is the subject of a casualty predicate, or told after a noun of one ("the martyrdom
+        of DSP X"), counts one. Where the sentence gives its own figure its names are the counted
+        men ("two soldiers, Sepoy A and Sepoy B": in apposition, and not subjects), unless the man
+        is listed beside the count as one more ("DSP X and two constables were martyred")."""
+        figures = [s for s in found if s["count"] > 0]
         statements = []
         for token in sent:
-            if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj"}:
+            if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj", "pobj"}:
                 continue
             root = conj_root(token)
-            if root.dep_ not in {"nsubj", "nsubjpass"}:
+            if not (root.dep_ in {"nsubj", "nsubjpass"} or self._told_after_a_casualty_noun(root)):
+                continue
+            # the list the man is told in: his own, or the noun of dying his "of" hangs on ("the
+            # martyrdom of SHO X and two constables", parsed as two conjuncts of "martyrdom")
+            lists = {root.i, root.head.head.i} if root.dep_ == "pobj" else {root.i}
+            beside = [s for s in figures if s["group"] in lists and not s["start"] <= token.idx < s["end"]]
+            if figures and not beside:
                 continue
             # the rank may head a chain of compounds: "Havildar" -> "Naeem" -> "Akhtar"
             titles = sorted(
@@ -578,10 +585,16 @@ class CasualtyExtractor:
             statements.append({
                 "start": first.idx, "end": token.idx + len(token.text), "token": first.i, "count": 1,
                 "outcome": outcome, "category": "security", "qualifier": "exact", "update": False,
-                "increment": False, "subset": False, "group": root.i, "text": sent.doc[first.i : token.i + 1].text,
+                "increment": False, "subset": False, "group": beside[0]["group"] if beside else root.i,
+                "text": sent.doc[first.i : token.i + 1].text,
                 "sent": sent_index,
             })
         return statements
+
+    def _told_after_a_casualty_noun(self, noun: Token) -> bool:
+        """"The martyrdom of DSP X", "the killing of two constables": the object of "of" after
+        a noun of killing or wounding."""
+        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._predicate_outcome(noun.head.head) in {"killed", "injured"}
 
     def _named_victims(self, sent: Span, sent_index: int, found: list[dict], ranked: list[dict]) -> list[dict]:
         """One person each, told without a number: a named person ("the singer Amjad Sabri was
@@ -1132,6 +1145,12 @@ class CasualtyExtractor:
             if head.i == current.i:
                 break
             if current.dep_ == "conj":
+                if head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and (
+                    outcome := self._predicate_outcome(head)
+                ) in {"killed", "injured"}:
+                    # "the martyrdom of SHO X and two constables" parsed with the constables as a
+                    # conjunct of the noun of dying itself
+                    return outcome, update, False, subset
                 if head.pos_ == "VERB" and current.pos_ in {"NOUN", "PROPN", "NUM"}:
                     # gapping: "killing three policemen in Kohat and two farmers in Bhakkar"
                     # parsed with "farmers" as a conjunct of the verb itself

@@ -222,6 +222,7 @@ class EventAssembler:
                     "text": span.text,
                     "definite": self._is_definite(span),
                     "ranked": self._ranks_the_incident_told(span),
+                    "on_a_site": self._raids_a_site(span),
                 }
                 for span in spans
                 if not self._trigger_is_hypothetical(span) and not self._told_before(span)
@@ -545,6 +546,14 @@ class EventAssembler:
         if member.dep_ == "pobj" and member.head.lower_ == "of":
             return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
         return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    def _raids_a_site(self, span: Span) -> bool:
+        """"Militants stormed the police station", "attacked a checkpost": a raid word whose
+        object is a post or station (lexicon `senior_victim_titles.raided_sites`)."""
+        verb = span.root
+        return verb.lower_ in self.lexicon.raid_words and any(
+            c.dep_ == "dobj" and c.lower_ in self.lexicon.raided_sites for c in verb.children
+        )
 
     def _attackers_are_members(self, sent: Span) -> bool:
         """Whether the sentence makes attackers members of a group it names ("the slain
