@@ -292,7 +292,8 @@ def _same_incident(a: dict, b: dict) -> bool:
     if value_a and value_b and len(value_a) == len(value_b) == 10:
         if value_a == value_b:
             return _methods_compatible(method_a, method_b)
-        return method_a == method_b and method_a != "unknown"
+        # a day apart: the same kind of attack (a suicide bombing is a bombing whose bomber died)
+        return (method_a == method_b and method_a != "unknown") or {method_a, method_b} == {"bombing", "suicide_bombing"}
     # neither has a district: the same kind of incident in the same month ("the October clashes")
     if not a["district"] and not b["district"] and value_a and value_b and len(value_a) >= 7 and len(value_b) >= 7:
         return method_a == method_b and method_a != "unknown"

@@ -54,6 +54,8 @@ class Lexicon:
     suspect_cues: tuple[str, ...]
     blame_cues: tuple[str, ...]  # "blamed the attack on": officials attribute it
     membership_words: frozenset[str]  # "the slain terrorists belonged to the TTP": the attackers' group
+    driven_bomb_words: frozenset[str]  # "an explosive-laden vehicle" ...
+    driven_bomb_verbs: frozenset[str]  # ... "rammed into the gate": a bomber at the wheel
     group_anaphora: tuple[str, ...]  # "the same group": the group named last
     claiming_group_nouns: frozenset[str]  # "the banned outfit claimed ...": the group named last
     target_cues: dict[str, str]  # phrase -> target category
@@ -230,6 +232,8 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         suspect_cues=tuple(raw["suspect_cues"]),
         blame_cues=tuple(raw["blame_cues"]["words"]),
         membership_words=frozenset(raw["membership_cues"]["words"]),
+        driven_bomb_words=frozenset(raw["driven_vehicle_bombs"]["trigger_words"]),
+        driven_bomb_verbs=frozenset(raw["driven_vehicle_bombs"]["verbs"]),
         group_anaphora=tuple(raw["group_anaphora"]["words"]),
         claiming_group_nouns=frozenset(raw["claiming_group_nouns"]["words"]),
         target_cues=target_cues,

@@ -1828,6 +1828,29 @@ def test_news_named_men_in_apposition_to_a_count_are_that_count(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 2
 
 
+@pytest.mark.parametrize(
+    "lead,method",
+    [
+        ("Attackers rammed an explosive-laden pickup into the gate of a Levies post in Zhob on Monday, killing four guards.", "suicide_bombing"),
+        ("Militants drove a car packed with explosives into the wall of a police lines in Tank on Monday, killing four guards.", "suicide_bombing"),
+        # a vehicle bomb left parked had no bomber at the wheel
+        ("An explosive-laden car parked outside a Levies post exploded in Zhob on Monday, killing four guards.", "bombing"),
+    ],
+)
+def test_news_a_vehicle_bomb_driven_into_its_target_is_a_suicide_bombing(run_extract, lead, method):
+    assert _only(run_extract(lead + "\n", published=PUBLISHED))["method"] == method
+
+
+def test_news_a_siege_after_a_driven_vehicle_bomb_that_ends_the_next_day_is_one_incident(run_extract):
+    text = (
+        "ZHOB: Attackers rammed an explosive-laden pickup into the gate of the Levies headquarters in Zhob on "
+        "Sunday and then held out inside. The remaining three attackers were killed in a clearance operation on "
+        "Monday, officials said.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"]) == ("suicide_bombing", 3)
+
+
 def test_news_another_named_victim_after_a_toll_is_one_more_hurt(run_extract):
     # the parser makes the name the subject and reads "elder" as an adjective before it
     text = (

@@ -215,6 +215,7 @@ class EventAssembler:
                         "bombing" if span.text.lower() in lexicon.air_verbs and not from_the_air
                         else "airstrike" if from_the_air and len(span) == 1 and span.root.pos_ == "VERB" and span.root.lemma_ in lexicon.air_verb_lemmas
                         else "shelling" if span.text.lower() in lexicon.pounding_verbs and not from_the_air
+                        else "suicide_bombing" if span.id_ == "bombing" and self._driven_vehicle_bomb(span)
                         else span.id_ or span.label_
                     ),
                     "strength": self._strength(span),
@@ -546,6 +547,20 @@ class EventAssembler:
         if member.dep_ == "pobj" and member.head.lower_ == "of":
             return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
         return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    def _driven_vehicle_bomb(self, span: Span) -> bool:
+        """"Rammed an explosive-laden vehicle into the gate", "drove two cars packed with
+        explosives into the wall": a vehicle bomb with a bomber at the wheel (lexicon
+        `driven_vehicle_bombs`)."""
+        lexicon = self.lexicon
+        if not any(t.lower_ in lexicon.driven_bomb_words for t in span):
+            return False
+        return any(
+            t.pos_ == "VERB" and t.lemma_.lower() in lexicon.driven_bomb_verbs
+            # "into" anywhere under the verb: the parser often hangs it on the vehicle's modifier
+            and (t.lemma_.lower() == "ram" or any(w.lower_ == "into" for w in t.subtree))
+            for t in span.sent
+        )
 
     def _raids_a_site(self, span: Span) -> bool:
         """"Militants stormed the police station", "attacked a checkpost": a raid word whose
