@@ -204,6 +204,20 @@ def test_news_group_blamed_after_a_subheading_reaches_the_incident_it_names(run_
 @pytest.mark.parametrize(
     "second,perpetrators",
     [
+        ("Officials said the attack had been planned and directed by the Lashkar-e-Jhangvi.",
+         [{"group": "LeJ", "attribution": "attributed"}]),
+        # a plan that the forces stopped is no attack of the group's
+        ("Officials said a second attack planned by the Lashkar-e-Jhangvi had been foiled.", []),
+    ],
+)
+def test_news_who_planned_the_attack_told_is_its_perpetrator(run_extract, second, perpetrators):
+    text = f"A suicide bomber blew himself up at a bus stand in Hub on Monday, killing seven people.\n{second}\n"
+    assert _only(run_extract(text, published=PUBLISHED))["perpetrators"] == perpetrators
+
+
+@pytest.mark.parametrize(
+    "second,perpetrators",
+    [
         ("A police spokesman said the slain militants belonged to the banned Lashkar-e-Jhangvi.",
          [{"group": "LeJ", "attribution": "attributed"}]),
         ("Officials said the dead attackers were members of Jamaat-ul-Ahrar.",

@@ -302,7 +302,8 @@ class EventAssembler:
         # investors": the hedge is its own clause's) is a fact; a hedge inside a relative clause
         # qualifies a noun, not what happened
         hedged = any(
-            t.lower_ in lexicon.hard_hypothetical and not any(a.dep_ == "relcl" for a in (t, *t.ancestors)) for t in sent
+            t.lower_ in lexicon.hard_hypothetical and not any(a.dep_ == "relcl" for a in (t, *t.ancestors))
+            and not self._planned_by(t, triggers) for t in sent
         ) if words & lexicon.hard_hypothetical else False
         record["hypothetical"] = hedged and not any(
             t.tag_ in {"VBD", "VBN"} and t.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured for t in sent
@@ -547,6 +548,16 @@ class EventAssembler:
         if member.dep_ == "pobj" and member.head.lower_ == "of":
             return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
         return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    @staticmethod
+    def _planned_by(word: Token, triggers: list[Span]) -> bool:
+        """"The attack had been planned by X": a passive of planning with its agent, whose
+        subject is an attack word, tells who was behind an attack, not one that was only planned
+        ("militants planned an attack", "an attack planned by X was foiled" stay hedged)."""
+        # "planned and orchestrated by X": the agent may hang on the last of coordinated verbs
+        return word.tag_ == "VBN" and any(c.dep_ == "agent" for v in (word, *word.conjuncts) for c in v.children) and any(
+            c.dep_ == "nsubjpass" and any(span.start <= c.i < span.end for span in triggers) for c in word.children
+        )
 
     def _driven_vehicle_bomb(self, span: Span) -> bool:
         """"Rammed an explosive-laden vehicle into the gate", "drove two cars packed with
@@ -817,18 +828,23 @@ class EventAssembler:
             for c in head.children
         ):
             return True  # "troops blew up two bridges": the forces' demolition
+        came_from = None
         for _ in range(3):
             if _when_it_happened(head):
                 return False  # "a bid was averted when a vest exploded": the clause tells what did happen
             if any(child.lower_ in lexicon.hypothetical_modals and child.dep_ == "aux" for child in head.children):
                 return True
-            if head.lemma_.lower() in lexicon.hypothetical_heads:
+            if head.lemma_.lower() in lexicon.hypothetical_heads and not (
+                came_from is not None and came_from.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in head.children)
+            ):
+                # "plotted an attack"; but "the attack had been planned by X" tells who was
+                # behind one that happened
                 return True
             if any(child.dep_ == "mark" and child.lower_ in lexicon.question_marks for child in head.children):
                 return True  # "not clear whether it was a suicide blast": a question left open
             if head.head.i == head.i:
                 break
-            head = head.head
+            came_from, head = head, head.head
         return False
 
     def _trend_subject(self, word: Token) -> bool:
