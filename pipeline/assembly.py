@@ -602,8 +602,8 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
             continue  # state forces are perpetrators of strikes and clashes, not of militant attacks
         if event_type == "strike" and code not in STRIKE_ACTORS:
             continue
-        if event_type == "clash" and code in {"TTP", "Pakistan Armed Forces"} and incident["afghan_actor"]:
-            continue
+        if event_type == "clash" and code in {"TTP", "Pakistan Armed Forces"} and incident["afghan_actor"] and not group.get("beside_afghan"):
+            continue  # a border clash: the Pakistani group only where it fought beside the Afghan side
         if code not in best or ATTRIBUTION_STRENGTH[attribution] > ATTRIBUTION_STRENGTH[best[code]]:
             best[code] = attribution
     if _campaign_drone_strike(incident, event_type, country, when):

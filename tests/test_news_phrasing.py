@@ -202,6 +202,24 @@ def test_news_group_blamed_after_a_subheading_reaches_the_incident_it_names(run_
 
 
 @pytest.mark.parametrize(
+    "second,groups",
+    [
+        # a Pakistani group listed with the Afghan side fought beside it
+        ("The military said the Afghan Taliban and Fitna al-Khawarij had opened fire on the posts from several sides.", ["Afghan Taliban", "TTP"]),
+        # named as the quarrel's subject, it was no party to the fighting
+        ("Islamabad has long asked Kabul to act against the TTP.", ["Afghan Taliban"]),
+    ],
+)
+def test_news_a_pakistani_group_in_a_border_clash_only_where_it_fought_beside_the_afghan_side(run_extract, second, groups):
+    text = (
+        "Three soldiers were martyred when Afghan Taliban forces attacked border posts in Kurram district "
+        f"late on Saturday and troops returned fire, the military said.\n{second}\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert sorted(p["group"] for p in event["perpetrators"]) == groups
+
+
+@pytest.mark.parametrize(
     "second,perpetrators",
     [
         ("Officials said the attack had been planned and directed by the Lashkar-e-Jhangvi.",

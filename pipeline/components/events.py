@@ -253,7 +253,7 @@ class EventAssembler:
             and not self._is_member_acted_upon(ent) and not self._denies_the_attack(ent)
         ]
         record["groups"] = [
-            {"code": ent.ent_id_, "token": ent.start, "text": ent.text}
+            {"code": ent.ent_id_, "token": ent.start, "text": ent.text, "beside_afghan": self._beside_the_afghan_side(ent, named)}
             for ent in named
             if not (self._is_parent_of(ent) and any(other.ent_id_ != ent.ent_id_ and not self._is_parent_of(other) for other in named))
         ]
@@ -548,6 +548,14 @@ class EventAssembler:
         if member.dep_ == "pobj" and member.head.lower_ == "of":
             return member.head.head.lemma_.lower() in fates or member.head.head.lower_ in fates
         return member.dep_ in {"dobj", "nsubjpass"} and member.head.lemma_.lower() in fates
+
+    def _beside_the_afghan_side(self, ent: Span, named: list[Span]) -> bool:
+        """"The Afghan Taliban and Fitna al-Khawarij opened fire on border posts": a group named
+        as a conjunct of the Afghan side fought with it (elsewhere, a Pakistani group named in a
+        report of a border clash is the quarrel's subject, not a party to the fighting)."""
+        afghan = [other for other in named if other.ent_id_ in self.lexicon.afghan_side_groups and other.ent_id_ != ent.ent_id_]
+        root = conj_root(ent.root)
+        return any(conj_root(other.root).i == root.i for other in afghan)
 
     @staticmethod
     def _planned_by(word: Token, triggers: list[Span]) -> bool:
@@ -2441,7 +2449,9 @@ class EventAssembler:
             return  # "the TTP has not claimed the raid": the sentence names the group only to deny
         for group in record["groups"] if groups is None else groups:
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
-            incident["groups"].append({"code": group["code"], "attribution": attribution, "sent": record["index"]})
+            incident["groups"].append({
+                "code": group["code"], "attribution": attribution, "sent": record["index"], "beside_afghan": group.get("beside_afghan", False),
+            })
 
     @staticmethod
     def _claims_current(record: dict, current: dict | None) -> bool:
