@@ -1257,6 +1257,16 @@ def test_news_a_credit_closed_on_the_first_word_leaves_its_count(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 7
 
 
+def test_news_a_footnote_mark_after_a_full_stop_leaves_the_outcome(run_extract):
+    # "wounded.[3]" was one token: the injured had no outcome word
+    text = (
+        "On 9 March a bomb hidden in a cart went off at a vegetable market in Parachinar, Kurram, killing "
+        "seven people; another 15 were wounded.[3] Police blamed the TTP.[4]"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (7, 15)
+
+
 @pytest.mark.parametrize("qualifier", ["Atleast", "At least"])
 def test_news_words_run_together_are_read_as_their_parts(run_extract, qualifier):
     text = f"{qualifier} twenty-one people were killed when a bomb exploded in Mastung on Sunday."
