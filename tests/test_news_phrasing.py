@@ -1257,6 +1257,14 @@ def test_news_a_credit_closed_on_the_first_word_leaves_its_count(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 7
 
 
+@pytest.mark.parametrize("when,published,day", [("4 and 5 May", "2019-05-13", "2019-05-04"), ("7 and 8 October", "2019-10-13", "2019-10-07")])
+def test_news_a_night_across_two_numbered_days_is_its_first_day(run_extract, when, published, day):
+    # the model tags "5 May" alone, or "7 and" and "October" apart: the whole date is read, and
+    # a night is dated by the day it began, as "the night between Saturday and Sunday" is
+    text = f"Militants attacked a Levies post in Harnai on the night of {when}, killing two guards.\n"
+    assert _only(run_extract(text, published=published))["date"] == day
+
+
 def test_news_a_footnote_mark_after_a_full_stop_leaves_the_outcome(run_extract):
     # "wounded.[3]" was one token: the injured had no outcome word
     text = (

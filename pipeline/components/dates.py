@@ -383,14 +383,24 @@ class DateResolver:
         """The DATE/TIME entities, and the dates the model left untagged: weekdays ("Last
         Saturday, ...", "the market Wednesday": a capitalised weekday is a date whatever its
         sentence) and days of a capitalised month ("on the night of 10 and 11 May", of which
-        the model tags only "the night")."""
+        the model tags only "the night"; a date the model tore into pieces is read whole)."""
         phrases = [ent for ent in doc.ents if ent.label_ in self.labels]
         covered = {i for ent in phrases for i in range(ent.start, ent.end)}
         text = doc_text(doc)
         for pattern in (WEEKDAY_NAME, DAY_OF_NAMED_MONTH):
             for match in pattern.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is not None and not covered.intersection(range(span.start, span.end)):
+                if span is None:
+                    continue
+                inside = [p for p in phrases if p.start < span.end and span.start < p.end]
+                if pattern is DAY_OF_NAMED_MONTH and inside and all(
+                    span.start <= p.start and p.end <= span.end and len(p) < len(span) for p in inside
+                ):
+                    # "the night of October 7 and 8", of which the model tags "8" alone, or "7
+                    # and" and "October" apart: the whole date, in place of its pieces
+                    phrases = [p for p in phrases if p not in inside]
+                    covered.difference_update(i for p in inside for i in range(p.start, p.end))
+                if not covered.intersection(range(span.start, span.end)):
                     phrases.append(span)
                     covered.update(range(span.start, span.end))
         return sorted(phrases, key=lambda span: span.start)
