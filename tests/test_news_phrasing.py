@@ -1265,6 +1265,16 @@ def test_news_a_night_across_two_numbered_days_is_its_first_day(run_extract, whe
     assert _only(run_extract(text, published=published))["date"] == day
 
 
+def test_news_an_official_confirming_the_figure_tells_the_toll_not_a_tally(run_extract):
+    # "the figure" of one attack is no statistic ("figures" over a period are)
+    text = (
+        "A bomb tore through a bus stand in Hub on Monday, killing nine people. The deputy commissioner "
+        "confirmed the figure, adding that 34 people had been wounded.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (9, 34)
+
+
 def test_news_a_footnote_mark_after_a_full_stop_leaves_the_outcome(run_extract):
     # "wounded.[3]" was one token: the injured had no outcome word
     text = (
