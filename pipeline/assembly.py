@@ -172,7 +172,7 @@ def _deaths_of_the_injured(statements: list[dict]) -> list[tuple[dict, dict | No
 
 def injured_figure(statements: list[dict]) -> int | None:
     """The incident's injured figure: the one told, less those of them who the text says died
-    after it ("12 were seriously injured ... six of the injured later succumbed": six injured),
+    after it ("eleven were hurt ... later five of those hurt died in hospital": six injured),
     unless it was told with a toll that already counts those deaths ("eight killed and 25
     injured" in the lead, before "one of the injured had succumbed, raising the toll to eight")."""
     injured, _, chosen = combine_counts(statements, "injured", VICTIMS)
@@ -404,7 +404,7 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     first_reports = [s for s in relevant if s.get("initial") and not (s["subset"] or s["increment"])]
     if any(not s.get("initial") for s in relevant):
         relevant = [s for s in relevant if not s.get("initial")]  # first reports give way to later figures
-    # "offloaded 16 people before shooting them dead ... 14 killed while two escaped": a figure
+    # "took twelve men off the coach and shot them; ten died, two got away": a figure
     # read through a pronoun from its antecedent gives way to one the text tells of the same
     # outcome and the same kind of people (or of people at large), which may count fewer
     relevant = [

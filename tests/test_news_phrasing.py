@@ -229,7 +229,7 @@ def test_news_a_pakistani_group_in_a_border_clash_only_where_it_fought_beside_th
     ],
 )
 def test_news_who_planned_the_attack_told_is_its_perpetrator(run_extract, second, perpetrators):
-    text = f"A suicide bomber blew himself up at a bus stand in Hub on Monday, killing seven people.\n{second}\n"
+    text = f"A suicide bomber detonated his vest among travellers at a bus stand in Hub on Monday, killing seven people.\n{second}\n"
     assert _only(run_extract(text, published=PUBLISHED))["perpetrators"] == perpetrators
 
 

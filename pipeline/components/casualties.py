@@ -496,7 +496,7 @@ class CasualtyExtractor:
                 continue
             statement["sent"] = sent_index
             if first.lower_ in self.lexicon.plural_objects:
-                statement["antecedent"] = True  # "offloaded 16 people before shooting them": the figure of "them"
+                statement["antecedent"] = True  # "took nine men off the bus and shot them": the figure of "them"
             found.append(statement)
         for statement in found:
             one = sent.doc[statement["token"]]
