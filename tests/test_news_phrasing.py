@@ -1856,6 +1856,9 @@ def test_news_a_shooting_with_the_victims_as_a_pronoun_is_a_gun_attack(run_extra
          "Sunday. Later one of the wounded succumbed in hospital.", 3, 2),
         ("Two constables were martyred and three others were wounded when gunmen fired on a patrol in Tank on "
          "Sunday. The wounded were taken to the district hospital, where one of them died.", 3, 2),
+        # "them" are the people the verb of wounding was said of
+        ("Gunmen stormed a Levies post in Zhob on Monday, killing two guards. Three more guards were hurt and "
+         "carried to the district hospital, where one of them died that night.", 3, 2),
         # a lead toll that already counts it, told before the story of how it came about
         ("Gunmen killed nine road workers near Pasni on Saturday. Seven died at the scene and two others were "
          "hurt. One of the injured later died in hospital.", 9, 1),
