@@ -145,13 +145,16 @@ def _deaths_of_the_injured(statements: list[dict]) -> list[tuple[dict, dict | No
     one of the injured succumbed" counts ten, not eleven. A toll counts the deaths when it is
     at least the figure told nearest before them with the deaths added, or when the deaths'
     own sentence raises the toll to no more than it."""
+    deaths = [s for s in statements if s.get("of_the_injured")]
+    if not deaths:
+        return []  # most incidents: no toll to gather
     tolls: dict[tuple, dict] = {}
     for s in statements:
         if s["outcome"] == "killed" and s["category"] in VICTIMS and not (s["subset"] or s["increment"] or s.get("initial")):
             toll = tolls.setdefault((s.get("chunk", 0), s["group"]), {"count": 0, "first": s})
             toll["count"] += s["count"]
     found = []
-    for death in (s for s in statements if s.get("of_the_injured")):
+    for death in deaths:
         before = [t for t in tolls.values() if _told_at(t["first"]) < _told_at(death)]
         if not before:
             found.append((death, None))

@@ -1382,26 +1382,23 @@ class CasualtyExtractor:
         told += [self._injured_before(noun) for noun in told if noun.lower_ == "them"]
         return (
             count.dep_ == "nsubj"
-            and any(
-                noun is not None and (
-                    self._casualties_noun_outcome(noun) == "injured"
-                    or (noun.dep_ == "nsubjpass" and self._predicate_outcome(noun.head, noun) == "injured")
-                )
-                for noun in told
-            )
+            and any(noun is not None and self._names_the_injured(noun) for noun in told)
             and self._predicate_outcome(count.head, child=count) == "killed"
         )
 
+    def _names_the_injured(self, noun: Token) -> bool:
+        """"The injured", "those wounded", or the subject of a verb of wounding ("three guards
+        were hurt and carried to a clinic")."""
+        return self._casualties_noun_outcome(noun) == "injured" or (
+            noun.dep_ == "nsubjpass" and self._predicate_outcome(noun.head, noun) == "injured"
+        )
+
     def _injured_before(self, pronoun: Token) -> Token | None:
-        """"The injured" or "the wounded" as a subject before `pronoun` in its sentence, or the
-        subject of a verb of wounding ("three guards were hurt and carried to a clinic, where
-        one of them died"), if any."""
+        """The injured named as a subject before `pronoun` in its sentence ("three guards were
+        hurt and carried to a clinic, where one of them died"), if any."""
         return next((
             t for t in reversed(pronoun.doc[pronoun.sent.start : pronoun.i])
-            if t.dep_ in {"nsubj", "nsubjpass"} and (
-                self._casualties_noun_outcome(t) == "injured"
-                or (t.dep_ == "nsubjpass" and self._predicate_outcome(t.head, t) == "injured")
-            )
+            if t.dep_ in {"nsubj", "nsubjpass"} and self._names_the_injured(t)
         ), None)
 
     def _counts_people(self, toll: Token) -> bool:
