@@ -532,6 +532,21 @@ def test_targets_officials_ranks_and_the_clause_before_the_attack(run_extract, t
     assert _targets(run_extract, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the ranks of the army's other ranks name a soldier, as "a soldier" would
+        ("Troops raided a militant hideout in Spinwam on Sunday. Three militants were killed, "
+         "while Havildar Karim Dad lost his life in the exchange of fire.", ["militants", "military"]),
+        ("A roadside bomb went off near a patrol in Tank on Sunday, martyring Lance Naik Tariq Mehmood.", ["military"]),
+        # the same ranks in the Frontier Corps, which the text names
+        ("A bomb hit an FC vehicle in Turbat on Sunday, killing Sepoy Wali Khan of the Frontier Corps.", ["paramilitary"]),
+    ],
+)
+def test_targets_a_soldier_named_by_his_rank(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
+
+
 def test_targets_a_political_agent_is_the_government(run_extract):
     # a tribal agency's administrator, like a district's deputy commissioner: no politician
     text = "A suicide bomber struck the gate of the political agent's office in Khyber Agency on Sunday, killing three Khasadar personnel."

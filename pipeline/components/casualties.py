@@ -557,20 +557,15 @@ class CasualtyExtractor:
         who is the subject of a casualty predicate, or told after a noun of one ("the martyrdom
         of DSP X"), counts one. Where the sentence gives its own figure its names are the counted
         men ("two soldiers, Sepoy A and Sepoy B": in apposition, and not subjects), unless the man
-        is listed beside the count as one more ("DSP X and two constables were martyred")."""
-        figures = [s for s in found if s["count"] > 0]
+        is listed beside the count as one more ("DSP X and two constables were martyred"). A figure
+        of attackers, or of another outcome, counts other men ("three militants were killed, while
+        Havildar X lost his life")."""
         statements = []
         for token in sent:
             if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj", "pobj"}:
                 continue
             root = conj_root(token)
             if not (root.dep_ in {"nsubj", "nsubjpass"} or self._told_after_a_casualty_noun(root)):
-                continue
-            # the list the man is told in: his own, or the noun of dying his "of" hangs on ("the
-            # martyrdom of SHO X and two constables", parsed as two conjuncts of "martyrdom")
-            lists = {root.i, root.head.head.i} if root.dep_ == "pobj" else {root.i}
-            beside = [s for s in figures if s["group"] in lists and not s["start"] <= token.idx < s["end"]]
-            if figures and not beside:
                 continue
             # the rank may head a chain of compounds: "Havildar" -> "Naeem" -> "Akhtar"
             titles = sorted(
@@ -580,6 +575,15 @@ class CasualtyExtractor:
                 continue
             outcome, _, _, _ = self._outcome(token, sent)
             if outcome not in {"killed", "injured"}:
+                continue
+            figures = [
+                s for s in found if s["count"] > 0 and s["outcome"] == outcome and s["category"] not in {"attacker", "hostile"}
+            ]
+            # the list the man is told in: his own, or the noun of dying his "of" hangs on ("the
+            # martyrdom of SHO X and two constables", parsed as two conjuncts of "martyrdom")
+            lists = {root.i, root.head.head.i} if root.dep_ == "pobj" else {root.i}
+            beside = [s for s in figures if s["group"] in lists and not s["start"] <= token.idx < s["end"]]
+            if figures and not beside:
                 continue
             first = titles[0]
             statements.append({
