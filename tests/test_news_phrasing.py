@@ -1786,6 +1786,20 @@ def test_news_every_home_town_in_a_list_is_no_incident_place(run_extract, text):
     assert (event["district"], event["killed"]) == ("Kech", 5)
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Constable Rashid Iqbal of Mardan lost his life in the attack, police said.",
+        "Lance Naik Fazal Rabi, 27, of Chitral was martyred in the firing.",
+    ],
+)
+def test_news_a_named_man_of_his_home_town_does_not_move_the_incident(run_extract, second):
+    # "X of Mardan" says where the man came from, as "a resident of Mardan" would
+    text = f"Militants attacked a check post in Lakki Marwat on Sunday night.\n{second}\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Lakki Marwat", 1)
+
+
 def test_news_a_rank_before_a_two_word_name_counts_the_soldier(run_extract):
     text = (
         "Militants fired on a check post in Kurram on Monday night. Havildar Naeem Akhtar embraced "

@@ -1076,6 +1076,28 @@ class EventAssembler:
         _, previous, before2 = self._words_before_the_name(listed_first.i, sent)
         return self._names_no_location(previous, before2)
 
+    def _home_of_a_named_person(self, ent: Span) -> bool:
+        """Whether a place (or the first of the places listed with it) hangs on "of" after a
+        person's name: "Constable Imran Ali of Swabi", "Naik Ahmed Khan, 31, of Chakwal" tell
+        where the man came from, as "a resident of Swabi" does, not where he was hit."""
+        return self._names_a_home(ent.root)
+
+    def _names_a_home(self, token: Token, depth: int = 0) -> bool:
+        node = conj_root(token)
+        prep = node.head
+        if node.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+            return False
+        name = prep.head
+        if name.ent_type_ == "PLACE" and depth < 3:
+            # "Naik A, 31, of Chakwal and Sepoy B, 24, of Kurram", parsed with the second "of"
+            # on Chakwal: the place of a home is named after another home
+            return self._names_a_home(name, depth + 1)
+        if name.pos_ != "PROPN" or name.ent_type_ in {"PLACE", "GPE", "GROUP", "ORG", "SECURITY_FORCE", "FAC"}:
+            return False
+        return name.ent_type_ == "PERSON" or any(
+            t.lower_ in self.lexicon.rank_titles for t in name.subtree if t.i < name.i and t.dep_ == "compound"
+        )
+
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
         one of `place_roles.office_titles` ("their chief in Tank, Waziristan")."""
@@ -1099,6 +1121,8 @@ class EventAssembler:
                 continue
             if self._listed_after_a_non_location(ent, sent):
                 continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
+            if self._home_of_a_named_person(ent):
+                continue  # "Constable Imran Ali of Swabi was martyred": where he came from
             if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
             if previous == "in" and before2 in roles["base_words"]:
