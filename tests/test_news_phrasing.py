@@ -505,6 +505,27 @@ def test_news_a_shooting_that_kills_only_militants_is_no_targeted_killing(run_ex
     assert (event["event_type"], event["method"], event["killed"], event["perpetrators_killed"]) == ("clash", "armed_clash", None, 3)
 
 
+def test_news_a_foiled_infiltration_bid_with_dead_on_both_sides_is_a_clash(run_extract):
+    # "foiled" hedges a plot that never happened, not the fight in which troops beat a crossing back
+    text = ("Three terrorists were killed and a soldier was martyred when troops foiled an "
+            "infiltration bid along the border in the Tirah valley of Khyber on Sunday, the ISPR said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_clash", 1, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four policemen were wounded in a quadcopter attack on a police post in Lakki Marwat on Sunday night.",
+        "Militants flew a quadcopter over a check post in Bannu on Sunday and dropped a shell, injuring four policemen.",
+    ],
+)
+def test_news_a_quadcopter_is_a_drone(run_extract, text):
+    # EVENTS.md: an airstrike is one from an aircraft or a drone, whoever flies it
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["injured"]) == ("airstrike", 4)
+
+
 # --- actors ----------------------------------------------------------------------------------------
 
 def test_news_bare_taliban_in_pakistan_is_the_ttp_but_not_as_a_modifier(run_extract):

@@ -844,9 +844,10 @@ class EventAssembler:
                 return True
             if head.lemma_.lower() in lexicon.hypothetical_heads and not (
                 came_from is not None and came_from.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in head.children)
-            ):
+            ) and not (span.id_ == "armed_clash" and head.lemma_.lower() in lexicon.forces_response_verbs):
                 # "plotted an attack"; but "the attack had been planned by X" tells who was
-                # behind one that happened
+                # behind one that happened, and "troops foiled an infiltration bid" tells the
+                # fight in which they did (foiling is one of the forces' `responses`)
                 return True
             if any(child.dep_ == "mark" and child.lower_ in lexicon.question_marks for child in head.children):
                 return True  # "not clear whether it was a suicide blast": a question left open
