@@ -1821,6 +1821,21 @@ def test_news_a_named_man_of_his_home_town_does_not_move_the_incident(run_extrac
     assert (event["district"], event["killed"]) == ("Lakki Marwat", 1)
 
 
+def test_news_soldiers_listed_a_line_each_under_the_following_are_counted(run_extract):
+    # a military press release: the verb of dying over a list of ranks, ages and home districts
+    text = (
+        "Troops raided a hideout in the Shewa area of North Waziristan on Sunday and killed four terrorists.\n"
+        "In the gunfight, the following soldiers laid down their lives:\n"
+        "Havildar Gul Zaman (aged 36, from District Karak)\n"
+        "Sepoy Naveed Iqbal (aged 22, from District Attock)\n"
+        "Sepoy Javed Khan (aged 25, from District Bannu)\n"
+        "The area is being searched for other terrorists.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"], event["perpetrators_killed"]) == ("North Waziristan", 3, 4)
+    assert "military" in event["targets"]
+
+
 def test_news_a_rank_before_a_two_word_name_counts_the_soldier(run_extract):
     text = (
         "Militants fired on a check post in Kurram on Monday night. Havildar Naeem Akhtar embraced "

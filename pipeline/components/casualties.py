@@ -254,8 +254,11 @@ class CasualtyExtractor:
         self._group_sents = {start for start, ents in self._ents.items() if any(e.label_ == "GROUP" for e in ents)}
         self._allowance = work.Allowance(len(doc_text(doc)))
         self._attacker_toll: tuple[tuple[int, int] | None, bool] = (None, False)  # (sentence, answer)
-        for sent_index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        for sent_index, sent in enumerate(sents):
             statements.extend(self._sentence_statements(sent, sent_index))
+            if sent.text.rstrip().endswith(":"):
+                statements.extend(self._members_listed_below(sent, sent_index, sents[sent_index + 1 :]))
         doc._.incidents_casualties = statements
         self._group_sents, self._ents = set(), {}
         return doc
@@ -594,6 +597,38 @@ class CasualtyExtractor:
                 "sent": sent_index,
             })
         return statements
+
+    def _members_listed_below(self, sent: Span, sent_index: int, below: list[Span]) -> list[dict]:
+        """"The following soldiers, having fought valiantly, embraced shahadat:" over a line per man
+        ("Naik A (age 31, resident of Chakwal)"), as military press releases list their dead:
+        the men are counted from the lines below that open with a rank, where the sentence gives
+        no figure of its own."""
+        for noun in sent:
+            if not (
+                noun.dep_ in {"nsubj", "nsubjpass"} and noun.tag_ in {"NNS", "NNPS"}
+                and any(c.lower_ == "following" and c.dep_ in {"amod", "compound"} for c in noun.children)
+                and not any(c.dep_ == "nummod" for c in noun.children)
+            ):
+                continue
+            outcome, _, _, _ = self._outcome(noun, sent)
+            if outcome not in {"killed", "injured"}:
+                continue
+            ranks = []
+            for line in below:
+                if line[0].lower_ not in self.lexicon.rank_titles:
+                    break
+                ranks.append(line[0].text)
+            if not ranks:
+                continue
+            first = next((c for c in noun.lefts if c.dep_ == "det"), noun)
+            return [{
+                "start": first.idx, "end": noun.idx + len(noun.text), "token": first.i, "count": len(ranks),
+                "outcome": outcome, "category": self._category_of(noun) or "security", "qualifier": "exact",
+                "update": False, "increment": False, "subset": False, "group": noun.i,
+                "text": sent.doc[first.i : noun.i + 1].text, "sent": sent_index,
+                "force": " ".join(ranks),  # whose men they were: "Sepoy" is the army's
+            }]
+        return []
 
     def _told_after_a_casualty_noun(self, noun: Token) -> bool:
         """"The martyrdom of DSP X", "the killing of two constables": the object of "of" after
