@@ -28,6 +28,14 @@ def test_news_place_before_a_site_noun_locates_the_incident(run_extract, text, d
     assert _only(run_extract(text, published=PUBLISHED))["district"] == district
 
 
+def test_news_a_district_owning_a_site_of_another_district_is_one_location(run_extract):
+    # "Sibi's Mashkaf area": one phrase, one place (the gazetteer puts the site in Kachhi); it
+    # was read as two places of two districts, which tore the attack word from its incident
+    text = "Gunmen fired on a goods train in Sibi's Mashkaf area on Sunday, injuring the driver."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["place"], event["method"]) == ("Kachhi", "Mashkaf", "armed_assault")
+
+
 def test_news_place_before_a_comma_is_no_modifier_of_the_next_noun(run_extract):
     # the parser hangs "Hub" on "sources" (Hub -nmod-> sources): the comma says it is not, and
     # the incident is in Hub, not at the Karachi dateline

@@ -1793,9 +1793,9 @@ class EventAssembler:
 
     @staticmethod
     def _join_site_and_its_district(doc: Doc, districts: dict[str, list[dict]]) -> None:
-        """"The Wana police station in the Kurram district": a site named after a town and
-        the district the same phrase puts it in are one location, even where the text's district
-        is not the gazetteer's for the town; the town (the more specific) decides."""
+        """"The Wana police station in the Kurram district", "Sibi's Mashkaf area": a site named
+        after a town and the district the same phrase puts it in are one location, even where the
+        text's district is not the gazetteer's for the town; the town (the more specific) decides."""
 
         def phrase_head(token):
             while token.dep_ in {"compound", "poss", "amod", "nmod"} and token.head.i != token.i:
@@ -1804,10 +1804,15 @@ class EventAssembler:
 
         for key in list(districts):
             for place in districts.get(key, []):
-                head = phrase_head(doc[place["token"]])
-                if head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.pos_ not in {"NOUN", "PROPN"}:
+                token = doc[place["token"]]
+                head = phrase_head(token)
+                if token.dep_ == "poss":
+                    # "in Sibi's Mashkaf area": the possessor and the site of one noun phrase
+                    site = head
+                elif head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.pos_ not in {"NOUN", "PROPN"}:
                     continue
-                site = head.head.head  # "station" of "the Wana police station in ... district"
+                else:
+                    site = head.head.head  # "station" of "the Wana police station in ... district"
                 owners = [
                     other for other, group in districts.items()
                     if other != key and any(
