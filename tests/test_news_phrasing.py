@@ -375,6 +375,9 @@ def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_ex
         ("Gunmen shot dead at least nine and perhaps ten trekkers at a camp in Diamer on Sunday.", 9, None, None),
         ("A suicide bomber struck a rally in Bajaur on Sunday, killing 40 people and wounding 70. Initial "
          "reports said 20 people were killed and over 100 injured.", 40, 70, None),
+        # an unofficial figure beside the official one does not replace it
+        ("A suicide bomber hit an army camp in Swat on Sunday, killing nine soldiers; eleven others were "
+         "wounded, the military said. According to some sources, as many as 20 people were hurt.", 9, 11, None),
         ("A bomb went off in a church in Peshawar on Sunday, killing 12 worshippers. A total of 31 people "
          "were wounded.", 12, 31, None),
         ("A lawyer was shot dead outside his home in Gulberg, Lahore on Sunday, bringing the recent death "
