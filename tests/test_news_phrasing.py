@@ -465,6 +465,20 @@ def test_news_the_night_of_two_days_is_dated_by_the_first(run_extract, when):
     assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-10"
 
 
+@pytest.mark.parametrize(
+    "when", ["on the intervening night of Saturday and Sunday", "during the night between Saturday and Sunday"]
+)
+def test_news_the_night_of_two_weekdays_is_dated_by_the_first(run_extract, when):
+    # the base model tears these in two at "and" (a TIME ending in "and", then a DATE)
+    text = f"Militants attacked a police post in Tank {when}, killing two constables."
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-11"
+
+
+def test_news_last_evening_is_the_day_before_publication(run_extract):
+    text = "Two shopkeepers were shot dead in Chaman last evening, police said."
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-12"
+
+
 def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):
     event = _only(run_extract("A roadside bomb killed a soldier in Kech earlier in the day, the military said.", published=PUBLISHED))
     assert event["date"] == PUBLISHED

@@ -75,6 +75,8 @@ DAYS_AGO_PHRASE = re.compile(rf"({'|'.join(DAYS_AGO)}) days? ago")
 #: "a week ago": some day of last week, read as "last week" is
 WEEK_AGO = re.compile(r"^(a|one) week ago$")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+#: "Last evening", which the base model leaves untagged where it tags "last night".
+LAST_EVENING = re.compile(r"\b[Ll]ast evening\b")
 WEEKDAY_NAME = re.compile(r"\b(?:(?:[Ll]ast|[Oo]n|[Ll]ate|[Ee]arly) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: Phrases about periods, not days: they never date an incident.
 #: Text just before the date of a cited source: an italic outlet name or a quoted title.
@@ -213,11 +215,11 @@ def _resolve_date_phrase(
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day", None, False
 
-    if month_published and re.search(r"\b(day before yesterday|yesterday|last night|today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
+    if month_published and re.search(r"\b(day before yesterday|yesterday|last night|last evening|today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
         return month_published, "month", None, False
     if re.search(r"\bday before yesterday\b", phrase):
         return _relative_day(pub, ref, 2)
-    if re.search(r"\b(yesterday|last night)\b", phrase):
+    if re.search(r"\b(yesterday|last night|last evening)\b", phrase):
         return _relative_day(pub, ref, 1)
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
         return _relative_day(pub, ref, 0)
@@ -382,12 +384,12 @@ class DateResolver:
     def _date_phrases(self, doc: Doc) -> list:
         """The DATE/TIME entities, and the dates the model left untagged: weekdays ("Last
         Saturday, ...", "the market Wednesday": a capitalised weekday is a date whatever its
-        sentence) and days of a capitalised month ("on the night of 10 and 11 May", of which
+        sentence), "last evening" and days of a capitalised month ("on the night of 10 and 11 May", of which
         the model tags only "the night"; a date the model tore into pieces is read whole)."""
         phrases = [ent for ent in doc.ents if ent.label_ in self.labels]
         covered = {i for ent in phrases for i in range(ent.start, ent.end)}
         text = doc_text(doc)
-        for pattern in (WEEKDAY_NAME, DAY_OF_NAMED_MONTH):
+        for pattern in (WEEKDAY_NAME, DAY_OF_NAMED_MONTH, LAST_EVENING):
             for match in pattern.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None:
@@ -403,7 +405,25 @@ class DateResolver:
                 if not covered.intersection(range(span.start, span.end)):
                     phrases.append(span)
                     covered.update(range(span.start, span.end))
-        return sorted(phrases, key=lambda span: span.start)
+        phrases.sort(key=lambda span: span.start)
+        joined = []
+        for phrase in phrases:
+            last = joined[-1] if joined else None
+            if last is not None and last[-1].lower_ == "and" and last.end == phrase.start:
+                # "the intervening night of Saturday and" + "Sunday": the model tore one date in
+                # two at its "and"; read whole, it is the night that began on Saturday
+                joined[-1] = doc[last.start : phrase.end]
+            elif (
+                last is not None and last.end + 1 == phrase.start and doc[last.end].lower_ == "and"
+                and last.start >= 2 and doc[last.start - 1].lower_ in {"between", "of"} and doc[last.start - 2].lower_ == "night"
+            ):
+                # "the night" + "between" + "Saturday" + "and" + "Sunday": the night and its two days
+                night = last.start - 2
+                joined = [p for p in joined[:-1] if p.end <= night]
+                joined.append(doc[night : phrase.end])
+            else:
+                joined.append(phrase)
+        return joined
 
 
 @Language.factory(
