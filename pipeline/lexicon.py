@@ -120,6 +120,7 @@ class Lexicon:
     hypothetical_heads: frozenset[str]  # "plotted an attack", "foiled a bombing": nor one under these lemmas
     hypothetical_modifiers: frozenset[str]  # "a would-be suicide bomber": meant to attack, did not
     campaign_lemmas: frozenset[str]  # "are fighting to topple the government": a campaign's aim, no incident
+    habitual_adverbs: frozenset[str]  # "the BLA frequently attacks the forces": what a group does as a rule
     question_marks: frozenset[str]  # "not clear whether it was a suicide blast": an open question, no attack told
     record_lemmas: frozenset[str]  # "wanted for kidnapping traders": a suspect's record, no attack told
     seized_lemmas: frozenset[str]  # "an explosive device was recovered": a weapon found, no attack
@@ -297,6 +298,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         hypothetical_heads=frozenset(raw["trigger_hedges"]["head_lemmas"]),
         hypothetical_modifiers=frozenset(raw["trigger_hedges"]["modifiers"]),
         campaign_lemmas=frozenset(raw["trigger_hedges"]["campaign_lemmas"]),
+        habitual_adverbs=frozenset(raw["trigger_hedges"]["habitual_adverbs"]),
         question_marks=frozenset(raw["trigger_hedges"]["question_marks"]),
         record_lemmas=frozenset(raw["trigger_hedges"]["record_lemmas"]),
         seized_lemmas=frozenset(raw["trigger_hedges"]["seized_lemmas"]),

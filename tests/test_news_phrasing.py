@@ -1821,6 +1821,20 @@ def test_news_a_group_that_denies_or_condemns_the_attack_is_no_perpetrator(run_e
 
 
 @pytest.mark.parametrize(
+    "second,groups",
+    [
+        ("The Balochistan Liberation Front frequently attacks survey teams in the district.", []),
+        ("The Balochistan Liberation Front, which often targets survey teams, claimed the shooting.", ["BLF"]),
+    ],
+)
+def test_news_what_a_group_does_as_a_rule_names_no_perpetrator(run_extract, second, groups):
+    # a habit told of a group describes it; only a claim (or blame) ties it to the shooting
+    text = f"Gunmen shot dead two surveyors near Awaran on Sunday.\n{second}\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [p["group"] for p in event["perpetrators"]] == groups
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Five labourers who hailed from Multan and Bahawalpur were shot dead by gunmen near Turbat on Friday.\n",

@@ -251,6 +251,7 @@ class EventAssembler:
             ent for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
             and not self._is_member_acted_upon(ent) and not self._denies_the_attack(ent)
+            and not self._acts_as_a_rule(ent)
         ]
         record["groups"] = [
             {"code": ent.ent_id_, "token": ent.start, "text": ent.text, "beside_afghan": self._beside_the_afghan_side(ent, named)}
@@ -868,6 +869,15 @@ class EventAssembler:
         word = conj_root(word)
         verb = word.head
         return word.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.seized_lemmas
+
+    def _acts_as_a_rule(self, ent: Span) -> bool:
+        """Whether a group is the subject of a verb of what it does as a rule ("the BLA frequently
+        attacks security forces"): who they are, not who carried out the attack told ("the BLA,
+        which often targets convoys, claimed the attack" claims it)."""
+        verb = ent.root.head
+        return ent.root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB" and any(
+            c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in verb.children
+        )
 
     def _campaign_aim(self, verb: Token) -> bool:
         """Whether an attack verb in the present tense states an aim ("the Taliban are fighting
