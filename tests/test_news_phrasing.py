@@ -375,6 +375,10 @@ def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_ex
         ("Gunmen shot dead at least nine and perhaps ten trekkers at a camp in Diamer on Sunday.", 9, None, None),
         ("A suicide bomber struck a rally in Bajaur on Sunday, killing 40 people and wounding 70. Initial "
          "reports said 20 people were killed and over 100 injured.", 40, 70, None),
+        # the parser reads "another sustained bullet injuries" as one noun phrase
+        ("A constable was martyred and another sustained bullet injuries when gunmen fired on a "
+         "patrol in Tank on Sunday.", 1, 1, None),
+        ("One soldier was martyred and another received injuries when a bomb hit a convoy in Kech on Sunday.", 1, 1, None),
         # an unofficial figure beside the official one does not replace it
         ("A suicide bomber hit an army camp in Swat on Sunday, killing nine soldiers; eleven others were "
          "wounded, the military said. According to some sources, as many as 20 people were hurt.", 9, 11, None),

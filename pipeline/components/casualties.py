@@ -514,6 +514,7 @@ class CasualtyExtractor:
         if any(cue in lowered for cue in self.lexicon.initial_report_cues):
             for statement in found:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
+        found += self._another_who_sustained_injuries(sent, sent_index, found)
         ranked = self._named_members_of_the_forces(sent, sent_index, found)
         found += ranked + self._named_victims(sent, sent_index, found, ranked)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
@@ -542,6 +543,35 @@ class CasualtyExtractor:
             ]
             if bodies:
                 statement.update(count=statement["count"] + bodies[-1], increment=False)
+
+    def _another_who_sustained_injuries(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
+        """"A cop was martyred and another sustained bullet injuries": the parser reads "another
+        sustained ... injuries" as one noun phrase (a determiner, an adjective and the noun), so
+        no count reaches the verb. After a figure of the sentence, "another" before a past form
+        of `injury_receiving_verbs` and an injury noun is one more person, injured, of the kind
+        counted before."""
+        words = self.lexicon.outcome_words
+        counted = {s["token"] for s in found}
+        before = [s for s in found if s["count"] > 0]
+        statements = []
+        for token in sent:
+            if not (
+                token.lower_ == "another" and token.dep_ == "det" and token.i not in counted and token.i + 1 < sent.end
+                and token.nbor(1).tag_ in {"JJ", "VBD", "VBN"} and token.nbor(1).lower_.endswith("ed")
+                # tagged an adjective, "sustained" keeps its own lemma: read the verb from its form
+                and any(token.nbor(1).lower_.startswith(verb.rstrip("e")) for verb in words["injury_receiving_verbs"])
+                and token.head.lemma_.lower() in words["injury_nouns"]
+            ):
+                continue
+            earlier = [s for s in before if s["token"] < token.i]
+            if not earlier:
+                continue
+            statements.append({
+                "start": token.idx, "end": token.idx + len(token.text), "token": token.i, "count": 1,
+                "outcome": "injured", "category": earlier[-1]["category"], "qualifier": "exact", "update": False,
+                "increment": False, "subset": False, "group": token.i, "text": token.text, "sent": sent_index,
+            })
+        return statements
 
     def _died_of_natural_causes(self, sent: Span) -> bool:
         """"A volunteer died in a thunderstorm on Monday", "killed in a road accident": a death the
