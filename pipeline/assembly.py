@@ -789,6 +789,10 @@ def apply_dateline(incidents: list[dict]) -> bool:
     if main is None or main.get("dateline") is None:
         return False
     dateline = main["dateline"]
+    if main["said_pakistan"] and dateline["text"].lower() in load_lexicon().place_roles["statement_datelines"]:
+        # "RAWALPINDI: ... the military said": a statement of the state or its forces' media
+        # wing, filed where it is issued, about an incident elsewhere
+        return False
     if main["district"]:
         # the incident that tells the first sentence under the dateline
         after = [(span["start"], n) for n, i in enumerate(violent) for span in i["evidence"] if span["start"] >= dateline["start"]]

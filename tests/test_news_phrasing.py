@@ -53,6 +53,16 @@ def test_news_the_national_agency_dateline_places_an_unplaced_lead(run_extract, 
     assert _only(run_extract(text, published=PUBLISHED))["district"] == district
 
 
+@pytest.mark.parametrize(
+    "dateline,district",
+    [("RAWALPINDI", None), ("ISLAMABAD", None), ("BANNU", "Bannu")],
+)
+def test_news_a_military_statement_under_the_capitals_dateline_names_no_place(run_extract, dateline, district):
+    # the media wing issues its statements from the army's headquarters; a local dateline still places the lead
+    text = f"{dateline}: Two soldiers were martyred in an exchange of fire with terrorists overnight, the military said on Sunday."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
+
+
 def test_news_place_with_diacritics_matches_the_gazetteer(run_extract):
     event = _only(run_extract("A bomb planted on a motorbike went off in Mardān on Friday, killing two people.", published=PUBLISHED))
     assert event["district"] == "Mardan"
