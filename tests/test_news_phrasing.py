@@ -59,7 +59,7 @@ def test_news_the_national_agency_dateline_places_an_unplaced_lead(run_extract, 
 )
 def test_news_a_military_statement_under_the_capitals_dateline_names_no_place(run_extract, dateline, district):
     # the media wing issues its statements from the army's headquarters; a local dateline still places the lead
-    text = f"{dateline}: Two soldiers were martyred in an exchange of fire with terrorists overnight, the military said on Sunday."
+    text = f"{dateline}: Two soldiers were martyred during a gunfight with terrorists overnight, the military said on Sunday."
     assert _only(run_extract(text, published=PUBLISHED))["district"] == district
 
 
@@ -391,7 +391,7 @@ def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_ex
         ("One soldier was martyred and another received injuries when a bomb hit a convoy in Kech on Sunday.", 1, 1, None),
         # an unofficial figure beside the official one does not replace it
         ("A suicide bomber hit an army camp in Swat on Sunday, killing nine soldiers; eleven others were "
-         "wounded, the military said. According to some sources, as many as 20 people were hurt.", 9, 11, None),
+         "wounded, the military said. Some sources gave a higher figure of 20 hurt.", 9, 11, None),
         ("A bomb went off in a church in Peshawar on Sunday, killing 12 worshippers. A total of 31 people "
          "were wounded.", 12, 31, None),
         ("A lawyer was shot dead outside his home in Gulberg, Lahore on Sunday, bringing the recent death "
