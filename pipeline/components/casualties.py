@@ -257,7 +257,7 @@ class CasualtyExtractor:
         sents = list(doc.sents)
         for sent_index, sent in enumerate(sents):
             statements.extend(self._sentence_statements(sent, sent_index))
-            if sent.text.rstrip().endswith(":"):
+            if span_text(sent).rstrip().endswith(":"):
                 statements.extend(self._members_listed_below(sent, sent_index, sents[sent_index + 1 :]))
         doc._.incidents_casualties = statements
         self._group_sents, self._ents = set(), {}
