@@ -552,6 +552,14 @@ def test_news_a_foiled_infiltration_bid_with_dead_on_both_sides_is_a_clash(run_e
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_clash", 1, 3)
 
 
+def test_news_one_of_its_suicide_attackers_is_one_particular_attacker(run_extract):
+    # a plural attack word speaks of attacks in general; "one of" picks one out of them
+    text = ("Two engineers were killed when their convoy was hit near Gwadar port on Sunday night. The BLA "
+            "claimed the attack, saying one of its suicide attackers drove a car packed with explosives.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["suicide"]) == ("suicide_bombing", True)
+
+
 @pytest.mark.parametrize(
     "text",
     [

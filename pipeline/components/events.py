@@ -675,6 +675,8 @@ class EventAssembler:
         counted = any(child.like_num or child.lower_ in self.lexicon.trigger_counters for child in root.children)
         if root.tag_ in {"NNS", "NNPS"} and counted:
             return "SPECIFIC"  # "twin attacks", "two bombings": particular incidents
+        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "one":
+            return "SPECIFIC"  # "one of its suicide attackers": one particular attacker
         if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in self.lexicon.specific_plural_triggers:
             if span.id_ == "armed_clash" and len(span) > 1:
                 return "SPECIFIC"  # "retaliatory operations", "intelligence-based operations"
