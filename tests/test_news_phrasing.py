@@ -36,6 +36,15 @@ def test_news_a_district_owning_a_site_of_another_district_is_one_location(run_e
     assert (event["district"], event["place"], event["method"]) == ("Kachhi", "Mashkaf", "armed_assault")
 
 
+@pytest.mark.parametrize(
+    "where,place",
+    [("in the Ladha subdivision of South Waziristan", "Ladha"), ("in the Razmak subdivision of North Waziristan", "Razmak")],
+)
+def test_news_a_town_before_subdivision_names_the_place(run_extract, where, place):
+    text = f"Four soldiers were martyred when militants ambushed a patrol {where} on Friday."
+    assert _only(run_extract(text, published=PUBLISHED))["place"] == place
+
+
 def test_news_place_before_a_comma_is_no_modifier_of_the_next_noun(run_extract):
     # the parser hangs "Hub" on "sources" (Hub -nmod-> sources): the comma says it is not, and
     # the incident is in Hub, not at the Karachi dateline
