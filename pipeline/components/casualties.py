@@ -100,12 +100,12 @@ def _past_compounds(token: Token) -> Token:
     return token
 
 
-def _left_compounds(token: Token):
+def left_compounds(token: Token):
     """The compounds before a word, and theirs: "Havildar Naeem Akhtar" gives Naeem and Havildar."""
     for child in token.lefts:
         if child.dep_ == "compound":
             yield child
-            yield from _left_compounds(child)
+            yield from left_compounds(child)
 
 
 def conj_root(token: Token) -> Token:
@@ -602,7 +602,7 @@ class CasualtyExtractor:
                 continue
             # the rank may head a chain of compounds: "Havildar" -> "Naeem" -> "Akhtar"
             titles = sorted(
-                (c for c in _left_compounds(token) if c.lower_ in self.lexicon.rank_titles), key=lambda c: c.i
+                (c for c in left_compounds(token) if c.lower_ in self.lexicon.rank_titles), key=lambda c: c.i
             )
             if not titles:
                 continue

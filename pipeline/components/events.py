@@ -26,7 +26,7 @@ from ..assembly import AFGHAN_STATE_FORCES, add_targets
 from ..events import STATE_FORCES
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
-from .casualties import conj_root, is_date_fragment
+from .casualties import conj_root, is_date_fragment, left_compounds
 from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 #: A dateline is the story's only when it opens the text: within this many tokens (a page's
@@ -1089,14 +1089,11 @@ class EventAssembler:
         _, previous, before2 = self._words_before_the_name(listed_first.i, sent)
         return self._names_no_location(previous, before2)
 
-    def _home_of_a_named_person(self, ent: Span) -> bool:
-        """Whether a place (or the first of the places listed with it) hangs on "of" after a
+    def _home_of_a_named_person(self, place: Token, depth: int = 0) -> bool:
+        """Whether a place name (or the first of the places listed with it) hangs on "of" after a
         person's name: "Constable Imran Ali of Swabi", "Naik Ahmed Khan, 31, of Chakwal" tell
         where the man came from, as "a resident of Swabi" does, not where he was hit."""
-        return self._names_a_home(ent.root)
-
-    def _names_a_home(self, token: Token, depth: int = 0) -> bool:
-        node = conj_root(token)
+        node = conj_root(place)
         prep = node.head
         if node.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
             return False
@@ -1104,12 +1101,11 @@ class EventAssembler:
         if name.ent_type_ == "PLACE" and depth < 3:
             # "Naik A, 31, of Chakwal and Sepoy B, 24, of Kurram", parsed with the second "of"
             # on Chakwal: the place of a home is named after another home
-            return self._names_a_home(name, depth + 1)
+            return self._home_of_a_named_person(name, depth + 1)
         if name.pos_ != "PROPN" or name.ent_type_ in {"PLACE", "GPE", "GROUP", "ORG", "SECURITY_FORCE", "FAC"}:
             return False
-        return name.ent_type_ == "PERSON" or any(
-            t.lower_ in self.lexicon.rank_titles for t in name.subtree if t.i < name.i and t.dep_ == "compound"
-        )
+        # a name with a rank before it, as `_named_members_of_the_forces` reads one
+        return name.ent_type_ == "PERSON" or any(c.lower_ in self.lexicon.rank_titles for c in left_compounds(name))
 
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
@@ -1134,7 +1130,7 @@ class EventAssembler:
                 continue
             if self._listed_after_a_non_location(ent, sent):
                 continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
-            if self._home_of_a_named_person(ent):
+            if self._home_of_a_named_person(ent.root):
                 continue  # "Constable Imran Ali of Swabi was martyred": where he came from
             if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
