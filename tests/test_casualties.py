@@ -948,3 +948,24 @@ def test_casualties_event_the_people_fired_on_then_them(run_extract, only_event,
     # "them" after a count of the people fired on counts them again, with the verb's outcome
     event = _event(run_extract, only_event, sentence)
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        # the remnant of a gapped clause counts the people its first clause named
+        ("Six insurgents were killed in Tank and three in Bannu, the army said.", [(6, "attacker"), (3, "attacker")], []),
+        ("Four militants were killed and two injured when troops raided the compound.", [(4, "attacker")], [(2, "attacker")]),
+        # a remnant after victims stays the people it was
+        ("Gunmen killed four guards and wounded two near the bank.", [(4, "security")], [(2, "people")]),
+    ],
+)
+def test_casualties_a_gapped_count_takes_the_attackers_it_continues(statements, text, killed, injured):
+    found = statements(text)
+    assert _killed(found) == killed
+    assert _injured(found) == injured
+
+
+def test_casualties_the_remnant_of_a_groups_own_tally_is_no_toll(statements):
+    text = "A TTP spokesman said that seven of its men had been killed and 12 wounded in the raid."
+    assert _injured(statements(text)) == []

@@ -852,12 +852,24 @@ class CasualtyExtractor:
                         if pobj.dep_ == "pobj":
                             candidates.insert(0, pobj)
             if noun.i == count_token.i:
+                if len(candidates) == 1 and self._gapped_count(noun) and self._attackers_before(noun):
+                    return "attacker"  # "eight militants were killed in Tank and four in Bannu"
                 return "people" if len(candidates) == 1 else self._category_of(candidates[0])
         for candidate in candidates:
             category = self._category_of(candidate)
             if category:
                 return category
         return None
+
+    @staticmethod
+    def _gapped_count(number: Token) -> bool:
+        """Whether a bare number is the remnant of a gapped clause joined by "and" to the one
+        before ("eight militants were killed in Tank and four in Bannu"): it counts the same
+        people as that clause's noun, which the writer did not repeat."""
+        if number.dep_ == "conj":
+            return True
+        before = number.doc[max(number.i - 2, number.sent.start) : number.i]
+        return any(t.lower_ == "and" for t in before) and not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
 
     def _attackers_before(self, noun: Token) -> bool:
         """Whether "others" continues a count of attackers told just before it in its sentence
@@ -1161,6 +1173,10 @@ class CasualtyExtractor:
         self._predicate = None
         subset = False
         update = False
+        if noun.like_num and self._gapped_count(noun) and self._is_militant_claim(noun, sent):
+            # "the group said nine of its fighters were killed and 16 wounded": the remnant of a
+            # group's own tally is that tally's too, whatever outcome word follows it
+            return None, False, False, False
         # a conjunct's own modifier is its outcome: "two civilians were martyred and over 30
         # others injured"
         # "30 others injured", "five people killed": an outcome word right after the counted
