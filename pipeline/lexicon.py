@@ -44,6 +44,7 @@ class Lexicon:
     summary_rank_words: frozenset[str]  # "the third such shooting in three days": ranks one incident, sums none
     same_day_cues: tuple[str, ...]
     claim_cues: tuple[str, ...]
+    summary_item_openers: tuple[str, ...]  # "in the first incident": one of the attacks a summary counted
     parent_group_nouns: frozenset[str]  # "a splinter faction of the TTP": the parent is no perpetrator
     #: preposition -> the words before it that make its object a group's origin or ally ("broke away
     #: from the TTP", "a group linked to al-Qaeda")
@@ -121,6 +122,7 @@ class Lexicon:
     hypothetical_modifiers: frozenset[str]  # "a would-be suicide bomber": meant to attack, did not
     campaign_lemmas: frozenset[str]  # "are fighting to topple the government": a campaign's aim, no incident
     habitual_adverbs: frozenset[str]  # "the BLA frequently attacks the forces": what a group does as a rule
+    record_quantifiers: frozenset[str]  # "the TTP has been behind most attacks on police": its record
     question_marks: frozenset[str]  # "not clear whether it was a suicide blast": an open question, no attack told
     record_lemmas: frozenset[str]  # "wanted for kidnapping traders": a suspect's record, no attack told
     seized_lemmas: frozenset[str]  # "an explosive device was recovered": a weapon found, no attack
@@ -225,6 +227,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         summary_rank_words=frozenset(raw["summary_rank_words"]["words"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
+        summary_item_openers=tuple(raw["summary_item_openers"]),
         parent_group_nouns=frozenset(raw["parent_group_nouns"]),
         group_relation_words={prep: frozenset(words) for prep, words in raw["group_relation_words"].items() if not prep.startswith("_")},
         group_link_suffixes=frozenset(raw["group_link_suffixes"]),
@@ -299,6 +302,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         hypothetical_modifiers=frozenset(raw["trigger_hedges"]["modifiers"]),
         campaign_lemmas=frozenset(raw["trigger_hedges"]["campaign_lemmas"]),
         habitual_adverbs=frozenset(raw["trigger_hedges"]["habitual_adverbs"]),
+        record_quantifiers=frozenset(raw["trigger_hedges"]["record_quantifiers"]),
         question_marks=frozenset(raw["trigger_hedges"]["question_marks"]),
         record_lemmas=frozenset(raw["trigger_hedges"]["record_lemmas"]),
         seized_lemmas=frozenset(raw["trigger_hedges"]["seized_lemmas"]),

@@ -1856,6 +1856,10 @@ def test_news_a_group_that_denies_or_condemns_the_attack_is_no_perpetrator(run_e
     [
         ("The Balochistan Liberation Front frequently attacks survey teams in the district.", []),
         ("The Balochistan Liberation Front, which often targets survey teams, claimed the shooting.", ["BLF"]),
+        # a record of many attacks describes the group too
+        ("No one has claimed the shooting, but the Balochistan Liberation Front has been behind most assaults on survey teams.", []),
+        ("The Balochistan Liberation Front has carried out dozens of attacks on survey teams since 2015.", []),
+        ("The Balochistan Liberation Front claimed both attacks on the surveyors.", ["BLF"]),
     ],
 )
 def test_news_what_a_group_does_as_a_rule_names_no_perpetrator(run_extract, second, groups):
@@ -2074,3 +2078,24 @@ def test_news_an_officer_told_along_with_a_count_is_one_more(run_extract, second
     text = f"A roadside bomb struck a vehicle in Bajaur on Sunday. {second}\n"
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_news_incidents_told_one_by_one_after_a_dated_summary_take_its_day(run_extract):
+    # PUBLISHED is a Monday: the summary's Sunday is the 12th; each attack it counted, told after
+    # it by "in the first incident" or "in a separate incident" without a day, was that Sunday's
+    text = (
+        "Three policemen were martyred in separate attacks in Tank and Kohat on Sunday, officials said.\n"
+        "In the first incident, gunmen on a motorbike fired at a police van in Tank, killing two constables.\n"
+        "In a separate incident, a traffic warden was shot dead outside a market in Kohat.\n"
+    )
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
+    assert [(e["district"], e["date"], e["killed"]) for e in events] == [("Kohat", "2019-05-12", 1), ("Tank", "2019-05-12", 2)]
+
+
+def test_news_an_incident_after_a_summary_with_its_own_day_keeps_it(run_extract):
+    text = (
+        "Three policemen were martyred in separate attacks in Tank and Kohat on Sunday, officials said.\n"
+        "In another incident on Friday, a traffic warden was shot dead outside a market in Karak.\n"
+    )
+    karak = [e for e in run_extract(text, published=PUBLISHED) if e["district"] == "Karak"]
+    assert [e["date"] for e in karak] == ["2019-05-10"]

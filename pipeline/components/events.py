@@ -37,6 +37,9 @@ STATE_GROUPS = STATE_FORCES | {AFGHAN_STATE_FORCES}
 #: An attack word told before the story's place and day ("the bombers wore suicide vests")
 #: joins the first incident opened within this many sentences, in the opening of a text.
 UNANCHORED_REACH = 12
+#: how many sentences after a dated summary of attacks the incidents it counted, told one by
+#: one ("in the first incident", "in a separate incident") and undated, take its day
+SUMMARY_REACH = 8
 #: the words before a count that make it name people already counted ("the seven soldiers")
 DEFINITE_COUNT_DETERMINERS = frozenset({"the", "these", "those", "all"})
 FOOTNOTE = re.compile(r"^\s*(\[\d+\]|<sup>\d+</sup>|\^?\d{1,3}[.)]?\s+[\"“‘'*]|[-•*]\s*[\"“])")
@@ -877,8 +880,16 @@ class EventAssembler:
         attacks security forces"): who they are, not who carried out the attack told ("the BLA,
         which often targets convoys, claimed the attack" claims it)."""
         verb = ent.root.head
-        return ent.root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB" and any(
-            c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in verb.children
+        if ent.root.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        if verb.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in verb.children):
+            return True
+        # "the TTP has been behind most attacks on police", "the BLA has carried out dozens of
+        # attacks on convoys": a record of many attacks, not the claim of the one told
+        return any(
+            t.tag_ == "NNS" and t.lemma_.lower() in self.lexicon.summary_attack_lemmas
+            and any(q.lower_ in self.lexicon.record_quantifiers for q in t.subtree if q.i < t.i)
+            for t in verb.subtree if t.i > verb.i
         )
 
     def _campaign_aim(self, verb: Token) -> bool:
@@ -1521,6 +1532,8 @@ class EventAssembler:
         current: dict | None = None
         unanchored: list[dict] = []  # frames with an attack word but no place or day, before any incident
         context_date: dict | None = None
+        summary_day: dict | None = None  # the day of "separate attacks ... on Tuesday"
+        summary_day_reach = 0
         setting: dict | None = None
         summary_pending = 0
         summary_scene: dict | None = None  # the one district and day of "two connected strikes near X"
@@ -1610,6 +1623,11 @@ class EventAssembler:
                 summary_pending = 2
                 continue
             scene_places = [p for p in record["places"] if p["district"]]
+            if record["summary"] and (explicit := [d for d in sent_dates if d["value"] and d.get("precision") == "day"]):
+                # "four policemen were martyred in separate attacks in Lakki Marwat and Bannu on
+                # Tuesday": the attacks the story then tells one by one ("in the first incident",
+                # "in a separate incident"), undated, were that day's
+                summary_day, summary_day_reach = explicit[0], SUMMARY_REACH
             if record["summary"] and len({p["district"] for p in scene_places}) == 1:
                 # "nine martyred in two connected strikes near Dera Ismail Khan on Sunday": the
                 # strikes the story then tells one by one, unplaced and undated, happened there
@@ -1726,6 +1744,8 @@ class EventAssembler:
                             target["inherited_date"] = {"value": published, "precision": "day", "relative": None, "token": -1}
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
+                    elif summary_day_reach and opened and sent.text.lower().lstrip().startswith(self.lexicon.summary_item_openers):
+                        target["inherited_date"] = summary_day
                     elif record["new_cue"] and opened:
                         # "came a day after 14 soldiers were killed ...", "days after the hijacking":
                         # dated from the incident the sentence compares it with
@@ -1749,6 +1769,7 @@ class EventAssembler:
                 self._add_groups(told_before, record)
                 self._add_evidence(told_before, record)
             summary_pending = max(0, summary_pending - 1)
+            summary_day_reach = max(0, summary_day_reach - 1)
         self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
         doc._.incidents_places = all_places
