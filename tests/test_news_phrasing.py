@@ -212,6 +212,24 @@ def test_news_caption_closed_by_a_photo_credit_does_not_break_the_story(run_extr
 
 
 @pytest.mark.parametrize(
+    "clutter",
+    [
+        "— Army Media Wing (@ArmyMediaPK) May 12, 2019",
+        "Follow The Daily Courier on WhatsApp for breaking news",
+        "Join our channel for the latest updates",
+    ],
+)
+def test_news_an_embedded_post_credit_or_a_follow_link_does_not_break_the_story(run_extract, clutter):
+    text = (
+        "Gunmen raided a Levies post in Zhob on Sunday night, killing two guards.\n\n"
+        f"{clutter}\n\n"
+        "Security officials said four attackers were killed in the exchange of fire that followed.\n"
+    )
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"], event["perpetrators_killed"]) == ("Zhob", 2, 4)
+
+
+@pytest.mark.parametrize(
     "blame,attribution",
     [
         ("Officials blamed the hijacking on fighters loyal to a Taleban commander.", "attributed"),

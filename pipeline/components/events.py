@@ -81,6 +81,8 @@ def _has_word_cue(text: str, cues: tuple[str, ...]) -> bool:
 #: "— File photo"
 #: Ways militants attack, within which the forces' returning fire is the same incident.
 ATTACK_METHODS = frozenset({"suicide_bombing", "bombing", "armed_assault", "grenade", "kidnapping", "hostage_taking", "hijacking"})
+#: the credit line under an embedded social-media post ("— ISPR (@OfficialDGISPR) February 4, 2024")
+EMBED_CREDIT = re.compile(r"^\s*[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)")
 PHOTO_CREDIT = re.compile(
     # "— AP/File"; a plain hyphen only right after the caption's full stop (".- AP")
     r"(?:[—–]|(?<=\.)\s?-)\s*(?:File\s+photo|(?:Photos?(?:\s+by|:)\s*)?[A-Z][A-Za-z]*(?:[ /][A-Z][A-Za-z]*){0,2})\s*$"
@@ -751,10 +753,11 @@ class EventAssembler:
         return root.pos_ == "NOUN" and any(c.lower_ in {"the", "that", "this"} and c.dep_ == "det" for c in root.children)
 
     def _is_page_clutter(self, sent: Span) -> bool:
-        """A caption, credit, link to another story or share button (patterns/lexicon.json), or a
-        caption closed by its photo credit at the end of the line ("... in Quetta. — AP/File")."""
+        """A caption, credit, link to another story or share button (patterns/lexicon.json), the
+        credit line of an embedded post, or a caption closed by its photo credit at the end of the
+        line ("... in Quetta. — AP/File")."""
         text = span_text(sent)
-        if text.strip().lower().startswith(self.lexicon.clutter_prefixes):
+        if text.strip().lower().startswith(self.lexicon.clutter_prefixes) or EMBED_CREDIT.search(text):
             return True
         whole = doc_text(sent.doc)
         line_end = whole.find("\n", sent.end_char - 1)  # a sentence may end with its newline
