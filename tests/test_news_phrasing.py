@@ -766,6 +766,20 @@ def test_news_a_cut_off_claim_of_a_faction_named_after_its_parent(run_extract):
     assert (event["killed"], event["perpetrators"]) == (28, [{"group": "JuA", "attribution": "claimed"}])
 
 
+def test_news_a_cut_off_claim_after_a_linked_story_claims_the_story_the_page_opened_with(run_extract):
+    # a related story's headline linked inside the page opens an incident of its own; the page's
+    # last words, cut off after a subheading, still claim the attack the page is about
+    text = ("A suicide bomber killed 28 worshippers at a mosque in Mohmand on Friday.\n\n"
+            "Twelve killed, 40 hurt in suicide attack on court complex in Charsadda\n\n"
+            "The prime minister condemned the bombing.\n\n"
+            "Leaders condemn attack\n\n"
+            "TTP Jamaat-ul-Ahrar has claimed responsib")
+    events = run_extract(text, published=PUBLISHED)
+    mohmand = [e for e in events if e["district"] == "Mohmand"]
+    assert [(e["killed"], e["perpetrators"]) for e in mohmand] == [(28, [{"group": "JuA", "attribution": "claimed"}])]
+    assert all(e["perpetrators"] == [] for e in events if e["district"] != "Mohmand")
+
+
 def test_news_a_similar_attack_on_another_day_is_told_where_and_how_the_first_was(run_extract):
     text = ("QUETTA: Gunmen shot dead two shopkeepers of the Hazara community in Quetta on Sunday.\n"
             "Two Hazara labourers lost their lives in a similar attack last Monday.")

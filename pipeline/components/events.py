@@ -1591,6 +1591,10 @@ class EventAssembler:
                 cut_off = sent.end == len(doc) and not doc_text(doc).endswith("\n")  # a stored opening ends mid-sentence
                 if cut_off and "claim" in _lower_text(sent):
                     record["claim"] = True  # "the TTP faction claims responsib"
+                    if current is None and incidents and not record["places"]:
+                        # the last words of a stored opening, after a subheading: a claim of the
+                        # story the page opened with, not of a related story linked in between
+                        told = next((i for i in incidents if not i["heading_only"]), incidents[0])
                 if told is not None and record["groups"] and record["claim"] and not record["places"] and not record["dates"] and (
                     any(t["definite"] for t in record["triggers"]) or self.lexicon.claim_of_the_attack.search(_lower_text(sent)) or cut_off
                 ):
