@@ -196,6 +196,14 @@ def test_news_captions_and_bullets_do_not_break_the_story(run_extract):
     assert event["perpetrators"] == [{"group": "TTP", "attribution": "claimed"}]
 
 
+@pytest.mark.parametrize("vests", ["suicide vests", "suicide jackets"])
+def test_news_attackers_wearing_suicide_vests_make_a_suicide_attack(run_extract, vests):
+    # a suicide-cum-gun attack (EVENTS.md): several attackers wear several vests, one attack
+    text = f"Four gunmen wearing {vests} stormed a Levies headquarters in Zhob on Sunday, killing six guards."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["suicide"], event["killed"]) == ("suicide_bombing", True, 6)
+
+
 @pytest.mark.parametrize(
     "credit", [" — AP/File", " – Reuters", " — Photo by Reuters", " — File photo", " —White Star", ".- AP", ".-AFP"]
 )
@@ -1609,6 +1617,13 @@ def test_news_a_lead_in_the_present_perfect_opens_the_news_of_the_day(run_extrac
 )
 def test_news_a_road_named_after_a_town_runs_elsewhere(run_extract, text, district):
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == [district]
+
+
+def test_news_a_drone_that_dropped_explosives_is_a_strike_not_a_trend(run_extract):
+    # "kidnappings dropped by half" is a trend; "dropped" with an object tells what a drone did
+    text = "A drone dropped explosives on a police station in Lakki Marwat on Sunday, injuring three constables."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["injured"]) == ("airstrike", 3)
 
 
 @pytest.mark.parametrize(

@@ -866,10 +866,13 @@ class EventAssembler:
         return False
 
     def _trend_subject(self, word: Token) -> bool:
-        """Whether an attack word is (or is listed with) the subject of a verb of `trend_lemmas`."""
+        """Whether an attack word is (or is listed with) the subject of a verb of `trend_lemmas`
+        used intransitively ("kidnappings dropped by half"; not "a drone dropped explosives")."""
         while word.dep_ in {"conj", "appos"} and word.head.i != word.i:
             word = word.head
-        return word.dep_ == "nsubj" and word.head.lemma_.lower() in self.lexicon.trend_lemmas
+        return word.dep_ == "nsubj" and word.head.lemma_.lower() in self.lexicon.trend_lemmas and not any(
+            c.dep_ == "dobj" for c in word.head.children
+        )
 
     def _weapon_seized(self, word: Token) -> bool:
         """Whether an attack word (a weapon) is the object of a verb of `seized_lemmas`, or listed
