@@ -969,3 +969,14 @@ def test_casualties_a_gapped_count_takes_the_attackers_it_continues(statements, 
 def test_casualties_the_remnant_of_a_groups_own_tally_is_no_toll(statements):
     text = "A TTP spokesman said that seven of its men had been killed and 12 wounded in the raid."
     assert _injured(statements(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Two brothers were shot dead outside their shop in Bara on Sunday.", 2),
+        ("Gunmen killed three cousins near their village in Tank.", 3),
+    ],
+)
+def test_casualties_relatives_counted_without_a_possessive_are_victims(statements, text, count):
+    assert _killed(statements(text)) == [(count, "civilian")]

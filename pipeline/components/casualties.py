@@ -988,8 +988,10 @@ class CasualtyExtractor:
         category = lexicon.victim_category.get(word) or lexicon.victim_category.get(noun.lemma_.lower())
         if category is None and word in lexicon.outcome_words["life_nouns"] and any(c.dep_ == "nummod" for c in noun.children):
             return "people"  # "the blast claimed 12 lives": the people whose lives they were
-        if word in lexicon.kin_nouns and not any(child.dep_ == "poss" for child in noun.children):
-            return None  # "sons of the soil" are the soldiers; "his two sons" were with the victim
+        if word in lexicon.kin_nouns and not any(child.dep_ == "poss" for child in noun.children) and any(
+            child.dep_ == "prep" and child.lower_ == "of" for child in noun.children
+        ):
+            return None  # "sons of the soil" are the soldiers; "his two sons", "two brothers" were victims
         if noun.ent_type_ == "SECURITY_FORCE" or compounds & lexicon.security_compounds:
             category = "security"
         if noun.ent_type_ == "GROUP" or word in {"khawarij"}:
