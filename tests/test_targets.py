@@ -594,3 +594,15 @@ def test_speakers_the_parser_tears_off_the_subject_are_no_targets(run_extract):
 )
 def test_a_nationality_naming_a_person_is_foreign(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a town's or an area's name that modifies the thing attacked says where it stands
+        ("Militants attacked the Gul Imam police station in Tank on Sunday night, martyring a constable.", ["police"]),
+        ("A grenade hurled at a Soldier Bazaar shop in Karachi on Sunday wounded three customers.", ["civilians"]),
+    ],
+)
+def test_the_words_of_a_place_name_before_the_target_cue_no_target(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected

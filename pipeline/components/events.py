@@ -266,7 +266,7 @@ class EventAssembler:
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target
         speakers = self._torn_off_speakers(sent)
-        text_for_targets = self._without_bystanders(sent, speakers)
+        text_for_targets = self._without_bystanders(sent, speakers | self._place_name_modifiers(sent))
         masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text_for_targets)
         for statement in casualties:
             if statement["subset"]:
@@ -395,6 +395,16 @@ class EventAssembler:
         return (
             noun.lower_ in self.lexicon.place_name_nouns and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "near"}
             and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+        )
+
+    def _place_name_modifiers(self, sent: Span) -> frozenset[int]:
+        """The words of a town's or an area's name that modifies a noun ("the Gul Imam police
+        station", "a Soldier Bazaar shop"): the name says where the thing stands, whatever words
+        it is made of, and cues no target."""
+        return frozenset(
+            t.i for ent in self._ents.get(sent.start, ()) if ent.label_ == "PLACE" and ent.ent_id_ in self.gazetteer
+            and self.gazetteer[ent.ent_id_].kind in {"town", "area", "district"} and ent.root.dep_ in {"compound", "nmod"}
+            for t in ent
         )
 
     def _without_bystanders(self, sent: Span, speakers: frozenset[int] = frozenset()) -> str:
@@ -1417,7 +1427,7 @@ class EventAssembler:
             t.i for t in sent
             if t.text in {"-", "\u2013"} and not t.whitespace_ and t.i - 1 in kept and t.i + 1 in kept and not t.nbor(-1).whitespace_
         }
-        kept -= excluded
+        kept -= excluded | self._place_name_modifiers(sent)
         words = _kept_words(sent, kept)
         # "kidnapped an American": a nationality standing for a person ("an American drone" is
         # not); "the American aid expert Warren Weinstein": one naming a person's nationality
