@@ -980,3 +980,17 @@ def test_casualties_the_remnant_of_a_groups_own_tally_is_no_toll(statements):
 )
 def test_casualties_relatives_counted_without_a_possessive_are_victims(statements, text, count):
     assert _killed(statements(text)) == [(count, "civilian")]
+
+
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        # the bodies of people abducted or shot, found: they were killed
+        ("The bullet-riddled bodies of four kidnapped miners were found in a ravine near Mach on Sunday.", [(4, "civilian")]),
+        ("Levies recovered the body of an abducted shopkeeper from a dry stream in Awaran.", [(1, "civilian")]),
+        # a body found with nothing that ties the death to violence is no toll of an attack
+        ("The body of an elderly man was found near the bus stand in Awaran.", []),
+    ],
+)
+def test_casualties_bodies_of_the_abducted_found_were_killed(statements, text, killed):
+    assert _killed(statements(text)) == killed

@@ -842,6 +842,8 @@ class CasualtyExtractor:
         if noun.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
             # "another elder Saqib was hurt": the noun before the name says who the one more is
             candidates.extend(c for c in noun.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.lexicon.victim_category)
+        if noun.lower_ in self._body_nouns and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return "people"  # "twelve bodies were found": the people whose bodies they were
         if noun.lower_ in self.lexicon.outcome_words["other_nouns"] and self._attackers_before(noun):
             return "attacker"  # "one of the attackers blew himself up and two others were shot"
         if noun.i == count_token.i or noun.lower_ in self.lexicon.outcome_words["other_nouns"]:
@@ -870,6 +872,26 @@ class CasualtyExtractor:
             return True
         before = number.doc[max(number.i - 2, number.sent.start) : number.i]
         return any(t.lower_ == "and" for t in before) and not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
+
+    @property
+    def _body_nouns(self) -> frozenset[str]:
+        return frozenset(self.lexicon.outcome_words["remains_nouns"]) - {"dead", "remains"}
+
+    def _body_found(self, noun: Token) -> bool:
+        """"The bullet-riddled bodies of three abducted labourers were found", "police recovered
+        the bodies of two kidnapped engineers": the people whose bodies were found (lexicon
+        `found_verbs`) in a sentence that ties their death to violence (`violent_death_cues`)
+        were killed."""
+        body = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in self._body_nouns:
+            body = noun.head.head
+        if not (
+            body.lower_ in self._body_nouns and body.dep_ in {"dobj", "nsubjpass"}
+            and body.head.lemma_.lower() in self.lexicon.outcome_words["found_verbs"]
+        ):
+            return False
+        sentence = body.sent.text.lower()
+        return any(cue in sentence for cue in self.lexicon.outcome_words["violent_death_cues"])
 
     def _attackers_before(self, noun: Token) -> bool:
         """Whether "others" continues a count of attackers told just before it in its sentence
@@ -1213,6 +1235,8 @@ class CasualtyExtractor:
             and any(t.lemma_.lower() in words["injury_nouns"] for t in noun.doc[following.i + 1 : following.i + 3])
         ):
             return "injured", False, False, False  # "and 11 suffered injuries", however the parser hangs it
+        if self._body_found(noun):
+            return "killed", False, False, False  # the bodies of the abducted, found: they were killed
         captivity = self.lexicon.outcome_words["captivity_words"]
         if any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in captivity for c in noun.children) or (
             following is not None and following.tag_ == "VBN" and following.lemma_.lower() in captivity
