@@ -875,6 +875,13 @@ def test_news_total_before_among_them_takes_the_outcome_of_its_part(run_extract)
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 9
 
 
+def test_news_every_city_of_the_hospitals_the_wounded_died_in_is_no_scene(run_extract):
+    text = ("The toll from Friday's bombing of a procession in Kalat rose to 31 on Saturday, as more "
+            "of the wounded died in hospitals in Khuzdar and Hyderabad.\n")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Kalat", 31)
+
+
 def test_news_hospital_of_the_wounded_and_a_police_college_read_as_what_they_are(run_extract):
     text = ("Gunmen stormed the police training college in Quetta on Sunday, killing nine policemen; "
             "the wounded were taken to the hospital.")

@@ -1107,13 +1107,16 @@ class EventAssembler:
 
     def _listed_after_a_non_location(self, ent: Span, sent: Span) -> bool:
         """Whether a place is a conjunct of a place named after an origin, home or destination word
-        ("from Multan and Bahawalpur", "residents of Swat and Dir")."""
+        ("from Multan and Bahawalpur", "residents of Swat and Dir"), or after a site that is no
+        scene ("died in hospitals in Quetta and Karachi")."""
         if ent.root.dep_ != "conj":
             return False
         listed_first = conj_root(ent.root)
         if listed_first.ent_type_ != "PLACE":
             return False
-        _, previous, before2 = self._words_before_the_name(listed_first.i, sent)
+        first, previous, before2 = self._words_before_the_name(listed_first.i, sent)
+        if previous in {"in", "at"} and before2 in self.lexicon.place_roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
+            return True
         return self._names_no_location(previous, before2)
 
     def _home_of_a_named_person(self, place: Token, depth: int = 0) -> bool:
