@@ -1579,6 +1579,18 @@ def test_news_a_title_opening_with_a_figure_stays_one_sentence(make_doc):
     assert "Gunmen kill 5 in Kech; 3 more dead in Panjgur" not in sentences
 
 
+def test_news_a_word_after_a_closing_bracket_does_not_start_a_sentence(make_doc, run_extract):
+    # the parser may cut after "(TTP)", leaving the group apart from its claim; a full stop
+    # inside the brackets still ends the sentence
+    text = ("Gunmen shot dead three policemen in Lakki Marwat on Sunday. "
+            "Tehreek-e-Taliban Pakistan (TTP) Swat chapter claimed responsibility for the killings.\n")
+    sentences = [s.text.strip() for s in make_doc(text).sents]
+    assert "Tehreek-e-Taliban Pakistan (TTP) Swat chapter claimed responsibility for the killings." in sentences
+    assert _only(run_extract(text, published=PUBLISHED))["perpetrators"] == [{"group": "TTP", "attribution": "claimed"}]
+    closed = [s.text.strip() for s in make_doc("Police blamed the attack on the TTP (see below.) Two men were held.").sents]
+    assert "Two men were held." in closed
+
+
 def test_news_a_place_before_an_attack_phrase_says_where(run_extract):
     text = ("3 killed in Bajaur drone strike\n\n"
             "Three people died on Tuesday when their vehicle was hit near the border, officials said.")
