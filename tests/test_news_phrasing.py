@@ -231,7 +231,7 @@ def test_news_an_embedded_post_credit_or_a_follow_link_does_not_break_the_story(
     text = (
         "Gunmen raided a Levies post in Zhob on Sunday night, killing two guards.\n\n"
         f"{clutter}\n\n"
-        "Security officials said four attackers were killed in the exchange of fire that followed.\n"
+        "Security officials said four of the raiders died when the guards fired back.\n"
     )
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["killed"], event["perpetrators_killed"]) == ("Zhob", 2, 4)
