@@ -17,7 +17,7 @@ civilians"), whose counts are summed by the event stage; `subset` marks counts i
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -873,8 +873,9 @@ class CasualtyExtractor:
         before = number.doc[max(number.i - 2, number.sent.start) : number.i]
         return any(t.lower_ == "and" for t in before) and not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
 
-    @property
+    @cached_property
     def _body_nouns(self) -> frozenset[str]:
+        """The remains nouns that count persons ("bodies"), not "the dead" or "remains"."""
         return frozenset(self.lexicon.outcome_words["remains_nouns"]) - {"dead", "remains"}
 
     def _body_found(self, noun: Token) -> bool:
@@ -890,7 +891,7 @@ class CasualtyExtractor:
             and body.head.lemma_.lower() in self.lexicon.outcome_words["found_verbs"]
         ):
             return False
-        sentence = body.sent.text.lower()
+        sentence = span_text(body.sent).lower()
         return any(cue in sentence for cue in self.lexicon.outcome_words["violent_death_cues"])
 
     def _attackers_before(self, noun: Token) -> bool:

@@ -1115,9 +1115,14 @@ class EventAssembler:
         if listed_first.ent_type_ != "PLACE":
             return False
         first, previous, before2 = self._words_before_the_name(listed_first.i, sent)
-        if previous in {"in", "at"} and before2 in self.lexicon.place_roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
-            return True
-        return self._names_no_location(previous, before2)
+        return self._in_a_site_that_is_no_scene(first, previous, before2, sent) or self._names_no_location(previous, before2)
+
+    def _in_a_site_that_is_no_scene(self, first: int, previous: str, before2: str, sent: Span) -> bool:
+        """Whether a name (its first token `first`, the two words before it) follows "in" or "at"
+        after a site that is not attacked ("the hospital in Quetta", "the Chinese embassy in
+        Islamabad"): where someone was taken or works, not the scene."""
+        roles = self.lexicon.place_roles
+        return previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2])
 
     def _home_of_a_named_person(self, place: Token, depth: int = 0) -> bool:
         """Whether a place name (or the first of the places listed with it) hangs on "of" after a
@@ -1162,7 +1167,7 @@ class EventAssembler:
                 continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
             if self._home_of_a_named_person(ent.root):
                 continue  # "Constable Imran Ali of Swabi was martyred": where he came from
-            if previous in {"in", "at"} and before2 in roles["non_location_heads"] and not self._is_attacked(sent.doc[first - 2]):
+            if self._in_a_site_that_is_no_scene(first, previous, before2, sent):
                 continue  # "the hospital in Quetta", "the Chinese embassy in Islamabad"
             if previous == "in" and before2 in roles["base_words"]:
                 continue  # "outfits operating in South Waziristan": where the attackers are based
@@ -1767,7 +1772,7 @@ class EventAssembler:
                             target["inherited_date"] = {"value": published, "precision": "day", "relative": None, "token": -1}
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
-                    elif summary_day_reach and opened and sent.text.lower().lstrip().startswith(self.lexicon.summary_item_openers):
+                    elif summary_day_reach and opened and _lower_text(sent).startswith(self.lexicon.summary_item_openers):
                         target["inherited_date"] = summary_day
                     elif record["new_cue"] and opened:
                         # "came a day after 14 soldiers were killed ...", "days after the hijacking":
