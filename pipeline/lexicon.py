@@ -79,6 +79,7 @@ class Lexicon:
     pounding_verbs: frozenset[str]  # "pounded": an airstrike beside aircraft, else shelling
     aircraft_words: frozenset[str]
     operation_words: frozenset[str]  # "an IBO", "a search operation": violence only with a toll or a fight
+    the_operation: re.Pattern  # "during the operation": the operation told before
     bystander_verbs: frozenset[str]  # verbs of speaking and responding: their parties are no targets
     guard_verbs: frozenset[str]  # "policemen escorting a team": whom the guards guarded is no target
     attacked_prepositions: frozenset[str]  # "an attack on a checkpost": its object was attacked
@@ -257,6 +258,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         pounding_verbs=frozenset(raw["air_words"]["pounding_verbs"]),
         aircraft_words=frozenset(raw["air_words"]["aircraft"]),
         operation_words=frozenset(raw["operation_words"]),
+        the_operation=re.compile(r"\b(?:the|this|that) (?:" + "|".join(sorted(map(re.escape, raw["operation_words"]))) + r")\b"),
         bystander_verbs=frozenset(raw["bystander_verbs"]),
         guard_verbs=frozenset(raw["guard_verbs"]["words"]),
         attacked_prepositions=frozenset(raw["attacked_roles"]["prepositions"]),

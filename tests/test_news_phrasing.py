@@ -1638,6 +1638,22 @@ def test_news_a_road_named_after_a_town_runs_elsewhere(run_extract, text, distri
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == [district]
 
 
+def test_news_a_toll_told_during_the_forces_operation_of_the_sentence_before_is_their_clash(run_extract):
+    text = ("Troops launched an operation in the Shewa area of North Waziristan on Sunday on information "
+            "about hiding terrorists. During the operation, five terrorists were killed and a sepoy was martyred.\n")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"], event["killed"]) == ("armed_clash", 5, 1)
+    assert {"group": "Pakistan Armed Forces", "attribution": "attributed"} in event["perpetrators"]
+
+
+def test_news_an_attack_after_an_operation_told_is_not_the_operation(run_extract):
+    # the operation is named again only by "the operation"; an ambush told after it is the militants'
+    text = ("Troops launched an operation in the Shewa area of North Waziristan on Sunday. "
+            "Militants later ambushed a police van in Bannu, killing two constables.\n")
+    bannu = [e for e in run_extract(text, published=PUBLISHED) if e["district"] == "Bannu"]
+    assert [(e["method"], e["killed"]) for e in bannu] == [("armed_assault", 2)]
+
+
 def test_news_a_drone_that_dropped_explosives_is_a_strike_not_a_trend(run_extract):
     # "kidnappings dropped by half" is a trend; "dropped" with an object tells what a drone did
     text = "A drone dropped explosives on a police station in Lakki Marwat on Sunday, injuring three constables."

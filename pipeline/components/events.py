@@ -1555,6 +1555,7 @@ class EventAssembler:
         self._scene_districts: dict[str, dict] = {}  # town key -> the district the report put its scene in
         current: dict | None = None
         unanchored: list[dict] = []  # frames with an attack word but no place or day, before any incident
+        operation_told: dict | None = None  # the last sentence telling the forces began an operation, with no toll
         context_date: dict | None = None
         summary_day: dict | None = None  # the day of "separate attacks ... on Tuesday"
         summary_day_reach = 0
@@ -1587,6 +1588,12 @@ class EventAssembler:
             all_groups.extend(dict(group, sent=index, attribution=attribution) for group in record["groups"])
             if record["clutter"]:
                 continue  # page furniture: neither a new incident nor the end of this one
+            if (record["forces_initiative"] or record["police_initiative"]) and not record["triggers"] and not any(
+                c["count"] > 0 for c in sent_casualties
+            ) and set(_lower_text(sent).split()) & self.lexicon.operation_words:
+                # "Security forces conducted an operation in Datta Khel on the reported presence
+                # of khwarij": no incident yet, but the one "the operation" opens next is theirs
+                operation_told = record
             if current is not None and record["victim_list"] and record["targets"] and not (
                 record["triggers"] or any(c["count"] > 0 for c in sent_casualties)
             ):
@@ -1733,6 +1740,10 @@ class EventAssembler:
                     if summary_scene is not None and not frame["places"] and not frame["dates"] and not record["summary"]:
                         frame = dict(frame, places=summary_scene["places"], dates=summary_scene["dates"])
                     target = self._new_incident(frame)
+                    if operation_told is not None and record["index"] - operation_told["index"] <= 2 and self.lexicon.the_operation.search(_lower_text(sent)):
+                        # "During the operation, four khwarij were killed": the forces' operation told before
+                        for side in ("forces_initiative", "police_initiative", "army_named"):
+                            target[side] = target[side] or operation_told[side]
                     for waiting in unanchored if not record["new_cue"] else ():
                         if record["index"] - waiting["record"]["index"] <= UNANCHORED_REACH:
                             self._merge_frame(target, waiting)  # the story's opening told this incident's method
