@@ -17,7 +17,7 @@ civilians"), whose counts are summed by the event stage; `subset` marks counts i
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -842,7 +842,7 @@ class CasualtyExtractor:
         if noun.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
             # "another elder Saqib was hurt": the noun before the name says who the one more is
             candidates.extend(c for c in noun.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.lexicon.victim_category)
-        if noun.lower_ in self._body_nouns and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        if noun.lower_ in self.lexicon.outcome_words["body_nouns"] and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return "people"  # "twelve bodies were found": the people whose bodies they were
         if noun.lower_ in self.lexicon.outcome_words["other_nouns"] and self._attackers_before(noun):
             return "attacker"  # "one of the attackers blew himself up and two others were shot"
@@ -873,21 +873,16 @@ class CasualtyExtractor:
         before = number.doc[max(number.i - 2, number.sent.start) : number.i]
         return any(t.lower_ == "and" for t in before) and not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
 
-    @cached_property
-    def _body_nouns(self) -> frozenset[str]:
-        """The remains nouns that count persons ("bodies"), not "the dead" or "remains"."""
-        return frozenset(self.lexicon.outcome_words["remains_nouns"]) - {"dead", "remains"}
-
     def _body_found(self, noun: Token) -> bool:
         """"The bullet-riddled bodies of three abducted labourers were found", "police recovered
         the bodies of two kidnapped engineers": the people whose bodies were found (lexicon
         `found_verbs`) in a sentence that ties their death to violence (`violent_death_cues`)
         were killed."""
         body = noun
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in self._body_nouns:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in self.lexicon.outcome_words["body_nouns"]:
             body = noun.head.head
         if not (
-            body.lower_ in self._body_nouns and body.dep_ in {"dobj", "nsubjpass"}
+            body.lower_ in self.lexicon.outcome_words["body_nouns"] and body.dep_ in {"dobj", "nsubjpass"}
             and body.head.lemma_.lower() in self.lexicon.outcome_words["found_verbs"]
         ):
             return False

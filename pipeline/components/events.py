@@ -264,9 +264,10 @@ class EventAssembler:
             if not (self._is_parent_of(ent) and any(other.ent_id_ != ent.ent_id_ and not self._is_parent_of(other) for other in named))
         ]
         record["casualties"] = casualties
-        # "police said", "according to police officials": the source of the report, not a target
-        speakers = self._torn_off_speakers(sent)
-        text_for_targets = self._without_bystanders(sent, speakers | self._place_name_modifiers(sent))
+        # "police said", "according to police officials": the source of the report, not a target;
+        # nor the words of a town's name before the thing attacked ("the Gul Imam police station")
+        not_targets = self._torn_off_speakers(sent) | self._place_name_modifiers(sent)
+        text_for_targets = self._without_bystanders(sent, not_targets)
         masked = re.sub(r"\b(?:according to|said|told)\s+(?:the\s+)?(?:police|officials?|sources?)(?:\s+officials?)?\b|\b(?:police|officials?|sources?)(?:\s+officials?)?\s+(?:said|say|says|told|added|confirmed)\b", " ", text_for_targets)
         for statement in casualties:
             if statement["subset"]:
@@ -284,7 +285,7 @@ class EventAssembler:
         cued = self._targets(masked) if told or record["victim_list"] else []
         record["targets"] = self._targets(
             # "plotting an attack on a mosque": no one was attacked there
-            self._attacked_text(sent, [span for span in triggers if not self._trigger_is_hypothetical(span)], record["heading"], frozenset(earlier) | speakers)
+            self._attacked_text(sent, [span for span in triggers if not self._trigger_is_hypothetical(span)], record["heading"], frozenset(earlier) | not_targets)
         ) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
@@ -297,7 +298,7 @@ class EventAssembler:
             record["earlier_clause"] = {
                 "first": min(earlier), "last": max(earlier),
                 "triggers": trigger_records(earlier_spans), "casualties": earlier_casualties,
-                "targets": self._targets(self._attacked_text(sent, earlier_spans, record["heading"], others | speakers)),
+                "targets": self._targets(self._attacked_text(sent, earlier_spans, record["heading"], others | not_targets)),
             }
         # every cue of the sentence: what a sparse report of an incident (no figures: a past attack
         # recalled in a clause) says of its victims, where the roles above find none
@@ -411,7 +412,8 @@ class EventAssembler:
         """The sentence's words without those who only speak about or respond to the attack
         ("the police chief said", "Rangers cordoned off the area", "the injured were shifted to
         hospital"): the subjects and objects of such verbs are not targets, nor is the source an
-        "according to" phrase names, nor are `speakers` (`_torn_off_speakers`)."""
+        "according to" phrase names, nor are the words in `speakers` (`_torn_off_speakers`, and the
+        words of a place name before the thing attacked)."""
         verbs = self.lexicon.bystander_verbs
         dropped: set[int] = set()
         for token in sent:
@@ -1435,7 +1437,7 @@ class EventAssembler:
             t.i for t in sent
             if t.text in {"-", "\u2013"} and not t.whitespace_ and t.i - 1 in kept and t.i + 1 in kept and not t.nbor(-1).whitespace_
         }
-        kept -= excluded | self._place_name_modifiers(sent)
+        kept -= excluded
         words = _kept_words(sent, kept)
         # "kidnapped an American": a nationality standing for a person ("an American drone" is
         # not); "the American aid expert Warren Weinstein": one naming a person's nationality
