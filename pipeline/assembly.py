@@ -744,8 +744,9 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         targets.append("militants")
     if event_type == "clash" and "militants" in targets and killed is None and injured is None:
         # a gunfight in which only militants fell ("two terrorists were killed in an encounter with
-        # CTD personnel"): the forces who fought it were not its target
-        targets = [t for t in targets if t not in SECURITY_KINDS]
+        # CTD personnel"): the forces who fought it were not its target, nor the shrine the men
+        # were on their way to attack ("their target was an imambargah")
+        targets = ["militants"]
     evidence = []
     # the sentences each figure was read from; a document that repeats itself thousands of
     # times (a scraped page) keeps the first MAX_EVIDENCE of them

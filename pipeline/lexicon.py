@@ -70,6 +70,9 @@ class Lexicon:
     victim_list_patterns: tuple[re.Pattern, ...]
     uncounted_heads: frozenset[str]  # "a large number of": the article counts no victim
     victim_passive_verbs: frozenset[str]  # "a passer-by was shot": a counted victim as a passive subject
+    identity_subjects: frozenset[str]  # "the dead were all policemen": who the victims were, told with "be"
+    identity_shares: frozenset[str]  # "most of the dead were ..."
+    identity_target_nouns: frozenset[str]  # "police officers were the target"
     person_singular: frozenset[str]
     person_invariant: frozenset[str]  # "one FC personnel": a noun whose plural form counts one too
     rank_titles: frozenset[str]  # "Sepoy", "Lance Naik", "ASI": a named member of the forces
@@ -249,6 +252,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         victim_list_patterns=tuple(_rewrite_pattern(phrase, "")[1] for phrase in raw["victim_list_cues"]["phrases"]),
         uncounted_heads=frozenset(raw["victim_list_cues"]["uncounted_heads"]),
         victim_passive_verbs=frozenset(raw["victim_list_cues"]["passive_verbs"]),
+        identity_subjects=frozenset(raw["victim_list_cues"]["identity_subjects"]),
+        identity_shares=frozenset(raw["victim_list_cues"]["identity_shares"]),
+        identity_target_nouns=frozenset(raw["victim_list_cues"]["identity_target_nouns"]),
         person_singular=frozenset(raw["person_nouns_singular"]),
         person_invariant=frozenset(raw["person_nouns_invariant"]),
         rank_titles=frozenset(raw["rank_titles"]),

@@ -292,6 +292,30 @@ def test_targets_counted_victims_listed_among_the_dead_join_the_incident(run_ext
     assert _targets(run_extract, text) == ["civilians", "education", "government"]
 
 
+@pytest.mark.parametrize(
+    "follow_up,expected",
+    [
+        # who the dead were, told with "be": all of them, most of them, or "those killed"
+        ("The dead were all policemen, a senior officer said.", ["police", "religious"]),
+        ("Most of those killed were policemen on their way home.", ["police", "religious"]),
+        ("He said police officers were the target.", ["police", "religious"]),
+        # a negated verb says who they were not; an officer who speaks is no victim
+        ("The victims were not policemen, a senior officer said.", ["religious"]),
+    ],
+)
+def test_targets_who_the_victims_were_joins_the_incident(run_extract, follow_up, expected):
+    # a toll of "people" at a mosque: its worshippers, unless a later sentence says who they were
+    text = "Four people were killed when a bomb went off outside a mosque in Quetta on Monday night. " + follow_up
+    assert _targets(run_extract, text) == expected
+
+
+def test_targets_a_clash_in_which_only_attackers_fell_targeted_them_alone(run_extract):
+    # the shrine the three meant to attack was not attacked: the clash's only target is the men killed
+    text = ("Rangers shot dead three militants in an exchange of fire near Rohri on Friday. "
+            "Officials said their target was a shrine in the town.")
+    assert _targets(run_extract, text) == ["militants"]
+
+
 def test_targets_uncounted_victims_a_party_lists_are_no_targets(run_extract):
     text = ("A drone strike hit a compound in Datta Khel on Sunday, killing eight militants. "
             "The group said civilians were among those killed.")

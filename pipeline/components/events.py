@@ -289,6 +289,13 @@ class EventAssembler:
         ) if told else []
         if record["victim_list"]:
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
+        # "the dead were all policemen", "police officers were the target": who the victims were,
+        # in the words the sentence says it of (not the officer who said it)
+        identified = self._identified_victims(sent) - not_targets
+        record["victims_identified"] = bool(identified)
+        if identified:
+            named = self._targets(_kept_words(sent, identified))
+            record["targets"] += [kind for kind in named if kind not in record["targets"] and kind != "militants"]
         # "Gunmen killed ten labourers on Saturday, a day after a bombing left 26 dead": the
         # clause's own incident, told apart (`_split_frames`) with its attack words, figures,
         # places and targets
@@ -505,6 +512,48 @@ class EventAssembler:
         return any(
             (t.like_num or t.lower_ in lexicon.number_words) and t.head.lower_ not in lexicon.uncounted_heads
             for t in phrase.subtree
+        )
+
+    def _identified_victims(self, sent: Span) -> set[int]:
+        """The words that say who the victims were where the verb "be" tells it: "the dead were
+        all policemen", "most of those killed were pilgrims", "the victims were mostly vendors",
+        "police officers were the target" (lexicon `victim_list_cues`, identity_*). A negated
+        verb names no one ("the victims were not settlers")."""
+        lexicon = self.lexicon
+        words: set[int] = set()
+        for token in sent:
+            if token.lemma_ != "be" or any(child.dep_ == "neg" for child in token.children):
+                continue
+            subjects = [child for child in token.children if child.dep_ == "nsubj"]
+            attributes = [child for child in token.children if child.dep_ == "attr"]
+            if not subjects or not attributes:
+                continue
+            subject, attribute = subjects[0], attributes[0]
+            if self._names_the_victims(subject) or subject.lower_ in lexicon.identity_target_nouns:
+                who = attribute
+            elif attribute.lower_ in lexicon.identity_target_nouns:
+                who = subject
+            else:
+                continue
+            words.update(t.i for t in who.subtree)
+        return words
+
+    def _names_the_victims(self, subject: Token) -> bool:
+        """"the dead", "the victims", "most of the injured", "many of those killed"."""
+        lexicon = self.lexicon
+        if subject.lower_ in lexicon.identity_subjects:
+            return True
+        if subject.lower_ not in lexicon.identity_shares:
+            return False
+        of_whom = [inner for child in subject.children if child.lower_ == "of" for inner in child.children if inner.dep_ == "pobj"]
+        return any(
+            whom.lower_ in lexicon.identity_subjects or (
+                whom.lower_ == "those" and any(
+                    child.dep_ == "acl" and child.lemma_.lower() in lexicon.strict_killed | lexicon.strict_injured
+                    for child in whom.children
+                )
+            )
+            for whom in of_whom
         )
 
     def _counted_passive_victim(self, sent: Span) -> bool:
@@ -1596,7 +1645,7 @@ class EventAssembler:
                 # "Security forces conducted an operation in Datta Khel on the reported presence
                 # of khwarij": no incident yet, but the one "the operation" opens next is theirs
                 operation_told = record
-            if current is not None and record["victim_list"] and record["targets"] and not (
+            if current is not None and (record["victim_list"] or record["victims_identified"]) and record["targets"] and not (
                 record["triggers"] or any(c["count"] > 0 for c in sent_casualties)
             ):
                 # "two judges were among the dead": the victims of the incident being told (even
