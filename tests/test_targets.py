@@ -404,6 +404,14 @@ def test_targets_are_what_the_attack_words_hit(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
 
 
+def test_targets_a_party_name_written_with_hyphens_is_read_whole(run_extract):
+    # the parser splits "Ulema-e-Islam-Fazl" and hangs its pieces on other words; "ulema" alone
+    # would be religious scholars, the whole name is a political party
+    text = ("The death toll from Sunday's suicide bombing at a workers' convention of the Jamiat "
+            "Ulema-e-Islam-Fazl in Bajaur's Khar tehsil rose to 54 on Monday.")
+    assert _targets(run_extract, text) == ["civilians", "political"]
+
+
 def test_targets_a_station_whose_area_the_attack_fell_in_is_no_target(run_extract):
     text = ("Armed men shot dead a shopkeeper within the limits of the Saddar police station in "
             "Kohat on Sunday.")

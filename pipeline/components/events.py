@@ -167,6 +167,27 @@ def _in_capitals_of_a_word(ent: Span, place) -> bool:
     return place.ambiguous and ent.text.isupper()
 
 
+HYPHENS = frozenset({"-", "\u2013"})
+
+
+def _hyphenated_words(sent: Span) -> list[set[int]]:
+    """The token indices of each word of `sent` written with hyphens and no spaces ("Ulema-e-Islam",
+    "JUI-F"), which the tokenizer splits at every hyphen."""
+    chains: list[set[int]] = []
+    chain: set[int] = set()
+    for token in sent[:-1]:
+        after = token.nbor()
+        if not token.whitespace_ and (token.text in HYPHENS or after.text in HYPHENS):
+            chain |= {token.i, after.i}
+        else:
+            if len(chain) > 2:
+                chains.append(chain)
+            chain = set()
+    if len(chain) > 2:
+        chains.append(chain)
+    return chains
+
+
 def _kept_words(sent: Span, kept: set[int]) -> str:
     """The lower-cased words of `sent` at the indices `kept`, as written where they run on
     ("PML-N", "Ulema-e-Islam", "D.I. Khan") and with a space across a gap."""
@@ -1481,11 +1502,11 @@ class EventAssembler:
                                 phrase(inner)  # "passengers offloaded from a bus and shot": the bus's
                     elif particle and prep.dep_ == "dobj":
                         phrase(prep)  # "were pulled off a bus", which the parser reads as "pull off" + object
-        # a hyphen inside a kept name ("Ulema-e-Islam", which the parser splits up) is kept with it
-        kept |= {
-            t.i for t in sent
-            if t.text in {"-", "\u2013"} and not t.whitespace_ and t.i - 1 in kept and t.i + 1 in kept and not t.nbor(-1).whitespace_
-        }
+        # a name written with hyphens ("Jamiat Ulema-e-Islam-Fazl", which the parser splits up and
+        # hangs on other words) is kept whole where any word of it is kept
+        for chain in _hyphenated_words(sent):
+            if kept & chain:
+                kept |= chain
         kept -= excluded
         words = _kept_words(sent, kept)
         # "kidnapped an American": a nationality standing for a person ("an American drone" is
