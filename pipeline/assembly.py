@@ -589,6 +589,27 @@ def _campaign_drone_strike(incident: dict, event_type: str, country: str | None,
     )
 
 
+def _militants_flew_it(incident: dict, country: str | None, when: str | None) -> bool:
+    """Whether a drone or quadcopter attack was the militants' own (an attack, EVENTS.md: a
+    non-state group attacked), as militant groups in Pakistan have flown them against police
+    stations and posts: the militants began it ("terrorists attacked the police station with a
+    quadcopter", "police retaliated") or a militant group claimed it or was blamed, and no word
+    gives the strike to a state. Not in the years of the US drone campaign; nor where the strike
+    killed militants ("a drone strike killed six militants of the TTP": the group was its target)."""
+    if incident["strike_actor"] or country not in {None, "Pakistan"}:
+        return False
+    if when and when < load_lexicon().drone_campaign["until"]:
+        return False
+    if incident["militant_initiative"]:
+        return True
+    militants_hit = any(s["category"] in ATTACKERS and s["count"] > 0 for s in incident["casualties"])
+    return any(
+        g["code"] not in STATE_FORCES and g["code"] != AFGHAN_STATE_FORCES
+        and (g["attribution"] == "claimed" or (g["attribution"] == "attributed" and not militants_hit))
+        for g in incident["groups"]
+    )
+
+
 def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str, when: str | None) -> list[Perpetrator]:
     best: dict[str, str] = {}
     for group in incident["groups"]:
@@ -668,7 +689,9 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
     if groups & AFGHAN_FORCES and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
         method, suicide = "armed_clash", False  # fighting between the two states' forces
-    if method == "airstrike" or (method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan")):
+    if method == "airstrike" and _militants_flew_it(incident, country, chosen_date["value"] if chosen_date else published):
+        event_type = "attack"  # "terrorists attacked the police station with a quadcopter"
+    elif method == "airstrike" or (method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan")):
         event_type = "strike"
     elif method == "armed_clash":
         event_type = "clash"

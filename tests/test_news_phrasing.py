@@ -608,6 +608,23 @@ def test_news_a_quadcopter_is_a_drone(run_extract, text):
     assert (event["method"], event["injured"]) == ("airstrike", 4)
 
 
+@pytest.mark.parametrize(
+    "text,event_type,groups",
+    [
+        # the militants flew it: their attack (EVENTS.md: a non-state group attacked)
+        ("Terrorists attacked the Miryan police station in Bannu with a quadcopter on Saturday night, "
+         "injuring three policemen.", "attack", []),
+        ("Three policemen were injured when a quadcopter dropped a mortar shell on a police station in "
+         "Bannu on Saturday night. The TTP claimed responsibility.", "attack", ["TTP"]),
+        # a drone that killed a group's men was aimed at them: no attack of theirs
+        ("A drone strike killed six militants of the TTP in a compound in Datta Khel on Saturday.", "strike", []),
+    ],
+)
+def test_news_a_drone_the_militants_flew_is_their_attack(run_extract, text, event_type, groups):
+    event = _only(run_extract(text, published="2025-02-02"))
+    assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (event_type, "airstrike", groups)
+
+
 # --- actors ----------------------------------------------------------------------------------------
 
 def test_news_bare_taliban_in_pakistan_is_the_ttp_but_not_as_a_modifier(run_extract):
