@@ -398,6 +398,9 @@ def test_targets_counted_victim_of_a_passive_casualty_verb_joins_the_incident(ru
          "damaging its gate.", ["police"]),
         # the victims of a participle clause of the verb ("stormed ..., killing")
         ("Gunmen stormed a checkpost in Tank on Sunday, killing two Levies men.", ["paramilitary"]),
+        # a site inside a compound: the compound was attacked with it
+        ("A suicide bomber killed 30 people in a mosque inside the Police Lines in Peshawar on Sunday.",
+         ["police", "religious"]),
     ],
 )
 def test_targets_are_what_the_attack_words_hit(run_extract, text, expected):
