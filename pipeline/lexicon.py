@@ -145,6 +145,7 @@ class Lexicon:
     claimant_nouns: frozenset[str]  # "the outfit claimed": subjects that stand for a group
     boast_verbs: frozenset[str]  # "it claimed ...": with a group named in the sentence, ...
     claimant_pronouns: frozenset[str]  # ... these subjects speak for it
+    state_speaker_words: frozenset[str]  # "a Taliban government spokesman": a state's figures, no group's tally
     statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
     afghan_state_forces: dict[str, str]  # until, code_until, code_after: Afghanistan's forces by era
     drone_campaign: dict  # words, until, code: whose drone strikes in Pakistan were, by era
@@ -329,6 +330,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         claimant_nouns=frozenset(raw["militant_tally_cues"]["group_nouns"]),
         boast_verbs=frozenset(raw["militant_tally_cues"]["claim_verbs"]),
         claimant_pronouns=frozenset(raw["militant_tally_cues"]["speakers"]),
+        state_speaker_words=frozenset(raw["militant_tally_cues"]["state_words"]),
         statement_verbs=frozenset(raw["statement_verbs"]["words"]),
         afghan_state_forces={k: v for k, v in raw["afghan_state_forces"].items() if not k.startswith("_")},
         drone_campaign={k: v for k, v in raw["drone_campaign"].items() if not k.startswith("_")},

@@ -2198,3 +2198,31 @@ def test_news_an_incident_after_a_summary_with_its_own_day_keeps_it(run_extract)
     )
     karak = [e for e in run_extract(text, published=PUBLISHED) if e["district"] == "Karak"]
     assert [e["date"] for e in karak] == ["2019-05-10"]
+
+
+@pytest.mark.parametrize(
+    "speaker,killed",
+    [
+        # the spokesman of a government tells the toll of the strike it suffered
+        ("a Taliban government spokesman said", 46),
+        # a group's spokesman tells its own tally, no toll
+        ("a TTP spokesman said", None),
+    ],
+)
+def test_news_a_governments_spokesman_tells_a_toll_a_groups_tells_a_tally(run_extract, speaker, killed):
+    text = f"Jets struck several villages in Barmal, Paktika, late on Sunday, killing 46 people, {speaker}."
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck a village in Barmal, Paktika, on Sunday, killing 19 people, most of them women and children.",
+        "Nineteen people, most of them women and children, were killed when jets struck a village in Barmal, Paktika, on Sunday.",
+        "A spokesman said jets struck a village in Barmal, Paktika, on Sunday, killing 19 people, \"mostly women and children\".",
+        # beside a site of its own kind, the people counted would be its worshippers
+        "A suicide bomber struck a mosque in Bannu on Sunday, killing 19 people, most of them children.",
+    ],
+)
+def test_news_most_of_them_says_who_the_counted_were(run_extract, text):
+    assert "civilians" in _only(run_extract(text, published=PUBLISHED))["targets"]

@@ -1144,11 +1144,9 @@ class CasualtyExtractor:
             count += self._people_along_with(noun)
         if outcome == "killed" and category != "attacker" and self._toll_includes_attacker(sent):
             count = max(count - 1, 0)  # "a toll of 12, which includes the bomber": 11 victims
-        # "19 people, mostly children": who most of the counted were (their kind, not a part's count)
-        most = [
-            self._category_of(child) for child in noun.children
-            if child.dep_ == "appos" and any(m.lower_ in self.lexicon.outcome_words["mostly_adverbs"] for m in child.children)
-        ] if category == "people" else []
+        # "19 people, mostly children", "46 people, most of them women": who most of the counted
+        # were (their kind, not a part's count)
+        most = [self._category_of(word) for word in self._most_of_the_counted(noun)] if category == "people" else []
         # "shot dead a senior leader along with two others": one list, the leader and the two
         companion = self._companion(noun)
         group = _list_root(companion if companion is not None else noun).i
@@ -1532,6 +1530,34 @@ class CasualtyExtractor:
             return any(p.tag_ in {"NNS", "NNPS"} and p.lower_ in self.lexicon.victim_category for p in counted)
         return False
 
+    def _most_of_the_counted(self, noun: Token) -> list[Token]:
+        """The nouns that say who most of the people counted by `noun` were, told right after it
+        and a comma: "19 people, mostly children", "46 people, most of them women and children".
+        Read in the words' order: the parser hangs such a phrase on the noun, on its verb or on
+        the sentence's root."""
+        outcome_words = self.lexicon.outcome_words
+        doc = noun.doc
+        # the end of the counted phrase itself ("19 people in the market"), not of a phrase in
+        # apposition to it, which is what may say who they were
+        at = max([noun.i] + [c.right_edge.i for c in noun.rights if c.dep_ not in {"appos", "punct"}]) + 1
+        if at + 1 >= len(doc) or doc[at].text != ",":
+            return []
+        at += 1
+        while at + 1 < len(doc) and doc[at].is_quote:
+            at += 1  # 46 people, "mostly children and women"
+        if doc[at].lower_ in outcome_words["mostly_adverbs"]:
+            at += 1
+        elif doc[at].lower_ in outcome_words["mostly_shares"] and at + 2 < len(doc) and doc[at + 1].lower_ == "of" and doc[at + 2].lower_ in {"them", "whom"}:
+            at += 3
+        else:
+            return []
+        words = []
+        while at < len(doc) and doc[at].pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET", "NUM"}:
+            if doc[at].pos_ in {"NOUN", "PROPN"}:
+                words.append(doc[at])
+            at += 1
+        return words
+
     def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
         lexicon = self.lexicon
@@ -1559,6 +1585,8 @@ class CasualtyExtractor:
         words = list(subject.subtree)
         if not any(t.lower_ in self.lexicon.claimant_pronouns for t in words):
             return False
+        if any(t.lower_ in self.lexicon.state_speaker_words for t in words):
+            return False  # "a Taliban government spokesman": a state speaks, of the strike it suffered
         if any(t.ent_type_ == "GROUP" for t in words):
             return True
         # "TTP (Tehrik-i-Taliban Pakistan) Spokesman Ahmad claimed": the parser may leave the group
