@@ -663,6 +663,15 @@ def _location(incident: dict) -> tuple[str | None, str | None, str | None, str |
             best["kind"] in {"district", "foreign_province"} and not best["named_as_district"]
         ):
             place_text = best["text"]
+        within = [
+            p for p in located
+            if best["district"] is None and p["district"] and p["country"] == best["country"] and best["province"] in {None, p["province"]}
+        ]
+        if within:
+            # "on the Quetta-Karachi highway in Mastung": a site that runs through several
+            # districts lies, this time, in the one the text names with it
+            where = max(within, key=lambda p: (p["specificity"], -p["token"]))
+            return where["country"], where["province"], where["district"], place_text, _point(where)
         return best["country"], best["province"], best["district"], place_text, _point(best)
     countries = [c for c in incident["countries"] if c.get("country")]
     if countries:

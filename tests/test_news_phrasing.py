@@ -2226,3 +2226,9 @@ def test_news_a_governments_spokesman_tells_a_toll_a_groups_tells_a_tally(run_ex
 )
 def test_news_most_of_them_says_who_the_counted_were(run_extract, text):
     assert "civilians" in _only(run_extract(text, published=PUBLISHED))["targets"]
+
+
+def test_news_a_highway_through_several_districts_lies_in_the_one_named_with_it(run_extract):
+    text = "Gunmen offloaded four passengers from a coach and shot them dead on the Quetta-Karachi highway in Mastung on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["place"]) == ("Mastung", "Quetta-Karachi highway")
