@@ -168,9 +168,25 @@ def _deaths_of_the_injured(statements: list[dict]) -> list[tuple[dict, dict | No
         ]
         counted = (largest is not nearest and largest["count"] >= nearest["count"] + death["count"]) or any(
             0 < figure <= largest["count"] for figure in raised_to
-        )
+        ) or _first_hurt_where_he_died(death, statements, before)
         found.append((death, largest["first"] if counted else None))
     return found
+
+
+def _first_hurt_where_he_died(death: dict, statements: list[dict], tolls_before: list[dict]) -> bool:
+    """"A policeman was killed ... Constable Sanaullah received critical injuries and was rushed
+    to hospital, but he succumbed": the one person hurt, and dead, in the sentence that first
+    tells of anyone hurt, after a toll told in an earlier sentence: the story telling how the
+    one the toll counted died (not "killing two and injuring the SHO ... he succumbed", whose
+    toll was told without him)."""
+    if death["text"].lower() not in load_lexicon().outcome_words["succumbing_subjects"]:
+        return False  # "three more guards were hurt ..., where one of them died": one more
+    sentence = (death.get("chunk", 0), death.get("sent"))
+    hurt = [s for s in statements if s["outcome"] == "injured" and s["count"] > 0 and (s.get("chunk", 0), s.get("sent")) <= sentence]
+    return (
+        all((s.get("chunk", 0), s.get("sent")) == sentence for s in hurt) and sum(s["count"] for s in hurt) <= 1
+        and any((t["first"].get("chunk", 0), t["first"].get("sent")) < sentence for t in tolls_before)
+    )
 
 
 def injured_figure(statements: list[dict]) -> int | None:

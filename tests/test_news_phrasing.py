@@ -2088,6 +2088,15 @@ def test_news_a_shooting_with_the_victims_as_a_pronoun_is_a_gun_attack(run_extra
         # a lead told with its final figures: the injured figure is already net of the death
         ("Six people were killed and 20 injured in a grenade attack on a market in Tank on Sunday. One of the "
          "injured died overnight, raising the toll to six, officials said.", 6, 20),
+        # "he succumbed to his injuries": one of the injured told before him, who died
+        ("Five policemen including SHO Tahir Nawaz were killed when gunmen attacked their van in Tank on Sunday. "
+         "Four constables died on the spot while SHO Tahir Nawaz along with two passersby sustained injuries. "
+         "He succumbed to his injuries later.", 5, 2),
+        ("Gunmen attacked a police van in Tank on Sunday, killing two constables and injuring the SHO. The SHO "
+         "was rushed to hospital, but he succumbed to his injuries.", 3, 0),
+        # a lead's toll, then how the one it counted died: hurt and dead in one sentence
+        ("A policeman was killed when a gunman opened fire on a police team in Tank on Sunday. Constable "
+         "Sanaullah received critical injuries and was rushed to hospital, but he succumbed to his injuries.", 1, 0),
     ],
 )
 def test_news_the_injured_who_died_leave_the_injured_figure(run_extract, text, killed, injured):
@@ -2232,3 +2241,11 @@ def test_news_a_highway_through_several_districts_lies_in_the_one_named_with_it(
     text = "Gunmen offloaded four passengers from a coach and shot them dead on the Quetta-Karachi highway in Mastung on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["place"]) == ("Mastung", "Quetta-Karachi highway")
+
+
+def test_news_passersby_written_as_one_word_are_counted(run_extract):
+    # the base model reads "two passersby sustained bullet wounds" as one noun phrase unless the
+    # rare spelling is given a common word's norm (patterns/tokenizer.json parse_norms)
+    text = "A policeman was martyred and two passersby sustained bullet wounds when gunmen opened fire on a police van in Bannu on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (1, 2)

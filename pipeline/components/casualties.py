@@ -337,6 +337,12 @@ class CasualtyExtractor:
                 yield token, token, fired_on
                 i += 1
                 continue
+            if lower in lexicon.outcome_words["succumbing_subjects"] and token.dep_ == "nsubj" and self._died_of_injuries(token.head):
+                # "he succumbed to his injuries": one person, one of the injured told before
+                previous = 1
+                yield token, token, 1
+                i += 1
+                continue
             if lower in lexicon.personal_objects and token.dep_ == "dobj" and token.head.pos_ == "VERB":
                 # "opened fire on the constable, killing him": one person, whom the verb decides
                 previous = 1
@@ -1485,10 +1491,22 @@ class CasualtyExtractor:
         # "the injured were shifted to the hospital, where one of them died": "them" are the
         # injured named before it in the sentence
         told += [self._injured_before(noun) for noun in told if noun.lower_ == "them"]
+        if count.lower_ in self.lexicon.outcome_words["succumbing_subjects"]:
+            return count.dep_ == "nsubj" and self._died_of_injuries(count.head)
         return (
             count.dep_ == "nsubj"
             and any(noun is not None and self._names_the_injured(noun) for noun in told)
             and self._predicate_outcome(count.head, child=count) == "killed"
+        )
+
+    def _died_of_injuries(self, verb: Token) -> bool:
+        """"succumbed to his injuries", "died of her wounds": a verb of dying whose "to", "of" or
+        "from" phrase is an injury: the one who died was wounded first."""
+        words = self.lexicon.outcome_words
+        return self._predicate_outcome(verb) == "killed" and any(
+            prep.dep_ == "prep" and prep.lower_ in {"to", "of", "from"}
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in words["injury_nouns"] for p in prep.children)
+            for prep in verb.children
         )
 
     def _names_the_injured(self, noun: Token) -> bool:

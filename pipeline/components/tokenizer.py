@@ -1,6 +1,7 @@
 """Tokenizer exceptions from patterns/tokenizer.json: hyphenated words kept whole, words run
-together ("atleast") split into their parts, and infixes split where a credit closes on a word
-("(APP):Nine").
+together ("atleast") split into their parts, rare words given a common word's norm for the
+tagger and parser ("passersby" read as "people"), and infixes split where a credit closes on a
+word ("(APP):Nine").
 
 Registered as the `[initialize.before_init]` callback of models/config.cfg, so the special cases
 are part of the tokenizer that `nlp.to_disk` saves with the compiled pipeline (and the first pass,
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import spacy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
@@ -42,6 +43,9 @@ def tokenizer_exceptions(patterns_dir: str | None = None):
                     pieces.append({ORTH: spelling[start : start + len(part)]})
                     start += len(part)
                 nlp.tokenizer.add_special_case(spelling, pieces)
+        for word, norm in exceptions.get("parse_norms", {}).items():
+            for spelling in spellings(word):
+                nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling, NORM: norm}])
         extra_infixes = exceptions.get("split_infixes", [])
         if extra_infixes:
             nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra_infixes]).finditer
