@@ -1926,6 +1926,8 @@ def test_news_last_weeks_attack_in_the_same_city_is_another_incident(run_extract
          [{"group": "TTP", "attribution": "attributed"}]),
         ("District officials blamed the Tehrik-i-Taliban Pakistan.",
          [{"group": "TTP", "attribution": "attributed"}]),
+        ("Officials said the Tehrik-i-Taliban Pakistan was involved.",
+         [{"group": "TTP", "attribution": "attributed"}]),
     ],
 )
 def test_news_a_claim_not_made_and_a_statement_of_blame_are_read_as_told(run_extract, second, perpetrators):
