@@ -2251,3 +2251,22 @@ def test_news_passersby_written_as_one_word_are_counted(run_extract):
     text = "A policeman was martyred and two passersby sustained bullet wounds when gunmen opened fire on a police van in Bannu on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (1, 2)
+
+
+def test_news_each_place_of_a_sentence_keeps_its_own_date(run_extract):
+    # one sentence, two incidents, two dates: each is its own place's (PUBLISHED is 13 May 2019)
+    text = ("Last month, ten soldiers were martyred in an attack on a check post in Bannu, while 16 "
+            "soldiers lost their lives in an attack in South Waziristan's Makeen area in March.")
+    found = sorted((e["district"], e["date"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("Bannu", "2019-04"), ("South Waziristan", "2019-03")]
+
+
+def test_news_a_strike_abroad_on_the_day_of_an_attack_is_not_that_attack(run_extract):
+    # an unplaced sentence dated like an incident told before joins it only if the violence is of
+    # a kind that fits and the country is not another
+    text = ("Tensions rose after a 16 February bombing in Bajaur that killed eleven soldiers and a 21 February "
+            "suicide attack in Bannu that killed an officer. The minister also spoke of a 6 February attack on "
+            "a mosque in Islamabad that killed 38 worshippers.\n\n"
+            "Late on 21 February, Pakistani jets struck three Afghan border provinces.")
+    found = sorted((e["event_type"], e["country"], e["date"]) for e in run_extract(text, published="2019-03-01"))
+    assert ("strike", "Afghanistan", "2019-02-21") in found

@@ -2071,10 +2071,16 @@ class EventAssembler:
         told_one_by_one = all(own_triggers)
         if orphans:
             frames.append(dict(base, places=[], triggers=orphans, casualties=orphan_casualties, groups=[]))
+        # each place its own date ("ten soldiers were martyred in Bannu last month, while 16
+        # died in Makeen in December"), not only the one date nearest an attack word of the
+        # whole sentence
+        all_dates = [d for d in record["dates"] if d["value"]]
         for g, ps in enumerate(groups):
             triggers = own_triggers[g]
             casualties = [c for c in casualties_left if nearest(c["token"], preceding=True) == g]
-            dates = [d for d in base["dates"] if nearest(d["token"]) == g]
+            dates = self._dates_near_triggers(
+                dict(record, dates=[d for d in all_dates if nearest(d["token"]) == g], triggers=triggers, casualties=casualties)
+            )
             if record["summary"] and not told_one_by_one:
                 # "twin attacks in Kohat and Bhakkar, killing three policemen in Kohat and two
                 # farmers in Bhakkar": the shared trigger goes to every place; a count only to
@@ -2373,7 +2379,10 @@ class EventAssembler:
         if frame_date is not None:
             for incident in reversed(incidents):
                 own = self._incident_date(incident)
-                if own and own["value"] == frame_date["value"]:
+                if own and own["value"] == frame_date["value"] and self._methods_fit(incident, frame) and self._country_fits(incident, frame):
+                    # the incident told of that day, unless the sentence's attack word is another
+                    # kind of violence or its place another country ("a 21 February suicide attack
+                    # in Bannu ... Late on 21 February, jets struck three Afghan provinces")
                     return incident
         return None
 
