@@ -1960,6 +1960,7 @@ def test_news_a_group_that_denies_or_condemns_the_attack_is_no_perpetrator(run_e
         # a record of many attacks describes the group too
         ("No one has claimed the shooting, but the Balochistan Liberation Front has been behind most assaults on survey teams.", []),
         ("The Balochistan Liberation Front has carried out dozens of attacks on survey teams since 2015.", []),
+        ("The Balochistan Liberation Front has claimed most of the attacks in the district.", []),
         ("The Balochistan Liberation Front claimed both attacks on the surveyors.", ["BLF"]),
     ],
 )

@@ -973,10 +973,14 @@ class EventAssembler:
         if verb.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in verb.children):
             return True
         # "the TTP has been behind most attacks on police", "the BLA has carried out dozens of
-        # attacks on convoys": a record of many attacks, not the claim of the one told
+        # attacks on convoys", "the TTP has claimed most of the attacks": a record of many
+        # attacks, not the claim of the one told
+        quantifiers = self.lexicon.record_quantifiers
         return any(
-            t.tag_ == "NNS" and t.lemma_.lower() in self.lexicon.summary_attack_lemmas
-            and any(q.lower_ in self.lexicon.record_quantifiers for q in t.subtree if q.i < t.i)
+            t.tag_ == "NNS" and t.lemma_.lower() in self.lexicon.summary_attack_lemmas and (
+                any(q.lower_ in quantifiers for q in t.subtree if q.i < t.i)
+                or (t.head.lower_ == "of" and t.head.head.lower_ in quantifiers)
+            )
             for t in verb.subtree if t.i > verb.i
         )
 
