@@ -2271,3 +2271,21 @@ def test_news_a_strike_abroad_on_the_day_of_an_attack_is_not_that_attack(run_ext
             "Late on 21 February, Pakistani jets struck three Afghan border provinces.")
     found = sorted((e["event_type"], e["country"], e["date"]) for e in run_extract(text, published="2019-03-01"))
     assert ("strike", "Afghanistan", "2019-02-21") in found
+
+
+@pytest.mark.parametrize(
+    "lead,groups",
+    [
+        # the summed attacks' author reaches each attack told after it without a group of its own
+        ("Twelve people were killed in a series of coordinated attacks by the Balochistan Liberation Army across "
+         "Balochistan on Sunday night.", ["BLA"]),
+        # a group named otherwise (speaking, or one of two) is no author of them
+        ("The Taliban said twelve people were killed in a series of attacks across Balochistan on Sunday night.", []),
+    ],
+)
+def test_news_the_group_that_carried_out_a_series_of_attacks_is_each_ones(run_extract, lead, groups):
+    text = (f"{lead}\n\nIn Musakhel, gunmen stopped buses on the highway and shot dead eight passengers.\n\n"
+            "In Kalat, militants attacked a Levies post, killing four guards.\n")
+    events = run_extract(text, published=PUBLISHED)
+    assert sorted(e["district"] for e in events) == ["Kalat", "Musakhel"]
+    assert all([p["group"] for p in e["perpetrators"]] == groups for e in events)

@@ -1635,6 +1635,8 @@ class EventAssembler:
         context_date: dict | None = None
         summary_day: dict | None = None  # the day of "separate attacks ... on Tuesday"
         summary_day_reach = 0
+        summary_record: dict | None = None  # "coordinated attacks by the BLA across Balochistan": who the summed attacks were by
+        summary_record_reach = 0
         setting: dict | None = None
         summary_pending = 0
         summary_scene: dict | None = None  # the one district and day of "two connected strikes near X"
@@ -1727,6 +1729,8 @@ class EventAssembler:
                 # "two separate attacks in Kalat and Turbat": the headline gave their sum, no incident
                 incidents.pop()
                 current = None
+            if record["summary"] and self._summed_attacks_by_one_group(record):
+                summary_record, summary_record_reach = record, SUMMARY_REACH
             if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
                 explicit = [d for d in sent_dates if d["value"]]
                 if explicit:
@@ -1843,6 +1847,9 @@ class EventAssembler:
                         # another incident of the same kind, by the same state's forces
                         target["triggers"].extend(dict(t) for t in previous["triggers"] if t["strength"] == "SPECIFIC")
                         target["groups"].extend(dict(g) for g in previous["groups"] if g["code"] in STATE_FORCES)
+                    if summary_record_reach and summary_record is not record and not frame["record"]["groups"]:
+                        # an attack the summary counted, told after it without a group of its own
+                        self._add_groups(target, summary_record)
                     incidents.append(target)
                     opened = True
                 else:
@@ -1885,6 +1892,7 @@ class EventAssembler:
                 self._add_evidence(told_before, record)
             summary_pending = max(0, summary_pending - 1)
             summary_day_reach = max(0, summary_day_reach - 1)
+            summary_record_reach = max(0, summary_record_reach - 1)
         self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
         doc._.incidents_places = all_places
@@ -2626,6 +2634,26 @@ class EventAssembler:
                 incident[side] = incident[side] or record[side]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
+
+    def _summed_attacks_by_one_group(self, record: dict) -> bool:
+        """Whether a sentence that sums several attacks names one group as their author: the
+        agent of its attack words or the subject of their verb ("coordinated attacks by the BLA
+        across Balochistan", "the BLA claimed a string of attacks"), not a group it names
+        otherwise ("the Taliban say", "a group responsible for multiple attacks")."""
+        if len({group["code"] for group in record["groups"]}) != 1:
+            return False
+        doc = record["doc"]
+        lexicon = self.lexicon
+        for group in record["groups"]:
+            ent = next((e for e in doc.ents if e.start <= group["token"] < e.end), None)
+            if ent is None:
+                continue
+            root = ent.root
+            if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in lexicon.summary_attack_lemmas:
+                return True
+            if root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.militant_initiative_verbs | {"claim"}:
+                return True
+        return False
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
         if record["claim_denied"] and not (record["claim"] or record["suspect"] or record["blame"]):
