@@ -2289,3 +2289,17 @@ def test_news_the_group_that_carried_out_a_series_of_attacks_is_each_ones(run_ex
     events = run_extract(text, published=PUBLISHED)
     assert sorted(e["district"] for e in events) == ["Kalat", "Musakhel"]
     assert all([p["group"] for p in e["perpetrators"]] == groups for e in events)
+
+
+def test_news_roundup_items_opened_by_their_place_take_a_province_wide_summarys_day(run_extract):
+    # PUBLISHED is a Monday: the summary's Sunday is the 12th; it names only the province, and
+    # the attacks it counted are told after it, each opened by its own place
+    text = (
+        "Twenty people were killed in a series of attacks across Balochistan on Sunday, officials said.\n\n"
+        "In Musakhel, gunmen stopped buses on the highway and shot dead eight passengers.\n\n"
+        "In Kalat, militants attacked a Levies post, killing four guards.\n\n"
+        "Officials said the attackers had used heavy weapons.\n\n"
+        "In Bela, the attackers stormed a Frontier Corps camp, killing eight soldiers.\n"
+    )
+    found = sorted((e["district"], e["date"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("Kalat", "2019-05-12"), ("Lasbela", "2019-05-12"), ("Musakhel", "2019-05-12")]

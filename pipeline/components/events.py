@@ -1731,18 +1731,20 @@ class EventAssembler:
                 current = None
             if record["summary"] and self._summed_attacks_by_one_group(record):
                 summary_record, summary_record_reach = record, SUMMARY_REACH
-            if record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"]):
+            wide_summary = record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"])
+            if wide_summary:
                 explicit = [d for d in sent_dates if d["value"]]
                 if explicit:
                     context_date = explicit[0]
                 summary_pending = 2
-                continue
-            scene_places = [p for p in record["places"] if p["district"]]
             if record["summary"] and (explicit := [d for d in sent_dates if d["value"] and d.get("precision") == "day"]):
                 # "four policemen were martyred in separate attacks in Lakki Marwat and Bannu on
                 # Tuesday": the attacks the story then tells one by one ("in the first incident",
-                # "in a separate incident"), undated, were that day's
+                # "in a separate incident", "In Kalat, ..."), undated, were that day's
                 summary_day, summary_day_reach = explicit[0], SUMMARY_REACH
+            if wide_summary:
+                continue  # a summary across a province or the country: no incident of its own
+            scene_places = [p for p in record["places"] if p["district"]]
             if record["summary"] and len({p["district"] for p in scene_places}) == 1:
                 # "nine martyred in two connected strikes near Dera Ismail Khan on Sunday": the
                 # strikes the story then tells one by one, unplaced and undated, happened there
@@ -1866,7 +1868,9 @@ class EventAssembler:
                             target["inherited_date"] = {"value": published, "precision": "day", "relative": None, "token": -1}
                     elif summary_pending and context_date:
                         target["inherited_date"] = context_date
-                    elif summary_day_reach and opened and _lower_text(sent).startswith(self.lexicon.summary_item_openers):
+                    elif summary_day_reach and opened and (
+                        _lower_text(sent).startswith(self.lexicon.summary_item_openers) or self._opens_with_its_place(sent)
+                    ):
                         target["inherited_date"] = summary_day
                     elif record["new_cue"] and opened:
                         # "came a day after 14 soldiers were killed ...", "days after the hijacking":
@@ -2634,6 +2638,14 @@ class EventAssembler:
                 incident[side] = incident[side] or record[side]
         self._add_groups(incident, record, frame.get("groups"))
         self._add_evidence(incident, record)
+
+    def _opens_with_its_place(self, sent: Span) -> bool:
+        """"In Kalat, militants attacked a Levies post": a roundup's item, opened by its place."""
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 3 or words[0].lower_ != "in":
+            return False
+        place = next((e for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.start == words[1].i), None)
+        return place is not None and place.end < sent.end and sent.doc[place.end].text == ","
 
     def _summed_attacks_by_one_group(self, record: dict) -> bool:
         """Whether a sentence that sums several attacks names one group as their author: the
