@@ -1128,7 +1128,11 @@ class CasualtyExtractor:
             count += 1
         elif category not in {"attacker", "hostile"} and self._counted_along_with(noun):
             count += 1  # "the SHO along with two passersby was injured": three
-        if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"}:
+        if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"} and not (
+            # "the attack on the Army Public School, in which 147 people were killed": the clause
+            # tells what happened at the school, whose kind is not the counted people's
+            predicate.dep_ == "relcl" and any(t.lower_ in {"which", "where", "when"} for t in predicate.subtree if t.i < predicate.i)
+        ):
             # "the number of Taliban and affiliated terrorists killed at more than 200"
             category = self._category_of(predicate.head) or self._category_of(conj_root(predicate.head)) or category
         # "two more soldiers", "another three": additions to a toll ("more than 200" is not)
