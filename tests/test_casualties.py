@@ -55,6 +55,8 @@ def test_casualties_parse_count(words, count):
         # laying down one's life is dying
         ("A soldier, Naik Jawad, laid down his life in the exchange of fire.", 1, "security"),
         ("Two constables sacrificed their lives defending the post.", 2, "security"),
+        # a vehicle's occupants are people of no stated kind
+        ("Gunmen fired on a car, killing its four occupants.", 4, "people"),
     ],
 )
 def test_casualties_count_shapes(statements, text, count, category):
