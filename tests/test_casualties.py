@@ -57,6 +57,9 @@ def test_casualties_parse_count(words, count):
         ("Two constables sacrificed their lives defending the post.", 2, "security"),
         # a vehicle's occupants are people of no stated kind
         ("Gunmen fired on a car, killing its four occupants.", 4, "people"),
+        # one member of a body is one person, of the body's kind; the bomb disposal squad is the police's
+        ("A member of the bomb disposal squad was killed when the second device went off.", 1, "security"),
+        ("Gunmen shot dead a member of the local peace committee.", 1, "people"),
     ],
 )
 def test_casualties_count_shapes(statements, text, count, category):
