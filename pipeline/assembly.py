@@ -42,8 +42,12 @@ CAPTIVE_METHODS = {"kidnapping", "hostage_taking", "hijacking"}
 AFGHAN_FORCES = {"Afghan Taliban", "ANSF"}
 #: The id patterns/groups.jsonl gives Afghanistan's state forces: a code only with a date.
 AFGHAN_STATE_FORCES = "Afghan state forces"
+#: India's forces: across the Line of Control and the border, Pakistan's other neighbour in arms.
+INDIAN_FORCES = "Indian Armed Forces"
+#: A neighbour's state forces, whose fire across the border is a clash with Pakistan's or a strike.
+NEIGHBOUR_FORCES = AFGHAN_FORCES | {INDIAN_FORCES}
 #: Those that strike from the air or by artillery in the texts this tool reads.
-STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces", "ISAF"}
+STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces", "ISAF", INDIAN_FORCES}
 MAX_EVIDENCE = 40
 
 
@@ -657,10 +661,11 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best[afghan_forces] = "attributed"
-    if event_type == "clash" and not incident["afghan_actor"] and "Pakistan Armed Forces" not in best and _army_fought(incident):
+    if event_type == "clash" and not incident["afghan_actor"] and INDIAN_FORCES not in best and "Pakistan Armed Forces" not in best and _army_fought(incident):
         # EVENTS.md: the Pakistan Armed Forces are a perpetrator "when they strike or clash",
         # whoever fired first: an operation, a raid the troops began, or militants' attack on a
-        # post that the soldiers fought off is their clash (ISPR's statements claim it)
+        # post that the soldiers fought off is their clash (ISPR's statements claim it); a
+        # neighbour's forces firing across the border are the actor of theirs, as the Afghan are
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     return [Perpetrator(code, attribution) for code, attribution in best.items()]
 
@@ -714,9 +719,11 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
     if groups & AFGHAN_FORCES and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
         method, suicide = "armed_clash", False  # fighting between the two states' forces
+    if INDIAN_FORCES in groups and method in {"armed_assault", "unknown"}:
+        method, suicide = "armed_clash", False  # "Indian troops resorted to unprovoked firing along the LoC"
     if method == "airstrike" and _militants_flew_it(incident, country, chosen_date["value"] if chosen_date else published):
         event_type = "attack"  # "terrorists attacked the police station with a quadcopter"
-    elif method == "airstrike" or (method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan")):
+    elif method == "airstrike" or (method in STATE_METHODS and (incident["strike_actor"] or country == "Afghanistan" or INDIAN_FORCES in groups)):
         event_type = "strike"
     elif method == "armed_clash":
         event_type = "clash"

@@ -2303,3 +2303,22 @@ def test_news_roundup_items_opened_by_their_place_take_a_province_wide_summarys_
     )
     found = sorted((e["district"], e["date"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("Kalat", "2019-05-12"), ("Lasbela", "2019-05-12"), ("Musakhel", "2019-05-12")]
+
+
+@pytest.mark.parametrize(
+    "text,event_type,method",
+    [
+        # India's strikes and shelling across the border are strikes by its forces, whoever reports them
+        ("Indian missiles struck six places in Azad Kashmir early on Sunday, killing 26 civilians, the military said.",
+         "strike", "airstrike"),
+        ("Indian shelling along the Line of Control killed five civilians in Neelum on Sunday.", "strike", "shelling"),
+        # their troops' fire on Pakistan's across the LoC is a clash between the two states' forces
+        ("Two soldiers were martyred when Indian troops opened fire along the LoC in the Rawalakot sector on "
+         "Sunday, the ISPR said.", "clash", "armed_clash"),
+    ],
+)
+def test_news_indias_forces_strike_and_clash_across_the_border(run_extract, text, event_type, method):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
+        event_type, method, ["Indian Armed Forces"],
+    )
