@@ -2322,3 +2322,20 @@ def test_news_indias_forces_strike_and_clash_across_the_border(run_extract, text
     assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
         event_type, method, ["Indian Armed Forces"],
     )
+
+
+def test_news_engagements_an_ispr_release_tells_one_by_one_are_incidents_of_their_own(run_extract):
+    text = (
+        "RAWALPINDI: Security forces killed 30 khwarij in three separate engagements in Khyber Pakhtunkhwa on "
+        "May 11 and 12, the Inter-Services Public Relations said on Monday.\n\n"
+        "An intelligence-based operation was conducted in Lakki Marwat district on the reported presence of "
+        "khwarij, and 18 khwarij were sent to hell.\n\n"
+        "In another engagement in Karak district, eight khwarij were killed, while in the third engagement in "
+        "the Hassan Khel area of Khyber district, four khwarij were neutralised.\n"
+    )
+    events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
+    assert [(e["district"], e["date"], e["perpetrators_killed"]) for e in events] == [
+        ("Karak", "2019-05-11", 8), ("Khyber", "2019-05-11", 4), ("Lakki Marwat", "2019-05-11", 18),
+    ]
+    # each was one of the forces' operations, which their media wing's statement claims
+    assert all({"group": "Pakistan Armed Forces", "attribution": "claimed"} in e["perpetrators"] for e in events)

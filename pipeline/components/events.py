@@ -1637,6 +1637,8 @@ class EventAssembler:
         summary_day_reach = 0
         summary_record: dict | None = None  # "coordinated attacks by the BLA across Balochistan": who the summed attacks were by
         summary_record_reach = 0
+        summary_forces: dict | None = None  # "security forces killed 30 khwarij in three engagements": whose operations they were
+        summary_forces_reach = 0
         setting: dict | None = None
         summary_pending = 0
         summary_scene: dict | None = None  # the one district and day of "two connected strikes near X"
@@ -1731,6 +1733,8 @@ class EventAssembler:
                 current = None
             if record["summary"] and self._summed_attacks_by_one_group(record):
                 summary_record, summary_record_reach = record, SUMMARY_REACH
+            if record["summary"] and record["forces_initiative"] and not record["militant_initiative"]:
+                summary_forces, summary_forces_reach = record, SUMMARY_REACH
             wide_summary = record["summary"] and not any(p["kind"] not in {"country", "province"} for p in record["places"])
             if wide_summary:
                 explicit = [d for d in sent_dates if d["value"]]
@@ -1852,6 +1856,11 @@ class EventAssembler:
                     if summary_record_reach and summary_record is not record and not frame["record"]["groups"]:
                         # an attack the summary counted, told after it without a group of its own
                         self._add_groups(target, summary_record)
+                    if summary_forces_reach and summary_forces is not record and not frame["record"]["militant_initiative"]:
+                        # "In another engagement in Karak, eight khwarij were killed": one of the
+                        # operations the summary's forces began, as its statement told them
+                        for side in ("forces_initiative", "army_named", "said_pakistan"):
+                            target[side] = target[side] or summary_forces[side]
                     incidents.append(target)
                     opened = True
                 else:
@@ -1897,6 +1906,7 @@ class EventAssembler:
             summary_pending = max(0, summary_pending - 1)
             summary_day_reach = max(0, summary_day_reach - 1)
             summary_record_reach = max(0, summary_record_reach - 1)
+            summary_forces_reach = max(0, summary_forces_reach - 1)
         self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
         doc._.incidents_places = all_places
