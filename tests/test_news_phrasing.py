@@ -1928,6 +1928,12 @@ def test_news_last_weeks_attack_in_the_same_city_is_another_incident(run_extract
          [{"group": "TTP", "attribution": "attributed"}]),
         ("Officials said the Tehrik-i-Taliban Pakistan was involved.",
          [{"group": "TTP", "attribution": "attributed"}]),
+        # the police claiming what they did is no claim of the group they name
+        ("The CTD claimed that the gunmen belonged to the Tehrik-i-Taliban Pakistan.",
+         [{"group": "TTP", "attribution": "attributed"}]),
+        # a group whose misspelt name ends in a word of the forces still claims
+        ("The outlawed Baloch Libration Army (BLA) claimed responsibility for the raid.",
+         [{"group": "BLA", "attribution": "claimed"}]),
     ],
 )
 def test_news_a_claim_not_made_and_a_statement_of_blame_are_read_as_told(run_extract, second, perpetrators):

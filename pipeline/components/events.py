@@ -380,7 +380,7 @@ class EventAssembler:
         # aside, so X is suspected, not claimed
         claim_text = lexicon.negated_claims.sub(" ", text) if "claim" in text else text
         record["claim_denied"] = claim_text != text
-        record["claim"] = any(cue in claim_text for cue in lexicon.claim_cues)
+        record["claim"] = any(cue in claim_text for cue in lexicon.claim_cues) and not self._claimed_by_the_state(sent)
         record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
         record["membership"] = bool(record["groups"]) and self._attackers_are_members(sent)
@@ -591,6 +591,24 @@ class EventAssembler:
             ):
                 return True
         return False
+
+    def _claimed_by_the_state(self, sent: Span) -> bool:
+        """"The CTD claimed to have killed four terrorists belonging to the TTP", "police claimed
+        the men were bombers": every verb of claiming in the sentence has the state's forces for
+        its subject; the group named is not the one claiming."""
+        claims = [t for t in sent if t.lemma_.lower() == "claim" and t.pos_ == "VERB"]
+        if not claims:
+            return False
+        for verb in claims:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects or not all(
+                (subject.ent_type_ == "SECURITY_FORCE" or (subject.ent_type_ == "GROUP" and subject.ent_id_ in STATE_GROUPS))
+                # "the outlawed Baloch Libration Army (BLA)": a group's name, misspelt, ending in "Army"
+                and not any(t.ent_type_ == "GROUP" and t.ent_id_ not in STATE_GROUPS for t in subject.subtree)
+                for subject in subjects
+            ):
+                return False
+        return True
 
     def _claimed_by_the_group(self, sent: Span) -> bool:
         """Whether the sentence's claim is made by "the group" ("the banned outfit also claimed
