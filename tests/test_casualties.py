@@ -257,6 +257,8 @@ def test_casualties_event_breakdown_is_summed(run_extract, only_event):
         ("Two soldiers, a lieutenant and a sepoy, were martyred in Kurram on Monday.", 2),
         # the first of two persons coordinated keeps its article
         ("A grenade struck a rickshaw in Turbat on Monday; the rickshaw driver and a vendor were killed.", 2),
+        # ... or a possessive: the vehicle's driver and the two it carried
+        ("A bomb hit a van of the polio team in Bajaur on Monday, killing its driver and two vaccinators.", 3),
         # the named subject of a verb of dying goes with "two other officers"
         ("A bomb hit a police convoy in Sibi on Monday. Inspector Naveed Akhtar died along with two other officers.", 3),
         # ... but the subject of an active "kill" is the killer, not one of the dead

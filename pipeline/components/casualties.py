@@ -931,9 +931,9 @@ class CasualtyExtractor:
             determiners = _determiners(conjunct)
             if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
                 extra += 1
-            elif conjunct.i < noun.i and all(d.lower_ == "the" for d in determiners) and conjunct.i == conj_root(noun).i:
+            elif conjunct.i < noun.i and (all(d.lower_ == "the" for d in determiners) or _only_possessed(determiners)) and conjunct.i == conj_root(noun).i:
                 # "army major and a sepoy lost their lives", "the rickshaw driver and a vendor were
-                # killed": two
+                # killed", "injuring its driver and two vaccinators": one more before the count
                 extra += 1
         return extra
 
