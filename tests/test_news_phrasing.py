@@ -2345,3 +2345,18 @@ def test_news_engagements_an_ispr_release_tells_one_by_one_are_incidents_of_thei
     ]
     # each was one of the forces' operations, which their media wing's statement claims
     assert all({"group": "Pakistan Armed Forces", "attribution": "claimed"} in e["perpetrators"] for e in events)
+
+
+def test_news_the_place_of_an_attack_recalled_by_a_phrase_of_time_is_not_the_new_ones(run_extract):
+    text = ("The toll from Sunday's suicide bombing at a procession in Mastung rose to 60 on Monday. Hours after "
+            "the Mastung bombing, another suicide bomber struck a mosque in Hangu district, killing five worshippers.")
+    found = sorted((e["district"], e["method"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("Hangu", "suicide_bombing", 5), ("Mastung", "suicide_bombing", 60)]
+
+
+def test_news_attackers_shot_dead_after_a_bombing_are_its_perpetrators_killed(run_extract):
+    # "shot dead" is how the attackers died, no way of attack of another incident
+    text = ("A suicide bomber struck a mosque inside a police station in Hangu district on Sunday, killing five "
+            "worshippers. Two attackers were shot dead by police before they could enter the building.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("suicide_bombing", 5, 2)

@@ -906,8 +906,14 @@ class EventAssembler:
         """An attack word that is a person ("suicide bombers", lexicon `victim_nouns.attacker`)
         whom the sentence has killed or shot ("three suicide bombers were shot dead by the
         police", "troops killed a suicide bomber"): the dead of a clash, not an attack of theirs.
-        Under a verb the bomber did ("the bomber blew himself up") it stays the attack."""
+        Under a verb the bomber did ("the bomber blew himself up") it stays the attack. So is a
+        verb of killing whose passive subject is such a person ("two attackers were shot dead")."""
         root = span.root
+        if root.pos_ == "VERB" and any(
+            c.dep_ == "nsubjpass" and self.lexicon.victim_category.get(c.lower_) == "attacker" for c in root.children
+        ):
+            # "two attackers were shot dead by police": the verb is how the attackers died
+            root = next(c for c in root.children if c.dep_ == "nsubjpass")
         if self.lexicon.victim_category.get(root.lower_) != "attacker":
             return False
         verb = root.head
@@ -1314,12 +1320,30 @@ class EventAssembler:
                 }
             )
             employers.append(self._victims_employer_place(ent) or self._office_place(ent))
+        earlier = [self._names_an_earlier_attack(sent.doc, p["token"]) for p in found]
+        if any(earlier) and not all(earlier):
+            # "Hours after the Mastung bombing, another suicide bomber struck a mosque in Hangu":
+            # the place of the attack the phrase of time recalls is not where this one struck
+            found = [p for p, recalled in zip(found, earlier) if not recalled]
+            employers = [e for e, recalled in zip(employers, earlier) if not recalled]
         if any(employers) and any(p["district"] for p, employer in zip(found, employers) if not employer):
             # "a bomb hit a van in Mohmand, killing two employees of a bank in Peshawar": where
             # the victims worked, beside the place of the attack, is not where they were hit;
             # "their chief in Tank was among eight shot dead in Malir": where he held office
             found = [p for p, employer in zip(found, employers) if not employer]
         return found
+
+    def _names_an_earlier_attack(self, doc: Doc, token: int) -> bool:
+        """Whether the place name at `token` modifies a definite attack word that a phrase of time
+        tells as an earlier attack ("after the Mastung bombing", "in the wake of the Quetta blast")."""
+        ent = next((e for e in self._ents.get(doc[token].sent.start, ()) if e.start == token), None)
+        if ent is None or ent.root.dep_ not in {"compound", "poss", "nmod", "amod"}:
+            return False
+        head = ent.root.head
+        return any(
+            span.start <= head.i < span.end and self._told_before(span)
+            for span in doc.spans.get(self.triggers_key, [])
+        )
 
     def _reference_point(self, sent: Span, first: int) -> bool:
         """Whether the place name starting at `first` is what a direction or a distance is told
