@@ -634,6 +634,8 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
     best: dict[str, str] = {}
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
+        if code == INDIAN_FORCES and not group.get("acting", True):
+            continue  # "officials blamed Indian forces for backing the attackers": no actor of this violence
         if code == AFGHAN_STATE_FORCES:
             code = afghan_forces
         if code == "Taliban":
@@ -714,7 +716,11 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     country, province, district, place, point = _location(incident)
     chosen_date = event_date(incident)
     afghan_forces = afghan_forces_code(chosen_date["value"] if chosen_date else published)
-    groups = {afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"] for g in incident["groups"]}
+    groups = {
+        afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"] for g in incident["groups"]
+        # India's forces only where the text tells them firing or striking, not blamed for backing the attackers
+        if g["code"] != INDIAN_FORCES or g.get("acting", True)
+    }
     if country == "Afghanistan" and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and not groups & AFGHAN_FORCES:
         method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
     if groups & AFGHAN_FORCES and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:

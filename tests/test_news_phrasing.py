@@ -2330,6 +2330,13 @@ def test_news_indias_forces_strike_and_clash_across_the_border(run_extract, text
     )
 
 
+def test_news_indias_forces_blamed_for_backing_attackers_are_no_actor_of_the_attack(run_extract):
+    text = ("Gunmen attacked a bus in Kalat on Sunday, killing seven passengers. Officials blamed Indian forces for "
+            "backing the attackers.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], event["perpetrators"]) == ("attack", "armed_assault", [])
+
+
 def test_news_engagements_an_ispr_release_tells_one_by_one_are_incidents_of_their_own(run_extract):
     text = (
         "RAWALPINDI: Security forces killed 30 khwarij in three separate engagements in Khyber Pakhtunkhwa on "

@@ -280,7 +280,10 @@ class EventAssembler:
             and not self._acts_as_a_rule(ent)
         ]
         record["groups"] = [
-            {"code": ent.ent_id_, "token": ent.start, "text": ent.text, "beside_afghan": self._beside_the_afghan_side(ent, named)}
+            {
+                "code": ent.ent_id_, "token": ent.start, "text": ent.text, "beside_afghan": self._beside_the_afghan_side(ent, named),
+                "acting": self._group_acts(ent, triggers),
+            }
             for ent in named
             if not (self._is_parent_of(ent) and any(other.ent_id_ != ent.ent_id_ and not self._is_parent_of(other) for other in named))
         ]
@@ -591,6 +594,26 @@ class EventAssembler:
             ):
                 return True
         return False
+
+    def _group_acts(self, ent: Span, triggers: list[Span]) -> bool:
+        """Whether a group is told doing the violence in its own words: its name holds or
+        modifies an attack word ("Indian shelling", "Indian artillery fire"), is the subject of
+        an attack verb ("Indian troops opened fire") or the agent of one ("killed by Indian
+        shelling"); not a group blamed for backing the attackers ("officials blamed Indian forces
+        for backing them")."""
+        lexicon = self.lexicon
+        root = ent.root
+        if any(span.start < ent.end and ent.start < span.end for span in triggers):
+            return True
+        if root.dep_ in {"compound", "amod", "nmod", "poss"} and any(span.start <= root.head.i < span.end for span in triggers):
+            return True
+        verb = root.head
+        if root.dep_ == "nsubj" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in lexicon.attacked_verbs | lexicon.militant_initiative_verbs
+            or any(span.start <= verb.i < span.end for span in triggers)
+        ):
+            return True
+        return root.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent"
 
     def _claimed_by_the_state(self, sent: Span) -> bool:
         """"The CTD claimed to have killed four terrorists belonging to the TTP", "police claimed
@@ -2726,6 +2749,7 @@ class EventAssembler:
             attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
             incident["groups"].append({
                 "code": group["code"], "attribution": attribution, "sent": record["index"], "beside_afghan": group.get("beside_afghan", False),
+                "acting": group.get("acting", True),
             })
 
     @staticmethod
