@@ -2367,3 +2367,9 @@ def test_news_attackers_shot_dead_after_a_bombing_are_its_perpetrators_killed(ru
             "worshippers. Two attackers were shot dead by police before they could enter the building.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("suicide_bombing", 5, 2)
+
+
+@pytest.mark.parametrize("outcome", ["injured", "wounded"])
+def test_news_shot_and_injured_is_a_gun_attack(run_extract, outcome):
+    event = _only(run_extract(f"A traffic warden was shot and {outcome} in Hayatabad, Peshawar, on Sunday.", published=PUBLISHED))
+    assert (event["method"], event["injured"]) == ("armed_assault", 1)
