@@ -2373,3 +2373,14 @@ def test_news_attackers_shot_dead_after_a_bombing_are_its_perpetrators_killed(ru
 def test_news_shot_and_injured_is_a_gun_attack(run_extract, outcome):
     event = _only(run_extract(f"A traffic warden was shot and {outcome} in Hayatabad, Peshawar, on Sunday.", published=PUBLISHED))
     assert (event["method"], event["injured"]) == ("armed_assault", 1)
+
+
+def test_news_the_attack_recalled_by_its_toll_is_the_one_with_that_toll(run_extract):
+    # the statement after the subheading names the Thursday blast by its toll, not the older
+    # raid the story told last
+    text = ("Five soldiers were martyred when a roadside bomb hit their vehicle in Datta Khel, North Waziristan, "
+            "on Thursday. Earlier this month, on March 2, militants raided a check post in Datta Khel and "
+            "killed a soldier.\n\nCONDOLENCES\n\nThe chief minister condemned the attack in North Waziristan in "
+            "which five soldiers were martyred.")
+    found = sorted((e["date"], e["method"], e["killed"]) for e in run_extract(text, published="2024-03-22"))
+    assert found == [("2024-03-02", "armed_assault", 1), ("2024-03-21", "bombing", 5)]

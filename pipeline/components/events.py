@@ -2395,6 +2395,9 @@ class EventAssembler:
             # the sentence then gives
             frame["dates"] = []
             return told
+        recalled = self._incident_of_the_toll_recalled(frame, incidents, current)
+        if recalled is not None:
+            return recalled
         frame_date = max(frame["dates"], key=lambda d: len(d["value"]), default=None)
         if frame["same_day"] and current is not None:
             frame_date = self._incident_date(current)
@@ -2476,6 +2479,31 @@ class EventAssembler:
                     # in Bannu ... Late on 21 February, jets struck three Afghan provinces")
                     return incident
         return None
+
+    def _incident_of_the_toll_recalled(self, frame: dict, incidents: list[dict], current: dict | None) -> dict | None:
+        """"The PM condemned the attack in North Waziristan in which four officers were
+        martyred", after the story moved on to an older attack there: a definite attack word
+        with the toll of one incident told before, and not the current one's, recalls that
+        incident."""
+        # after a subheading no incident is current: the one told last is the nearest reading
+        current = current if current is not None else (incidents[-1] if incidents else None)
+        if current is None or not any(t.get("definite") for t in frame["triggers"]):
+            return None
+        counts = {(c["outcome"], c["count"]) for c in frame["casualties"] if c["count"] > 0 and not c["subset"]}
+        if not counts:
+            return None
+
+        def told(incident: dict) -> set[tuple[str, int]]:
+            return {(c["outcome"], c["count"]) for c in incident["casualties"] if c["count"] > 0 and not c["subset"]}
+
+        if counts & told(current):
+            return None
+        district = self._frame_district(frame)
+        recalled = [
+            incident for incident in incidents
+            if incident is not current and counts <= told(incident) and district in (None, incident["district"])
+        ]
+        return recalled[0] if len(recalled) == 1 else None
 
     def _fits_in_time(self, incident: dict, frame: dict, frame_date: dict | None) -> bool:
         """Whether a sentence dated `frame_date` can continue a placed incident: compatible dates,
