@@ -2384,3 +2384,14 @@ def test_news_the_attack_recalled_by_its_toll_is_the_one_with_that_toll(run_extr
             "which five soldiers were martyred.")
     found = sorted((e["date"], e["method"], e["killed"]) for e in run_extract(text, published="2024-03-22"))
     assert found == [("2024-03-02", "armed_assault", 1), ("2024-03-21", "bombing", 5)]
+
+
+def test_news_a_headline_sum_over_a_lead_of_different_incidents_opens_no_incident(run_extract):
+    # the headline's 9 is the lead's sum of several incidents; the photo caption between them
+    # ends no story
+    text = ("Trader among nine killed in Karachi\n\n"
+            "Shops stay shut in Orangi Town after the shooting. - Photo by staff\n\n"
+            "KARACHI: At least nine people were killed in different incidents of violence in the city on Tuesday.\n\n"
+            "In the deadliest, gunmen on a motorcycle shot dead four workers of a garment factory in Orangi Town.")
+    found = [(e["district"], e["killed"]) for e in run_extract(text, published="2024-05-08")]
+    assert found == [("Karachi", 4)]

@@ -1791,7 +1791,7 @@ class EventAssembler:
                     self._add_groups(told, record)
                     self._add_evidence(told, record)
                 continue
-            if record["summary"] and current is not None and incidents == [current] and current["heading_only"] and current["district"] is None:
+            if record["summary"] and self._headline_gave_the_sum(incidents, current, record, sent_casualties):
                 # a headline "Grenade attacks in Balochistan wound 30" over a lead that counts
                 # "two separate attacks in Kalat and Turbat": the headline gave their sum, no incident
                 incidents.pop()
@@ -2479,6 +2479,23 @@ class EventAssembler:
                     # in Bannu ... Late on 21 February, jets struck three Afghan provinces")
                     return incident
         return None
+
+    @staticmethod
+    def _headline_gave_the_sum(incidents: list[dict], current: dict | None, record: dict, lead_casualties: list[dict]) -> bool:
+        """Whether the only incident so far is a headline's that a summary lead below it sums up:
+        a headline placed no nearer than a province ("Grenade attacks in Balochistan wound 30"),
+        or one whose every figure is the lead's while the lead names no district ("12 killed in
+        Karachi" over "12 people were killed in different incidents in the city"; a lead that
+        places its sum in a district tells that district's attack too). Photo captions between
+        the two leave no incident current."""
+        if len(incidents) != 1 or not incidents[0]["heading_only"] or current not in (None, incidents[0]):
+            return False
+        headline = incidents[0]
+        if current is not None and headline["district"] is None:
+            return True
+        own = {(c["outcome"], c["count"]) for c in headline["casualties"] if c["count"] > 0}
+        summed = {(c["outcome"], c["count"]) for c in lead_casualties if c["count"] > 0}
+        return bool(own) and own <= summed and not any(p["district"] for p in record["places"])
 
     def _incident_of_the_toll_recalled(self, frame: dict, incidents: list[dict], current: dict | None) -> dict | None:
         """"The PM condemned the attack in North Waziristan in which four officers were
