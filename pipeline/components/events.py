@@ -271,7 +271,10 @@ class EventAssembler:
         # "the minister said Tuesday": the day of the statement dates the incident only when
         # nothing else does (assembly.event_date)
         record["statement_dates"], record["dates"] = [], []
+        aside = self._aside_clauses(sent, triggers)
         for found in dates:
+            if found["token"] in aside:
+                continue
             record["statement_dates" if self._dates_a_statement(found, doc) else "dates"].append(found)
         named = [
             ent for ent in self._ents.get(sent.start, ())
@@ -408,6 +411,24 @@ class EventAssembler:
         record["said_pakistan"] = bool(lexicon.pakistan_says.search(text))
         record["lemmas_attack"] = bool(lemmas & lexicon.attack_lemmas)
         return record
+
+    def _aside_clauses(self, sent: Span, triggers: list[Span]) -> set[int]:
+        """Token indices of the sentence's relative clauses on a word that is no attack word,
+        with no attack word or casualty verb of their own: in "a mine hit a patrol near the dam
+        that was finished in 2015", or "a grenade struck a shop in Kalam, which militants ran
+        for two years until 2010", the clause's time is the dam's or the town's past, not the
+        attack's. ("The blast, which went off on Sunday": the clause is on the attack word.)"""
+        attack_words = {i for span in triggers for i in range(span.start, span.end)}
+        casualty_lemmas = self.lexicon.killed_lemmas | self.lexicon.injured_lemmas
+        aside: set[int] = set()
+        for clause in sent:
+            if clause.dep_ != "relcl" or clause.head.i in attack_words:
+                continue
+            inner = {w.i for w in clause.subtree}
+            if inner & attack_words or any(sent.doc[i].lemma_.lower() in casualty_lemmas for i in inner):
+                continue
+            aside |= inner
+        return aside
 
     @staticmethod
     def _in_word_compound(span: Span) -> bool:
@@ -830,10 +851,22 @@ class EventAssembler:
 
         for token in sent:
             marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions]
-            if token.dep_ not in {"advcl", "conj", "ccomp"} or not marks or not any(
+            if not marks or not any(
                 c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in (*token.children, *marks[0].children)
             ):
                 continue  # "a day after", "hours before" (the gap on the verb or on its "after"); a plain "after" tells how
+            if token.dep_ == "ROOT":
+                # the parser may make the gap clause's verb the root and hang the news on it
+                # ("gunmen shot a lawyer, police said, hours after a bomb killed five" with "shot"
+                # a ccomp of "killed"): the clause is from its gap to the end
+                start = min(t.i for t in marks[0].subtree)
+                news = [c for c in token.children if c.dep_ == "ccomp" and c.i < start and tells_an_attack(c)]
+                subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > start]
+                if news and any(t.i in trigger_tokens for subject in subjects for t in subject.subtree):
+                    inside |= {t.i for t in token.subtree if t.i >= start}
+                continue
+            if token.dep_ not in {"advcl", "conj", "ccomp"}:
+                continue
             governor = token.head
             if governor.i == token.i:
                 continue
@@ -2388,6 +2421,17 @@ class EventAssembler:
                     return keep_fitting_dates(incident)
             if current is not None and not district:
                 return keep_fitting_dates(current)
+            unplaced = current if current is not None else (incidents[-1] if incidents else None)
+            if (
+                unplaced is not None and unplaced["district"] is None
+                and len({p["district"] for p in frame["places"] if p["district"]}) == 1
+                and any(t["strength"] == "SPECIFIC" for t in unplaced["triggers"]) and self._methods_fit(unplaced, frame)
+                and all(self._dates_compatible(self._incident_date(unplaced), d) for d in frame["dates"])
+            ):
+                # "it was the first suicide bombing in Quetta in two years" after a lead that told
+                # the bombing without its city: the incident told so far without a place, placed
+                # by the reference
+                return keep_fitting_dates(unplaced)
         told = current if current is not None else (incidents[-1] if incidents else None)
         if told is not None and self._restates_the_toll(frame, told):
             # "the seven brave soldiers who laid down their lives last night include ...": the
