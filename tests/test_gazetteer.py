@@ -251,6 +251,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Bettani", "area", "Pakistan", "Khyber Pakhtunkhwa", "Lakki Marwat"),
         ("Mughal Kot", "town", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Sanjawi", "town", "Pakistan", "Balochistan", "Ziarat"),
+        ("Chittian Hattian", "area", "Pakistan", "Punjab", "Rawalpindi"),  # not Hattian Bala in Azad Kashmir
         ("Gadani", "town", "Pakistan", "Balochistan", "Hub"),
         ("Sharea Faisal", "site", "Pakistan", "Sindh", "Karachi"),
         ("Korangi", "area", "Pakistan", "Sindh", "Karachi"),

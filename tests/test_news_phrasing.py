@@ -2430,3 +2430,9 @@ def test_news_a_gap_clause_the_parser_made_the_root_is_still_the_earlier_attack(
     triggers = [doc[1:2], doc[12:13]]
     earlier = assembler._earlier_clause_tokens(doc[:], triggers, [])
     assert sorted(earlier) == list(range(9, 16))  # "hours after a bomb killed five ."
+
+
+def test_news_hattian_ending_a_neighbourhood_name_is_not_the_kashmir_district(run_extract):
+    text = "RAWALPINDI: Four people were hurt when a grenade exploded outside a mosque in the Mohalla Hattian area of the city on Friday."
+    event = _only(run_extract(text, published="2024-02-10"))
+    assert (event["district"], event["injured"]) == ("Rawalpindi", 4)
