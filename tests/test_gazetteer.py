@@ -248,6 +248,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Mashkaf tunnel", "site", "Pakistan", "Balochistan", "Kachhi"),
         ("Dalbandin", "town", "Pakistan", "Balochistan", "Chagai"),
         ("Nokundi", "town", "Pakistan", "Balochistan", "Chagai"),
+        ("Noshehra", "district", "Pakistan", "Khyber Pakhtunkhwa", "Nowshera"),
         ("Bettani", "area", "Pakistan", "Khyber Pakhtunkhwa", "Lakki Marwat"),
         ("Mughal Kot", "town", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Sanjawi", "town", "Pakistan", "Balochistan", "Ziarat"),
