@@ -249,6 +249,7 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Dalbandin", "town", "Pakistan", "Balochistan", "Chagai"),
         ("Nokundi", "town", "Pakistan", "Balochistan", "Chagai"),
         ("Noshehra", "district", "Pakistan", "Khyber Pakhtunkhwa", "Nowshera"),
+        ("Pakistan army headquarters", "site", "Pakistan", "Punjab", "Rawalpindi"),
         ("Bettani", "area", "Pakistan", "Khyber Pakhtunkhwa", "Lakki Marwat"),
         ("Mughal Kot", "town", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Sanjawi", "town", "Pakistan", "Balochistan", "Ziarat"),
