@@ -2448,3 +2448,10 @@ def test_news_hattian_ending_a_neighbourhood_name_is_not_the_kashmir_district(ru
 def test_news_a_city_owning_an_institute_or_a_park_is_where_the_attack_was(run_extract, text, district):
     # "Kabul's denials" name a government; "Mardan's institute" is a place in Mardan
     assert _only(run_extract(text, published="2024-02-13"))["district"] == district
+
+
+def test_news_a_weight_of_explosives_is_no_tally(run_extract):
+    # "150 pounds" weighs the bomb; the sentence still places the blast
+    text = "A car bomb killed 12 people on Friday. The blast, set off with some 150 pounds of explosives, ripped through the main bazaar of Bannu."
+    event = _only(run_extract(text, published="2024-02-13"))
+    assert (event["district"], event["killed"]) == ("Bannu", 12)
