@@ -2455,3 +2455,12 @@ def test_news_a_weight_of_explosives_is_no_tally(run_extract):
     text = "A car bomb killed 12 people on Friday. The blast, set off with some 150 pounds of explosives, ripped through the main bazaar of Bannu."
     event = _only(run_extract(text, published="2024-02-13"))
     assert (event["district"], event["killed"]) == ("Bannu", 12)
+
+
+def test_news_a_ranked_man_described_as_a_resident_is_a_soldier(run_extract):
+    text = ("Security forces killed six khwarij in an intelligence-based operation in the Tirah valley of Khyber "
+            "district on Tuesday, the military said. During the operation, Lance Naik Gul Zaman, 31, a resident of "
+            "Kurram, embraced shahadat.")
+    event = _only(run_extract(text, published="2024-06-14"))
+    assert (event["killed"], event["perpetrators_killed"]) == (1, 6)
+    assert "civilians" not in event["targets"]

@@ -521,6 +521,9 @@ class CasualtyExtractor:
             for statement in found:
                 statement["initial"] = True  # "initial reports said 18 were killed": a first figure
         found += self._another_who_sustained_injuries(sent, sent_index, found)
+        # "Sepoy X, a resident of Kurram, embraced martyrdom": the appositive describes the ranked
+        # man, who is counted by his name and rank below
+        found = [s for s in found if not self._describes_a_ranked_man(sent.doc, s)]
         ranked = self._named_members_of_the_forces(sent, sent_index, found)
         found += ranked + self._named_victims(sent, sent_index, found, ranked)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
@@ -589,6 +592,17 @@ class CasualtyExtractor:
             (t.lemma_.lower() in causes or t.lower_ in causes) and t.dep_ == "pobj"
             and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in killed
             for t in sent
+        )
+
+    def _describes_a_ranked_man(self, doc: Doc, statement: dict) -> bool:
+        """Whether a count of one ("a resident of Kurram") is an appositive on a man named with
+        his rank ("Sepoy X, a resident of Kurram"): it describes him, and counts no one else."""
+        noun = doc[statement["group"]] if 0 <= statement["group"] < len(doc) else None
+        if noun is None or statement["count"] != 1 or doc[statement["token"]].lower_ not in {"a", "an"}:
+            return False
+        name = noun.head
+        return noun.dep_ == "appos" and name.pos_ == "PROPN" and any(
+            c.lower_ in self.lexicon.rank_titles for c in left_compounds(name)
         )
 
     def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
