@@ -406,9 +406,10 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
     if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in load_lexicon().raid_words for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(
-        t["strength"] != "SPECIFIC" and t["text"].lower() in load_lexicon().assault_verbs for t in incident["triggers"]
+        t["strength"] != "SPECIFIC" and (t["text"].lower() in load_lexicon().assault_verbs or t.get("on_a_site"))
+        for t in incident["triggers"]
     ) and not incident["afghan_actor"]:
-        method = "armed_assault"  # "militants attacked a police station": a raid on a post
+        method = "armed_assault"  # "militants attacked a police station", "an attack on a check post": a raid on a post
     if method == "hostage_taking" and "transport" in incident["targets"]:
         method = "hijacking"  # passengers of a train or bus held hostage
     if method == "suicide_bombing":

@@ -2464,3 +2464,9 @@ def test_news_a_ranked_man_described_as_a_resident_is_a_soldier(run_extract):
     event = _only(run_extract(text, published="2024-06-14"))
     assert (event["killed"], event["perpetrators_killed"]) == (1, 6)
     assert "civilians" not in event["targets"]
+
+
+def test_news_an_attack_on_a_check_post_with_no_weapon_named_is_a_raid_on_a_post(run_extract):
+    text = "Soldiers repulsed an attack on a check post in Zhob on Thursday, killing three terrorists, while two soldiers embraced martyrdom."
+    event = _only(run_extract(text, published="2024-06-14"))
+    assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_assault", 2, 3)

@@ -732,12 +732,16 @@ class EventAssembler:
         )
 
     def _raids_a_site(self, span: Span) -> bool:
-        """"Militants stormed the police station", "attacked a checkpost": a raid word whose
-        object is a post or station (lexicon `senior_victim_titles.raided_sites`)."""
+        """"Militants stormed the police station", "attacked a checkpost", "an attack on a check
+        post": a raid word whose object is a post or station (lexicon
+        `senior_victim_titles.raided_sites`)."""
         verb = span.root
-        return verb.lower_ in self.lexicon.raid_words and any(
-            c.dep_ == "dobj" and c.lower_ in self.lexicon.raided_sites for c in verb.children
-        )
+        if verb.lower_ not in self.lexicon.raid_words:
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"
+        ]
+        return any(o.lower_ in self.lexicon.raided_sites for o in objects)
 
     def _attackers_are_members(self, sent: Span) -> bool:
         """Whether the sentence makes attackers members of a group it names ("the slain
