@@ -2470,3 +2470,10 @@ def test_news_an_attack_on_a_check_post_with_no_weapon_named_is_a_raid_on_a_post
     text = "Soldiers repulsed an attack on a check post in Zhob on Thursday, killing three terrorists, while two soldiers embraced martyrdom."
     event = _only(run_extract(text, published="2024-06-14"))
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_assault", 2, 3)
+
+
+def test_news_militants_who_tried_to_infiltrate_fought_a_clash(run_extract):
+    text = ("Two soldiers were martyred and three terrorists killed as militants tried to infiltrate from "
+            "Afghanistan into the Ghulam Khan area of North Waziristan, the military said on Sunday.")
+    event = _only(run_extract(text, published="2024-11-12"))
+    assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_clash", 2, 3)
