@@ -2477,3 +2477,15 @@ def test_news_militants_who_tried_to_infiltrate_fought_a_clash(run_extract):
             "Afghanistan into the Ghulam Khan area of North Waziristan, the military said on Sunday.")
     event = _only(run_extract(text, published="2024-11-12"))
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_clash", 2, 3)
+
+
+def test_news_a_group_behind_similar_attacks_is_its_record_not_this_attack(run_extract):
+    text = ("A police official was martyred on Wednesday when a remote-controlled bomb hit his vehicle in the Mamund "
+            "area of Bajaur. No group claimed responsibility, but the TTP has been behind similar attacks in the area.")
+    event = _only(run_extract(text, published="2024-11-13"))
+    assert (event["killed"], event["perpetrators"]) == (1, [])
+
+
+def test_news_a_shopkeeper_and_his_two_assistants_are_three_dead(run_extract):
+    text = "Gunmen shot dead a tailor and his two assistants in their shop in Turbat on Saturday, police said."
+    assert _only(run_extract(text, published="2024-11-13"))["killed"] == 3
