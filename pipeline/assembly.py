@@ -441,6 +441,9 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
     if not relevant:
         return None, None, None
     updates = [s for s in relevant if s["update"]]
+    if any(not s["subset"] for s in updates):
+        # "has risen to 31, including 18 soldiers": the total, not its part told after it
+        updates = [s for s in updates if not s["subset"]]
     if updates:
         last = max(updates, key=lambda s: s["start"])
         return last["count"], last["qualifier"], last

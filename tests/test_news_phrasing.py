@@ -2489,3 +2489,8 @@ def test_news_a_group_behind_similar_attacks_is_its_record_not_this_attack(run_e
 def test_news_a_shopkeeper_and_his_two_assistants_are_three_dead(run_extract):
     text = "Gunmen shot dead a tailor and his two assistants in their shop in Turbat on Saturday, police said."
     assert _only(run_extract(text, published="2024-11-13"))["killed"] == 3
+
+
+def test_news_a_risen_toll_is_the_total_not_the_part_after_including(run_extract):
+    text = "The death toll in the attack on a passenger train in Bolan has risen to 31, including 18 soldiers, the military said on Friday."
+    assert _only(run_extract(text, published="2024-11-13"))["killed"] == 31
