@@ -323,6 +323,9 @@ def test_casualties_event_subset_not_added(run_extract, only_event):
         # a part of the casualties, its kind after the linking verb
         ("Eight of those killed were constables.", "killed", 8, "security"),
         ("Three of the wounded were women.", "injured", 3, "civilian"),
+        # the "of" phrase fronted; a number word the base model tags as a date
+        ("Of the dead, 11 were policemen.", "killed", 11, "security"),
+        ("Eighteen of the dead were soldiers.", "killed", 18, "security"),
     ],
 )
 def test_casualties_victim_list_is_a_part_of_the_toll(statements, text, outcome, count, category):

@@ -441,12 +441,14 @@ class CasualtyExtractor:
     @staticmethod
     def _bare_number_misread_as_date(token: Token) -> bool:
         """"killing 15 people and injuring 70": the base model sometimes tags a lone number
-        as a DATE; a one-token entity of one to three digits is a count, not a date. So is a
-        number word the model joined to an ISO date just before it."""
+        as a DATE; a one-token entity of one to three digits, or a number word, is a count, not
+        a date. So is a number word the model joined to an ISO date just before it."""
         doc = token.doc
         alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
         if token.ent_type_ == "DATE" and token.is_alpha and token.i >= 5 and ISO_DATE.fullmatch(doc[token.i - 5 : token.i].text):
             return True  # "date 2021-06-09 Two policemen ...": a page's stamp glued to a count word
+        if token.ent_type_ == "DATE" and alone and token.is_alpha and token.like_num:
+            return True  # "Eighteen of the dead were soldiers": a number word alone is no date
         return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
 
     @staticmethod
@@ -1495,6 +1497,11 @@ class CasualtyExtractor:
         if count.dep_ != "nsubj" or head.lemma_.lower() != "be":
             return None
         told = [p for prep in count.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        # "Of the dead, 18 were soldiers": the "of" phrase fronted, on the verb
+        told += [
+            p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < count.i
+            for p in prep.children if p.dep_ == "pobj"
+        ]
         outcome = next((o for o in map(self._casualties_noun_outcome, told) if o is not None), None)
         kinds = [(self._category_of(noun), noun) for noun in map(_past_compounds, head.children) if noun.dep_ == "attr"]
         category, noun = next(((kind, noun) for kind, noun in kinds if kind is not None), (None, None))
