@@ -2494,3 +2494,16 @@ def test_news_a_shopkeeper_and_his_two_assistants_are_three_dead(run_extract):
 def test_news_a_risen_toll_is_the_total_not_the_part_after_including(run_extract):
     text = "The death toll in the attack on a passenger train in Bolan has risen to 31, including 18 soldiers, the military said on Friday."
     assert _only(run_extract(text, published="2024-11-13"))["killed"] == 31
+
+
+@pytest.mark.parametrize(
+    "text, attribution",
+    [
+        # "suspected" describes what was hit, not who struck
+        ("Pakistani jets struck suspected militant hideouts in Paktika province of Afghanistan on Tuesday night, killing 20 people.", "attributed"),
+        ("Militants of the Lashkar-e-Jhangvi shot dead two suspected informers in Quetta on Tuesday, police said.", "attributed"),
+    ],
+)
+def test_news_suspected_targets_make_no_suspected_perpetrator(run_extract, text, attribution):
+    event = _only(run_extract(text, published="2024-12-26"))
+    assert [p["attribution"] for p in event["perpetrators"]] == [attribution]

@@ -387,7 +387,7 @@ class EventAssembler:
         claim_text = lexicon.negated_claims.sub(" ", text) if "claim" in text else text
         record["claim_denied"] = claim_text != text
         record["claim"] = any(cue in claim_text for cue in lexicon.claim_cues) and not self._claimed_by_the_state(sent)
-        record["suspect"] = _has_word_cue(text, lexicon.suspect_cues)
+        record["suspect"] = _has_word_cue(self._without_described_objects(sent, text), lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
         record["membership"] = bool(record["groups"]) and self._attackers_are_members(sent)
         record["strike_actor"] = bool(words & lexicon.strike_actor_cues) or "pakistan's" in text
@@ -429,6 +429,27 @@ class EventAssembler:
                 continue
             aside |= inner
         return aside
+
+    @staticmethod
+    def _without_described_objects(sent: Span, text: str) -> str:
+        """The sentence's words without "suspected" or "alleged" describing whom or what was hit
+        ("jets struck suspected TTP hideouts", "killed three alleged militants"): the word names
+        no suspicion about who attacked ("by suspected militants" still does)."""
+        def describes_an_object(word: Token) -> bool:
+            if word.dep_ == "amod":
+                return _phrase_head(word).dep_ in {"dobj", "pobj"} and _phrase_head(word).head.lower_ != "by"
+            # "struck suspected hideouts", which the parser may read as a verb after an auxiliary
+            before = word.nbor(-1) if word.i > sent.start else None
+            after = word.nbor(1) if word.i + 1 < sent.end else None
+            return (
+                before is not None and after is not None and before.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN"}
+                and before.lemma_.lower() not in {"be", "have"} and after.pos_ in {"NOUN", "PROPN", "ADJ"}
+            )
+
+        described = [t for t in sent if t.lower_ in {"suspected", "alleged"} and describes_an_object(t)]
+        if not described:
+            return text
+        return " ".join(_kept_words(sent, {t.i for t in sent} - {t.i for t in described}).replace("\u2019", "'").split())
 
     @staticmethod
     def _in_word_compound(span: Span) -> bool:
