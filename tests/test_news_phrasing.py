@@ -2486,9 +2486,15 @@ def test_news_a_group_behind_similar_attacks_is_its_record_not_this_attack(run_e
     assert (event["killed"], event["perpetrators"]) == (1, [])
 
 
-def test_news_a_shopkeeper_and_his_two_assistants_are_three_dead(run_extract):
-    text = "Gunmen shot dead a tailor and his two assistants in their shop in Turbat on Saturday, police said."
-    assert _only(run_extract(text, published="2024-11-13"))["killed"] == 3
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Gunmen shot dead a tailor and his two assistants in their shop in Turbat on Saturday, police said.", 3),
+        ("Gunmen shot dead three woodcutters in a forest near Darazinda on Saturday.", 3),
+    ],
+)
+def test_news_workers_of_a_trade_are_counted_people(run_extract, text, killed):
+    assert _only(run_extract(text, published="2024-11-13"))["killed"] == killed
 
 
 def test_news_a_risen_toll_is_the_total_not_the_part_after_including(run_extract):
