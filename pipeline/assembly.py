@@ -758,12 +758,14 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
             t["method"] in {"targeted_killing", "armed_assault"} and t["text"].lower() not in weaponless for t in incident["triggers"]
         )
         method = "armed_assault" if named_weapon else "unknown"
-    if method == "armed_assault" and 0 < (killed or 0) <= TARGETED_KILLING_MOST + 1 and _senior_victim(statements) and not any(
+    named_target = 0 < (killed or 0) <= 2 and any(t.get("on_a_named_person") for t in incident["triggers"])
+    if method == "armed_assault" and 0 < (killed or 0) <= TARGETED_KILLING_MOST + 1 and (_senior_victim(statements) or named_target) and not any(
         t.get("on_a_site") for t in incident["triggers"]
     ):
-        # "gunmen ambushed the superintendent's car, killing him and three guards": a named or
-        # specific person shot (EVENTS.md), his escort with him (not "militants stormed the
-        # police station", an assault on the post in which the officer died)
+        # "gunmen ambushed the superintendent's car, killing him and three guards", "opened fire
+        # on ASI X, killing him": a named or specific person shot (EVENTS.md), his escort with
+        # him (not "militants stormed the police station", an assault on the post in which the
+        # officer died)
         method = "targeted_killing"
     injured = injured_figure(statements)
     told = incident["targets"]

@@ -2513,3 +2513,15 @@ def test_news_a_risen_toll_is_the_total_not_the_part_after_including(run_extract
 def test_news_suspected_targets_make_no_suspected_perpetrator(run_extract, text, attribution):
     event = _only(run_extract(text, published="2024-12-26"))
     assert [p["attribution"] for p in event["perpetrators"]] == [attribution]
+
+
+def test_news_shots_at_a_named_officer_are_a_targeted_killing_of_the_police(run_extract):
+    text = "Unknown motorcyclists opened fire on ASI Gul Nawaz near his house in Bannu on Monday, killing him on the spot."
+    event = _only(run_extract(text, published="2024-12-17"))
+    assert (event["method"], event["targets"], event["killed"]) == ("targeted_killing", ["police"], 1)
+
+
+def test_news_shots_on_a_named_road_single_out_no_one(run_extract):
+    text = ("Two traffic wardens were martyred in Quetta on Sunday. The wardens were on duty when gunmen riding a "
+            "motorbike opened fire at them on Sirki Road.")
+    assert _only(run_extract(text, published="2024-12-17"))["method"] == "armed_assault"

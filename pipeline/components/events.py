@@ -250,6 +250,7 @@ class EventAssembler:
                     "definite": self._is_definite(span),
                     "ranked": self._ranks_the_incident_told(span),
                     "on_a_site": self._raids_a_site(span),
+                    "on_a_named_person": self._fires_on_a_named_person(span),
                 }
                 for span in spans
                 if not self._trigger_is_hypothetical(span) and not self._told_before(span)
@@ -763,6 +764,22 @@ class EventAssembler:
             g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"
         ]
         return any(o.lower_ in self.lexicon.raided_sites for o in objects)
+
+    def _fires_on_a_named_person(self, span: Span) -> bool:
+        """"Opened fire on ASI Muhammad Riaz", "fired at Malik Rehman": shots at a man the
+        text names, the specific person EVENTS.md's targeted killing is aimed at (not "on Sirki
+        Road", a street the base model may take for a person)."""
+        roles = self.lexicon.place_roles
+        places = set(roles["road_nouns"]) | set(roles["location_nouns"]) | set(roles["site_nouns"])
+
+        def named_person(noun: Token) -> bool:
+            ranked = any(c.dep_ == "compound" and c.lower_ in self.lexicon.rank_titles for c in noun.children)
+            return noun.pos_ == "PROPN" and (noun.ent_type_ == "PERSON" or ranked) and noun.lower_ not in places
+
+        return any(
+            prep.dep_ == "prep" and prep.lower_ in {"on", "at"} and any(p.dep_ == "pobj" and named_person(p) for p in prep.children)
+            for prep in span.root.children
+        )
 
     def _attackers_are_members(self, sent: Span) -> bool:
         """Whether the sentence makes attackers members of a group it names ("the slain
