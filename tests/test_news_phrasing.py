@@ -2525,3 +2525,12 @@ def test_news_shots_on_a_named_road_single_out_no_one(run_extract):
     text = ("Two traffic wardens were martyred in Quetta on Sunday. The wardens were on duty when gunmen riding a "
             "motorbike opened fire at them on Sirki Road.")
     assert _only(run_extract(text, published="2024-12-17"))["method"] == "armed_assault"
+
+
+def test_news_seven_of_them_after_a_group_named_are_militants_killed(run_extract):
+    # "first" ranks the engagement, it counts no one: seven is the toll of the khwarij
+    text = ("In the first engagement, troops conducted an intelligence-based operation in Tank district on the "
+            "reported presence of khwarij and killed seven of them after an intense exchange of fire, the military said on Wednesday.")
+    event = _only(run_extract(text, published="2024-10-16"))
+    assert (event["killed"], event["perpetrators_killed"]) == (None, 7)
+    assert event["targets"] == ["militants"]

@@ -1047,9 +1047,12 @@ class CasualtyExtractor:
     def _plural_antecedent_category(self, pronoun: Token) -> str:
         """"Policemen exchanged fire with the attackers, killing two of them": the plural noun
         told nearest before "them" in its sentence, not a subject of the verbs above it (who
-        did it), is attackers when it names attackers, else people."""
+        did it), is attackers when it names attackers, else people. A militant group's name
+        ("on the presence of khwarij and killed seven of them") names attackers too."""
         doers = {c.i for verb in pronoun.ancestors if verb.pos_ == "VERB" for c in verb.children if c.dep_ == "nsubj"}
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.ent_type_ == "GROUP" and token.pos_ in {"NOUN", "PROPN"} and token.i not in doers and token.dep_ != "nsubj":
+                return "attacker"
             if token.tag_ in {"NNS", "NNPS"} and token.i not in doers:
                 category = self._category_of(token)
                 if category is not None:
@@ -1122,9 +1125,13 @@ class CasualtyExtractor:
             child.dep_ == "prep" and child.lower_ == "of" and any(g.lower_ in {"them", "whom", "those", "these"} for g in child.children)
             for child in (noun, first)
             for child in child.children
-        ) and any(t.like_num or (t.lower_ in self.lexicon.number_words and t.lower_ not in {"a", "an"}) for t in sent.doc[sent.start : first.i]):
+        ) and any(
+            (t.like_num or (t.lower_ in self.lexicon.number_words and t.lower_ not in {"a", "an"})) and t.ent_type_ != "ORDINAL"
+            for t in sent.doc[sent.start : first.i]
+        ):
             # "26 hostages, 18 of them security personnel"; "fired on road workers, killing six of
-            # them" counts no one before them, and six is the toll
+            # them" counts no one before them, and six is the toll ("in the first engagement"
+            # counts no one either)
             subset = True
         lead = " ".join(t.lower_ for t in sent.doc[max(first.i - 3, sent.start) : first.i])
         if any(lead.endswith(phrase) for phrase in self.lexicon.subset_lead_phrases):
