@@ -160,6 +160,7 @@ class Lexicon:
     attacks_anaphora: re.Pattern  # "both attacks": incidents already told
     day_part_phrases: frozenset[str]  # "earlier in the day": the story's own day
     claims_of_several: re.Pattern  # "claimed both attacks": a claim told of several attacks
+    the_attacks: re.Pattern  # "claimed the attacks": after a summary of several, a claim of each
     negated_claims: re.Pattern  # "no group has claimed": a claim the text says was not made
     denial_verbs: frozenset[str]  # "the TTP denied involvement": the group's subject is no perpetrator
     pakistan_says: re.Pattern  # "the military said": Pakistan's state tells it
@@ -345,6 +346,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         attacks_anaphora=_pair_pattern(raw["several_attacks"]["anaphors"], raw["several_attacks"]["anaphor_nouns"], 20),
         day_part_phrases=frozenset(raw["day_part_phrases"]["words"]),
         claims_of_several=_pair_pattern(raw["claims_of_several"]["counters"], raw["claims_of_several"]["nouns"], 30, filler="."),
+        the_attacks=re.compile(r"\bthe (?:" + "|".join(sorted(map(re.escape, raw["claims_of_several"]["nouns"]))) + r")\b"),
         denial_verbs=frozenset(raw["negated_claims"]["denial_verbs"]),
         negated_claims=_pair_pattern(raw["negated_claims"]["negators"], raw["negated_claims"]["claims"], 20, filler="[^.;,]"),
         pakistan_says=_pair_pattern(raw["pakistan_says"]["speakers"], raw["pakistan_says"]["verbs"], 60, filler="[^.]"),

@@ -2534,3 +2534,17 @@ def test_news_seven_of_them_after_a_group_named_are_militants_killed(run_extract
     event = _only(run_extract(text, published="2024-10-16"))
     assert (event["killed"], event["perpetrators_killed"]) == (None, 7)
     assert event["targets"] == ["militants"]
+
+
+def test_news_a_claim_of_the_attacks_after_a_roundup_claims_each_one_told(run_extract):
+    text = ("QUETTA: At least 20 people were killed as militants carried out coordinated attacks across Balochistan "
+            "on Monday, officials said.\n\nIn the deadliest attack, gunmen stopped a bus in Kalat district and shot dead "
+            "12 passengers.\n\nIn Turbat, militants attacked a Levies post, killing five personnel.\n\nSeparately, a bomb "
+            "exploded near a railway bridge in Sibi, wounding three people.\n\nThe Baloch Liberation Army claimed "
+            "responsibility for the attacks.")
+    found = sorted((e["district"], e["date"], [p["group"] for p in e["perpetrators"]]) for e in run_extract(text, published="2024-08-27"))
+    assert found == [
+        ("Kalat", "2024-08-26", ["BLA"]),
+        ("Kech", "2024-08-26", ["BLA"]),
+        ("Sibi", "2024-08-26", ["BLA"]),
+    ]

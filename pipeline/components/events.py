@@ -1782,6 +1782,7 @@ class EventAssembler:
         setting: dict | None = None
         summary_pending = 0
         summary_scene: dict | None = None  # the one district and day of "two connected strikes near X"
+        summed_from: int | None = None  # the first incident opened after a summary of several attacks
         all_places: list[dict] = []
         all_groups: list[dict] = []
         story_begun = False  # a sentence of the body has told of violence
@@ -1871,6 +1872,8 @@ class EventAssembler:
                 # "two separate attacks in Kalat and Turbat": the headline gave their sum, no incident
                 incidents.pop()
                 current = None
+            if record["summary"]:
+                summed_from = len(incidents)
             if record["summary"] and self._summed_attacks_by_one_group(record):
                 summary_record, summary_record_reach = record, SUMMARY_REACH
             if record["summary"] and record["forces_initiative"] and not record["militant_initiative"]:
@@ -1907,6 +1910,17 @@ class EventAssembler:
                 # shrine": the cue opens the claim, not another incident
                 self._add_groups(current, record)
                 self._add_evidence(current, record)
+                continue
+            claims_the_summed = (
+                summed_from is not None and len(incidents) - summed_from >= 2 and record["claim"] and record["groups"]
+                and not counted and bool(self.lexicon.the_attacks.search(_lower_text(sent)))
+            )
+            if claims_the_summed:
+                # "The BLA claimed responsibility for the attacks" after a lead that summed several
+                # and the story told them one by one: the claim is of each of them
+                for incident in incidents[summed_from:]:
+                    self._add_groups(incident, record)
+                    self._add_evidence(incident, record)
                 continue
             if record["multi_claim"] and record["groups"] and incidents:
                 recent = incidents[-2:] if len(incidents) >= 2 else incidents
