@@ -1932,7 +1932,7 @@ def test_news_last_weeks_attack_in_the_same_city_is_another_incident(run_extract
         ("The CTD claimed that the gunmen belonged to the Tehrik-i-Taliban Pakistan.",
          [{"group": "TTP", "attribution": "attributed"}]),
         # a group whose misspelt name ends in a word of the forces still claims
-        ("The outlawed Baloch Libration Army (BLA) claimed responsibility for the raid.",
+        ("A spokesman said the banned Baloch Libration Army (BLA) claimed the raid.",
          [{"group": "BLA", "attribution": "claimed"}]),
     ],
 )
@@ -2098,14 +2098,14 @@ def test_news_a_shooting_with_the_victims_as_a_pronoun_is_a_gun_attack(run_extra
         ("Six people were killed and 20 injured in a grenade attack on a market in Tank on Sunday. One of the "
          "injured died overnight, raising the toll to six, officials said.", 6, 20),
         # "he succumbed to his injuries": one of the injured told before him, who died
-        ("Five policemen including SHO Tahir Nawaz were killed when gunmen attacked their van in Tank on Sunday. "
-         "Four constables died on the spot while SHO Tahir Nawaz along with two passersby sustained injuries. "
+        ("Gunmen ambushed a police van in Tank on Sunday, killing five policemen including SHO Qadir Gul. "
+         "Four constables were killed at once; SHO Qadir Gul and two passersby were wounded. "
          "He succumbed to his injuries later.", 5, 2),
         ("Gunmen attacked a police van in Tank on Sunday, killing two constables and injuring the SHO. The SHO "
-         "was rushed to hospital, but he succumbed to his injuries.", 3, 0),
+         "was taken to a hospital in Dera Ismail Khan, where he succumbed to his injuries.", 3, 0),
         # a lead's toll, then how the one it counted died: hurt and dead in one sentence
-        ("A policeman was killed when a gunman opened fire on a police team in Tank on Sunday. Constable "
-         "Sanaullah received critical injuries and was rushed to hospital, but he succumbed to his injuries.", 1, 0),
+        ("A policeman was killed when a gunman fired on a patrol in Tank on Sunday. Constable "
+         "Sanaullah was badly hurt and taken to a hospital, where he succumbed to his injuries.", 1, 0),
     ],
 )
 def test_news_the_injured_who_died_leave_the_injured_figure(run_extract, text, killed, injured):
@@ -2262,7 +2262,7 @@ def test_news_passersby_written_as_one_word_are_counted(run_extract):
 
 def test_news_each_place_of_a_sentence_keeps_its_own_date(run_extract):
     # one sentence, two incidents, two dates: each is its own place's (PUBLISHED is 13 May 2019)
-    text = ("Last month, ten soldiers were martyred in an attack on a check post in Bannu, while 16 "
+    text = ("Last month, ten soldiers fell in an attack on a check post in Bannu, while 16 "
             "soldiers lost their lives in an attack in South Waziristan's Makeen area in March.")
     found = sorted((e["district"], e["date"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("Bannu", "2019-04"), ("South Waziristan", "2019-03")]
@@ -2271,12 +2271,12 @@ def test_news_each_place_of_a_sentence_keeps_its_own_date(run_extract):
 def test_news_a_strike_abroad_on_the_day_of_an_attack_is_not_that_attack(run_extract):
     # an unplaced sentence dated like an incident told before joins it only if the violence is of
     # a kind that fits and the country is not another
-    text = ("Tensions rose after a 16 February bombing in Bajaur that killed eleven soldiers and a 21 February "
-            "suicide attack in Bannu that killed an officer. The minister also spoke of a 6 February attack on "
-            "a mosque in Islamabad that killed 38 worshippers.\n\n"
-            "Late on 21 February, Pakistani jets struck three Afghan border provinces.")
-    found = sorted((e["event_type"], e["country"], e["date"]) for e in run_extract(text, published="2019-03-01"))
-    assert ("strike", "Afghanistan", "2019-02-21") in found
+    text = ("Anger grew after a 3 March roadside bombing in Kurram that left nine soldiers dead and an 8 March "
+            "suicide attack in Lakki Marwat in which a captain died. The minister also recalled a 1 March blast at "
+            "a mosque in Rawalpindi that killed 20 worshippers.\n\n"
+            "Late on 8 March, Pakistani jets hit two Afghan border provinces.")
+    found = sorted((e["event_type"], e["country"], e["date"]) for e in run_extract(text, published="2019-03-15"))
+    assert ("strike", "Afghanistan", "2019-03-08") in found
 
 
 @pytest.mark.parametrize(
@@ -2391,7 +2391,7 @@ def test_news_a_headline_sum_over_a_lead_of_different_incidents_opens_no_inciden
     # ends no story
     text = ("Trader among nine killed in Karachi\n\n"
             "Shops stay shut in Orangi Town after the shooting. - Photo by staff\n\n"
-            "KARACHI: At least nine people were killed in different incidents of violence in the city on Tuesday.\n\n"
+            "KARACHI: At least nine people were killed in different incidents across the city on Tuesday.\n\n"
             "In the deadliest, gunmen on a motorcycle shot dead four workers of a garment factory in Orangi Town.")
     found = [(e["district"], e["killed"]) for e in run_extract(text, published="2024-05-08")]
     assert found == [("Karachi", 4)]
@@ -2399,9 +2399,9 @@ def test_news_a_headline_sum_over_a_lead_of_different_incidents_opens_no_inciden
 
 def test_news_the_time_of_a_relative_clause_on_a_place_dates_no_attack(run_extract):
     # the years are when the Taliban held the valley, not when the bomb went off
-    text = "A roadside bomb killed four policemen in the Kabal area of Swat valley, which the Taliban ruled from 2007 to 2009."
+    text = "A roadside bomb killed four policemen in Kabal, a town of the Swat valley that the Taliban ruled in 2008."
     event = _only(run_extract(text, published="2024-02-10"))
-    assert (event["district"], event["date"], event["killed"]) == ("Swat", None, 4)
+    assert (event["district"], event["date"], event["killed"]) == ("Swat", None, 4)  # not 2008
 
 
 def test_news_a_later_reference_places_the_bombing_the_story_told_without_a_place(run_extract):
@@ -2480,8 +2480,8 @@ def test_news_militants_who_tried_to_infiltrate_fought_a_clash(run_extract):
 
 
 def test_news_a_group_behind_similar_attacks_is_its_record_not_this_attack(run_extract):
-    text = ("A police official was martyred on Wednesday when a remote-controlled bomb hit his vehicle in the Mamund "
-            "area of Bajaur. No group claimed responsibility, but the TTP has been behind similar attacks in the area.")
+    text = ("A police official was martyred on Wednesday when a remote-controlled bomb hit his car in Bajaur's "
+            "Mamund tehsil. No group claimed responsibility, but the TTP has been behind similar attacks in the area.")
     event = _only(run_extract(text, published="2024-11-13"))
     assert (event["killed"], event["perpetrators"]) == (1, [])
 
@@ -2523,7 +2523,7 @@ def test_news_shots_at_a_named_officer_are_a_targeted_killing_of_the_police(run_
 
 def test_news_shots_on_a_named_road_single_out_no_one(run_extract):
     text = ("Two traffic wardens were martyred in Quetta on Sunday. The wardens were on duty when gunmen riding a "
-            "motorbike opened fire at them on Sirki Road.")
+            "motorbike fired at them on Sirki Road.")
     assert _only(run_extract(text, published="2024-12-17"))["method"] == "armed_assault"
 
 
@@ -2537,7 +2537,7 @@ def test_news_seven_of_them_after_a_group_named_are_militants_killed(run_extract
 
 
 def test_news_a_claim_of_the_attacks_after_a_roundup_claims_each_one_told(run_extract):
-    text = ("QUETTA: At least 20 people were killed as militants carried out coordinated attacks across Balochistan "
+    text = ("QUETTA: Militants killed at least 20 people in coordinated attacks across Balochistan "
             "on Monday, officials said.\n\nIn the deadliest attack, gunmen stopped a bus in Kalat district and shot dead "
             "12 passengers.\n\nIn Turbat, militants attacked a Levies post, killing five personnel.\n\nSeparately, a bomb "
             "exploded near a railway bridge in Sibi, wounding three people.\n\nThe Baloch Liberation Army claimed "

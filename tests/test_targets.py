@@ -646,6 +646,6 @@ def test_the_words_of_a_place_name_before_the_target_cue_no_target(run_extract, 
 def test_targets_people_killed_in_a_relative_clause_on_a_site_are_not_of_its_kind(run_extract):
     # "in which 147 people were killed" tells what happened at the school: the people counted
     # are not the army's because the school is, and most of them were children
-    text = ("An anti-terrorism court on Monday sentenced four men to death for their role in the 2014 attack on "
-            "the Army Public School in Peshawar, in which 147 people, most of them children, were killed.")
+    text = ("An anti-terrorism court on Monday sentenced four men to death for their part in the December 2014 massacre "
+            "at the Army Public School in Peshawar, in which 147 people, most of them children, were killed.")
     assert "civilians" in sorted(_only(run_extract(text, published="2024-12-17"))["targets"])

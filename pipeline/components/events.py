@@ -669,7 +669,7 @@ class EventAssembler:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subjects or not all(
                 (subject.ent_type_ == "SECURITY_FORCE" or (subject.ent_type_ == "GROUP" and subject.ent_id_ in STATE_GROUPS))
-                # "the outlawed Baloch Libration Army (BLA)": a group's name, misspelt, ending in "Army"
+                # "the banned Baloch Libration Army (BLA) claimed": a group's name, misspelt, ending in "Army"
                 and not any(t.ent_type_ == "GROUP" and t.ent_id_ not in STATE_GROUPS for t in subject.subtree)
                 for subject in subjects
             ):
@@ -2575,8 +2575,8 @@ class EventAssembler:
                 own = self._incident_date(incident)
                 if own and own["value"] == frame_date["value"] and self._methods_fit(incident, frame) and self._country_fits(incident, frame):
                     # the incident told of that day, unless the sentence's attack word is another
-                    # kind of violence or its place another country ("a 21 February suicide attack
-                    # in Bannu ... Late on 21 February, jets struck three Afghan provinces")
+                    # kind of violence or its place another country ("an 8 March suicide attack in
+                    # Lakki Marwat ... Late on 8 March, jets hit two Afghan provinces")
                     return incident
         return None
 
