@@ -2262,7 +2262,7 @@ def test_news_passersby_written_as_one_word_are_counted(run_extract):
 
 def test_news_each_place_of_a_sentence_keeps_its_own_date(run_extract):
     # one sentence, two incidents, two dates: each is its own place's (PUBLISHED is 13 May 2019)
-    text = ("Last month, ten soldiers fell in an attack on a check post in Bannu, while 16 "
+    text = ("Last month, ten soldiers fell in an attack on a checkpost in Bannu, while 16 "
             "soldiers lost their lives in an attack in South Waziristan's Makeen area in March.")
     found = sorted((e["district"], e["date"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("Bannu", "2019-04"), ("South Waziristan", "2019-03")]
@@ -2467,7 +2467,7 @@ def test_news_a_ranked_man_described_as_a_resident_is_a_soldier(run_extract):
 
 
 def test_news_an_attack_on_a_check_post_with_no_weapon_named_is_a_raid_on_a_post(run_extract):
-    text = "Soldiers repulsed an attack on a check post in Zhob on Thursday, killing three terrorists, while two soldiers embraced martyrdom."
+    text = "Soldiers repulsed an attack on their security post in Zhob on Thursday, killing three terrorists, while two soldiers embraced martyrdom."
     event = _only(run_extract(text, published="2024-06-14"))
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_assault", 2, 3)
 

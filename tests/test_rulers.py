@@ -48,7 +48,7 @@ def _ents(doc, label):
         ("A spokesman for the BLA-Azad denied a role.", "BLA-Azad", "BLA"),
         ("The Baloch Nationalist Army said its cell set the charge.", "Baloch Nationalist Army", "BNA"),
         ("Ittehad-ul-Mujahideen Pakistan said its fighters fired first.", "Ittehad-ul-Mujahideen Pakistan", "IMP"),
-        ("A kharji was killed in the exchange of fire.", "kharji", "TTP"),
+        ("A kharji died in the exchange of fire.", "kharji", "TTP"),
         ("Officials blamed Fitnah al Hindustan for the ambush.", "Fitnah al Hindustan", "BLA"),
         ("The IS-Khorasan claimed the bombing of the rally.", "IS-Khorasan", "IS-KP"),
         ("The Baloch Republican Guards said they blew up the pipeline.", "Baloch Republican Guards", "BRG"),

@@ -298,7 +298,7 @@ def test_targets_counted_victims_listed_among_the_dead_join_the_incident(run_ext
         # who the dead were, told with "be": all of them, most of them, or "those killed"
         ("The dead were all policemen, a senior officer said.", ["police", "religious"]),
         ("Most of those killed were policemen on their way home.", ["police", "religious"]),
-        ("He said police officers were the target.", ["police", "religious"]),
+        ("Officials said police officers were the target of the blast.", ["police", "religious"]),
         # a negated verb says who they were not; an officer who speaks is no victim
         ("The victims were not policemen, a senior officer said.", ["religious"]),
     ],

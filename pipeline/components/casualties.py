@@ -1152,7 +1152,7 @@ class CasualtyExtractor:
         elif category not in {"attacker", "hostile"} and self._counted_along_with(noun):
             count += 1  # "the SHO along with two passersby was injured": three
         if category == "people" and predicate is not None and predicate.dep_ in {"acl", "amod", "relcl"} and predicate.head.pos_ in {"NOUN", "PROPN"} and not (
-            # "the attack on the Army Public School, in which 147 people were killed": the clause
+            # "the raid on a school in the city, in which 147 people were killed": the clause
             # tells what happened at the school, whose kind is not the counted people's
             predicate.dep_ == "relcl" and any(t.lower_ in {"which", "where", "when"} for t in predicate.subtree if t.i < predicate.i)
         ):
