@@ -53,6 +53,7 @@ class Lexicon:
     group_member_titles: frozenset[str]  # "the killing of an al-Qaeda leader": a member who did not act
     group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
     suspect_cues: tuple[str, ...]
+    describing_suspicion_words: frozenset[str]  # "struck suspected hideouts": a word of suspicion describing what was hit
     blame_cues: tuple[str, ...]  # "blamed the attack on": officials attribute it
     membership_words: frozenset[str]  # "the slain terrorists belonged to the TTP": the attackers' group
     driven_bomb_words: frozenset[str]  # "an explosive-laden vehicle" ...
@@ -240,6 +241,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         group_member_titles=frozenset(raw["group_member_titles"]),
         group_member_fates=frozenset(raw["group_member_fates"]),
         suspect_cues=tuple(raw["suspect_cues"]),
+        describing_suspicion_words=frozenset(raw["describing_suspicion_words"]["words"]),
         blame_cues=tuple(raw["blame_cues"]["words"]),
         membership_words=frozenset(raw["membership_cues"]["words"]),
         driven_bomb_words=frozenset(raw["driven_vehicle_bombs"]["trigger_words"]),

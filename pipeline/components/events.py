@@ -431,8 +431,7 @@ class EventAssembler:
             aside |= inner
         return aside
 
-    @staticmethod
-    def _without_described_objects(sent: Span, text: str) -> str:
+    def _without_described_objects(self, sent: Span, text: str) -> str:
         """The sentence's words without "suspected" or "alleged" describing whom or what was hit
         ("jets struck suspected TTP hideouts", "killed three alleged militants"): the word names
         no suspicion about who attacked ("by suspected militants" still does)."""
@@ -447,7 +446,7 @@ class EventAssembler:
                 and before.lemma_.lower() not in {"be", "have"} and after.pos_ in {"NOUN", "PROPN", "ADJ"}
             )
 
-        described = [t for t in sent if t.lower_ in {"suspected", "alleged"} and describes_an_object(t)]
+        described = [t for t in sent if t.lower_ in self.lexicon.describing_suspicion_words and describes_an_object(t)]
         if not described:
             return text
         return " ".join(_kept_words(sent, {t.i for t in sent} - {t.i for t in described}).replace("\u2019", "'").split())
