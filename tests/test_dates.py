@@ -25,6 +25,8 @@ from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
         ("last week", "2026-02-25", "2026-02", "month"),
         ("last week", "2026-03-03", "2026-02", "month"),
         ("a week ago", "2026-03-04", "2026-02", "month"),
+        # "earlier this week" on a Saturday: a day of that week before it, in one month
+        ("earlier this week", "2026-02-28", "2026-02", "month"),
         ("two days ago", "2026-02-25", "2026-02-23", "day"),
         ("the night between Saturday and Sunday", "2026-02-25", "2026-02-21", "day"),
         ("last month", "2026-02-25", "2026-01", "month"),
@@ -165,3 +167,10 @@ def test_dates_event_yearless_date_in_undated_text_takes_year_from_text(run_extr
     assert event["date"] == "2025-03-11"
     assert event["mentions"][0]["published"] is None
     assert event["mentions"][0]["date_year_inferred"] is True
+
+
+def test_dates_this_week_across_a_month_end_has_no_month():
+    # Tuesday 3 March 2026: the week so far is Monday 2 March, in one month
+    assert resolve_date_phrase("earlier this week", "2026-03-03")[0] == "2026-03"
+    # Thursday 2 April 2026: the days before it that week run from 30 March to 1 April, two months
+    assert resolve_date_phrase("earlier this week", "2026-04-02")[0] is None

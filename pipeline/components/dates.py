@@ -232,6 +232,15 @@ def _resolve_date_phrase(
             return None, None, None, False
         week_ago = anchor - timedelta(days=7)
         return f"{week_ago.year:04d}-{week_ago.month:02d}", "month", None, inferred
+    if re.search(r"\bthis week\b", phrase):
+        # "earlier this week": some day before the anchor in its week, read as that month when the
+        # week so far lies in one month
+        if anchor is None:
+            return None, None, None, False
+        week_start, day_before = anchor - timedelta(days=anchor.weekday()), anchor - timedelta(days=1)
+        if (week_start.year, week_start.month) != (day_before.year, day_before.month):
+            return None, None, None, False
+        return f"{day_before.year:04d}-{day_before.month:02d}", "month", None, inferred
     if re.search(r"\b(last|this) month\b", phrase):
         if anchor is None:
             return None, None, None, False
