@@ -27,6 +27,8 @@ from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
         ("a week ago", "2026-03-04", "2026-02", "month"),
         # "earlier this week" on a Saturday: a day of that week before it, in one month
         ("earlier this week", "2026-02-28", "2026-02", "month"),
+        # "over the weekend" in a Monday's report: the Saturday and Sunday before
+        ("over the weekend", "2026-02-23", "2026-02", "month"),
         ("two days ago", "2026-02-25", "2026-02-23", "day"),
         ("the night between Saturday and Sunday", "2026-02-25", "2026-02-21", "day"),
         ("last month", "2026-02-25", "2026-01", "month"),
@@ -174,3 +176,8 @@ def test_dates_this_week_across_a_month_end_has_no_month():
     assert resolve_date_phrase("earlier this week", "2026-03-03")[0] == "2026-03"
     # Thursday 2 April 2026: the days before it that week run from 30 March to 1 April, two months
     assert resolve_date_phrase("earlier this week", "2026-04-02")[0] is None
+
+
+def test_dates_a_weekend_across_a_month_end_has_no_month():
+    # Monday 2 March 2026: the weekend before was 28 February and 1 March
+    assert resolve_date_phrase("over the weekend", "2026-03-02")[0] is None

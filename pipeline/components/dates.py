@@ -241,6 +241,15 @@ def _resolve_date_phrase(
         if (week_start.year, week_start.month) != (day_before.year, day_before.month):
             return None, None, None, False
         return f"{day_before.year:04d}-{day_before.month:02d}", "month", None, inferred
+    if re.search(r"\bweekend\b", phrase):
+        # "over the weekend": the Saturday and Sunday before the anchor, read as their month
+        if anchor is None:
+            return None, None, None, False
+        sunday = anchor - timedelta(days=(anchor.weekday() + 1) % 7)  # the anchor itself on a Sunday
+        saturday = sunday - timedelta(days=1)
+        if (saturday.year, saturday.month) != (sunday.year, sunday.month):
+            return None, None, None, False
+        return f"{sunday.year:04d}-{sunday.month:02d}", "month", None, inferred
     if re.search(r"\b(last|this) month\b", phrase):
         if anchor is None:
             return None, None, None, False
