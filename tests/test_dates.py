@@ -30,6 +30,7 @@ from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
         # "over the weekend" in a Monday's report: the Saturday and Sunday before
         ("over the weekend", "2026-02-23", "2026-02", "month"),
         ("two days ago", "2026-02-25", "2026-02-23", "day"),
+        ("a few days ago", "2026-02-25", "2026-02", "month"),
         ("the night between Saturday and Sunday", "2026-02-25", "2026-02-21", "day"),
         ("last month", "2026-02-25", "2026-01", "month"),
         ("last month", "2026-01-10", "2025-12", "month"),

@@ -72,6 +72,8 @@ MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_R
 #: "two days ago": how many days back from the page's date
 DAYS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DAYS_AGO_PHRASE = re.compile(rf"({'|'.join(DAYS_AGO)}) days? ago")
+#: "a few days ago": no count of days, a few of them
+FEW_DAYS_AGO = re.compile(r"(?:a few|few|several|some|a couple of) days ago")
 #: "a week ago": some day of last week, read as "last week" is
 WEEK_AGO = re.compile(r"^(a|one) week ago$")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -195,6 +197,12 @@ def _resolve_date_phrase(
     days_ago = DAYS_AGO_PHRASE.fullmatch(phrase)
     if days_ago and pub is not None:  # "two days ago": that day, counted back from the page's
         return (pub - timedelta(days=DAYS_AGO[days_ago.group(1)])).isoformat(), "day", None, False
+    if FEW_DAYS_AGO.fullmatch(phrase) and pub is not None:
+        # "a few days ago": two to seven days back, read as their month where they lie in one
+        latest, earliest = pub - timedelta(days=2), pub - timedelta(days=7)
+        if (latest.year, latest.month) == (earliest.year, earliest.month):
+            return f"{latest.year:04d}-{latest.month:02d}", "month", None, False
+        return None, None, None, False
     if PERIOD_WORDS.search(phrase) and not (re.search(r"\b(last|this) (week|month|year)\b", phrase) or WEEK_AGO.match(phrase)):
         return None, None, None, False
 
