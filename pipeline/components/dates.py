@@ -96,6 +96,14 @@ PERIOD_WORDS = re.compile(
 )
 
 
+def _month_of_days(first: date, last: date, inferred: bool) -> tuple:
+    """Some day from `first` to `last`, told no nearer: their month where they lie in one, else
+    no date."""
+    if (first.year, first.month) != (last.year, last.month):
+        return None, None, None, False
+    return f"{last.year:04d}-{last.month:02d}", "month", None, inferred
+
+
 def _parse_iso(value: str | None) -> date | None:
     if not value:
         return None
@@ -198,11 +206,8 @@ def _resolve_date_phrase(
     if days_ago and pub is not None:  # "two days ago": that day, counted back from the page's
         return (pub - timedelta(days=DAYS_AGO[days_ago.group(1)])).isoformat(), "day", None, False
     if FEW_DAYS_AGO.fullmatch(phrase) and pub is not None:
-        # "a few days ago": two to seven days back, read as their month where they lie in one
-        latest, earliest = pub - timedelta(days=2), pub - timedelta(days=7)
-        if (latest.year, latest.month) == (earliest.year, earliest.month):
-            return f"{latest.year:04d}-{latest.month:02d}", "month", None, False
-        return None, None, None, False
+        # "a few days ago": two to seven days back
+        return _month_of_days(pub - timedelta(days=7), pub - timedelta(days=2), False)
     if PERIOD_WORDS.search(phrase) and not (re.search(r"\b(last|this) (week|month|year)\b", phrase) or WEEK_AGO.match(phrase)):
         return None, None, None, False
 
@@ -241,23 +246,16 @@ def _resolve_date_phrase(
         week_ago = anchor - timedelta(days=7)
         return f"{week_ago.year:04d}-{week_ago.month:02d}", "month", None, inferred
     if re.search(r"\bthis week\b", phrase):
-        # "earlier this week": some day before the anchor in its week, read as that month when the
-        # week so far lies in one month
+        # "earlier this week": some day before the anchor in its week
         if anchor is None:
             return None, None, None, False
-        week_start, day_before = anchor - timedelta(days=anchor.weekday()), anchor - timedelta(days=1)
-        if (week_start.year, week_start.month) != (day_before.year, day_before.month):
-            return None, None, None, False
-        return f"{day_before.year:04d}-{day_before.month:02d}", "month", None, inferred
+        return _month_of_days(anchor - timedelta(days=anchor.weekday()), anchor - timedelta(days=1), inferred)
     if re.search(r"\bweekend\b", phrase):
-        # "over the weekend": the Saturday and Sunday before the anchor, read as their month
+        # "over the weekend": the Saturday and Sunday before the anchor
         if anchor is None:
             return None, None, None, False
         sunday = anchor - timedelta(days=(anchor.weekday() + 1) % 7)  # the anchor itself on a Sunday
-        saturday = sunday - timedelta(days=1)
-        if (saturday.year, saturday.month) != (sunday.year, sunday.month):
-            return None, None, None, False
-        return f"{sunday.year:04d}-{sunday.month:02d}", "month", None, inferred
+        return _month_of_days(sunday - timedelta(days=1), sunday, inferred)
     if re.search(r"\b(last|this) month\b", phrase):
         if anchor is None:
             return None, None, None, False
