@@ -35,6 +35,8 @@ ATTACKERS = {"attacker", "hostile"}
 ATTRIBUTION_STRENGTH = {"claimed": 3, "attributed": 2, "suspected": 1}
 # the largest toll still told as a targeted killing (see incident_to_mention)
 TARGETED_KILLING_MOST = 3
+# the largest toll of shots fired on a man the text names that still singles him out: he and one more
+NAMED_TARGET_MOST = 2
 STATE_METHODS = {"airstrike", "shelling"}
 #: Methods whose victims are seized rather than killed or wounded.
 CAPTIVE_METHODS = {"kidnapping", "hostage_taking", "hijacking"}
@@ -758,7 +760,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
             t["method"] in {"targeted_killing", "armed_assault"} and t["text"].lower() not in weaponless for t in incident["triggers"]
         )
         method = "armed_assault" if named_weapon else "unknown"
-    named_target = 0 < (killed or 0) <= 2 and any(t.get("on_a_named_person") for t in incident["triggers"])
+    named_target = 0 < (killed or 0) <= NAMED_TARGET_MOST and any(t.get("on_a_named_person") for t in incident["triggers"])
     if method == "armed_assault" and 0 < (killed or 0) <= TARGETED_KILLING_MOST + 1 and (_senior_victim(statements) or named_target) and not any(
         t.get("on_a_site") for t in incident["triggers"]
     ):

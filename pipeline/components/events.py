@@ -194,6 +194,17 @@ def _kept_words(sent: Span, kept: set[int]) -> str:
     return "".join(t.lower_ + (t.whitespace_ or ("" if t.i + 1 in kept else " ")) for t in sent if t.i in kept)
 
 
+def _kept_text(sent: Span, kept: set[int]) -> str:
+    """`_kept_words` normalised as `_lower_text` normalises a whole sentence: one space between
+    words, straight apostrophes."""
+    return " ".join(_kept_words(sent, kept).replace("\u2019", "'").split())
+
+
+def _figures(casualties: list[dict]) -> set[tuple[str, int]]:
+    """The (outcome, count) pairs of the whole figures among `casualties`: no zero, no part."""
+    return {(c["outcome"], c["count"]) for c in casualties if c["count"] > 0 and not c["subset"]}
+
+
 class EventAssembler:
     def __init__(self, nlp: Language, name: str, triggers_key: str, aggregate_min_count: int, patterns_dir: str | None):
         register_extensions()
@@ -202,6 +213,9 @@ class EventAssembler:
         self.aggregate_min_count = aggregate_min_count
         self.lexicon = load_lexicon(patterns_dir)
         self.gazetteer = load_gazetteer(patterns_dir)
+        roles = self.lexicon.place_roles
+        # nouns that end a place's name ("Sirki Road", "Kohat Garrison"), never a person's
+        self._place_nouns = frozenset(roles["road_nouns"]) | frozenset(roles["location_nouns"]) | frozenset(roles["site_nouns"])
 
     # -- reading one sentence ---------------------------------------------------------------
     def _sentence_record(self, sent: Span, index: int, doc: Doc, dates, casualties, triggers) -> dict:
@@ -449,7 +463,7 @@ class EventAssembler:
         described = [t for t in sent if t.lower_ in self.lexicon.describing_suspicion_words and describes_an_object(t)]
         if not described:
             return text
-        return " ".join(_kept_words(sent, {t.i for t in sent} - {t.i for t in described}).replace("\u2019", "'").split())
+        return _kept_text(sent, {t.i for t in sent} - {t.i for t in described})
 
     @staticmethod
     def _in_word_compound(span: Span) -> bool:
@@ -526,7 +540,7 @@ class EventAssembler:
         if not dropped:
             return _lower_text(sent)
         kept = {t.i for t in sent} - dropped
-        return " ".join(_kept_words(sent, kept).split()).replace("’", "'")
+        return _kept_text(sent, kept)
 
     def _torn_off_speakers(self, sent: Span) -> frozenset[int]:
         """The conjuncts of a speaking verb's subject that the parser hung on the word before it
@@ -768,12 +782,9 @@ class EventAssembler:
         """"Opened fire on ASI Muhammad Riaz", "fired at Malik Rehman": shots at a man the
         text names, the specific person EVENTS.md's targeted killing is aimed at (not "on Sirki
         Road", a street the base model may take for a person)."""
-        roles = self.lexicon.place_roles
-        places = set(roles["road_nouns"]) | set(roles["location_nouns"]) | set(roles["site_nouns"])
-
         def named_person(noun: Token) -> bool:
             ranked = any(c.dep_ == "compound" and c.lower_ in self.lexicon.rank_titles for c in noun.children)
-            return noun.pos_ == "PROPN" and (noun.ent_type_ == "PERSON" or ranked) and noun.lower_ not in places
+            return noun.pos_ == "PROPN" and (noun.ent_type_ == "PERSON" or ranked) and noun.lower_ not in self._place_nouns
 
         return any(
             prep.dep_ == "prep" and prep.lower_ in {"on", "at"} and any(p.dep_ == "pobj" and named_person(p) for p in prep.children)
@@ -2452,7 +2463,7 @@ class EventAssembler:
         if frame["triggers"] or frame["places"] or not casualties:
             return False
         doc = frame["record"]["doc"]
-        told = {(c["outcome"], c["count"]) for c in current["casualties"] if c["count"] > 0 and not c["subset"]}
+        told = _figures(current["casualties"])
         return all(
             c["token"] > 0 and doc[c["token"] - 1].lower_ in DEFINITE_COUNT_DETERMINERS and (c["outcome"], c["count"]) in told
             for c in casualties
@@ -2605,19 +2616,13 @@ class EventAssembler:
         current = current if current is not None else (incidents[-1] if incidents else None)
         if current is None or not any(t.get("definite") for t in frame["triggers"]):
             return None
-        counts = {(c["outcome"], c["count"]) for c in frame["casualties"] if c["count"] > 0 and not c["subset"]}
-        if not counts:
-            return None
-
-        def told(incident: dict) -> set[tuple[str, int]]:
-            return {(c["outcome"], c["count"]) for c in incident["casualties"] if c["count"] > 0 and not c["subset"]}
-
-        if counts & told(current):
+        counts = _figures(frame["casualties"])
+        if not counts or counts & _figures(current["casualties"]):
             return None
         district = self._frame_district(frame)
         recalled = [
             incident for incident in incidents
-            if incident is not current and counts <= told(incident) and district in (None, incident["district"])
+            if incident is not current and counts <= _figures(incident["casualties"]) and district in (None, incident["district"])
         ]
         return recalled[0] if len(recalled) == 1 else None
 
