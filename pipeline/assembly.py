@@ -395,10 +395,14 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method == "grenade" and "armed_assault" in specific:
         method = "armed_assault"  # gunmen who also hurled grenades: a gun attack
-    if method == "shelling" and "armed_assault" in methods and all(
-        t["text"].lower() in load_lexicon().assault_weapons for t in incident["triggers"] if t["method"] == "shelling"
-    ):
-        method = "armed_assault"  # gunmen armed with rifles and rockets: a gun attack, not shelling
+    lexicon = load_lexicon()
+    if method == "shelling" and any(
+        t["method"] == "armed_assault" and " ".join(t["text"].lower().split()) not in lexicon.launch_phrases
+        for t in incident["triggers"]
+    ) and all(t["text"].lower() in lexicon.assault_weapons for t in incident["triggers"] if t["method"] == "shelling"):
+        # gunmen armed with rifles and rockets: a gun attack, not shelling; "rockets were fired
+        # at the city" fires the rockets themselves
+        method = "armed_assault"
     if method == "targeted_killing" and _only_attackers_killed(incident):
         # "troops gunned down two terrorists", "CTD personnel shot dead two militants": the
         # shooting verb names no assassination when the only dead are the militants

@@ -101,6 +101,7 @@ class Lexicon:
     attacked_clause_prepositions: frozenset[str]  # "struck after joining the worshippers": that clause's objects
     assault_verbs: frozenset[str]  # "attacked", "stormed": a raid on a post when nothing says how
     assault_weapons: frozenset[str]  # "rockets": a gun attack's weapon when gunmen are told too
+    launch_phrases: frozenset[str]  # "fired at": fires the weapon told, no gun attack of its own
     weaponless_targeting: frozenset[str]  # "a targeted attack": aimed at someone, no weapon named
     senior_victim_titles: frozenset[str]  # "killing the superintendent and three guards": aimed at him
     raided_sites: frozenset[str]  # "militants stormed the police station": an assault on the post, whoever died
@@ -136,6 +137,7 @@ class Lexicon:
     trend_lemmas: frozenset[str]  # "kidnapping has declined by 40 percent": a trend, no attack
     trigger_counters: frozenset[str]  # "twin blasts": a counted plural trigger is particular incidents
     specific_plural_triggers: frozenset[str]  # "clashes", "airstrikes": plurals told of one incident
+    launch_lemmas: frozenset[str]  # "rockets were fired at the city": the weapons of one attack
     one_raid_plurals: frozenset[str]  # "the strikes": one raid, not the totals of several
     rank_words: frozenset[str]  # "it was the latest attack": like an ordinal, ranks the incident told
     attack_lemmas: frozenset[str]  # a sentence with one of these tells of an attack
@@ -286,6 +288,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         attacked_clause_prepositions=frozenset(raw["attacked_roles"]["clause_prepositions"]),
         assault_verbs=frozenset(raw["assault_verbs"]),
         assault_weapons=frozenset(raw["assault_weapons"]["words"]),
+        launch_phrases=frozenset(raw["assault_weapons"]["launch_phrases"]),
         weaponless_targeting=frozenset(raw["weaponless_targeting"]["words"]),
         senior_victim_titles=frozenset(raw["senior_victim_titles"]["words"]),
         raided_sites=frozenset(raw["senior_victim_titles"]["raided_sites"]),
@@ -323,6 +326,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         trend_lemmas=frozenset(raw["trigger_hedges"]["trend_lemmas"]),
         trigger_counters=frozenset(raw["trigger_strength"]["counters"]),
         specific_plural_triggers=frozenset(raw["trigger_strength"]["specific_plurals"]),
+        launch_lemmas=frozenset(raw["trigger_strength"]["launch_lemmas"]),
         one_raid_plurals=frozenset(raw["trigger_strength"]["one_raid_plurals"]),
         rank_words=frozenset(raw["trigger_strength"]["rank_words"]),
         attack_lemmas=frozenset(raw["attack_lemmas"]["told"]),

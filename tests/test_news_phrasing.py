@@ -862,6 +862,9 @@ def test_news_a_gun_attack_with_a_second_weapon_is_a_gun_attack(run_extract, wea
         ("Ten gunmen carrying rifles and a rocket launcher attacked a van of the visiting team in "
          "Lahore on Sunday, killing five policemen.", "armed_assault"),
         ("Militants fired rockets at the cantonment in Bannu on Sunday, wounding two soldiers.", "shelling"),
+        # the rockets were what was fired: no gun attack beside them
+        ("Rockets were fired at the cantonment in Bannu on Sunday, wounding two soldiers.", "shelling"),
+        ("Terrorists fired on a police van in Bannu on Sunday, killing two constables.", "armed_assault"),
         ("Gunmen fired on a border post in Kurram on Sunday as mortar shells landed nearby, killing "
          "two soldiers.", "shelling"),
     ],
@@ -1314,13 +1317,19 @@ def test_news_a_dated_clash_with_afghan_troops_names_the_forces_of_that_year(run
         # the militants began it: their attack, whatever the troops did next
         ("Militants stormed a check post in Lakki Marwat on Sunday night and killed a soldier; troops killed "
          "three of the attackers.", "attack", []),
-        # forces that retaliated were answering the militants, but they fought: EVENTS.md makes the
+        # forces that retaliated fought, with no attack of the militants told: EVENTS.md makes the
         # Pakistan Armed Forces a perpetrator "when they strike or clash"
+        ("Soldiers retaliated against terrorists in North Waziristan on Sunday, and four terrorists were "
+         "killed.", "clash", ["Pakistan Armed Forces"]),
+        # militants who fired first attacked, as the real set's annotators code a raid in which only
+        # attackers fell; the troops or police who answered are no perpetrators
         ("Soldiers retaliated after terrorists fired on a patrol in North Waziristan on Sunday, and four "
-         "terrorists were killed.", "clash", ["Pakistan Armed Forces"]),
-        # the police alone, or two militant groups, are not the armed forces
+         "terrorists were killed.", "attack", []),
         ("Militants fired on a police patrol in Bannu on Sunday. Policemen returned fire, killing two of the "
-         "militants, police said.", "clash", []),
+         "militants, police said.", "attack", []),
+        # the police alone, or two militant groups, are not the armed forces
+        ("A police patrol came under fire in Bannu on Sunday. Policemen returned fire, killing two militants, "
+         "police said.", "clash", []),
         ("Fighters of the TTP and Lashkar-e-Islam clashed in the Tirah valley of Khyber on Sunday, leaving six "
          "militants dead.", "clash", ["LeI", "TTP"]),
     ],

@@ -160,6 +160,7 @@ def test_rulers_security_force_category_ids(nlp, text, expected):
         ("A roadside bomb tore through a police pickup.", "roadside bomb", "bombing"),
         ("Militants ambushed a supply convoy on the mountain road.", "ambushed", "armed_assault"),
         ("Two men on a motorcycle opened fire on the shopkeeper.", "opened fire", "armed_assault"),
+        ("Terrorists fired on a police van near the bazaar.", "fired on", "armed_assault"),
         ("An airstrike flattened a compound near the border.", "airstrike", "airstrike"),
     ],
 )

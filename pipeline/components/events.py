@@ -878,6 +878,10 @@ class EventAssembler:
             return "SPECIFIC"  # "twin attacks", "two bombings": particular incidents
         if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "one":
             return "SPECIFIC"  # "one of its suicide attackers": one particular attacker
+        if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.dep_ in {"nsubjpass", "dobj"} and (
+            root.head.lemma_.lower() in self.lexicon.launch_lemmas and root.head.tag_ != "VBG"
+        ):
+            return "SPECIFIC"  # "rockets were fired at the city", "lobbed mortar shells": this attack's weapons
         if span.label_ == "SPECIFIC" and root.tag_ in {"NNS", "NNPS"} and root.lower_ not in self.lexicon.specific_plural_triggers:
             if span.id_ == "armed_clash" and len(span) > 1:
                 return "SPECIFIC"  # "retaliatory operations", "intelligence-based operations"
