@@ -122,6 +122,7 @@ class Lexicon:
     revised_figure_stems: dict[str, tuple[str, ...]]  # "number of wounded", "death toll": what a revised figure counts
     shoot_verbs: frozenset[str]  # "shot dead", "gunned down": these verbs kill ...
     shot_dead_particles: frozenset[str]  # ... with these particles
+    shot_dead_forms: frozenset[str]  # "shot", "gunned": those verbs as written before the particle
     security_compounds: frozenset[str]  # "three police officials": a compound making the counted noun security
     hypothetical_modals: frozenset[str]  # "could strike": an attack word under these auxiliaries did not happen
     hypothetical_heads: frozenset[str]  # "plotted an attack", "foiled a bombing": nor one under these lemmas
@@ -311,6 +312,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         revised_figure_stems={k: tuple(v) for k, v in raw["revised_figure_stems"].items() if not k.startswith("_")},
         shoot_verbs=frozenset(raw["shot_dead"]["verbs"]),
         shot_dead_particles=frozenset(raw["shot_dead"]["particles"]),
+        shot_dead_forms=frozenset(raw["shot_dead"]["forms"]),
         security_compounds=frozenset(raw["security_compounds"]["words"]),
         hypothetical_modals=frozenset(raw["trigger_hedges"]["modal_auxiliaries"]),
         hypothetical_heads=frozenset(raw["trigger_hedges"]["head_lemmas"]),

@@ -375,6 +375,11 @@ def test_casualties_event_some_of_an_uncounted_group_is_the_toll(run_extract, on
     assert event["killed"] == 6
     event = _event(run_extract, only_event, "A bomb went off in a market in Turbat on Sunday, killing nine people, five of them children.")
     assert event["killed"] == 9
+    # the group counted before was who was fired at, not a toll the two are part of
+    event = _event(run_extract, only_event, "Gunmen fired at a van carrying four teachers in Kech on Tuesday, killing two of them.")
+    assert event["killed"] == 2
+    event = _event(run_extract, only_event, "Militants seized 20 passengers from a bus in Kalat on Friday and killed six of them.")
+    assert event["killed"] == 6
 
 
 def test_casualties_event_another_figure_of_a_new_outcome_is_that_figure(run_extract, only_event):
@@ -751,6 +756,17 @@ def test_casualties_names_listed_under_militants_are_no_victims(statements):
 )
 def test_casualties_one_person_told_without_a_number(statements, text):
     assert [n for n, _ in _injured(statements(text))] == [1]
+
+
+def test_casualties_who_killed_in_a_relative_clause_were_not_killed(statements):
+    found = statements("Three militants who had shot dead a constable were arrested in a raid.")
+    assert [s for s in found if s["category"] in {"attacker", "hostile"} and s["outcome"] == "killed"] == []
+
+
+def test_casualties_one_of_those_fired_at_is_no_attacker(statements):
+    # the parser hangs "wounding" on "Gunmen": the gunmen wounded, the one wounded is no gunman
+    text = "Gunmen on a motorbike fired at a car carrying two Korean aid workers in Karachi on Tuesday, wounding one of them, police said."
+    assert _injured(statements(text)) == [(1, "people")]
 
 
 @pytest.mark.parametrize(

@@ -446,6 +446,22 @@ def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_ex
          "market on Sunday.", 1, 9, None),
         ("A suicide bomber struck a Frontier Corps convoy in Hayatabad on Sunday, injuring four soldiers, the "
          "military said. Unconfirmed reports said twelve people were hurt.", None, 4, None),
+        # the parser makes the man the subject of "deployed", and "deployed" that of "martyred"
+        ("Militants fired at a vaccination team in Bajaur on Sunday. A policeman deployed for the security "
+         "of the team was martyred while a vaccinator was hurt.", 1, 1, None),
+        ("Militants opened fire on a vaccination team in Bajaur on Sunday. A policeman deployed for the "
+         "protection of the team was martyred.", 1, None, None),
+        # the injured who died later are dead, and no longer among the injured
+        ("A bomb went off in a Sibi bazaar on Sunday, leaving 12 people injured, three of whom were later "
+         "declared dead in hospital.", 3, 9, None),
+        ("A bomb went off in a Sibi bazaar on Sunday, injuring 12 people, two of whom died on the way to hospital.", 2, 10, None),
+        ("A bomb went off in a Sibi bazaar on Sunday. Twelve people were hurt; three of them were later "
+         "pronounced dead.", 3, 9, None),
+        # the parser reads "motorbike shot" as one noun: the man right after "shot dead" was killed
+        ("Unidentified men on a motorbike shot dead a prayer leader near a mosque in Quetta on Sunday.", 1, None, None),
+        # "who" stands for the police: the three they killed were the terrorists
+        ("The terrorists fired on the police in Bannu on Sunday, who returned fire and killed three of them.",
+         None, None, 3),
     ],
 )
 def test_news_casualty_phrasings(run_extract, text, killed, injured, attackers):

@@ -885,6 +885,16 @@ class CasualtyExtractor:
                 return category
         return None
 
+    def _toll_of_those_attacked(self, first: Token) -> bool:
+        """"Fired at a van carrying four teachers, killing two of them": a part of a group that is
+        the object of an active verb of killing or wounding is the toll; the group counted before
+        was who was attacked, not a toll the part is within ("26 hostages, 18 of them soldiers")."""
+        predicate = self._predicate
+        return (
+            predicate is not None and first.dep_ == "dobj" and first.head.i == predicate.i
+            and predicate.tag_ in {"VBG", "VBD", "VBZ", "VBP"}
+        )
+
     @staticmethod
     def _gapped_count(number: Token) -> bool:
         """Whether a bare number is the remnant of a gapped clause joined by "and" to the one
@@ -1049,7 +1059,7 @@ class CasualtyExtractor:
         told nearest before "them" in its sentence, not a subject of the verbs above it (who
         did it), is attackers when it names attackers, else people. A militant group's name
         ("on the presence of khwarij and killed seven of them") names attackers too."""
-        doers = {c.i for verb in pronoun.ancestors if verb.pos_ == "VERB" for c in verb.children if c.dep_ == "nsubj"}
+        doers = self._doers_of(pronoun)
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             if token.ent_type_ == "GROUP" and token.pos_ in {"NOUN", "PROPN"} and token.i not in doers and token.dep_ != "nsubj":
                 return "attacker"
@@ -1058,6 +1068,54 @@ class CasualtyExtractor:
                 if category is not None:
                     return "attacker" if category == "attacker" else "people"
         return "people"
+
+    def _right_after_shot_dead(self, noun: Token) -> bool:
+        """"Men on a motorbike shot dead a prayer leader": the counted words right after "shot
+        dead" or "gunned down" are who was killed, however the parser read the verb (here as a
+        noun, "motorbike shot")."""
+        start = noun.left_edge.i
+        doc = noun.doc
+        return start >= 2 and doc[start - 1].lower_ in self.lexicon.shot_dead_particles and (
+            doc[start - 2].lower_ in self.lexicon.shot_dead_forms
+        )
+
+    @staticmethod
+    def _verb_past_a_participle(noun: Token) -> Token | None:
+        """"A policeman deployed for the team's security was martyred": the parser makes the noun
+        the subject of the participle, and the passive verb either the participle's head (whose
+        subject the participle is) or its clausal complement. The participle only describes the
+        noun; the passive verb, which has no subject of its own, tells what befell it."""
+        participle = noun.head
+        if noun.dep_ != "nsubj" or participle.tag_ not in {"VBN", "VBD"} or any(
+            c.dep_ in {"aux", "auxpass"} for c in participle.children
+        ):
+            return None
+        if participle.dep_ in {"nsubj", "nsubjpass"}:
+            return participle.head
+        return next((
+            c for c in participle.children
+            if c.dep_ == "ccomp" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)
+            and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children)
+        ), None)
+
+    @staticmethod
+    def _doers_of(pronoun: Token) -> set[int]:
+        """Who did what a pronoun's clause tells: the subjects of the verbs above it, up to the
+        first verb with a subject of its own ("exchanged fire with the attackers, killing two of
+        them": the subject of "exchanged"). A relative clause's subject stands for the noun it
+        hangs from ("fired on the troops, who killed three of them": the troops did)."""
+        doers: set[int] = set()
+        for verb in pronoun.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            for subject in subjects:
+                doers.add(subject.i)
+                if verb.dep_ == "relcl" and subject.tag_ in {"WP", "WDT"}:
+                    doers.add(verb.head.i)
+            if subjects:
+                break
+        return doers
 
     def _antecedent_category(self, pronoun: Token) -> str:
         """"Police returned fire on a gunman, killing him": a pronoun is the kind of the nearest
@@ -1125,7 +1183,7 @@ class CasualtyExtractor:
             child.dep_ == "prep" and child.lower_ == "of" and any(g.lower_ in {"them", "whom", "those", "these"} for g in child.children)
             for child in (noun, first)
             for child in child.children
-        ) and any(
+        ) and not of_the_injured and not self._toll_of_those_attacked(first) and any(
             (t.like_num or (t.lower_ in self.lexicon.number_words and t.lower_ not in {"a", "an"})) and t.ent_type_ != "ORDINAL"
             for t in sent.doc[sent.start : first.i]
         ):
@@ -1155,6 +1213,10 @@ class CasualtyExtractor:
             # "the raid on a school in the city, in which 147 people were killed": the clause
             # tells what happened at the school, whose kind is not the counted people's
             predicate.dep_ == "relcl" and any(t.lower_ in {"which", "where", "when"} for t in predicate.subtree if t.i < predicate.i)
+        ) and not (
+            # "gunmen ... fired at a car, wounding one of them": the noun an active participle
+            # hangs from did the wounding; its object's kind is its own
+            predicate.tag_ == "VBG" and first.dep_ == "dobj" and first.head.i == predicate.i
         ):
             # "the number of Taliban and affiliated terrorists killed at more than 200"
             category = self._category_of(predicate.head) or self._category_of(conj_root(predicate.head)) or category
@@ -1277,6 +1339,12 @@ class CasualtyExtractor:
                         return outcome, False, self._is_increment(child), subset
         if self._is_militant_claim(noun, sent):
             return None, False, False, False
+        if noun.dep_ not in {"nsubj", "nsubjpass"} and self._right_after_shot_dead(noun):
+            return "killed", update, False, subset
+        verb = self._verb_past_a_participle(noun)
+        if verb is not None and (outcome := self._predicate_outcome(verb)) in {"killed", "injured"}:
+            self._predicate = verb
+            return outcome, update, self._is_increment(verb), subset
         current = noun
         for _ in range(self.max_head_distance):
             head = current.head
@@ -1382,7 +1450,10 @@ class CasualtyExtractor:
         # reduced relatives and appositions on the noun: "11 soldiers martyred", "two killed"
         for child in noun.children:
             if child.dep_ in {"acl", "relcl", "amod", "appos"}:
-                outcome = self._predicate_outcome(child)
+                # "three militants who had shot dead a policeman": the relative pronoun, the
+                # clause's subject, stands for the counted noun, which did the killing
+                relative = next((c for c in child.children if c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"}), None)
+                outcome = self._predicate_outcome(child, child=relative) if child.dep_ == "relcl" else self._predicate_outcome(child)
                 if outcome:
                     return outcome, False, self._is_increment(child), subset
                 if child.lemma_.lower() in lexicon.hedged_report_lemmas:
@@ -1522,13 +1593,24 @@ class CasualtyExtractor:
         told = [p for prep in count.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
         # "the injured were shifted to the hospital, where one of them died": "them" are the
         # injured named before it in the sentence
-        told += [self._injured_before(noun) for noun in told if noun.lower_ == "them"]
+        told += [self._injured_before(noun) for noun in told if noun.lower_ in {"them", "whom"}]
+        if any(noun.lower_ == "whom" for noun in told if noun is not None):
+            # "12 people injured, three of whom died": the people, the noun the relative clause
+            # follows (the parser does not always hang the clause on it)
+            told.append(count.head.head if count.head.dep_ == "relcl" else next(
+                (t for t in reversed(count.doc[count.sent.start : count.i]) if t.pos_ in {"NOUN", "PROPN"}), None
+            ))
         if count.lower_ in self.lexicon.outcome_words["succumbing_subjects"]:
             return count.dep_ == "nsubj" and self._died_of_injuries(count.head)
+        verb = count.head
         return (
-            count.dep_ == "nsubj"
+            count.dep_ in {"nsubj", "nsubjpass"}
             and any(noun is not None and self._names_the_injured(noun) for noun in told)
-            and self._predicate_outcome(count.head, child=count) == "killed"
+            and (
+                self._predicate_outcome(verb, child=count) == "killed"
+                # "three of them were later declared dead"
+                or (verb.lemma_.lower() in self.lexicon.hedged_report_lemmas and self._reported_outcome(verb, {"xcomp", "oprd", "acomp"}) == "killed")
+            )
         )
 
     def _died_of_injuries(self, verb: Token) -> bool:
@@ -1545,8 +1627,8 @@ class CasualtyExtractor:
         """"The injured", "those wounded", or the subject of a verb of wounding ("three guards
         were hurt and carried to a clinic")."""
         return self._casualties_noun_outcome(noun) == "injured" or (
-            noun.dep_ == "nsubjpass" and self._predicate_outcome(noun.head, noun) == "injured"
-        )
+            noun.dep_ in {"nsubjpass", "dobj"} and self._predicate_outcome(noun.head, noun) == "injured"
+        ) or any(c.dep_ in {"acl", "amod"} and self._predicate_outcome(c) == "injured" for c in noun.children)
 
     def _injured_before(self, pronoun: Token) -> Token | None:
         """The injured named as a subject before `pronoun` in its sentence ("three guards were
