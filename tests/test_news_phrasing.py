@@ -866,7 +866,7 @@ def test_news_gunmen_who_also_hurl_grenades_make_a_gun_attack(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["method"] == "armed_assault"
 
 
-@pytest.mark.parametrize("weapons", ["gun and knife", "gun and grenade"])
+@pytest.mark.parametrize("weapons", ["gun and knife", "gun and grenade", "gun and bomb"])
 def test_news_a_gun_attack_with_a_second_weapon_is_a_gun_attack(run_extract, weapons):
     text = f"Three shopkeepers were killed in a {weapons} attack in a bazaar of Bannu on Sunday."
     assert _only(run_extract(text, published=PUBLISHED))["method"] == "armed_assault"

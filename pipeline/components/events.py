@@ -1770,11 +1770,11 @@ class EventAssembler:
     # -- grouping sentences into incidents --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         found = list(doc.spans.get(self.triggers_key, []))
-        # "rocket-propelled grenade": a word inside a longer trigger of another method is not a
-        # trigger of its own
+        # "rocket-propelled grenade", "a gun and bomb attack": a word inside a longer trigger of
+        # another method is not a trigger of its own
         triggers = [t for t in found if not any(
             o.start <= t.start and t.end <= o.end and len(o) > len(t) and o.label_ == "SPECIFIC"
-            and (o.id_ or o.label_) != (t.id_ or t.label_) and t.id_ in {"shelling", "airstrike"}
+            and (o.id_ or o.label_) != (t.id_ or t.label_) and t.id_ in {"shelling", "airstrike", "bombing"}
             for o in found
         ) and not self._in_word_compound(t)]
         self._ents = ents_by_sentence(doc)
