@@ -635,6 +635,9 @@ def test_casualties_a_group_spokesmans_figures_are_no_toll(statements):
     [
         "The BLF claimed the ambush that killed four soldiers near Turbat.",
         "Jundullah claimed responsibility for the bombing that killed four soldiers near Turbat.",
+        # a relative clause told after the place and day, which the parser hangs on "claimed"
+        "The Ittehad-ul-Mujahideen Pakistan claimed the raid on a check post in Tank on Friday that killed four soldiers.",
+        "The BRAS claimed the ambush on a convoy near Turbat on Friday, in which four soldiers were killed.",
     ],
 )
 def test_casualties_the_toll_of_a_claimed_attack_is_the_reports_own(statements, text):

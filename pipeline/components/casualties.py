@@ -92,6 +92,17 @@ def _revised_toll_outcome(verb: Token, sentence: str, stems: dict[str, tuple[str
     return None
 
 
+def _relative_clause(verb: Token) -> bool:
+    """Whether a verb's clause is a relative clause by its own words, however the parser hung
+    it: its subject is "that" or "which" (a complement's "that" is no subject), or a phrase of
+    it is "in which" / "during which"."""
+    return any(
+        (c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "which"})
+        or (c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lower_ in {"which", "whom"} for p in c.children))
+        for c in verb.children
+    )
+
+
 def _past_compounds(token: Token) -> Token:
     """The noun a compound modifies: "one Rangers man", "three FC personnel" count the man and
     the personnel (the parser may hang the number on the first word of the compound)."""
@@ -1698,6 +1709,10 @@ class CasualtyExtractor:
             if ancestor.pos_ in {"NOUN", "PROPN"}:
                 # "the TTP claimed the attack that killed three policemen": the claim is of the
                 # attack; the clause telling what it did is the report's own
+                return False
+            if ancestor.pos_ in {"VERB", "AUX"} and _relative_clause(ancestor):
+                # the same, where the parser hung the relative clause on "claimed" itself ("claimed
+                # the blast ... that injured two guards", "in which two men were killed")
                 return False
             if ancestor.lemma_.lower() in lexicon.claim_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
