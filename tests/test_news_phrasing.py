@@ -988,6 +988,9 @@ def test_news_lead_under_a_dateline_opens_the_incident_there_and_no_one_hurt_is_
          "the officer escaped unhurt but two of his guards were killed.", 2, None),
         ("Two men on a motorbike hurled a grenade at a bank in Kohat on Monday. There were no "
          "fatalities, police said.", 0, None),
+        # only the bomber died: no one else is a victim
+        ("A suicide bomber blew himself up as constables closed in on him in Hangu on Monday; no one else "
+         "was hurt.", 0, 0),
     ],
 )
 def test_news_an_escape_or_no_fatalities_is_a_figure_of_zero(run_extract, text, killed, injured):
