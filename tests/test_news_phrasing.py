@@ -175,6 +175,17 @@ def test_news_a_group_of_people_is_no_claiming_group(run_extract):
     assert events["Quetta"]["perpetrators"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Islamabad condemned Sunday's bombing in Khuzdar that killed five schoolchildren.",
+        "A bombing in Khuzdar on Sunday killed five schoolchildren, officials in Islamabad said.",
+    ],
+)
+def test_news_the_capital_where_officials_speak_is_not_the_incident_place(run_extract, text):
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Khuzdar"
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

@@ -1356,10 +1356,19 @@ class EventAssembler:
 
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
-        one of `place_roles.office_titles` ("their chief in Tank, Waziristan")."""
+        one of `place_roles.office_titles` ("their chief in Tank, Waziristan"), or on one of its
+        `speaker_nouns` that is a verb's subject where the place is a seat of government
+        (`actor_capitals`: "officials in Islamabad condemned ...")."""
+        roles = self.lexicon.place_roles
         node = conj_root(ent.root)
         prep = node.head
-        return node.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lower_ in self.lexicon.place_roles["office_titles"]
+        if node.dep_ != "pobj" or prep.lower_ != "in":
+            return False
+        holder = prep.head
+        return holder.lower_ in roles["office_titles"] or (
+            # a government's seat: "officials in Kohistan" may well be at the scene
+            holder.lower_ in roles["speaker_nouns"] and holder.dep_ == "nsubj" and ent.text in roles["actor_capitals"]
+        )
 
     def _locations(self, sent: Span) -> list[dict]:
         roles = self.lexicon.place_roles
