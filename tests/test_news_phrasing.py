@@ -356,14 +356,15 @@ def test_news_shots_fired_while_someone_is_seized_belong_to_the_kidnapping(run_e
     assert (event["method"], event["injured"]) == ("kidnapping", 1)
 
 
-def test_news_related_story_link_opens_no_incident(run_extract):
+@pytest.mark.parametrize("link", ["Also read:", "READ:", "See also:"])
+def test_news_related_story_link_opens_no_incident(run_extract, link):
     text = (
         "Two policemen were shot dead in Tank on Sunday, police said.\n"
-        "Also read: Blast in Quetta market kills six\n"
-        "The gunmen fled on a motorcycle.\n"
+        f"{link} Soldier martyred in Quetta clash\n"
+        "Police returned fire and killed one of the gunmen.\n"
     )
     event = _only(run_extract(text, published=PUBLISHED))
-    assert event["district"] == "Tank"
+    assert (event["district"], event["perpetrators_killed"]) == ("Tank", 1)
 
 
 # --- segmentation ---------------------------------------------------------------------------------
