@@ -186,6 +186,23 @@ def test_news_the_capital_where_officials_speak_is_not_the_incident_place(run_ex
     assert _only(run_extract(text, published=PUBLISHED))["district"] == "Khuzdar"
 
 
+@pytest.mark.parametrize(
+    "second,perpetrators",
+    [
+        ("No one claimed the attack, but suspicion fell on the Pakistani Taliban, who have stepped up attacks "
+         "on the police since 2022.", [("TTP", "suspected")]),
+        ("The Pakistani Taliban, who have carried out dozens of attacks this year, claimed responsibility.",
+         [("TTP", "claimed")]),
+    ],
+)
+def test_news_a_groups_record_in_a_relative_clause_does_not_hide_its_claim(run_extract, second, perpetrators):
+    # the relative clause on the group's name tells its record: no tally of the sentence's own,
+    # and no attack beside the one told
+    text = "A suicide bomber struck a police convoy in Mardan on Sunday, killing four officers. " + second
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [(p["group"], p["attribution"]) for p in event["perpetrators"]] == perpetrators
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

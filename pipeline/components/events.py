@@ -161,6 +161,17 @@ def _lower_text(span: Span) -> str:
     return " ".join(span_text(span).lower().replace("’", "'").split())
 
 
+def _lower_text_without(sent: Span, left_out: frozenset[int]) -> str:
+    """The sentence lower-cased as `_lower_text` gives it, with the words of the tokens in
+    `left_out` blanked (in place, so that offsets into the sentence still hold)."""
+    chars = list(span_text(sent))
+    for token in sent:
+        if token.i in left_out:
+            start = token.idx - sent.start_char
+            chars[start : start + len(token.text)] = " " * len(token.text)
+    return " ".join("".join(chars).lower().replace("’", "'").split())
+
+
 def _in_capitals_of_a_word(ent: Span, place) -> bool:
     """A name that is also an English word written in capitals ("SWAT", "TANK"): a place only
     where it is a dateline."""
@@ -382,7 +393,19 @@ class EventAssembler:
             and not any(w.lower_ in lexicon.aggregate_period_cues for w in sent.doc[t["token"]].head.subtree if w.i < t["token"])
             for t in record["triggers"]
         )
-        record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
+        # "the TTP, who have carried out dozens of attacks this year, claimed the bombing": the
+        # relative clause on the group's name tells its record, not the sentence's own tally
+        record_of_a_group = self._relative_clauses_on_groups(sent)
+        if record_of_a_group:
+            kept_text = _lower_text_without(sent, record_of_a_group)
+            kept_text = kept_text[dateline_ends[-1] - sent.start_char :] if dateline_ends else kept_text
+            record["aggregate"] = self._is_aggregate(
+                sent, kept_text, [d for d in dates if d["token"] not in record_of_a_group],
+                [c for c in casualties if c["token"] not in record_of_a_group], singular_attack, one_told,
+                skipped=record_of_a_group,
+            )
+        else:
+            record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
         # "four men were shot in the same village last month" (lexicon `same_place_phrases`)
@@ -1052,6 +1075,8 @@ class EventAssembler:
             return True  # "shot dead before they could drive in a car packed with explosives"
         if any(a.lemma_.lower() in lexicon.record_lemmas and a.pos_ == "VERB" for a in ancestors[:4]):
             return True  # "wanted for kidnapping traders": the suspects' record
+        if head.tag_ in {"NNS", "NNPS"} and any(a.dep_ == "relcl" and a.head.ent_type_ == "GROUP" for a in ancestors[:4]):
+            return True  # "the TTP, who have stepped up attacks since 2022": the group's record
         if head.dep_ == "compound" and head.head.lower_ in lexicon.non_attack_compound_heads:
             return True  # "the bomb disposal squad", "a bomb threat"
         if self._weapon_seized(head):
@@ -1698,10 +1723,18 @@ class EventAssembler:
     def _targets(self, text: str) -> list[str]:
         return target_kinds(text, self.lexicon)
 
-    def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False, one_told: bool = False) -> bool:
+    def _relative_clauses_on_groups(self, sent: Span) -> frozenset[int]:
+        """The tokens of relative clauses on a militant group's name ("the Pakistani Taliban,
+        who have stepped up attacks since 2022"): what they tell is the group's record."""
+        return frozenset(
+            t.i for token in sent if token.dep_ == "relcl" and token.head.ent_type_ == "GROUP" for t in token.subtree
+        )
+
+    def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False, one_told: bool = False, skipped: frozenset[int] = frozenset()) -> bool:
         lexicon = self.lexicon
         # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
-        for token in sent:
+        tokens = [t for t in sent if t.i not in skipped]
+        for token in tokens:
             if token.tag_ in {"NNS", "NNPS"} and any(
                 child.dep_ == "nummod" and child.text.replace(",", "").isdecimal() and int(child.text.replace(",", "")) >= 100
                 and not is_date_fragment(child)
@@ -1720,7 +1753,7 @@ class EventAssembler:
         if not has_day and any(d.get("precision") == "year" for d in dates) and any(
             token.tag_ == "NNS" and token.lemma_.lower() in lexicon.singular_attack_lemmas
             and any(child.dep_ == "nummod" and child.like_num for child in token.children)
-            for token in sent
+            for token in tokens
         ):
             return True  # "two terrorist attacks were reported in 2016": a year's count of attacks
         plural_events = bool(lexicon.plural_events.search(text))
