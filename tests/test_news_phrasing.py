@@ -203,6 +203,23 @@ def test_news_a_groups_record_in_a_relative_clause_does_not_hide_its_claim(run_e
     assert [(p["group"], p["attribution"]) for p in event["perpetrators"]] == perpetrators
 
 
+@pytest.mark.parametrize(
+    "second,perpetrators",
+    [
+        # the group's spokesman telling the attack speaks for the group: a claim
+        ("TTP spokesman Muhammad Khurasani said the group carried out the attack.", [("TTP", "claimed")]),
+        ("A BLA spokesman told reporters by phone that its fighters had attacked the convoy.", [("BLA", "claimed")]),
+        # his words tell no attack, or he denies it
+        ("In November, a TTP spokesman said the group was ending its ceasefire.", []),
+        ("A spokesman for the TTP denied that the group had carried out the attack.", []),
+    ],
+)
+def test_news_a_groups_spokesman_telling_the_attack_claims_it(run_extract, second, perpetrators):
+    text = "A suicide bomber struck a police convoy in Mardan on Sunday, killing four officers. " + second
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [(p["group"], p["attribution"]) for p in event["perpetrators"]] == perpetrators
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

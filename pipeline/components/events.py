@@ -424,7 +424,9 @@ class EventAssembler:
         # aside, so X is suspected, not claimed
         claim_text = lexicon.negated_claims.sub(" ", text) if "claim" in text else text
         record["claim_denied"] = claim_text != text
-        record["claim"] = any(cue in claim_text for cue in lexicon.claim_cues) and not self._claimed_by_the_state(sent)
+        record["claim"] = (
+            any(cue in claim_text for cue in lexicon.claim_cues) or self._group_speaks_of_the_attack(sent, triggers)
+        ) and not self._claimed_by_the_state(sent)
         record["suspect"] = _has_word_cue(self._without_described_objects(sent, text), lexicon.suspect_cues)
         record["blame"] = _has_word_cue(text, lexicon.blame_cues)
         record["membership"] = bool(record["groups"]) and self._attackers_are_members(sent)
@@ -711,6 +713,31 @@ class EventAssembler:
             ):
                 return False
         return True
+
+    def _group_speaks_of_the_attack(self, sent: Span, triggers: list[Span]) -> bool:
+        """"Pakistani Taliban spokesman Mohammad Khurasani said the group carried out the attack":
+        a group's spokesman (lexicon `militant_tally_cues.speakers` with the group named in the
+        same phrase, no state's) as the subject of a verb of saying whose words tell an attack,
+        in a sentence with no verb of denial, speaks for the group: a claim ("said the group was
+        ending its ceasefire" is none)."""
+        lexicon = self.lexicon
+        if any(t.lemma_.lower() in lexicon.denial_verbs for t in sent):
+            return False  # "a TTP spokesman denied the group's involvement"
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.speaker_verbs:
+                continue
+            told = {t.i for t in verb.subtree}
+            if not any(span.root.i in told and span.root.i != verb.i for span in triggers):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                words = list(subject.subtree)
+                if (
+                    any(t.lower_ in lexicon.claimant_pronouns and t.pos_ == "NOUN" for t in words)
+                    and any(t.ent_type_ == "GROUP" and t.ent_id_ not in STATE_GROUPS for t in words)
+                    and not any(t.lower_ in lexicon.state_speaker_words for t in words)
+                ):
+                    return True
+        return False
 
     def _claimed_by_the_group(self, sent: Span) -> bool:
         """Whether the sentence's claim is made by "the group" ("the banned outfit also claimed
