@@ -237,7 +237,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         summary_rank_words=frozenset(raw["summary_rank_words"]["words"]),
         same_day_cues=tuple(raw["same_day_cues"]),
         claim_cues=tuple(raw["claim_cues"]),
-        summary_item_openers=tuple(raw["summary_item_openers"]),
+        summary_item_openers=tuple(
+            f"{lead} {noun}" for lead in raw["summary_item_openers"]["leads"] for noun in raw["summary_item_openers"]["nouns"]
+        ) + tuple(raw["summary_item_openers"]["phrases"]),
         parent_group_nouns=frozenset(raw["parent_group_nouns"]),
         group_relation_words={prep: frozenset(words) for prep, words in raw["group_relation_words"].items() if not prep.startswith("_")},
         group_link_suffixes=frozenset(raw["group_link_suffixes"]),

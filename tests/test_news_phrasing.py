@@ -2271,13 +2271,14 @@ def test_news_an_officer_told_along_with_a_count_is_one_more(run_extract, second
     assert (event["killed"], event["injured"]) == (killed, injured)
 
 
-def test_news_incidents_told_one_by_one_after_a_dated_summary_take_its_day(run_extract):
+@pytest.mark.parametrize("second", ["In a separate incident,", "In the second attack,", "In the other raid,"])
+def test_news_incidents_told_one_by_one_after_a_dated_summary_take_its_day(run_extract, second):
     # PUBLISHED is a Monday: the summary's Sunday is the 12th; each attack it counted, told after
     # it by "in the first incident" or "in a separate incident" without a day, was that Sunday's
     text = (
         "Three policemen were martyred in separate attacks in Tank and Kohat on Sunday, officials said.\n"
         "In the first incident, gunmen on a motorbike fired at a police van in Tank, killing two constables.\n"
-        "In a separate incident, a traffic warden was shot dead outside a market in Kohat.\n"
+        f"{second} a traffic warden was shot dead outside a market in Kohat.\n"
     )
     events = sorted(run_extract(text, published=PUBLISHED), key=lambda e: e["district"])
     assert [(e["district"], e["date"], e["killed"]) for e in events] == [("Kohat", "2019-05-12", 1), ("Tank", "2019-05-12", 2)]
