@@ -253,6 +253,9 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Bettani", "area", "Pakistan", "Khyber Pakhtunkhwa", "Lakki Marwat"),
         ("Mughal Kot", "town", "Pakistan", "Khyber Pakhtunkhwa", "Dera Ismail Khan"),
         ("Sanjawi", "town", "Pakistan", "Balochistan", "Ziarat"),
+        ("Esham", "area", "Pakistan", "Khyber Pakhtunkhwa", "North Waziristan"),
+        ("Gambila", "town", "Pakistan", "Khyber Pakhtunkhwa", "Lakki Marwat"),
+        ("Gandava", "town", "Pakistan", "Balochistan", "Jhal Magsi"),
         ("Chittian Hattian", "area", "Pakistan", "Punjab", "Rawalpindi"),  # not Hattian Bala in Azad Kashmir
         ("Gadani", "town", "Pakistan", "Balochistan", "Hub"),
         ("Sharea Faisal", "site", "Pakistan", "Sindh", "Karachi"),
