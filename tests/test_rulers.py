@@ -50,6 +50,9 @@ def _ents(doc, label):
         ("Ittehad-ul-Mujahideen Pakistan said its fighters fired first.", "Ittehad-ul-Mujahideen Pakistan", "IMP"),
         ("A kharji died in the exchange of fire.", "kharji", "TTP"),
         ("Officials blamed Fitnah al Hindustan for the ambush.", "Fitnah al Hindustan", "BLA"),
+        # the ISPR's abbreviations of the two labels
+        ("Troops killed three terrorists of FAK in the raid.", "FAK", "TTP"),
+        ("The army said FAH terrorists fired on the bus.", "FAH", "BLA"),
         ("The IS-Khorasan claimed the bombing of the rally.", "IS-Khorasan", "IS-KP"),
         ("The Baloch Republican Guards said they blew up the pipeline.", "Baloch Republican Guards", "BRG"),
         # a neighbour's state forces (code added): their fire across the Line of Control
