@@ -2386,6 +2386,15 @@ def test_news_roundup_items_opened_by_their_place_take_a_province_wide_summarys_
     assert found == [("Kalat", "2019-05-12"), ("Lasbela", "2019-05-12"), ("Musakhel", "2019-05-12")]
 
 
+def test_news_afghan_forces_opening_unprovoked_fire_on_border_posts_is_a_clash(run_extract):
+    # "opened unprovoked fire": an adjective between the verb and "fire" hid the attack word
+    text = ("Afghan Taliban forces opened unprovoked fire on Pakistani border posts in Kurram on Saturday "
+            "night; Pakistani troops responded, the military said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
+        "Kurram", "armed_clash", ["Afghan Taliban"])
+
+
 @pytest.mark.parametrize(
     "text,event_type,method",
     [

@@ -164,6 +164,7 @@ def test_rulers_security_force_category_ids(nlp, text, expected):
         ("Militants ambushed a supply convoy on the mountain road.", "ambushed", "armed_assault"),
         ("Two men on a motorcycle opened fire on the shopkeeper.", "opened fire", "armed_assault"),
         ("Terrorists fired on a police van near the bazaar.", "fired on", "armed_assault"),
+        ("Border guards opened unprovoked fire on the posts.", "opened unprovoked fire", "armed_assault"),
         ("An airstrike flattened a compound near the border.", "airstrike", "airstrike"),
     ],
 )
