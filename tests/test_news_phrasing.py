@@ -503,6 +503,10 @@ def test_news_the_day_of_a_statement_dates_an_attack_told_without_another(run_ex
         ("A bomb went off in a Sibi bazaar on Sunday, injuring 12 people, two of whom died on the way to hospital.", 2, 10, None),
         ("A bomb went off in a Sibi bazaar on Sunday. Twelve people were hurt; three of them were later "
          "pronounced dead.", 3, 9, None),
+        # the parser hangs "killing" / "wounding" on the gunmen: they did it, the counted were hit
+        ("Two gunmen on a motorcycle fired at a shop in Quetta on Sunday, killing three people.", 3, None, None),
+        ("Two men on a motorcycle fired shots at a shopkeeper in Quetta on Sunday, wounding him.", None, 1, None),
+        ("Unknown men fired indiscriminately at a police van in Karak on Sunday, injuring two constables.", None, 2, None),
         # the parser reads "motorbike shot" as one noun: the man right after "shot dead" was killed
         ("Unidentified men on a motorbike shot dead a prayer leader near a mosque in Quetta on Sunday.", 1, None, None),
         # "who" stands for the police: the three they killed were the terrorists

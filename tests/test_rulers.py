@@ -165,6 +165,7 @@ def test_rulers_security_force_category_ids(nlp, text, expected):
         ("Two men on a motorcycle opened fire on the shopkeeper.", "opened fire", "armed_assault"),
         ("Terrorists fired on a police van near the bazaar.", "fired on", "armed_assault"),
         ("Border guards opened unprovoked fire on the posts.", "opened unprovoked fire", "armed_assault"),
+        ("Two men fired indiscriminately at the shop.", "fired indiscriminately at", "armed_assault"),
         ("An airstrike flattened a compound near the border.", "airstrike", "airstrike"),
     ],
 )

@@ -1227,7 +1227,7 @@ class CasualtyExtractor:
         ) and not (
             # "gunmen ... fired at a car, wounding one of them": the noun an active participle
             # hangs from did the wounding; its object's kind is its own
-            predicate.tag_ == "VBG" and first.dep_ == "dobj" and first.head.i == predicate.i
+            predicate.tag_ == "VBG" and any(t.dep_ == "dobj" and t.head.i == predicate.i for t in (first, noun))
         ):
             # "the number of Taliban and affiliated terrorists killed at more than 200"
             category = self._category_of(predicate.head) or self._category_of(conj_root(predicate.head)) or category
@@ -1460,6 +1460,8 @@ class CasualtyExtractor:
             current = head
         # reduced relatives and appositions on the noun: "11 soldiers martyred", "two killed"
         for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBG" and any(c.dep_ == "dobj" for c in child.children):
+                continue  # "two men ... wounding him" (the parser's reading): the men did the wounding
             if child.dep_ in {"acl", "relcl", "amod", "appos"}:
                 # "three militants who had shot dead a policeman": the relative pronoun, the
                 # clause's subject, stands for the counted noun, which did the killing
