@@ -2492,6 +2492,13 @@ def test_news_the_time_of_a_relative_clause_on_a_place_dates_no_attack(run_extra
     assert (event["district"], event["date"], event["killed"]) == ("Swat", None, 4)  # not 2008
 
 
+def test_news_a_relative_clause_in_the_progressive_dates_the_attack(run_extract):
+    # what the victims were doing when the mine went off happened that day
+    text = "A landmine blast killed two boys who were grazing goats in Kurram on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["date"], event["killed"]) == ("Kurram", "2019-05-12", 2)
+
+
 def test_news_a_later_reference_places_the_bombing_the_story_told_without_a_place(run_extract):
     # the sentence that names the city also tells of another attack: it still places this one
     text = ("Blast at the courts\n\nBy Staff Reporter\n\nThe clerks of the district courts keep a routine. They queue at "

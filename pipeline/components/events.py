@@ -467,6 +467,8 @@ class EventAssembler:
             inner = {w.i for w in clause.subtree}
             if inner & attack_words or any(sent.doc[i].lemma_.lower() in casualty_lemmas for i in inner):
                 continue
+            if clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in clause.children):
+                continue  # "killed two boys who were grazing cattle on Monday": what went on as it struck
             aside |= inner
         return aside
 
