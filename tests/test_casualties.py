@@ -1017,6 +1017,9 @@ def test_casualties_relatives_counted_without_a_possessive_are_victims(statement
         # the bodies of people abducted or shot, found: they were killed
         ("The bullet-riddled bodies of four kidnapped miners were found in a ravine near Mach on Sunday.", [(4, "civilian")]),
         ("Levies recovered the body of an abducted shopkeeper from a dry stream in Awaran.", [(1, "civilian")]),
+        # the parser joins "were found" to "abducted", which it makes the verb of "bodies"
+        ("The bodies of three labourers abducted a week earlier were found in Panjgur on Sunday.", [(3, "civilian")]),
+        ("The bodies of two teachers abducted a week earlier were found in Kech on Sunday.", [(2, "civilian")]),
         # a body found with nothing that ties the death to violence is no toll of an attack
         ("The body of an elderly man was found near the bus stand in Awaran.", []),
     ],

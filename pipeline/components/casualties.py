@@ -924,9 +924,13 @@ class CasualtyExtractor:
         body = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in self.lexicon.outcome_words["body_nouns"]:
             body = noun.head.head
-        if not (
-            body.lower_ in self.lexicon.outcome_words["body_nouns"] and body.dep_ in {"dobj", "nsubjpass"}
-            and body.head.lemma_.lower() in self.lexicon.outcome_words["found_verbs"]
+        found_verbs = self.lexicon.outcome_words["found_verbs"]
+        if body.lower_ not in self.lexicon.outcome_words["body_nouns"]:
+            return False
+        if not (body.dep_ in {"dobj", "nsubjpass"} and body.head.lemma_.lower() in found_verbs) and not (
+            # "the bodies of three labourers abducted a week earlier were found", which the parser
+            # reads as "bodies ... abducted" with "were found" joined to it
+            (verb := self._verb_past_a_participle(body)) is not None and verb.lemma_.lower() in found_verbs
         ):
             return False
         sentence = span_text(body.sent).lower()
@@ -1105,7 +1109,7 @@ class CasualtyExtractor:
             return participle.head
         return next((
             c for c in participle.children
-            if c.dep_ == "ccomp" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)
+            if c.dep_ in {"ccomp", "conj"} and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)
             and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children)
         ), None)
 
