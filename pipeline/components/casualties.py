@@ -1102,9 +1102,9 @@ class CasualtyExtractor:
         noun; the passive verb, which has no subject of its own, tells what befell it."""
         participle = noun.head
         if noun.dep_ != "nsubj" or participle.tag_ not in {"VBN", "VBD"} or any(
-            c.dep_ in {"aux", "auxpass"} for c in participle.children
+            c.dep_ in {"aux", "auxpass", "dobj"} for c in participle.children
         ):
-            return None
+            return None  # "three FC men embraced Shahadat": a verb with an object is the noun's own
         if participle.dep_ in {"nsubj", "nsubjpass"}:
             return participle.head
         return next((
