@@ -1020,8 +1020,11 @@ def test_casualties_relatives_counted_without_a_possessive_are_victims(statement
         # the parser joins "were found" to "abducted", which it makes the verb of "bodies"
         ("The bodies of three labourers abducted a week earlier were found in Panjgur on Sunday.", [(3, "civilian")]),
         ("The bodies of two teachers abducted a week earlier were found in Kech on Sunday.", [(2, "civilian")]),
+        # "his body": the one person kidnapped, found dead
+        ("Gunmen kidnapped a vaccinator in Mir Ali on Saturday; his body was found the next day.", [(1, "people")]),
         # a body found with nothing that ties the death to violence is no toll of an attack
         ("The body of an elderly man was found near the bus stand in Awaran.", []),
+        ("His body was handed over to the family after a post-mortem in Awaran.", []),
     ],
 )
 def test_casualties_bodies_of_the_abducted_found_were_killed(statements, text, killed):

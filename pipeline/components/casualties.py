@@ -736,6 +736,11 @@ class CasualtyExtractor:
             ):  # "killed his driver", "the driver was critically injured", "another son was hurt": one person
                 first = last = token
                 category = self._category_of(token) or "people"
+            elif token.tag_ == "NN" and token.lower_ in lexicon.outcome_words["body_nouns"] and any(
+                c.dep_ == "poss" for c in token.children
+            ):  # "kidnapped a polio worker; his body was found the next day": one person, dead
+                first = last = token
+                category = "people"
             elif self._office_holder(token):
                 first, last = token, token.right_edge  # "Director of the Welfare Trust Nadia Khan was shot dead"
                 category = "people"
