@@ -731,8 +731,10 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         # India's forces only where the text tells them firing or striking, not blamed for backing the attackers
         if g["code"] != INDIAN_FORCES or g.get("acting", True)
     }
-    if country == "Afghanistan" and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and not groups & AFGHAN_FORCES:
-        method, suicide = "airstrike", False  # explosions in Afghanistan blamed on Pakistani jets
+    if country not in (None, "Pakistan") and incident["strike_actor"] and method in {"bombing", "unknown", "armed_clash"} and not groups & AFGHAN_FORCES:
+        # explosions in Afghanistan blamed on Pakistani jets; "Pakistan carried out strikes on
+        # hideouts in Iran's Saravan"
+        method, suicide = "airstrike", False
     if groups & AFGHAN_FORCES and method in {"armed_assault", "unknown", "shelling"} and incident["afghan_actor"]:
         method, suicide = "armed_clash", False  # fighting between the two states' forces
     if INDIAN_FORCES in groups and method in {"armed_assault", "unknown"}:

@@ -2643,3 +2643,11 @@ def test_news_a_claim_of_the_attacks_after_a_roundup_claims_each_one_told(run_ex
         ("Kech", "2024-08-26", ["BLA"]),
         ("Sibi", "2024-08-26", ["BLA"]),
     ]
+
+
+def test_news_pakistans_strikes_across_any_border_are_airstrikes(run_extract):
+    # "strikes" alone names no way of attack; Pakistan striking in another country does so from the air
+    text = "Pakistan carried out retaliatory strikes on militant hideouts in Iran's Saravan on Sunday, killing nine people."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
+        "strike", "airstrike", ["Pakistan Armed Forces"])
