@@ -376,6 +376,7 @@ def _only_attackers_killed(incident: dict) -> bool:
 
 
 def choose_method(incident: dict) -> tuple[str, bool | None]:
+    lexicon = load_lexicon()
     methods = [t["method"] for t in incident["triggers"]]
     specific = [t["method"] for t in incident["triggers"] if t["strength"] == "SPECIFIC"]
     # a heading inside the story (a subheading, or a related story's link: "Blast damages bridge
@@ -395,7 +396,6 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "suicide_bombing"
     if method == "grenade" and "armed_assault" in specific:
         method = "armed_assault"  # gunmen who also hurled grenades: a gun attack
-    lexicon = load_lexicon()
     if method == "shelling" and any(
         t["method"] == "armed_assault" and " ".join(t["text"].lower().split()) not in lexicon.launch_phrases
         for t in incident["triggers"]
@@ -409,10 +409,10 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "armed_clash"
     if (forces_operation(incident) or police_operation(incident)) and method in {"unknown", "armed_assault", "armed_clash"}:
         return "armed_clash", False  # "troops raided a hideout, killing four militants": their operation
-    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in load_lexicon().raid_words for t in incident["triggers"]) and not incident["afghan_actor"]:
+    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in lexicon.raid_words for t in incident["triggers"]) and not incident["afghan_actor"]:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(
-        t["strength"] != "SPECIFIC" and (t["text"].lower() in load_lexicon().assault_verbs or t.get("on_a_site"))
+        t["strength"] != "SPECIFIC" and (t["text"].lower() in lexicon.assault_verbs or t.get("on_a_site"))
         for t in incident["triggers"]
     ) and not incident["afghan_actor"]:
         method = "armed_assault"  # "militants attacked a police station", "an attack on a check post": a raid on a post

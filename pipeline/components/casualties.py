@@ -1103,8 +1103,9 @@ class CasualtyExtractor:
     def _verb_past_a_participle(noun: Token) -> Token | None:
         """"A policeman deployed for the team's security was martyred": the parser makes the noun
         the subject of the participle, and the passive verb either the participle's head (whose
-        subject the participle is) or its clausal complement. The participle only describes the
-        noun; the passive verb, which has no subject of its own, tells what befell it."""
+        subject the participle is) or its clausal complement or conjunct ("the bodies of three
+        labourers abducted a week earlier were found"). The participle only describes the noun;
+        the passive verb, which has no subject of its own, tells what befell it."""
         participle = noun.head
         if noun.dep_ != "nsubj" or participle.tag_ not in {"VBN", "VBD"} or any(
             c.dep_ in {"aux", "auxpass", "dobj"} for c in participle.children
