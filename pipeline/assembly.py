@@ -48,8 +48,10 @@ AFGHAN_STATE_FORCES = "Afghan state forces"
 INDIAN_FORCES = "Indian Armed Forces"
 #: A neighbour's state forces, whose fire across the border is a clash with Pakistan's or a strike.
 NEIGHBOUR_FORCES = AFGHAN_FORCES | {INDIAN_FORCES}
+#: Iran's forces, whose missile and drone strikes on Baloch groups' camps reached Panjgur in 2024.
+IRANIAN_FORCES = "Iranian Armed Forces"
 #: Those that strike from the air or by artillery in the texts this tool reads.
-STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces", "ISAF", INDIAN_FORCES}
+STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces", "ISAF", INDIAN_FORCES, IRANIAN_FORCES}
 MAX_EVIDENCE = 40
 
 
@@ -628,6 +630,8 @@ def _militants_flew_it(incident: dict, country: str | None, when: str | None) ->
     killed militants ("a drone strike killed six militants of the TTP": the group was its target)."""
     if incident["strike_actor"] or country not in {None, "Pakistan"}:
         return False
+    if any(g["code"] in STRIKE_ACTORS - {"Pakistan Armed Forces"} for g in incident["groups"]):
+        return False  # "Iranian missiles struck Jaish al-Adl camps in Panjgur": a neighbour's strike
     if when and when < load_lexicon().drone_campaign["until"]:
         return False
     if incident["militant_initiative"]:

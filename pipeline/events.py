@@ -37,7 +37,7 @@ FIELD_NAMES = (
 #: another report of it may call the same victims civilians.
 WORSHIP_KINDS = frozenset({"religious"})
 #: Group codes of states' forces: actors of strikes and clashes, never of militant attacks.
-STATE_FORCES = frozenset({"Pakistan Armed Forces", "Afghan Taliban", "ANSF", "US Armed Forces", "Indian Armed Forces"})
+STATE_FORCES = frozenset({"Pakistan Armed Forces", "Afghan Taliban", "ANSF", "US Armed Forces", "Indian Armed Forces", "Iranian Armed Forces"})
 
 #: Where the event happened, from the gazetteer (`pipeline.geo`): a point and ACLED's
 #: geo_precision (1 the town or site, 2 part of a district or its seat, 3 province or wider).

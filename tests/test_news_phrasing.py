@@ -2651,3 +2651,11 @@ def test_news_pakistans_strikes_across_any_border_are_airstrikes(run_extract):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
         "strike", "airstrike", ["Pakistan Armed Forces"])
+
+
+def test_news_a_neighbours_missiles_make_its_strike_not_the_groups_attack(run_extract):
+    # the group whose camps were hit is the target; Iran's forces struck
+    text = "Iranian missiles struck Jaish al-Adl hideouts near Panjgur on Sunday, killing two children."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
+        "strike", "airstrike", ["Iranian Armed Forces"])
