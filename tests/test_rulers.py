@@ -54,6 +54,7 @@ def _ents(doc, label):
         ("Troops killed three terrorists of FAK in the raid.", "FAK", "TTP"),
         ("The army said FAH terrorists fired on the bus.", "FAH", "BLA"),
         ("Iran's Revolutionary Guards said they had hit the camps.", "Iran's Revolutionary Guards", "Iranian Armed Forces"),
+        ("India's missiles struck a seminary near the town.", "India's missiles", "Indian Armed Forces"),
         ("The IS-Khorasan claimed the bombing of the rally.", "IS-Khorasan", "IS-KP"),
         ("The Baloch Republican Guards said they blew up the pipeline.", "Baloch Republican Guards", "BRG"),
         # a neighbour's state forces (code added): their fire across the Line of Control
