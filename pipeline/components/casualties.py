@@ -103,6 +103,28 @@ def _relative_clause(verb: Token) -> bool:
     )
 
 
+def group_spokesman(subject: Token, lexicon: Lexicon, *, not_groups: frozenset[str] = frozenset(), group_before: bool = True) -> bool:
+    """A subject that is a group's spokesman ("TTP spokesman Ahmad", "a spokesperson of the
+    BLA"): one of the speaker nouns (lexicon `militant_tally_cues.speakers`) with a group named
+    in the same phrase, none of `not_groups`, and no state's word ("a Taliban government
+    spokesman": a state speaks). With `group_before`, a group just before the phrase names
+    whose spokesman he is too ("TTP (Tehrik-i-Taliban Pakistan) Spokesman Ahmad claimed", where
+    the parser leaves the group outside the subject's phrase)."""
+    words = list(subject.subtree)
+    if not any(t.lower_ in lexicon.claimant_pronouns for t in words):
+        return False
+    if any(t.lower_ in lexicon.state_speaker_words for t in words):
+        return False
+    if any(t.ent_type_ == "GROUP" and t.ent_id_ not in not_groups for t in words):
+        return True
+    if not group_before:
+        return False
+    before = words[0].i - 1
+    while before >= 0 and subject.doc[before].is_punct and subject.doc[before].ent_type_ != "GROUP":
+        before -= 1
+    return before >= 0 and subject.doc[before].ent_type_ == "GROUP"
+
+
 def _past_compounds(token: Token) -> Token:
     """The noun a compound modifies: "one Rangers man", "three FC personnel" count the man and
     the personnel (the parser may hang the number on the first word of the compound)."""
@@ -1730,31 +1752,13 @@ class CasualtyExtractor:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
                 if any((c.ent_type_ == "GROUP" and c.ent_id_ not in ARMIES) or c.lower_ in lexicon.claimant_nouns for c in subjects):
                     return True
-                if any(self._group_speaker(c) for c in subjects):
+                if any(group_spokesman(c, lexicon) for c in subjects):
                     return True  # "..., a TTP spokesman told reporters": the group speaks
                 if ancestor.lemma_.lower() in lexicon.boast_verbs and group_in_sentence and any(
                     c.lower_ in lexicon.claimant_pronouns for c in subjects
                 ):
                     return True
         return False
-
-    def _group_speaker(self, subject: Token) -> bool:
-        """A subject that is a group's spokesman ("TTP spokesman Ahmad", "a spokesperson
-        of the BLA"): one of the speaker nouns with a group named in the same phrase."""
-        words = list(subject.subtree)
-        if not any(t.lower_ in self.lexicon.claimant_pronouns for t in words):
-            return False
-        if any(t.lower_ in self.lexicon.state_speaker_words for t in words):
-            return False  # "a Taliban government spokesman": a state speaks, of the strike it suffered
-        if any(t.ent_type_ == "GROUP" for t in words):
-            return True
-        # "TTP (Tehrik-i-Taliban Pakistan) Spokesman Ahmad claimed": the parser may leave the group
-        # before the speaker outside the subject's phrase; it still names whose spokesman he is
-        # (nor may it keep the two in one sentence)
-        before = words[0].i - 1
-        while before >= 0 and subject.doc[before].is_punct and subject.doc[before].ent_type_ != "GROUP":
-            before -= 1
-        return before >= 0 and subject.doc[before].ent_type_ == "GROUP"
 
     def _hospital_phrase(self, verb: Token, prepositions: set[str]) -> bool:
         """Whether `verb` has one of `prepositions` with (a) hospital among its phrases ("rushed to

@@ -26,7 +26,7 @@ from ..assembly import AFGHAN_STATE_FORCES, add_targets
 from ..events import STATE_FORCES
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon, target_kinds
-from .casualties import conj_root, is_date_fragment, left_compounds
+from .casualties import conj_root, group_spokesman, is_date_fragment, left_compounds
 from .extensions import doc_text, ents_by_sentence, register_extensions, span_text
 
 #: A dateline is the story's only when it opens the text: within this many tokens (a page's
@@ -159,17 +159,6 @@ def _outside_clauses(token) -> set[int]:
 
 def _lower_text(span: Span) -> str:
     return " ".join(span_text(span).lower().replace("’", "'").split())
-
-
-def _lower_text_without(sent: Span, left_out: frozenset[int]) -> str:
-    """The sentence lower-cased as `_lower_text` gives it, with the words of the tokens in
-    `left_out` blanked (in place, so that offsets into the sentence still hold)."""
-    chars = list(span_text(sent))
-    for token in sent:
-        if token.i in left_out:
-            start = token.idx - sent.start_char
-            chars[start : start + len(token.text)] = " " * len(token.text)
-    return " ".join("".join(chars).lower().replace("’", "'").split())
 
 
 def _in_capitals_of_a_word(ent: Span, place) -> bool:
@@ -396,16 +385,15 @@ class EventAssembler:
         # "the TTP, who have carried out dozens of attacks this year, claimed the bombing": the
         # relative clause on the group's name tells its record, not the sentence's own tally
         record_of_a_group = self._relative_clauses_on_groups(sent)
+        tally_text = story_text
         if record_of_a_group:
-            kept_text = _lower_text_without(sent, record_of_a_group)
-            kept_text = kept_text[dateline_ends[-1] - sent.start_char :] if dateline_ends else kept_text
-            record["aggregate"] = self._is_aggregate(
-                sent, kept_text, [d for d in dates if d["token"] not in record_of_a_group],
-                [c for c in casualties if c["token"] not in record_of_a_group], singular_attack, one_told,
-                skipped=record_of_a_group,
-            )
-        else:
-            record["aggregate"] = self._is_aggregate(sent, story_text, dates, casualties, singular_attack, one_told)
+            tally_text = _kept_text(sent, {t.i for t in sent} - record_of_a_group)
+            tally_text = tally_text[dateline_ends[-1] - sent.start_char :] if dateline_ends else tally_text
+        record["aggregate"] = self._is_aggregate(
+            sent, tally_text, [d for d in dates if d["token"] not in record_of_a_group],
+            [c for c in casualties if c["token"] not in record_of_a_group], singular_attack, one_told,
+            skipped=record_of_a_group,
+        )
         record["summary"] = self._is_summary(sent, text)
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
         # "four men were shot in the same village last month" (lexicon `same_place_phrases`)
@@ -731,14 +719,11 @@ class EventAssembler:
             told = {t.i for t in verb.subtree}
             if not any(span.root.i in told and span.root.i != verb.i for span in triggers):
                 continue
-            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-                words = list(subject.subtree)
-                if (
-                    any(t.lower_ in lexicon.claimant_pronouns and t.pos_ == "NOUN" for t in words)
-                    and any(t.ent_type_ == "GROUP" and t.ent_id_ not in STATE_GROUPS for t in words)
-                    and not any(t.lower_ in lexicon.state_speaker_words for t in words)
-                ):
-                    return True
+            if any(
+                group_spokesman(c, lexicon, not_groups=STATE_GROUPS, group_before=False)
+                for c in verb.children if c.dep_ == "nsubj"
+            ):
+                return True
         return False
 
     def _claimed_by_the_group(self, sent: Span) -> bool:
