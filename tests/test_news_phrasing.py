@@ -227,6 +227,20 @@ def test_news_travel_destination_is_not_the_incident_place(run_extract):
     assert event["district"] == "Mastung"
 
 
+def test_news_a_place_a_named_destination_cannot_lie_in_is_the_scene(run_extract):
+    # the parser hangs "in Khuzdar" on Karachi; Karachi is not in Khuzdar, so it is the scene
+    text = ("At least nine people were killed when gunmen opened fire on a convoy of vehicles "
+            "travelling from Quetta to Karachi in Khuzdar on Sunday.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert event["district"] == "Khuzdar"
+
+
+def test_news_a_place_listed_with_a_destination_is_another_destination(run_extract):
+    text = ("A bomb hit a police van in Hangu on Sunday, killing two constables; the wounded were "
+            "flown to Kohat and Peshawar for treatment.")
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == ["Hangu"]
+
+
 # --- page clutter ---------------------------------------------------------------------------------
 
 def test_news_captions_and_bullets_do_not_break_the_story(run_extract):

@@ -1551,11 +1551,26 @@ class EventAssembler:
             if node.dep_ == "pobj" and head.lower_ in self.lexicon.place_roles["travel_prepositions"]:
                 governor = head.head
                 if governor.lower_ in travel or governor.lemma_.lower() in travel:
-                    return True
+                    return node.i in range(ent.start, ent.end) or self._lies_within(node, ent)
             if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in travel:
                 return False  # the place is in the clause of another verb ("attacked ... in Ormara")
             node = head
         return False
+
+    def _lies_within(self, end: Token, ent: Span) -> bool:
+        """Whether the place `ent`, in a phrase hung on the travel end `end`, can be where that
+        end lies ("to their camp in Chilas", "to Parachinar in Kurram"). A named end elsewhere
+        cannot lie in it ("travelling from Parachinar to Peshawar in Lower Kurram"): the phrase
+        says where the travellers were when attacked, whatever the parser hung it on."""
+        if not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in self.lexicon.place_roles["location_preps"]):
+            return True  # "airlifted to Kohat and Peshawar": another end, not a phrase on one
+        named_end = next((e for e in self._ents.get(end.sent.start, ()) if e.start <= end.i < e.end), None)
+        if named_end is None or named_end.label_ != "PLACE" or not named_end.ent_id_:
+            return True
+        there, here = self.gazetteer.get(named_end.ent_id_), self.gazetteer.get(ent.ent_id_)
+        if there is None or here is None or here.district is None or there.district is None:
+            return True
+        return there.district == here.district
 
     def _is_modifier(self, ent: Span, nxt: str) -> bool:
         """"the Peshawar-bound train", "the Dasu hydropower project", "Quetta police chief":
