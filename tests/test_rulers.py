@@ -253,7 +253,7 @@ def test_tokenizer_still_splits_other_hyphenated_words(nlp):
     assert "sub-committee" not in [t.text for t in nlp.make_doc("A sub-committee met on Sunday.")]
 
 
-@pytest.mark.parametrize("word", ["passersby", "Passersby"])
+@pytest.mark.parametrize("word", ["passersby", "Passersby", "passers-by", "Passers-By"])
 def test_tokenizer_gives_a_rare_spelling_a_common_words_norm_and_keeps_its_text(nlp, word):
     # patterns/tokenizer.json parse_norms: the tagger and parser read the norm; the text and the
     # lower-case form every lexicon match reads stay the page's
