@@ -235,6 +235,18 @@ def test_news_a_place_a_named_destination_cannot_lie_in_is_the_scene(run_extract
     assert event["district"] == "Khuzdar"
 
 
+@pytest.mark.parametrize(
+    "text, district",
+    [
+        ("Two engineers were abducted from Zhob on Thursday, police said.", "Zhob"),
+        ("Militants kidnapped three off-duty soldiers from Tank on Monday.", "Tank"),
+    ],
+)
+def test_news_where_people_were_abducted_from_is_the_scene(run_extract, text, district):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["district"]) == ("kidnapping", district)
+
+
 def test_news_a_place_listed_with_a_destination_is_another_destination(run_extract):
     text = ("A bomb hit a police van in Hangu on Sunday, killing two constables; the wounded were "
             "flown to Kohat and Peshawar for treatment.")

@@ -1356,6 +1356,12 @@ class EventAssembler:
         roles = self.lexicon.place_roles
         return previous in roles["non_location_previous"] or (previous == "of" and before2 in roles["non_location_of_heads"])
 
+    def _taken_from(self, preposition: Token) -> bool:
+        """Whether the word before a place name is "from" on a verb of taking people ("four
+        engineers were abducted from Zhob"): where they were taken, not where they came from."""
+        verb = preposition.head
+        return preposition.lower_ == "from" and verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.place_roles["taken_from_verbs"]
+
     def _listed_after_a_non_location(self, ent: Span, sent: Span) -> bool:
         """Whether a place is a conjunct of a place named after an origin, home or destination word
         ("from Multan and Bahawalpur", "residents of Swat and Dir"), or after a site that is no
@@ -1421,7 +1427,7 @@ class EventAssembler:
                 continue
             # the words before the whole name: "from Hyderabad Sindh" is an origin for Sindh too
             first, previous, before2 = self._words_before_the_name(ent.start, sent)
-            if self._names_no_location(previous, before2):
+            if self._names_no_location(previous, before2) and not self._taken_from(sent.doc[first - 1]):
                 continue
             if self._listed_after_a_non_location(ent, sent):
                 continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
