@@ -1074,6 +1074,21 @@ def test_news_an_escape_or_no_fatalities_is_a_figure_of_zero(run_extract, text, 
     assert (event["killed"], event["injured"]) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    "second, injured",
+    [
+        ("Another mason survived with bullet wounds.", 1),
+        ("Their two companions escaped with minor injuries.", 2),
+        # escaping unhurt is no wound
+        ("Their two companions escaped unhurt.", 0),
+    ],
+)
+def test_news_those_who_survived_or_escaped_with_wounds_are_injured(run_extract, second, injured):
+    text = "Six masons were gunned down at a building site in Gwadar on Friday night. " + second
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (6, injured)
+
+
 def test_news_no_one_killed_leaves_the_stated_injured(run_extract):
     text = "A roadside bomb went off near a Levies vehicle in Kech on Sunday, injuring three. No one was killed in the blast."
     event = _only(run_extract(text, published=PUBLISHED))

@@ -1661,10 +1661,15 @@ class CasualtyExtractor:
     def _died_of_injuries(self, verb: Token) -> bool:
         """"succumbed to his injuries", "died of her wounds": a verb of dying whose "to", "of" or
         "from" phrase is an injury: the one who died was wounded first."""
-        words = self.lexicon.outcome_words
-        return self._predicate_outcome(verb) == "killed" and any(
-            prep.dep_ == "prep" and prep.lower_ in {"to", "of", "from"}
-            and any(p.dep_ == "pobj" and p.lemma_.lower() in words["injury_nouns"] for p in prep.children)
+        return self._predicate_outcome(verb) == "killed" and self._injury_phrase(verb, {"to", "of", "from"})
+
+    def _injury_phrase(self, verb: Token, prepositions: set[str]) -> bool:
+        """Whether a verb has a phrase of one of `prepositions` whose object is an injury noun
+        ("succumbed to his injuries", "treated for wounds", "escaped with minor injuries")."""
+        injuries = self.lexicon.outcome_words["injury_nouns"]
+        return any(
+            prep.dep_ == "prep" and prep.lower_ in prepositions
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in injuries for p in prep.children)
             for prep in verb.children
         )
 
@@ -1777,12 +1782,7 @@ class CasualtyExtractor:
     def _treated_for_injuries(self, verb: Token) -> bool:
         """Whether a verb of treating people has "for injuries" or "at/in (a) hospital" among its
         phrases (people treated for shock, or a hospital's staff, are not counted)."""
-        injuries = self.lexicon.outcome_words["injury_nouns"]
-        return self._hospital_phrase(verb, {"at", "in"}) or any(
-            prep.dep_ == "prep" and prep.lower_ == "for"
-            and any(p.dep_ == "pobj" and p.lemma_.lower() in injuries for p in prep.children)
-            for prep in verb.children
-        )
+        return self._hospital_phrase(verb, {"at", "in"}) or self._injury_phrase(verb, {"for"})
 
     def _predicate_outcome(self, token: Token, child: Token | None = None) -> str | None:
         lexicon = self.lexicon
@@ -1798,6 +1798,8 @@ class CasualtyExtractor:
             return "injured"  # "17 people were rushed to the hospital" (the bodies taken there are not)
         if lemma in words["treatment_verbs"] and child is not None and child.dep_ == "nsubjpass" and self._treated_for_injuries(token):
             return "injured"  # "dozens were being treated for wounds", "treated at the DHQ hospital"
+        if lemma in words["surviving_verbs"] and child is not None and child.dep_ == "nsubj" and self._injury_phrase(token, {"with"}):
+            return "injured"  # "a sixth labourer survived with bullet wounds", "escaped with minor injuries"
         if (lemma in words["injury_receiving_verbs"] or self._receives_injuries(token)) and any(
             c.lemma_.lower() in words["injury_nouns"] for c in token.children
         ):
