@@ -487,6 +487,15 @@ def test_targets_names_of_places_and_parties_are_not_what_their_words_say(run_ex
     assert sorted(_targets(run_extract, text)) == expected
 
 
+@pytest.mark.parametrize(
+    "site",
+    ["two mobile phone towers", "a cellphone tower", "three gas pipelines", "two communication towers"],
+)
+def test_targets_utilities_in_the_plural_and_in_other_words_are_infrastructure(run_extract, site):
+    text = f"Militants blew up {site} in Kharan on Sunday night, officials said."
+    assert _targets(run_extract, text) == ["infrastructure"]
+
+
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):
     # twelve people at a bus stand: the site's own kind and private citizens
     text = "A bomb went off at a bus stand in Sibi on Sunday, killing twelve people."
