@@ -2702,3 +2702,18 @@ def test_news_a_neighbours_missiles_make_its_strike_not_the_groups_attack(run_ex
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
         "strike", "airstrike", ["Iranian Armed Forces"])
+
+
+@pytest.mark.parametrize("fire", ["came under fire", "came under heavy fire"])
+def test_news_a_patrol_that_came_under_fire_was_shot_at(run_extract, fire):
+    text = f"A police patrol {fire} near Domel in Bannu on Monday, and a constable was martyred."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["killed"], event["targets"]) == ("armed_assault", 1, ["police"])
+
+
+def test_news_suspects_killed_in_a_raid_are_militants(run_extract):
+    # a counter-terrorism report's word for the men it killed: attackers, not victims
+    text = ("Two suspects were killed when a CTD team raided a compound in Tank on Monday and was "
+            "fired upon from inside, officials said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators_killed"]) == (None, 2)
