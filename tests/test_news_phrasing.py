@@ -2717,3 +2717,20 @@ def test_news_suspects_killed_in_a_raid_are_militants(run_extract):
             "fired upon from inside, officials said.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["perpetrators_killed"]) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # "133 sustained injuries" parsed as one noun phrase read as a tally of 133 "injuries"
+        ("At least 20 people died and 133 sustained injuries when a bomb tore through a market in "
+         "Kohat on Friday.", 20, 133),
+        ("A bomb tore through a market in Kohat on Friday, killing 20 people. Eleven of the wounded "
+         "were in critical condition, officials said, while 40 others had minor injuries.", 20, 40),
+        ("A bomb tore through a market in Kohat on Friday, killing 20 people. The district hospital "
+         "said it had received 133 injured.", 20, 133),
+    ],
+)
+def test_news_wounded_told_as_injuries_had_or_received(run_extract, text, killed, injured):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)

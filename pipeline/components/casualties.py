@@ -1348,7 +1348,8 @@ class CasualtyExtractor:
         if (
             following is not None
             and following.lower_ in self.lexicon.outcome_words["standalone_outcomes"]
-            and noun.dep_ != "dobj"
+            # "the hospital received 133 injured": the object of a verb of receiving people
+            and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in self.lexicon.outcome_words["receiving_verbs"])
             and following.tag_ in {"VBN", "JJ"}
             and not any(c.dep_ == "dobj" for c in following.children)
         ):

@@ -1774,7 +1774,10 @@ class EventAssembler:
                 child.dep_ == "nummod" and child.text.replace(",", "").isdecimal() and int(child.text.replace(",", "")) >= 100
                 and not is_date_fragment(child)
                 for child in token.children
-            ) and token.lower_ not in lexicon.victim_category and token.lower_ not in lexicon.count_unit_words:
+            ) and token.lower_ not in lexicon.victim_category and token.lower_ not in lexicon.count_unit_words and (
+                # "and 133 sustained injuries", parsed as one noun phrase: people hurt, not a tally
+                token.lemma_.lower() not in lexicon.outcome_words["injury_nouns"]
+            ):
                 # "1,211 IBOs in the quarter": a tally of operations or attacks ("130 kilometres
                 # from Gilgit" is a distance)
                 return True
