@@ -1437,9 +1437,12 @@ def test_news_a_dated_clash_with_afghan_troops_names_the_forces_of_that_year(run
          "terrorists were killed.", "attack", []),
         ("Militants fired on a police patrol in Bannu on Sunday. Policemen returned fire, killing two of the "
          "militants, police said.", "attack", []),
-        # the police alone, or two militant groups, are not the armed forces
+        # a patrol that "came under fire" was fired on first, as above
         ("A police patrol came under fire in Bannu on Sunday. Policemen returned fire, killing two militants, "
-         "police said.", "clash", []),
+         "police said.", "attack", []),
+        # the police alone, or two militant groups, are not the armed forces
+        ("A police patrol exchanged fire with militants in Bannu on Sunday, killing two of them, police said.",
+         "clash", []),
         ("Fighters of the TTP and Lashkar-e-Islam clashed in the Tirah valley of Khyber on Sunday, leaving six "
          "militants dead.", "clash", ["LeI", "TTP"]),
     ],
