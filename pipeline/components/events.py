@@ -1769,8 +1769,12 @@ class EventAssembler:
         lexicon = self.lexicon
         # "699 attacks", "over 210 terror-related attacks", "1,420 militants died in ... operations"
         tokens = [t for t in sent if t.i not in skipped]
+        has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
+        # one attack on a day ("a bomb exploded at a market on Friday ...; more than 100 shops
+        # were destroyed") may count many things; a tally names no single attack
+        one_dated_attack = singular_attack and has_day
         for token in tokens:
-            if token.tag_ in {"NNS", "NNPS"} and any(
+            if not one_dated_attack and token.tag_ in {"NNS", "NNPS"} and any(
                 child.dep_ == "nummod" and child.text.replace(",", "").isdecimal() and int(child.text.replace(",", "")) >= 100
                 and not is_date_fragment(child)
                 for child in token.children
@@ -1787,7 +1791,6 @@ class EventAssembler:
                         digits = child.text.replace(",", "")
                         if digits.isdecimal() and int(digits) >= self.aggregate_min_count:
                             return True
-        has_day = any(d.get("precision") == "day" or d.get("relative") for d in dates)
         if not has_day and any(d.get("precision") == "year" for d in dates) and any(
             token.tag_ == "NNS" and token.lemma_.lower() in lexicon.singular_attack_lemmas
             and any(child.dep_ == "nummod" and child.like_num for child in token.children)
