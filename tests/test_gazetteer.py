@@ -257,6 +257,10 @@ def test_gazetteer_ambiguous_names_split_like_the_tokenizer(records):
         ("Gambila", "town", "Pakistan", "Khyber Pakhtunkhwa", "Lakki Marwat"),
         ("Gandava", "town", "Pakistan", "Balochistan", "Jhal Magsi"),
         ("Chittian Hattian", "area", "Pakistan", "Punjab", "Rawalpindi"),  # not Hattian Bala in Azad Kashmir
+        ("Saidgai", "area", "Pakistan", "Khyber Pakhtunkhwa", "North Waziristan"),
+        ("Ghoriwala", "area", "Pakistan", "Khyber Pakhtunkhwa", "Bannu"),
+        ("Sanni", "town", "Pakistan", "Balochistan", "Kachhi"),
+        ("Kan Mehtarzai", "town", "Pakistan", "Balochistan", "Killa Saifullah"),
         ("Gadani", "town", "Pakistan", "Balochistan", "Hub"),
         ("Sharea Faisal", "site", "Pakistan", "Sindh", "Karachi"),
         ("Korangi", "area", "Pakistan", "Sindh", "Karachi"),
