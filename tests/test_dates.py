@@ -91,6 +91,25 @@ def test_dates_resolve_never_after_publication():
     assert value == "2025-11-30"
 
 
+@pytest.mark.parametrize(
+    "phrase, value",
+    [
+        ("27-04-2024", "2024-04-27"),
+        ("27/04/2024", "2024-04-27"),
+        ("on 05.04.2024", "2024-04-05"),  # both numbers could be months: written day first
+        ("04/27/2024", "2024-04-27"),  # 27 is no month: month first
+        ("31/02/2024", None),  # no such day
+    ],
+)
+def test_dates_numeric_dates_are_read_day_first(phrase, value):
+    assert resolve_date_phrase(phrase, "2024-05-10")[0] == value
+
+
+def test_dates_event_dated_by_a_numeric_date(run_extract, only_event):
+    event = only_event(run_extract("Gunmen shot dead two constables in Karak on 27-04-2024.", published="2024-05-10"))
+    assert event["date"] == "2024-04-27"
+
+
 def test_dates_latest_explicit_date():
     text = "The raid of 4 June 2024 was followed by another on 9 August 2024, and a third in 2023."
     assert latest_explicit_date(text) == "2024-08-09"

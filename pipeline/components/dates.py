@@ -67,6 +67,9 @@ DAY_OF_NAMED_MONTH = re.compile(
 MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
 STAMP_LABEL = re.compile(r"^\s*(?:(?:date|dated|published|posted|updated|last updated)\s*:?\s*)?$", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+#: "27-04-2024", "27/04/2024", "27.04.2024": written day first, as Pakistan's police and press
+#: do; a first number above 12 can only be the month's ("04/27/2024")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\b")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
 #: "two days ago": how many days back from the page's date
@@ -166,6 +169,13 @@ def _resolve_date_phrase(
     match = ISO_DATE.search(phrase)
     if match:
         found = _safe_date(*map(int, match.groups()))
+        return (found.isoformat(), "day", None, False) if found else (None, None, None, False)
+
+    match = NUMERIC_DATE.search(phrase)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        day, month = (second, first) if first <= 12 < second else (first, second)
+        found = _safe_date(year, month, day)
         return (found.isoformat(), "day", None, False) if found else (None, None, None, False)
 
     for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")):
