@@ -366,6 +366,9 @@ def test_news_who_planned_the_attack_told_is_its_perpetrator(run_extract, second
          [{"group": "JuA", "attribution": "attributed"}]),
         # a commander so described may be the one attacked: his group did not attack
         ("Police said the slain commander belonged to the Lashkar-e-Jhangvi.", []),
+        # the membership verb coordinated with another one: its subject is that verb's
+        ("Officials said the attackers had sneaked in from across the border and belonged to the TTP.",
+         [{"group": "TTP", "attribution": "attributed"}]),
     ],
 )
 def test_news_the_group_the_attackers_belonged_to_is_attributed(run_extract, second, perpetrators):

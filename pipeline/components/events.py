@@ -843,6 +843,10 @@ class EventAssembler:
                 members = [c for c in word.head.children if c.dep_ == "nsubj"]  # "they were members of"
             else:
                 members = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not members and word.dep_ == "conj":
+                    # "the bombers crossed over from Afghanistan and belonged to the TTP": the
+                    # subject of the verb it is coordinated with
+                    members = [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(
                 lexicon.victim_category.get(conj_root(m).lower_) == "attacker" and conj_root(m).lower_ not in lexicon.group_member_titles
                 for m in members
