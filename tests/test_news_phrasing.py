@@ -209,6 +209,11 @@ def test_news_a_groups_record_in_a_relative_clause_does_not_hide_its_claim(run_e
         # the group's spokesman telling the attack speaks for the group: a claim
         ("TTP spokesman Muhammad Khurasani said the group carried out the attack.", [("TTP", "claimed")]),
         ("A BLA spokesman told reporters by phone that its fighters had attacked the convoy.", [("BLA", "claimed")]),
+        # so does its news agency or mouthpiece
+        ("The Islamic State group's Amaq news agency said one of its fighters had carried out the bombing.",
+         [("IS-KP", "claimed")]),
+        # a state's agency telling who did it is no claim
+        ("The state news agency said the TTP carried out the attack.", [("TTP", "attributed")]),
         # his words tell no attack, or he denies it
         ("In November, a TTP spokesman said the group was ending its ceasefire.", []),
         ("A spokesman for the TTP denied that the group had carried out the attack.", []),
