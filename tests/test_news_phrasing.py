@@ -2438,10 +2438,12 @@ def test_news_roundup_items_opened_by_their_place_take_a_province_wide_summarys_
         "In Musakhel, gunmen stopped buses on the highway and shot dead eight passengers.\n\n"
         "In Kalat, militants attacked a Levies post, killing four guards.\n\n"
         "Officials said the attackers had used heavy weapons.\n\n"
-        "In Bela, the attackers stormed a Frontier Corps camp, killing eight soldiers.\n"
+        "In Bela, the attackers stormed a Frontier Corps camp, killing eight soldiers.\n\n"
+        # a place phrase longer than one name opens an item too
+        "In Kech district's Tump area, two labourers were shot dead.\n"
     )
     found = sorted((e["district"], e["date"]) for e in run_extract(text, published=PUBLISHED))
-    assert found == [("Kalat", "2019-05-12"), ("Lasbela", "2019-05-12"), ("Musakhel", "2019-05-12")]
+    assert found == [("Kalat", "2019-05-12"), ("Kech", "2019-05-12"), ("Lasbela", "2019-05-12"), ("Musakhel", "2019-05-12")]
 
 
 def test_news_afghan_forces_opening_unprovoked_fire_on_border_posts_is_a_clash(run_extract):

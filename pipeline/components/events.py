@@ -2955,12 +2955,17 @@ class EventAssembler:
         self._add_evidence(incident, record)
 
     def _opens_with_its_place(self, sent: Span) -> bool:
-        """"In Kalat, militants attacked a Levies post": a roundup's item, opened by its place."""
+        """"In Kalat, militants attacked a Levies post", "In Gwadar's Pasni, ...", "In the Tump
+        area of Kech, ...": a roundup's item, opened by a phrase of its place (no verb in it)."""
         words = [t for t in sent if not t.is_space]
         if len(words) < 3 or words[0].lower_ != "in":
             return False
-        place = next((e for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and e.start == words[1].i), None)
-        return place is not None and place.end < sent.end and sent.doc[place.end].text == ","
+        comma = next((i for i, t in enumerate(words[:10]) if t.text == ","), None)
+        if comma is None or comma < 2:
+            return False
+        opener = words[1:comma]
+        places = [e for e in self._ents.get(sent.start, ()) if e.label_ == "PLACE" and opener[0].i <= e.start and e.end <= words[comma].i]
+        return bool(places) and not any(t.pos_ in {"VERB", "AUX"} for t in opener)
 
     def _summed_attacks_by_one_group(self, record: dict) -> bool:
         """Whether a sentence that sums several attacks names one group as their author: the
