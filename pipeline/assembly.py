@@ -630,7 +630,7 @@ def _militants_flew_it(incident: dict, country: str | None, when: str | None) ->
     killed militants ("a drone strike killed six militants of the TTP": the group was its target)."""
     if incident["strike_actor"] or country not in {None, "Pakistan"}:
         return False
-    if any(g["code"] in STRIKE_ACTORS - {"Pakistan Armed Forces"} for g in incident["groups"]):
+    if any(g["code"] in (STRIKE_ACTORS | {AFGHAN_STATE_FORCES}) - {"Pakistan Armed Forces"} for g in incident["groups"]):
         return False  # "Iranian missiles struck Jaish al-Adl camps in Panjgur": a neighbour's strike
     if when and when < load_lexicon().drone_campaign["until"]:
         return False
@@ -646,12 +646,17 @@ def _militants_flew_it(incident: dict, country: str | None, when: str | None) ->
 
 def _perpetrators(incident: dict, method: str, event_type: str, country: str | None, afghan_forces: str, when: str | None) -> list[Perpetrator]:
     best: dict[str, str] = {}
+    strikers: set[str] = set()  # the states' forces among them that can strike
     for group in incident["groups"]:
         code, attribution = group["code"], group["attribution"]
         if code == INDIAN_FORCES and not group.get("acting", True):
             continue  # "officials blamed Indian forces for backing the attackers": no actor of this violence
         if code == AFGHAN_STATE_FORCES:
             code = afghan_forces
+            if group.get("acting", True):
+                strikers.add(code)  # "an Afghan drone struck a house in Kurram" (not "133 Afghan soldiers were killed")
+        elif code in STRIKE_ACTORS:
+            strikers.add(code)
         if code == "Taliban":
             # "the Taliban" alone: in Pakistan the Pakistani Taliban, across the border the Afghan
             if country == "Afghanistan" or incident["afghan_actor"] and event_type in {"clash", "strike"}:
@@ -660,7 +665,7 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
                 code = "TTP"
         if code in STATE_FORCES and event_type == "attack":
             continue  # state forces are perpetrators of strikes and clashes, not of militant attacks
-        if event_type == "strike" and code not in STRIKE_ACTORS:
+        if event_type == "strike" and code not in strikers:
             continue
         if event_type == "clash" and code in {"TTP", "Pakistan Armed Forces"} and incident["afghan_actor"] and not group.get("beside_afghan"):
             continue  # a border clash: the Pakistani group only where it fought beside the Afghan side
@@ -673,7 +678,7 @@ def _perpetrators(incident: dict, method: str, event_type: str, country: str | N
         best.setdefault(us, "attributed")
         if best.get("Pakistan Armed Forces") != "claimed":
             best.pop("Pakistan Armed Forces", None)
-    elif event_type == "strike" and not best.keys() & STRIKE_ACTORS and incident["strike_actor"]:
+    elif event_type == "strike" and not best.keys() & strikers and incident["strike_actor"]:
         best["Pakistan Armed Forces"] = "claimed" if incident["said_pakistan"] else "attributed"
     if event_type == "clash" and incident["afghan_actor"] and not best:
         best[afghan_forces] = "attributed"

@@ -2717,6 +2717,18 @@ def test_news_a_neighbours_missiles_make_its_strike_not_the_groups_attack(run_ex
         "strike", "airstrike", ["Iranian Armed Forces"])
 
 
+@pytest.mark.parametrize(
+    "published, code",
+    [("2024-12-27", "Afghan Taliban"), ("2019-05-13", "ANSF")],  # Afghanistan's forces of the day
+)
+def test_news_an_afghan_drone_striking_in_pakistan_is_afghanistans_strike(run_extract, published, code):
+    # "Pakistan's Kurram district" names no Pakistani striker; the drone is Afghanistan's
+    text = "An Afghan drone struck a house in Pakistan's Kurram district on Friday, wounding four civilians."
+    event = _only(run_extract(text, published=published))
+    assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
+        "strike", "airstrike", [code])
+
+
 @pytest.mark.parametrize("fire", ["came under fire", "came under heavy fire"])
 def test_news_a_patrol_that_came_under_fire_was_shot_at(run_extract, fire):
     text = f"A police patrol {fire} near Domel in Bannu on Monday, and a constable was martyred."
