@@ -628,14 +628,16 @@ def _militants_flew_it(incident: dict, country: str | None, when: str | None) ->
     quadcopter", "police retaliated") or a militant group claimed it or was blamed, and no word
     gives the strike to a state. Not in the years of the US drone campaign; nor where the strike
     killed militants ("a drone strike killed six militants of the TTP": the group was its target)."""
-    if incident["strike_actor"] or country not in {None, "Pakistan"}:
+    if country not in {None, "Pakistan"}:
         return False
     if any(g["code"] in (STRIKE_ACTORS | {AFGHAN_STATE_FORCES}) - {"Pakistan Armed Forces"} for g in incident["groups"]):
         return False  # "Iranian missiles struck Jaish al-Adl camps in Panjgur": a neighbour's strike
     if when and when < load_lexicon().drone_campaign["until"]:
         return False
     if incident["militant_initiative"]:
-        return True
+        return True  # "khwarij attacked a check post with quadcopters, the ISPR said": the forces only tell it
+    if incident["strike_actor"]:
+        return False
     militants_hit = any(s["category"] in ATTACKERS and s["count"] > 0 for s in incident["casualties"])
     return any(
         g["code"] not in STATE_FORCES and g["code"] != AFGHAN_STATE_FORCES

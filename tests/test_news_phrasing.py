@@ -718,6 +718,11 @@ def test_news_a_quadcopter_is_a_drone(run_extract, text):
          "Bannu on Saturday night. The TTP claimed responsibility.", "attack", ["TTP"]),
         # a drone that killed a group's men was aimed at them: no attack of theirs
         ("A drone strike killed six militants of the TTP in a compound in Datta Khel on Saturday.", "strike", []),
+        # the military telling the militants' drone attack does not make it the army's strike
+        ("According to the ISPR, khwarij attacked a check post in Lakki Marwat with quadcopters on Sunday, "
+         "martyring two soldiers.", "attack", ["TTP"]),
+        ("Terrorists used a quadcopter to drop explosives on a police station in Bannu on Monday, injuring three "
+         "policemen, the ISPR said.", "attack", []),
     ],
 )
 def test_news_a_drone_the_militants_flew_is_their_attack(run_extract, text, event_type, groups):

@@ -2787,7 +2787,9 @@ class EventAssembler:
             if token.pos_ != "VERB" or lemma not in verbs:
                 continue
             actors = [c for c in token.children if c.dep_ == "nsubj"]
-            if not actors and token.dep_ == "conj":  # "troops cordoned off the area and killed four": the first verb's subject
+            if not actors and token.dep_ in {"conj", "xcomp"}:
+                # "troops cordoned off the area and killed four", "terrorists used a quadcopter to
+                # drop explosives": the subject of the verb it hangs on
                 actors = [c for c in token.head.children if c.dep_ == "nsubj"]
             actors += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             actors += [conj for a in actors for conj in a.conjuncts]
