@@ -52,6 +52,7 @@ class Lexicon:
     group_link_suffixes: frozenset[str]  # "an al-Qaeda-linked group": the ally named, not the attacker
     group_member_titles: frozenset[str]  # "the killing of an al-Qaeda leader": a member who did not act
     group_member_fates: frozenset[str]  # nouns and verb lemmas of what befell that member
+    group_site_nouns: frozenset[str]  # "two bases of Jaish al-Adl" were struck: the group was hit
     suspect_cues: tuple[str, ...]
     describing_suspicion_words: frozenset[str]  # "struck suspected hideouts": a word of suspicion describing what was hit
     blame_cues: tuple[str, ...]  # "blamed the attack on": officials attribute it
@@ -245,6 +246,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         group_link_suffixes=frozenset(raw["group_link_suffixes"]),
         group_member_titles=frozenset(raw["group_member_titles"]),
         group_member_fates=frozenset(raw["group_member_fates"]),
+        group_site_nouns=frozenset(raw["group_site_nouns"]),
         suspect_cues=tuple(raw["suspect_cues"]),
         describing_suspicion_words=frozenset(raw["describing_suspicion_words"]["words"]),
         blame_cues=tuple(raw["blame_cues"]["words"]),

@@ -2734,6 +2734,13 @@ def test_news_an_afghan_drone_striking_in_pakistan_is_afghanistans_strike(run_ex
         "strike", "airstrike", [code])
 
 
+def test_news_a_group_whose_bases_were_struck_was_hit_not_the_striker(run_extract):
+    # "said its" reads as a claim; the group named as the owner of the bases struck cannot make it
+    text = "Tehran said its missiles struck two bases of Jaish al-Adl near Panjgur on Tuesday, killing two children."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [p["group"] for p in event["perpetrators"]] == []
+
+
 @pytest.mark.parametrize("fire", ["came under fire", "came under heavy fire"])
 def test_news_a_patrol_that_came_under_fire_was_shot_at(run_extract, fire):
     text = f"A police patrol {fire} near Domel in Bannu on Monday, and a constable was martyred."

@@ -294,7 +294,7 @@ class EventAssembler:
         named = [
             ent for ent in self._ents.get(sent.start, ())
             if ent.label_ == "GROUP" and ent.ent_id_ and not self._is_bare_name_in_passing(ent)
-            and not self._is_member_acted_upon(ent) and not self._denies_the_attack(ent)
+            and not self._is_member_acted_upon(ent) and not self._owns_the_site_struck(ent) and not self._denies_the_attack(ent)
             and not self._acts_as_a_rule(ent)
         ]
         record["groups"] = [
@@ -754,6 +754,22 @@ class EventAssembler:
         if root.head.lemma_.lower() in self.lexicon.place_roles["attack_nouns"]:
             return False  # "a Taliban bombing", "Taliban raid on air base": whose attack it was
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
+
+    def _owns_the_site_struck(self, ent: Span) -> bool:
+        """A group named as the owner of a site ("struck two bases of Jaish al-Adl", "jets
+        targeted TTP hideouts"; lexicon `group_site_nouns`) that is the object of a verb or the
+        place an attack landed ("on", "at"): the group was hit ("fighters from TTP bases" are
+        not)."""
+        root = ent.root
+        site = root.head
+        if root.dep_ == "pobj" and site.lower_ == "of":
+            site = site.head
+        elif root.dep_ not in {"compound", "nmod", "poss", "amod"}:
+            return False
+        if site.lower_ not in self.lexicon.group_site_nouns:
+            return False
+        site = conj_root(site)
+        return site.dep_ in {"dobj", "nsubjpass"} or (site.dep_ == "pobj" and site.head.lower_ in {"on", "at"})
 
     def _is_member_acted_upon(self, ent: Span) -> bool:
         """A group named only as the affiliation of a member whom something befell ("to avenge
