@@ -392,6 +392,10 @@ def test_news_the_group_the_attackers_belonged_to_is_attributed(run_extract, sec
          [{"group": "TTP", "attribution": "suspected"}]),
         # a hedge about attacks to come names no perpetrator of this one
         ("Officials fear the Taliban could be behind new attacks in the city.", []),
+        # "believe" and "appeared to be" hedge as "believed" does
+        ("Police believe the abduction was the work of the Taliban.", [{"group": "TTP", "attribution": "suspected"}]),
+        ("Officials said the abduction appeared to be the work of Lashkar-e-Jhangvi.",
+         [{"group": "LeJ", "attribution": "suspected"}]),
     ],
 )
 def test_news_a_group_that_could_be_behind_the_incident_told_is_suspected(run_extract, second, perpetrators):
