@@ -2787,3 +2787,22 @@ def test_news_one_dated_attack_that_counts_many_things_is_no_tally(run_extract, 
     text = f"A bomb hidden in a fruit cart went off at a market in Hangu on Friday, killing 25 people; {second}."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["killed"]) == ("Hangu", 25)
+
+
+def test_news_a_states_strikes_on_several_sites_give_each_site_its_actor_and_way(run_extract):
+    # "struck six sites" sums several strikes; the items told after it with no attack word of
+    # their own were made as the summary says, by the one actor it names
+    text = ("Indian missiles struck six sites in Punjab and Azad Kashmir early on Wednesday, killing 31 civilians, "
+            "the military said. In Bahawalpur, 13 people died when a missile hit a seminary. In Kotli, two "
+            "girls were killed.")
+    found = sorted((e["district"], e["method"], e["killed"], [p["group"] for p in e["perpetrators"]])
+                   for e in run_extract(text, published="2025-05-07"))
+    assert found == [("Bahawalpur", "airstrike", 13, ["Indian Armed Forces"]),
+                     ("Kotli", "airstrike", 2, ["Indian Armed Forces"])]
+
+
+def test_news_one_actor_named_before_several_places_struck_each(run_extract):
+    text = ("Indian missiles struck six sites early on Wednesday, including a mosque in Bahawalpur and a "
+            "seminary in Muridke, the military said.")
+    found = sorted((e["district"], [p["group"] for p in e["perpetrators"]]) for e in run_extract(text, published="2025-05-07"))
+    assert found == [("Bahawalpur", ["Indian Armed Forces"]), ("Sheikhupura", ["Indian Armed Forces"])]

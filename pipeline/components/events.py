@@ -2127,6 +2127,10 @@ class EventAssembler:
                     if summary_record_reach and summary_record is not record and not frame["record"]["groups"]:
                         # an attack the summary counted, told after it without a group of its own
                         self._add_groups(target, summary_record)
+                    if summary_record_reach and summary_record is not record and not frame["triggers"]:
+                        # "Indian missiles struck six sites ... In Kotli, two girls were killed": told
+                        # with no attack word of its own, one of the summed attacks, made as they were
+                        target["triggers"].extend(dict(t) for t in summary_record["triggers"])
                     if summary_forces_reach and summary_forces is not record and not frame["record"]["militant_initiative"]:
                         # "In another engagement in Karak, eight khwarij were killed": one of the
                         # operations the summary's forces began, as its statement told them
@@ -2394,6 +2398,14 @@ class EventAssembler:
                 triggers = triggers_left
                 dates = dates or base["dates"]
             groups_here = [grp for grp in record["groups"] if nearest(grp["token"]) == g]
+            if record["summary"] and not told_one_by_one and len({grp["code"] for grp in record["groups"]}) == 1:
+                # "Indian missiles struck six sites ..., including a mosque in Bahawalpur and a
+                # seminary in Muridke": the one actor, told acting before every place, made each
+                # attack ("the TTP in Lahore and the Afghan Taliban in Kabul" name one each)
+                first_place = min(a for anchor in anchors for a in anchor)
+                groups_here += [
+                    grp for grp in record["groups"] if grp["token"] < first_place and grp.get("acting") and grp not in groups_here
+                ]
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
