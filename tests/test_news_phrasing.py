@@ -2806,3 +2806,19 @@ def test_news_one_actor_named_before_several_places_struck_each(run_extract):
             "seminary in Muridke, the military said.")
     found = sorted((e["district"], [p["group"] for p in e["perpetrators"]]) for e in run_extract(text, published="2025-05-07"))
     assert found == [("Bahawalpur", ["Indian Armed Forces"]), ("Sheikhupura", ["Indian Armed Forces"])]
+
+
+@pytest.mark.parametrize(
+    "text, killed, perpetrators_killed",
+    [
+        ("Five soldiers were martyred and seven terrorists eliminated during a fierce exchange of fire in "
+         "South Waziristan on Monday.", 5, 7),
+        ("A constable was martyred and two attackers gunned down in the gunfight in Tank on Monday.", 1, 2),
+        # the conjunct with an object of its own is active: its subject killed
+        ("Five soldiers were martyred and the troops killed seven terrorists in South Waziristan on Monday.", 5, 7),
+    ],
+)
+def test_news_a_passive_shared_by_a_gapped_conjunct(run_extract, text, killed, perpetrators_killed):
+    # "... were martyred and seven terrorists eliminated": "were" serves both verbs
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators_killed"]) == (killed, perpetrators_killed)
