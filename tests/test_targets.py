@@ -496,6 +496,15 @@ def test_targets_utilities_in_the_plural_and_in_other_words_are_infrastructure(r
     assert _targets(run_extract, text) == ["infrastructure"]
 
 
+@pytest.mark.parametrize(
+    "unit",
+    ["Two Anti-Terrorism Force personnel", "An SSU commando", "Two Rapid Response Force men"],
+)
+def test_targets_provincial_police_units_are_police(run_extract, unit):
+    text = f"{unit} were martyred when gunmen opened fire on their vehicle in Hyderabad on Monday."
+    assert "police" in _targets(run_extract, text)
+
+
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):
     # twelve people at a bus stand: the site's own kind and private citizens
     text = "A bomb went off at a bus stand in Sibi on Sunday, killing twelve people."
