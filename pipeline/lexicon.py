@@ -156,6 +156,7 @@ class Lexicon:
     drone_campaign: dict  # words, until, code: whose drone strikes in Pakistan were, by era
     time_gap_units: frozenset[str]  # "a day after a bombing left 26 dead": another, earlier attack
     natural_causes: frozenset[str]  # "died in a thunderstorm": no victim of violence
+    criminal_motives: tuple[str, ...]  # "shot dead over a land dispute": a crime, no attack
     raid_words: frozenset[str]  # "militants attacked the post": their assault, though a gunfight followed
     similarity_words: frozenset[str]  # "a similar attack": compares, tells no incident
     same_place_phrases: tuple[str, ...]  # "in the same locality": where the incident told happened
@@ -349,6 +350,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         drone_campaign={k: v for k, v in raw["drone_campaign"].items() if not k.startswith("_")},
         time_gap_units=frozenset(raw["time_gap_units"]["words"]),
         natural_causes=frozenset(raw["natural_causes"]["words"]),
+        criminal_motives=tuple(raw["criminal_motives"]["phrases"]),
         raid_words=frozenset(raw["raid_words"]["words"]),
         similarity_words=frozenset(raw["similarity_words"]["words"]),
         same_place_phrases=tuple(raw["same_place_phrases"]["words"]),

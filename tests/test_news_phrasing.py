@@ -2822,3 +2822,16 @@ def test_news_a_passive_shared_by_a_gapped_conjunct(run_extract, text, killed, p
     # "... were martyred and seven terrorists eliminated": "were" serves both verbs
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["perpetrators_killed"]) == (killed, perpetrators_killed)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("A shopkeeper was shot dead over a land dispute in Mardan on Monday, police said.", []),
+        ("Two brothers were gunned down over old enmity in Charsadda on Sunday.", []),
+        # a militant group named beside the motive keeps the attack
+        ("TTP militants shot dead a tribal elder over a land dispute in Bajaur on Monday.", ["Bajaur"]),
+    ],
+)
+def test_news_a_killing_the_text_puts_down_to_a_crime_is_no_attack(run_extract, text, found):
+    assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == found

@@ -245,6 +245,9 @@ class EventAssembler:
             casualties = [c for c in casualties if c["token"] not in earlier]
         # "three suicide bombers were killed by the Rangers": the bombers are the dead, no bombing
         triggers = [span for span in triggers if not self._attacker_killed(span)]
+        if any(phrase in text for phrase in lexicon.criminal_motives) and not any(t.ent_type_ == "GROUP" for t in sent):
+            # "a man was shot dead over a land dispute": a crime the text explains, no attack
+            triggers, casualties = [], []
 
         # the attack words of the sentence, and of a gap clause's own incident (below), as records
         def trigger_records(spans: list[Span]) -> list[dict]:
