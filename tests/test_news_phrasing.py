@@ -2835,3 +2835,17 @@ def test_news_a_passive_shared_by_a_gapped_conjunct(run_extract, text, killed, p
 )
 def test_news_a_killing_the_text_puts_down_to_a_crime_is_no_attack(run_extract, text, found):
     assert [e["district"] for e in run_extract(text, published=PUBLISHED)] == found
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a named person "along with his son": two
+        ("Tribal elder Malik Zar Khan was shot dead along with his son in Bajaur on Monday.", 2),
+        ("Gunmen shot dead tribal elder Malik Zar Khan along with his driver in Bajaur on Monday.", 2),
+        # an age between two ranked men cuts the parser's list: still both
+        ("Major Hamza, 31, and Havildar Ali were martyred in an attack on a check post in Zhob on Monday.", 2),
+    ],
+)
+def test_news_named_victims_with_a_companion_or_an_age(run_extract, text, killed):
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == killed

@@ -659,6 +659,7 @@ class CasualtyExtractor:
         of attackers, or of another outcome, counts other men ("three militants were killed, while
         Havildar X lost his life")."""
         statements = []
+        subject_lists: dict[int, int] = {}  # a verb -> the list of the first ranked man its subject
         for token in sent:
             if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj", "pobj"}:
                 continue
@@ -684,10 +685,13 @@ class CasualtyExtractor:
             if figures and not beside:
                 continue
             first = titles[0]
+            # "Major Hamza, 31, and Havildar Ali were martyred": the age cut the conjuncts, and
+            # the parser made each a subject of the verb; the subjects of one verb are one list
+            own_list = subject_lists.setdefault(root.head.i, root.i) if root.dep_ in {"nsubj", "nsubjpass"} else root.i
             statements.append({
                 "start": first.idx, "end": token.idx + len(token.text), "token": first.i, "count": 1,
                 "outcome": outcome, "category": "security", "qualifier": "exact", "update": False,
-                "increment": False, "subset": False, "group": beside[0]["group"] if beside else root.i,
+                "increment": False, "subset": False, "group": beside[0]["group"] if beside else own_list,
                 "text": sent.doc[first.i : token.i + 1].text,
                 "sent": sent_index,
             })
@@ -790,7 +794,8 @@ class CasualtyExtractor:
             counted.add(token.i)
             start, end = min(first, token, key=lambda t: t.i), max(last, token, key=lambda t: t.i)
             statements.append({
-                "start": start.idx, "end": end.idx + len(end.text), "token": start.i, "count": 1,
+                # "Maulana Noor Ahmad was shot dead along with his son": two
+                "start": start.idx, "end": end.idx + len(end.text), "token": start.i, "count": 1 + self._people_along_with(token),
                 "outcome": outcome, "category": category, "qualifier": "exact", "update": False,
                 "increment": False, "subset": False, "group": conj_root(token).i,
                 "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
