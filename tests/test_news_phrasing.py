@@ -2849,3 +2849,19 @@ def test_news_a_killing_the_text_puts_down_to_a_crime_is_no_attack(run_extract, 
 )
 def test_news_named_victims_with_a_companion_or_an_age(run_extract, text, killed):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == killed
+
+
+@pytest.mark.parametrize(
+    "second, date",
+    [
+        ("The previous day, militants killed four soldiers in an ambush in Kech.", "2019-05-11"),
+        # the gap counts back from the attack told: "before that" is earlier
+        ("Two days before that, militants killed four soldiers in an ambush in Kech.", "2019-05-10"),
+        ("A day earlier, militants had killed four soldiers in an ambush in Kech.", "2019-05-11"),
+    ],
+)
+def test_news_an_attack_dated_from_the_one_told_before_it(run_extract, second, date):
+    # PUBLISHED is Monday 13 May 2019: the Bannu bombing was on Sunday the 12th
+    text = "A suicide bomber killed six soldiers in Bannu on Sunday. " + second
+    found = {e["district"]: e["date"] for e in run_extract(text, published=PUBLISHED)}
+    assert found == {"Bannu": "2019-05-12", "Kech": date}

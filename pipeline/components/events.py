@@ -105,17 +105,25 @@ def _relative_to(anchor: dict, sentence: str) -> dict:
     lowered = sentence.lower()
     # "came a day after X" and "X, a day earlier": X was the day before; "a day before X", "two
     # days later": after it. A gap in hours counts in whole days ("about 24 hours earlier")
-    match = re.search(r"\b(a|an|one|two|three|four|five|six|\d{1,3}) (days?|hours?|weeks?) (after|before|earlier|later)\b", lowered)
+    match = re.search(r"\b(a|an|one|two|three|four|five|six|\d{1,3}) (days?|hours?|weeks?) (after|before|earlier|later)( (?:that|this|then|it)\b)?", lowered)
     if match and len(value) == 10:
         amount = load_lexicon().number_words.get(match.group(1)) or int(match.group(1))
         unit = match.group(2)
         days = round(amount / 24) if unit.startswith("hour") else amount * 7 if unit.startswith("week") else amount
         if days <= 31:
-            shift = -days if match.group(3) in {"after", "earlier"} else days
+            # "two days before that, militants killed ...": the gap counts from the anchor, so
+            # "before" goes back and "after" forward, unlike "a day before X"
+            earlier = match.group(3) in {"after", "earlier"} if not match.group(4) else match.group(3) == "before"
+            shift = -days if earlier else days
             moved = (date.fromisoformat(value) + timedelta(days=shift)).isoformat()
             if unit.startswith("week"):
                 return dict(anchor, value=moved[:7], precision="month")
             return dict(anchor, value=moved, precision="day")
+    adjacent = re.search(r"\b(?:the )?(previous|next|following) day\b|\bthe day (before|after)\b(?! yesterday| tomorrow)", lowered)
+    if adjacent and len(value) == 10:
+        # "the previous day, militants killed ...", "the next day": the day beside the anchor's
+        shift = -1 if (adjacent.group(1) or adjacent.group(2)) in {"previous", "before"} else 1
+        return dict(anchor, value=(date.fromisoformat(value) + timedelta(days=shift)).isoformat(), precision="day")
     if len(value) == 10 and re.search(r"\b(?:minutes|hours|hour) (?:after|before|earlier|later)\b", lowered):
         return dict(anchor, precision="day")  # "hours earlier", "an hour after": the same day
     vague = re.search(r"\b(days|weeks) (after|before|earlier|later)\b", lowered)
