@@ -505,6 +505,11 @@ def test_targets_provincial_police_units_are_police(run_extract, unit):
     assert "police" in _targets(run_extract, text)
 
 
+def test_targets_a_schoolteacher_is_educations(run_extract):
+    text = "A schoolteacher was shot dead by unidentified gunmen near his home in Bannu on Monday."
+    assert "education" in _targets(run_extract, text)
+
+
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):
     # twelve people at a bus stand: the site's own kind and private citizens
     text = "A bomb went off at a bus stand in Sibi on Sunday, killing twelve people."
