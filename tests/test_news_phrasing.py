@@ -2865,3 +2865,11 @@ def test_news_an_attack_dated_from_the_one_told_before_it(run_extract, second, d
     text = "A suicide bomber killed six soldiers in Bannu on Sunday. " + second
     found = {e["district"]: e["date"] for e in run_extract(text, published=PUBLISHED)}
     assert found == {"Bannu": "2019-05-12", "Kech": date}
+
+
+def test_news_a_claim_dated_last_month_dates_the_attack_it_claims(run_extract):
+    # "last month" dates the claim; the attack claimed is no later, so not the news's month
+    text = ("A roadside bomb killed five officers in Kalat on Monday. Last month, the BLA claimed a "
+            "bombing that killed seven soldiers in Kech.")
+    found = {e["district"]: e["date"] for e in run_extract(text, published=PUBLISHED)}
+    assert found == {"Kalat": "2019-05-13", "Kech": "2019-04"}

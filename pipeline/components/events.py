@@ -2181,7 +2181,12 @@ class EventAssembler:
                             # before the one the report itself is about, its publication
                             before = {"value": published, "precision": "day", "relative": None, "token": -1}
                         if before and before.get("value"):
-                            target["inherited_date"] = _relative_to(before, sent.text)
+                            relative = _relative_to(before, sent.text)
+                            stated = any(d["value"] for d in record["statement_dates"])
+                            if relative.get("precision") == "day" or not stated:
+                                # no gap told ("Last month, the BLA claimed a bombing in Kech"):
+                                # the day the sentence gives its claim beats the month of the other
+                                target["inherited_date"] = relative
                 # the incident a gap clause tells is told in passing: the story goes on with the news
                 current = previous if frame.get("background_clause") and previous is not None else target
             if told_before is not None and told_before is not current and record["claim"] and record["groups"] and self._claims_the_attack_told(record):
