@@ -201,3 +201,21 @@ def test_dates_this_week_across_a_month_end_has_no_month():
 def test_dates_a_weekend_across_a_month_end_has_no_month():
     # Monday 2 March 2026: the weekend before was 28 February and 1 March
     assert resolve_date_phrase("over the weekend", "2026-03-02")[0] is None
+
+
+def test_dates_bare_months_in_a_chronology_follow_the_year_told_before_them(run_extract):
+    # a paragraph that steps through a year: "In July", "in December" are that year's months,
+    # not the months before the publication date
+    text = ("The campaign grew deadlier. In March 2023, a suicide bomber killed nine policemen in Bolan. "
+            "In July, a bombing killed 40 people at a rally in Bajaur, and in December, militants killed "
+            "23 soldiers in Daraban.")
+    found = {e["district"]: e["date"] for e in run_extract(text, published="2025-02-10")}
+    assert found == {"Kachhi": "2023-03", "Bajaur": "2023-07", "Dera Ismail Khan": "2023-12"}
+
+
+def test_dates_a_year_inside_a_clause_starts_no_chronology(run_extract):
+    # "since ... in August 2021" dates a period's start; "In January" is then the publication's
+    text = ("Attacks have surged since the Taliban took Kabul in August 2021. In January, a suicide bomber "
+            "killed 84 people in a mosque in Peshawar.")
+    event = run_extract(text, published="2023-11-04")
+    assert [(e["district"], e["date"]) for e in event] == [("Peshawar", "2023-01")]

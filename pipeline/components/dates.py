@@ -72,6 +72,8 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\b")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTH_ONLY = re.compile(rf"^(?:in\s+|on\s+|early\s+|late\s+|mid-?\s*)?({_MONTH_RE})$")
+#: words that may open a sentence before the date of a chronology's step ("In January 2023, ...")
+NARRATIVE_OPENERS = frozenset({"in", "on", "during", "by", "early", "late", "then", "and", "but"})
 #: "two days ago": how many days back from the page's date
 DAYS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DAYS_AGO_PHRASE = re.compile(rf"({'|'.join(DAYS_AGO)}) days? ago")
@@ -302,6 +304,19 @@ def _relative_day(pub: date | None, ref: date | None, days_back: int):
     return (pub - timedelta(days=days_back)).isoformat(), "day", None, False
 
 
+def _month_after(phrase: str, told: str, published: str | None) -> str | None:
+    """The month a bare month name (`phrase`: "In July") falls in after the month `told`
+    (YYYY-MM) of a date told with its year: the first such month from it on, no later than the
+    publication's. None for any other phrase."""
+    match = MONTH_ONLY.match(" ".join(phrase.lower().split()))
+    if not match:
+        return None
+    year, told_month = int(told[:4]), int(told[5:7])
+    month = MONTHS[match.group(1)]
+    value = f"{year + (month < told_month):04d}-{month:02d}"
+    return value if published is None or value <= published[:7] else None
+
+
 def _dateparser_fallback(phrase: str, anchor: date, inferred: bool):
     import datetime as _dt
 
@@ -364,6 +379,7 @@ class DateResolver:
         # In an undated text a yearless date takes its year from the nearest explicit date
         # told before it ("December 2024 - strikes on the night of December 24 ...").
         local_reference = None
+        told_year = None  # (YYYY-MM, start of its paragraph) of the last date told with its year
         text = doc_text(doc)  # built once, not per entity
         allowance = work.Allowance(len(text))
         found = []
@@ -398,6 +414,18 @@ class DateResolver:
             allowance.left -= work.COUNTS["dateparser_calls"] - calls
             if value is None and relative is None:
                 continue
+            paragraph = text.rfind("\n", 0, ent.start_char) + 1
+            if precision == "month" and told_year is not None and told_year[1] == paragraph:
+                # "In January 2023, ... In July, ... in December, ...": a bare month in the
+                # paragraph of a year told before it follows that year's story
+                value = _month_after(phrase, told_year[0], published) or value
+            opener = doc[ent.sent.start : ent.start]
+            if value and YEAR.search(ent.text) and precision in {"day", "month", "year"} and all(
+                t.lower_ in NARRATIVE_OPENERS for t in opener
+            ):
+                # a chronology's step opens its sentence ("In January 2023, ..."); a year inside
+                # a clause ("surged since the Taliban took Kabul in August 2021") sets none
+                told_year = ((value + "-01")[:7], paragraph)
             if published is None and value and YEAR.search(ent.text):
                 local_reference = (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
             found.append(
