@@ -419,9 +419,11 @@ class DateResolver:
                 # "In January 2023, ... In July, ... in December, ...": a bare month in the
                 # paragraph of a year told before it follows that year's story
                 value = _month_after(phrase, told_year[0], published) or value
-            opener = doc[ent.sent.start : ent.start]
+            # the words of its sentence before the date (the sentence as the text's punctuation
+            # ends it: the date stage may run before the parser)
+            opener = re.split(r"[.!?]\s|\n", text[paragraph : ent.start_char])[-1].lower().split()
             if value and YEAR.search(ent.text) and precision in {"day", "month", "year"} and all(
-                t.lower_ in NARRATIVE_OPENERS for t in opener
+                word in NARRATIVE_OPENERS for word in opener
             ):
                 # a chronology's step opens its sentence ("In January 2023, ..."); a year inside
                 # a clause ("surged since the Taliban took Kabul in August 2021") sets none
