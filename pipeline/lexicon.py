@@ -119,6 +119,7 @@ class Lexicon:
     member_nouns: frozenset[str]  # "members of the squad": the body named after them decides the kind
     outcome_adjectives: frozenset[str]  # "leaving nine people dead": the outcome closing the object of "leave"
     toll_update_verbs: frozenset[str]  # "the toll rose to 11": a revised total
+    toll_given_passives: frozenset[str]  # "the number of injured was put at 27": a total given
     toll_nouns: frozenset[str]  # "toll", "tally": the running figure such a verb moves
     revised_figure_stems: dict[str, tuple[str, ...]]  # "number of wounded", "death toll": what a revised figure counts
     shoot_verbs: frozenset[str]  # "shot dead", "gunned down": these verbs kill ...
@@ -313,6 +314,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         member_nouns=frozenset(raw["member_nouns"]["words"]),
         outcome_adjectives=frozenset(raw["outcome_adjectives"]["words"]),
         toll_update_verbs=frozenset(raw["toll_update_verbs"]["words"]),
+        toll_given_passives=frozenset(raw["toll_update_verbs"]["given_passive"]),
         toll_nouns=frozenset(raw["toll_nouns"]["words"]),
         revised_figure_stems={k: tuple(v) for k, v in raw["revised_figure_stems"].items() if not k.startswith("_")},
         shoot_verbs=frozenset(raw["shot_dead"]["verbs"]),

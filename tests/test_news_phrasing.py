@@ -2873,3 +2873,18 @@ def test_news_a_claim_dated_last_month_dates_the_attack_it_claims(run_extract):
             "bombing that killed seven soldiers in Kech.")
     found = {e["district"]: e["date"] for e in run_extract(text, published=PUBLISHED)}
     assert found == {"Kalat": "2019-05-13", "Kech": "2019-04"}
+
+
+@pytest.mark.parametrize(
+    "second, killed, injured",
+    [
+        ("The number of injured was put at 27.", 5, 27),
+        # the active has a speaker for subject (and often a superseded figure): left out
+        ("Officials at one point put the death toll at 11.", 5, None),
+        ("The number of the wounded was placed at 27.", 5, 27),
+    ],
+)
+def test_news_a_toll_put_or_placed_at_a_figure(run_extract, second, killed, injured):
+    text = "A bomb went off at a market in Charsadda on Monday, killing five people. " + second
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)

@@ -1432,7 +1432,10 @@ class CasualtyExtractor:
                 return None, False, False, False
             if head.lower_ in lexicon.subset_cues or (head.lower_ == "of" and current.lower_ in {"them", "whom"}):
                 subset = True
-            if head.lower_ in {"to", "at"} and head.head.lemma_.lower() in lexicon.toll_update_verbs and current.i == noun.i:
+            if head.lower_ in {"to", "at"} and current.i == noun.i and (
+                head.head.lemma_.lower() in lexicon.toll_update_verbs
+                or (head.head.lemma_.lower() in lexicon.toll_given_passives and any(c.dep_ == "auxpass" for c in head.head.children))
+            ):
                 # the figure itself is what the toll rose to ("rose to 11"); a count in apposition
                 # to a hospital ("taken to Mayo Hospital, four to Services Hospital") is no toll
                 if self._running_tally(head.head):
