@@ -2888,3 +2888,11 @@ def test_news_a_toll_put_or_placed_at_a_figure(run_extract, second, killed, inju
     text = "A bomb went off at a market in Charsadda on Monday, killing five people. " + second
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_news_the_attack_a_since_when_clause_recalls(run_extract):
+    # "since January, when ..." dates the one attack the clause tells; it is no period's tally
+    text = ("A suicide bomber killed 12 soldiers at a checkpoint in Bannu on Monday. It was the deadliest "
+            "attack in the province since January, when a bombing at a mosque in Peshawar killed more than 100 people.")
+    found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("Bannu", "2019-05-13", 12), ("Peshawar", "2019-01", 100)]

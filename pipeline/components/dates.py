@@ -385,8 +385,10 @@ class DateResolver:
         found = []
         for ent in self._date_phrases(doc):
             before = text[max(0, ent.start_char - 80) : ent.start_char]
-            if re.search(r"\b(since|until|till|before)\s*$", before.lower()):
-                continue  # "since 2021" starts a period; it dates nothing
+            if re.search(r"\b(since|until|till|before)\s*$", before.lower()) and not re.match(
+                r",?\s*when\b", text[ent.end_char : ent.end_char + 8]
+            ):
+                continue  # "since 2021" starts a period; it dates nothing ("since January, when ..." does)
             if CITATION_BEFORE.search(before):
                 # the date of a cited article ("*Dawn*, 12 November 2024"), not of an incident
                 continue

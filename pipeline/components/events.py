@@ -1828,6 +1828,10 @@ class EventAssembler:
             for token in tokens
         ):
             return True  # "two terrorist attacks were reported in 2016": a year's count of attacks
+        if re.search(r"\bsince\b[^,.;]{1,40},\s*when\b", text) and singular_attack:
+            # "the deadliest attack since January, when a bombing in Peshawar killed 100": the
+            # "when" clause tells the one attack of that day, not the period's tally
+            return False
         plural_events = bool(lexicon.plural_events.search(text))
         # "an officer was martyred in September this year" names a month, not a period: a cue
         # inside a date phrase that resolved to a month or a day does not make a sentence about
