@@ -2896,3 +2896,15 @@ def test_news_the_attack_a_since_when_clause_recalls(run_extract):
             "attack in the province since January, when a bombing at a mosque in Peshawar killed more than 100 people.")
     found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("Bannu", "2019-05-13", 12), ("Peshawar", "2019-01", 100)]
+
+
+def test_news_a_wire_storys_line_on_afghan_havens_makes_no_border_clash(run_extract):
+    # the standard closing line of wire stories tells attacks in general: the TTP's claimed
+    # raid stays its attack, not a clash with Afghanistan's forces
+    text = ("Militants attacked a military post in the Makeen area of South Waziristan late on Sunday, killing "
+            "16 soldiers, the military said. The Pakistani Taliban claimed responsibility. Pakistan accuses "
+            "neighbouring Afghanistan of sheltering fighters who carry out attacks inside its territory, which "
+            "Kabul denies.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
+        "attack", "armed_assault", ["TTP"])

@@ -433,7 +433,17 @@ class EventAssembler:
         # "Afghan forces", "the Taliban", "Kabul": an actor; "the Pak-Afghan border" is geography,
         # and the names of Pakistani groups ("Tehreek-e-Taliban Pakistan", "Pakistani Taliban")
         # name no Afghan actor
-        record["afghan_actor"] = bool(lexicon.afghan_actor.search(text) and lexicon.afghan_actor.search(self._without_pakistani_groups(sent)))
+        # "Pakistan accuses Afghanistan of harbouring militants who carry out attacks, a charge
+        # Kabul denies": attack words all in the plural, and no toll, tell attacks in general;
+        # the Afghans named are no actor of the incident told
+        only_attacks_in_general = (
+            bool(record["triggers"]) and not any(c["count"] > 0 for c in casualties)
+            and not any(d["value"] for d in record["dates"])  # "the October 2025 clashes" are some
+            and all(sent.doc[t["token"]].tag_ in {"NNS", "NNPS"} for t in record["triggers"])
+        )
+        record["afghan_actor"] = not only_attacks_in_general and bool(
+            lexicon.afghan_actor.search(text) and lexicon.afghan_actor.search(self._without_pakistani_groups(sent))
+        )
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
         record["afghan_territory"] = any(
