@@ -175,6 +175,7 @@ class Lexicon:
     afghan_territory: re.Pattern  # "Afghan territory", "inside Afghanistan": the Afghan side of the border
     afghan_side_groups: frozenset[str]  # group ids of the Afghan side ("Taliban" alone may be)
     later_openers: tuple[str, ...]  # "Later, gunmen shot dead two farmers in a raid": another incident
+    next_item_openers: tuple[str, ...]  # "In the second, two policemen were shot dead": the next attack counted
     report_relative: re.Pattern  # "the report comes a day after ...": dated from the report's day
     claim_of_the_attack: re.Pattern  # "claimed responsibility for the attack": a claim of one attack told
     counterfactual: re.Pattern  # "could have killed dozens": what did not happen
@@ -370,6 +371,9 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         afghan_territory=_afghan_territory_pattern(raw["afghan_side"]["territory"]),
         afghan_side_groups=frozenset(raw["afghan_side"]["group_ids"]),
         later_openers=tuple(raw["later_openers"]["words"]),
+        next_item_openers=tuple(
+            lead + follower for lead in raw["next_item_openers"]["leads"] for follower in raw["next_item_openers"]["followers"]
+        ),
         report_relative=re.compile(
             rf"\b(?:{_alternatives(raw['report_relative']['verbs'])}) (?:{_alternatives(raw['report_relative']['counts'])}) days? after\b"
         ),

@@ -2908,3 +2908,13 @@ def test_news_a_wire_storys_line_on_afghan_havens_makes_no_border_clash(run_extr
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["event_type"], event["method"], [p["group"] for p in event["perpetrators"]]) == (
         "attack", "armed_assault", ["TTP"])
+
+
+@pytest.mark.parametrize("second", ["In the second,", "In the second incident,"])
+def test_news_the_second_of_two_attacks_counted_is_another_incident(run_extract, second):
+    # two attacks in one district on one day, at two places: two incidents, each on the summary's day
+    text = ("Five policemen were martyred in two separate attacks in Bannu district on Sunday. In the first "
+            "incident, militants attacked the Domel police station, killing three constables. "
+            f"{second} two policemen were shot dead at a checkpoint in Baka Khel.")
+    found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
+    assert found == [("Bannu", "2019-05-12", 2), ("Bannu", "2019-05-12", 3)]

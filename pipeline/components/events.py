@@ -409,7 +409,7 @@ class EventAssembler:
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
         # "four men were shot in the same village last month" (lexicon `same_place_phrases`)
         record["same_place"] = any(phrase in text for phrase in lexicon.same_place_phrases)
-        record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues) or (
+        record["new_cue"] = any(cue in text for cue in lexicon.new_incident_cues) or text.startswith(lexicon.next_item_openers) or (
             # "Later, gunmen shot dead two farmers in a raid": an attack of its own, with its own toll
             text.startswith(lexicon.later_openers) and counted_toll
             and any(not t["definite"] and sent.doc[t["token"]].pos_ == "NOUN" for t in record["triggers"])
