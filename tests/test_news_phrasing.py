@@ -2918,3 +2918,15 @@ def test_news_the_second_of_two_attacks_counted_is_another_incident(run_extract,
             f"{second} two policemen were shot dead at a checkpoint in Baka Khel.")
     found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
     assert found == [("Bannu", "2019-05-12", 2), ("Bannu", "2019-05-12", 3)]
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Half a dozen soldiers were martyred when militants attacked a post in Kurram on Sunday.", 6),
+        ("A bomb killed half a dozen people at a bus stop in Hangu on Sunday.", 6),
+        ("A bomb killed a dozen people at a bus stop in Hangu on Sunday.", 12),
+    ],
+)
+def test_news_half_a_dozen_is_six(run_extract, text, killed):
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == killed

@@ -430,12 +430,13 @@ class CasualtyExtractor:
                     continue
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
-                    words = ["dozen"]
+                    # "half a dozen soldiers": six
+                    words = ["six"] if i > sent.start and doc[i - 1].lower_ == "half" else ["dozen"]
                 elif lower in {"a", "an", "one", "single", "lone"}:
                     words = ["one"]
                 # "a dozen": the determiner belongs to the count
                 if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and lower == "dozen":
-                    words = ["dozen"]
+                    words = ["six"] if i - 1 > sent.start and doc[i - 2].lower_ == "half" else ["dozen"]
                 count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     previous = count
