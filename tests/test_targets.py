@@ -510,6 +510,15 @@ def test_targets_a_schoolteacher_is_educations(run_extract):
     assert "education" in _targets(run_extract, text)
 
 
+@pytest.mark.parametrize(
+    "site",
+    ["an Ahmadi place of worship", "an Ahmadi worship place", "a gurdwara"],
+)
+def test_targets_places_of_worship_of_any_faith_are_religious(run_extract, site):
+    text = f"Gunmen opened fire on {site} in Sialkot on Friday, killing one man."
+    assert "religious" in _targets(run_extract, text)
+
+
 def test_targets_people_killed_beside_a_site_of_another_kind_are_civilians(run_extract):
     # twelve people at a bus stand: the site's own kind and private citizens
     text = "A bomb went off at a bus stand in Sibi on Sunday, killing twelve people."
