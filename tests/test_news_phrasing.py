@@ -2930,3 +2930,9 @@ def test_news_the_second_of_two_attacks_counted_is_another_incident(run_extract,
 )
 def test_news_half_a_dozen_is_six(run_extract, text, killed):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == killed
+
+
+def test_news_a_retired_officer_and_his_driver_are_two(run_extract):
+    # "(retd)" between the rank and the name broke the list the parser read
+    text = "Colonel (retd) Khalid and his driver were killed in a targeted attack in Quetta on Sunday."
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 2

@@ -259,3 +259,9 @@ def test_tokenizer_gives_a_rare_spelling_a_common_words_norm_and_keeps_its_text(
     # lower-case form every lexicon match reads stay the page's
     token = nlp.make_doc(f"Two {word} were hurt.")[1]
     assert (token.text, token.lower_, token.norm_) == (word, word.lower(), "people")
+
+
+def test_tokenizer_keeps_a_retired_officers_bracket_whole(nlp):
+    # "Colonel (retd) Khalid": one token read as "retired", so the rank and the name stay one phrase
+    token = nlp.make_doc("Colonel (retd) Khalid was shot.")[1]
+    assert (token.text, token.norm_) == ("(retd)", "retired")
