@@ -804,7 +804,13 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
             # the story names the Frontier Corps or the Levies elsewhere ("FC personnel were among
             # the injured", "raids on paramilitary posts"): its security men were theirs
             targets.append("paramilitary" if "paramilitary" in incident["sentence_targets"] else "military")
-    if event_type == "attack" and not (SECURITY_KINDS | WORSHIP_KINDS) & set(targets) and "civilians" not in targets and any(
+    # a neighbour's strike inside Pakistan ("Indian missiles struck ... In Muridke, three
+    # people died"): the people it killed were not its militants, as a Pakistani strike's are
+    neighbours_strike = event_type == "strike" and country in (None, "Pakistan") and any(
+        g.get("acting", True) and (afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"]) in {INDIAN_FORCES, IRANIAN_FORCES} | AFGHAN_FORCES
+        for g in incident["groups"]
+    ) and not groups & {"US Armed Forces", "Pakistan Armed Forces"}
+    if (event_type == "attack" or neighbours_strike) and not (SECURITY_KINDS | WORSHIP_KINDS) & set(targets) and "civilians" not in targets and any(
         s["category"] == "people" and s["count"] > 0 and s["outcome"] in {"killed", "injured"} and not s["subset"]
         and not s.get("named") for s in statements
     ):

@@ -2936,3 +2936,10 @@ def test_news_a_retired_officer_and_his_driver_are_two(run_extract):
     # "(retd)" between the rank and the name broke the list the parser read
     text = "Colonel (retd) Khalid and his driver were killed in a targeted attack in Quetta on Sunday."
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 2
+
+
+def test_news_people_a_neighbours_strike_killed_in_pakistan_are_civilians(run_extract):
+    # a Pakistani or US strike names its dead militants by default; India's does not
+    text = "Indian missiles struck a town near Muridke early on Wednesday, killing three people, the military said."
+    event = _only(run_extract(text, published="2025-05-07"))
+    assert (event["event_type"], event["targets"]) == ("strike", ["civilians"])
