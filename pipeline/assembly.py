@@ -601,6 +601,18 @@ def _people_beyond_forces(statements: list[dict]) -> bool:
     return False
 
 
+def _neighbours_strike_in_pakistan(incident: dict, country: str | None, groups: set[str], afghan_forces: str) -> bool:
+    """Whether a strike in Pakistan was India's, Iran's or Afghanistan's (their forces told
+    acting, and no US or Pakistani forces in the incident): "Indian missiles struck ... In
+    Muridke, three people died". The people it killed were not its militants, as the dead of a
+    Pakistani or US strike that names no other target are taken to be."""
+    neighbours = {INDIAN_FORCES, IRANIAN_FORCES} | AFGHAN_FORCES
+    return country in (None, "Pakistan") and not groups & {"US Armed Forces", "Pakistan Armed Forces"} and any(
+        g.get("acting", True) and (afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"]) in neighbours
+        for g in incident["groups"]
+    )
+
+
 def afghan_forces_code(when: str | None) -> str:
     """The code of Afghanistan's state forces at `when` (an ISO date, month or year; None:
     today): the Islamic Republic's (ANSF) until the Taliban took Kabul, the Taliban's after
@@ -804,12 +816,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
             # the story names the Frontier Corps or the Levies elsewhere ("FC personnel were among
             # the injured", "raids on paramilitary posts"): its security men were theirs
             targets.append("paramilitary" if "paramilitary" in incident["sentence_targets"] else "military")
-    # a neighbour's strike inside Pakistan ("Indian missiles struck ... In Muridke, three
-    # people died"): the people it killed were not its militants, as a Pakistani strike's are
-    neighbours_strike = event_type == "strike" and country in (None, "Pakistan") and any(
-        g.get("acting", True) and (afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"]) in {INDIAN_FORCES, IRANIAN_FORCES} | AFGHAN_FORCES
-        for g in incident["groups"]
-    ) and not groups & {"US Armed Forces", "Pakistan Armed Forces"}
+    neighbours_strike = event_type == "strike" and _neighbours_strike_in_pakistan(incident, country, groups, afghan_forces)
     if (event_type == "attack" or neighbours_strike) and not (SECURITY_KINDS | WORSHIP_KINDS) & set(targets) and "civilians" not in targets and any(
         s["category"] == "people" and s["count"] > 0 and s["outcome"] in {"killed", "injured"} and not s["subset"]
         and not s.get("named") for s in statements

@@ -135,6 +135,11 @@ def _gapped_passive(verb: Token) -> bool:
     )
 
 
+def _a_dozen(doc: Doc, article: int, sent: Span) -> list[str]:
+    """The words of the count "a dozen" whose "a" is token `article`: "half a dozen" is six."""
+    return ["six"] if article > sent.start and doc[article - 1].lower_ == "half" else ["dozen"]
+
+
 def _past_compounds(token: Token) -> Token:
     """The noun a compound modifies: "one Rangers man", "three FC personnel" count the man and
     the personnel (the parser may hang the number on the first word of the compound)."""
@@ -430,13 +435,12 @@ class CasualtyExtractor:
                     continue
                 words = [t.text for t in doc[i : j + 1]]
                 if lower in {"a", "an"} and doc[j].lower_ == "dozen":
-                    # "half a dozen soldiers": six
-                    words = ["six"] if i > sent.start and doc[i - 1].lower_ == "half" else ["dozen"]
+                    words = _a_dozen(doc, i, sent)
                 elif lower in {"a", "an", "one", "single", "lone"}:
                     words = ["one"]
                 # "a dozen": the determiner belongs to the count
                 if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and lower == "dozen":
-                    words = ["six"] if i - 1 > sent.start and doc[i - 2].lower_ == "half" else ["dozen"]
+                    words = _a_dozen(doc, i - 1, sent)
                 count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     previous = count
