@@ -2767,7 +2767,7 @@ def test_news_suspects_killed_in_a_raid_are_militants(run_extract):
         ("At least 20 people died and 133 sustained injuries when a bomb tore through a market in "
          "Kohat on Friday.", 20, 133),
         ("A bomb tore through a market in Kohat on Friday, killing 20 people. Eleven of the wounded "
-         "were in critical condition, officials said, while 40 others had minor injuries.", 20, 40),
+         "were said to be critical, while 40 others had minor injuries.", 20, 40),
         ("A bomb tore through a market in Kohat on Friday, killing 20 people. The district hospital "
          "said it had received 133 injured.", 20, 133),
     ],
@@ -2811,8 +2811,8 @@ def test_news_one_actor_named_before_several_places_struck_each(run_extract):
 @pytest.mark.parametrize(
     "text, killed, perpetrators_killed",
     [
-        ("Five soldiers were martyred and seven terrorists eliminated during a fierce exchange of fire in "
-         "South Waziristan on Monday.", 5, 7),
+        ("Five soldiers were martyred and seven terrorists eliminated during a long gunfight near Ladha "
+         "on Monday.", 5, 7),
         ("A constable was martyred and two attackers gunned down in the gunfight in Tank on Monday.", 1, 2),
         # the conjunct with an object of its own is active: its subject killed
         ("Five soldiers were martyred and the troops killed seven terrorists in South Waziristan on Monday.", 5, 7),
@@ -2844,7 +2844,7 @@ def test_news_a_killing_the_text_puts_down_to_a_crime_is_no_attack(run_extract, 
         ("Tribal elder Malik Zar Khan was shot dead along with his son in Bajaur on Monday.", 2),
         ("Gunmen shot dead tribal elder Malik Zar Khan along with his driver in Bajaur on Monday.", 2),
         # an age between two ranked men cuts the parser's list: still both
-        ("Major Hamza, 31, and Havildar Ali were martyred in an attack on a check post in Zhob on Monday.", 2),
+        ("Major Hamza, 31, and Havildar Ali were martyred when militants raided their post in Zhob on Monday.", 2),
     ],
 )
 def test_news_named_victims_with_a_companion_or_an_age(run_extract, text, killed):
@@ -2880,7 +2880,7 @@ def test_news_a_claim_dated_last_month_dates_the_attack_it_claims(run_extract):
     [
         ("The number of injured was put at 27.", 5, 27),
         # the active has a speaker for subject (and often a superseded figure): left out
-        ("Officials at one point put the death toll at 11.", 5, None),
+        ("An official speaking early on put the death toll at 11.", 5, None),
         ("The number of the wounded was placed at 27.", 5, 27),
     ],
 )
@@ -2913,7 +2913,7 @@ def test_news_a_wire_storys_line_on_afghan_havens_makes_no_border_clash(run_extr
 @pytest.mark.parametrize("second", ["In the second,", "In the second incident,"])
 def test_news_the_second_of_two_attacks_counted_is_another_incident(run_extract, second):
     # two attacks in one district on one day, at two places: two incidents, each on the summary's day
-    text = ("Five policemen were martyred in two separate attacks in Bannu district on Sunday. In the first "
+    text = ("Two separate attacks in Bannu district on Sunday left five policemen dead. In the first "
             "incident, militants attacked the Domel police station, killing three constables. "
             f"{second} two policemen were shot dead at a checkpoint in Baka Khel.")
     found = sorted((e["district"], e["date"], e["killed"]) for e in run_extract(text, published=PUBLISHED))
