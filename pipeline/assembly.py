@@ -46,10 +46,10 @@ AFGHAN_FORCES = {"Afghan Taliban", "ANSF"}
 AFGHAN_STATE_FORCES = "Afghan state forces"
 #: India's forces: across the Line of Control and the border, Pakistan's other neighbour in arms.
 INDIAN_FORCES = "Indian Armed Forces"
-#: A neighbour's state forces, whose fire across the border is a clash with Pakistan's or a strike.
-NEIGHBOUR_FORCES = AFGHAN_FORCES | {INDIAN_FORCES}
 #: Iran's forces, whose missile and drone strikes on Baloch groups' camps reached Panjgur in 2024.
 IRANIAN_FORCES = "Iranian Armed Forces"
+#: A neighbour's state forces, whose fire across the border is a clash with Pakistan's or a strike.
+NEIGHBOUR_FORCES = AFGHAN_FORCES | {INDIAN_FORCES, IRANIAN_FORCES}
 #: Those that strike from the air or by artillery in the texts this tool reads.
 STRIKE_ACTORS = {"Pakistan Armed Forces", "US Armed Forces", "ISAF", INDIAN_FORCES, IRANIAN_FORCES}
 MAX_EVIDENCE = 40
@@ -606,9 +606,8 @@ def _neighbours_strike_in_pakistan(incident: dict, country: str | None, groups: 
     acting, and no US or Pakistani forces in the incident): "Indian missiles struck ... In
     Muridke, three people died". The people it killed were not its militants, as the dead of a
     Pakistani or US strike that names no other target are taken to be."""
-    neighbours = {INDIAN_FORCES, IRANIAN_FORCES} | AFGHAN_FORCES
     return country in (None, "Pakistan") and not groups & {"US Armed Forces", "Pakistan Armed Forces"} and any(
-        g.get("acting", True) and (afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"]) in neighbours
+        g.get("acting", True) and (afghan_forces if g["code"] == AFGHAN_STATE_FORCES else g["code"]) in NEIGHBOUR_FORCES
         for g in incident["groups"]
     )
 

@@ -125,10 +125,11 @@ def group_spokesman(subject: Token, lexicon: Lexicon, *, not_groups: frozenset[s
     return before >= 0 and subject.doc[before].ent_type_ == "GROUP"
 
 
-def _gapped_passive(verb: Token) -> bool:
-    """"Five soldiers were martyred and seven terrorists eliminated": a conjunct with no object
-    and no auxiliary of its own after a passive shares its "were"; its subject was acted on."""
-    return (
+def _acted_on(verb: Token) -> bool:
+    """Whether a verb's subject was acted on: a passive ("were gunned down"), or a conjunct with
+    no object and no auxiliary of its own after a passive, which shares its "were" ("five
+    soldiers were martyred and seven terrorists eliminated")."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
         verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"}
         and any(c.dep_ == "auxpass" for c in verb.head.children)
         and not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in verb.children)
@@ -1851,7 +1852,7 @@ class CasualtyExtractor:
             any(c.lower_ in lexicon.shot_dead_particles for c in token.children)
             or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in lexicon.shot_dead_particles)
         ):
-            if child is not None and child.dep_ == "nsubj" and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) and not _gapped_passive(token):
+            if child is not None and child.dep_ == "nsubj" and not _acted_on(token):
                 return "killed_agent"  # "two men on a motorbike gunned down a constable": the killers
             return "killed"
         if lemma in lexicon.shoot_verbs and any(
@@ -1861,11 +1862,7 @@ class CasualtyExtractor:
             return "injured"  # not shot dead but "shot in the arm": wounded
         if word in words["killed_words"] or lemma in lexicon.strict_killed or word.startswith(tuple(words["killed_prefixes"])):
             if child is not None and lemma in words["agentive_kill_verbs"]:
-                passive = (
-                    any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-                    or token.tag_ == "VBN" and token.dep_ in {"acl", "amod", "relcl"}
-                    or _gapped_passive(token)
-                )
+                passive = _acted_on(token) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod", "relcl"}
                 if child.dep_ == "nsubj" and not passive:
                     return "killed_agent"
             return "killed"
