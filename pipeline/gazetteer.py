@@ -55,6 +55,9 @@ class Place:
     #: the name is also an ordinary word ("Tank", "Dir", "Swat"): it matches only as written, or
     #: in capitals, which only a dateline may use ("TANK:"; not "a SWAT team")
     ambiguous: bool = False
+    #: districts that hold another place of this name ("Hassan Khel": North Waziristan's, beside
+    #: Peshawar's): where the text puts the name in one of them, it means that place
+    namesakes: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -93,6 +96,7 @@ def load_gazetteer(patterns_dir: str | None = None) -> dict[str, Place]:
             spans=bool(record.get("spans")),
             short_aliases=frozenset(alias.lower() for alias in record.get("ambiguous_aliases", ())),
             ambiguous=bool(record.get("ambiguous")),
+            namesakes=frozenset(record.get("namesakes", ())),
         )
     return places
 

@@ -25,7 +25,7 @@ PROVINCES = {
     "Azad Kashmir",
 }
 REQUIRED_KEYS = {"name", "kind", "country", "province", "district", "lat", "lon", "aliases"}
-OPTIONAL_KEYS = {"ambiguous", "ambiguous_aliases", "spans", "note"}
+OPTIONAL_KEYS = {"ambiguous", "ambiguous_aliases", "spans", "note", "namesakes"}
 
 # (lat_min, lat_max, lon_min, lon_max), generous by a few kilometres
 COUNTRY_BOX = {
@@ -94,6 +94,14 @@ def test_gazetteer_every_line_is_a_valid_record():
         assert record.get("ambiguous", False) in (True, False)
         assert set(record.get("ambiguous_aliases", [])) <= set(record["aliases"])
         assert isinstance(record.get("note", ""), str)
+
+
+def test_gazetteer_namesakes_are_other_districts_of_the_province(records):
+    # a namesake in another province needs no listing: the province alone tells them apart
+    districts = {r["name"]: r["province"] for r in records if r["kind"] == "district"}
+    for record in records:
+        for district in record.get("namesakes", []):
+            assert districts.get(district) == record["province"] and district != record["district"], record["name"]
 
 
 def test_gazetteer_no_duplicate_name_kind(records):

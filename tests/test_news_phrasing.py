@@ -145,6 +145,23 @@ def test_news_a_site_and_the_district_its_phrase_puts_it_in_are_one_place(run_ex
     assert _only(run_extract(text, published=PUBLISHED))["district"] == "South Waziristan"
 
 
+@pytest.mark.parametrize(
+    "where, district",
+    [
+        # a possessor of several words is a district all the same
+        ("in Dera Ghazi Khan's Taunsa", "Taunsa"),  # a district made from the older one
+        ("in North Waziristan's Hassan Khel", "North Waziristan"),  # a namesake of Peshawar's
+        ("in Peshawar's Hassan Khel", "Peshawar"),
+        ("in Hassan Khel", "Peshawar"),
+        ("in Hub, Lasbela district,", "Hub"),  # the district set beside the place: one place
+        ("in Hassan Khel, North Waziristan,", "North Waziristan"),
+    ],
+)
+def test_news_a_district_and_the_place_it_owns(run_extract, where, district):
+    text = f"Two guards of a girls' school were shot dead {where} late on Sunday, the police told reporters."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == district
+
+
 def test_news_the_same_group_is_the_group_named_last(run_extract):
     text = ("A suicide bomber struck a court in Mardan on Friday, killing 12 people. Jamaat-ul-Ahrar "
             "claimed the attack.\nIn April, a bombing at a bus stand in Quetta killed nine people. That "

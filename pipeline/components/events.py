@@ -2262,11 +2262,13 @@ class EventAssembler:
             return None, {"places": places, "dates": dates}
         return current, setting
 
-    @staticmethod
-    def _join_site_and_its_district(doc: Doc, districts: dict[str, list[dict]]) -> None:
-        """"The Wana police station in the Kurram district", "Sibi's Mashkaf area": a site named
-        after a town and the district the same phrase puts it in are one location, even where the
-        text's district is not the gazetteer's for the town; the town (the more specific) decides."""
+    def _join_site_and_its_district(self, doc: Doc, districts: dict[str, list[dict]]) -> None:
+        """"The Wana police station in the Kurram district", "Sibi's Mashkaf area", "in Hub,
+        Lasbela district": a site named after a town and the district the same phrase puts it in
+        are one location, even where the text's district is not the gazetteer's for the town; the
+        town (the more specific) decides. Unless the town is a namesake of a place in the text's district ("North Waziristan's
+        Hassan Khel"; the gazetteer's Hassan Khel is Peshawar's): one in another province, or one
+        the gazetteer lists among the town's `namesakes`; the text's district decides then."""
 
         def phrase_head(token):
             while token.dep_ in {"compound", "poss", "amod", "nmod"} and token.head.i != token.i:
@@ -2276,10 +2278,18 @@ class EventAssembler:
         for key in list(districts):
             for place in districts.get(key, []):
                 token = doc[place["token"]]
+                while token.dep_ == "compound" and token.head.i > token.i:
+                    token = token.head  # "North" of "North Waziristan's"
                 head = phrase_head(token)
+                kinds = {"town", "area", "site"}
                 if token.dep_ == "poss":
-                    # "in Sibi's Mashkaf area": the possessor and the site of one noun phrase
-                    site = head
+                    # "in Sibi's Mashkaf area": the possessor and the site of one noun phrase;
+                    # "Dera Ghazi Khan's Taunsa": a district made from the one named before it
+                    site, kinds = head, kinds | {"district"}
+                elif head.dep_ == "appos" and place["province"]:
+                    # "in Hub, Lasbela district,": the district set beside the place it holds (of
+                    # its own province: "after the Wana, Islamabad bombings" is a list)
+                    site, kinds = head.head, kinds | {"district"}
                 elif head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 else:
@@ -2287,13 +2297,35 @@ class EventAssembler:
                 owners = [
                     other for other, group in districts.items()
                     if other != key and any(
-                        p["kind"] in {"town", "area", "site"} and p["token"] < site.i and phrase_head(doc[p["token"]]).i == site.i
+                        p["kind"] in kinds and p["token"] <= site.i and p["token"] != place["token"] and phrase_head(doc[p["token"]]).i == site.i
+                        and (head.dep_ != "appos" or p["province"] == place["province"])
                         for p in group
                     )
                 ]
-                if owners:
+                if not owners:
+                    continue
+                if place["district"] and any(self._namesake_in(p, place) for p in districts[owners[0]]):
+                    for town in districts[owners[0]]:
+                        self._move_into(town, place)
+                    districts[key].extend(districts.pop(owners[0]))
+                else:
+                    if any(p["kind"] == "district" for p in districts[owners[0]]):
+                        for older in districts[key]:
+                            older["located"] = False  # it only says where the newer district was
                     districts[owners[0]].extend(districts.pop(key))
-                    break
+                break
+
+    def _namesake_in(self, town: dict, district: dict) -> bool:
+        """Whether the text's `district` holds a namesake of the gazetteer's `town`."""
+        known = self.gazetteer.get(town["key"])
+        return town["province"] != district["province"] or (known is not None and district["district"] in known.namesakes)
+
+    @staticmethod
+    def _move_into(town: dict, district: dict) -> None:
+        """The town as the namesake in the text's district: that district, and its point (the
+        gazetteer's point is the other town's)."""
+        town.update({name: district[name] for name in ("country", "province", "district", "latitude", "longitude")})
+        town["geo_precision"] = 2
 
     def _split_frames(self, record: dict) -> list[dict]:
         """One frame per incident location of the sentence (usually one), and one for an earlier
