@@ -2960,3 +2960,27 @@ def test_news_people_a_neighbours_strike_killed_in_pakistan_are_civilians(run_ex
     text = "Indian missiles struck a town near Muridke early on Wednesday, killing three people, the military said."
     event = _only(run_extract(text, published="2025-05-07"))
     assert (event["event_type"], event["targets"]) == ("strike", ["civilians"])
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # "a third" standing alone after a count is one more person
+        ("Two constables lost their lives and a third was hurt when a patrol was ambushed in Tank on Sunday.", 2, 1),
+        ("Two labourers died on the spot, while a third was badly wounded, after a blast in Kech on Sunday.", 2, 1),
+    ],
+)
+def test_news_a_third_after_a_count_is_one_more(run_extract, text, killed, injured):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men on a motorbike sprayed bullets at a polio team's guard in Bajaur on Sunday, killing him.",
+        "Masked men sprayed the guard's car with bullets in Bajaur on Sunday, killing him.",
+    ],
+)
+def test_news_spraying_bullets_is_a_shooting(run_extract, text):
+    assert _only(run_extract(text, published=PUBLISHED))["method"] in {"armed_assault", "targeted_killing"}

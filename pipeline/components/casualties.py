@@ -331,6 +331,11 @@ class CasualtyExtractor:
                 yield doc[i + 1], doc[i + 1], previous
                 i += 2
                 continue
+            if previous is not None and self._one_more_by_rank(token):
+                # "two policemen were martyred and a third was hurt": one more person
+                yield token.nbor(-1), token, 1
+                i += 1
+                continue
             if token.ent_type_ in SKIP_ENTS and not self._bare_number_misread_as_date(token) and not self._number_before_a_preposition(token):
                 i += 1
                 continue
@@ -454,6 +459,16 @@ class CasualtyExtractor:
                 i = j + 1
                 continue
             i += 1
+
+    @staticmethod
+    def _one_more_by_rank(token: Token) -> bool:
+        """"A third" standing alone as the subject of its clause after a count ("two were killed
+        and a third was hurt"): one more person ("a third of the passengers" is a share)."""
+        return (
+            token.ent_type_ == "ORDINAL" and token.dep_ in {"nsubj", "nsubjpass"} and token.i > 0
+            and token.nbor(-1).lower_ == "a" and token.nbor(-1).head.i == token.i
+            and not any(c.dep_ == "prep" for c in token.children)
+        )
 
     @staticmethod
     def _the_other_one(token: Token) -> bool:
