@@ -2984,3 +2984,18 @@ def test_news_a_third_after_a_count_is_one_more(run_extract, text, killed, injur
 )
 def test_news_spraying_bullets_is_a_shooting(run_extract, text):
     assert _only(run_extract(text, published=PUBLISHED))["method"] in {"armed_assault", "targeted_killing"}
+
+
+@pytest.mark.parametrize(
+    "text, killed, attackers_killed",
+    [
+        # "all" and a bare number are the people counted with that number just before
+        ("Six armed men tried to break into a customs office in Turbat on Sunday; all six died in the gunfight "
+         "that followed. A customs guard lost his life.", 1, 6),
+        ("Five fighters raided a Levies post in Zhob on Sunday. All five were later killed by troops.", None, 5),
+        ("Gunmen stopped a van taking five miners home in Zhob on Sunday. All five were shot dead.", 5, None),
+    ],
+)
+def test_news_all_and_a_bare_number_count_those_counted_before(run_extract, text, killed, attackers_killed):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators_killed"]) == (killed, attackers_killed)

@@ -952,12 +952,26 @@ class CasualtyExtractor:
             if noun.i == count_token.i:
                 if len(candidates) == 1 and self._gapped_count(noun) and self._attackers_before(noun):
                     return "attacker"  # "eight militants were killed in Tank and four in Bannu"
+                if len(candidates) == 1 and any(c.dep_ == "det" and c.lower_ == "all" for c in noun.children):
+                    return self._all_of_those_counted(noun)
                 return "people" if len(candidates) == 1 else self._category_of(candidates[0])
         for candidate in candidates:
             category = self._category_of(candidate)
             if category:
                 return category
         return None
+
+    def _all_of_those_counted(self, number: Token) -> str:
+        """"Eight armed men stormed the complex; all eight were killed": "all" and a bare number
+        are the people counted with that number just before (in the sentence or the two before
+        it), attackers when those are."""
+        value = parse_count([number.text], self.lexicon)
+        start = number.doc[max(number.sent.start - 1, 0)].sent.start
+        start = number.doc[max(start - 1, 0)].sent.start
+        for token in reversed(number.doc[start : number.i]):
+            if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and parse_count([token.text], self.lexicon) == value:
+                return "attacker" if self._category_of(_past_compounds(token.head)) == "attacker" else "people"
+        return "people"
 
     def _toll_of_those_attacked(self, first: Token) -> bool:
         """"Fired at a van carrying four teachers, killing two of them": a part of a group that is
@@ -1124,6 +1138,9 @@ class CasualtyExtractor:
             category = "security"
         if noun.ent_type_ == "GROUP" or word in {"khawarij"}:
             category = "attacker"
+        armed = lexicon.armed_person_nouns
+        if category in {None, "people"} and word in armed["nouns"] and modifiers & armed["modifiers"]:
+            category = "attacker"  # "eight armed men"
         if category == "attacker" and word in lexicon.bodyguard_nouns and any(c.dep_ == "poss" for c in noun.children):
             category = "security"  # "killing the officer and his gunman": his armed guard
         if category == "security" and modifiers & lexicon.hostile_modifiers:
