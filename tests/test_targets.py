@@ -33,6 +33,11 @@ def _targets(run_extract, text: str) -> list[str]:
          "para-military force.", ["civilians", "paramilitary"]),
         # a toll told in a sentence without an attack word
         ("A roadside bomb went off in Tank on Sunday. Three army men and a driver died.", ["civilians", "military"]),
+        # the party a victim belongs to, spelled out, is a political target; an official of it
+        # is no private citizen (a health worker is, and the health service's)
+        ("Two men on a motorcycle gunned down a district office-bearer of the Pakistan Peoples Party "
+         "in Nawabshah on Sunday.", ["political"]),
+        ("A lady health worker was shot dead on her way home in Bajaur on Sunday.", ["civilians", "health"]),
     ],
 )
 def test_targets_kinds_named_by_the_counted_victims(run_extract, text, expected):

@@ -1356,10 +1356,14 @@ class CasualtyExtractor:
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
             "mostly": next((kind for kind in most if kind in {"civilian", "security"}), None),
             "of_the_injured": of_the_injured,
-            # "eight soldiers of the Frontier Corps": the force the counted belong to names their kind
+            # "eight soldiers of the Frontier Corps", "a leader of the Awami National Party": the
+            # force or body the counted belong to names their kind
             "force": next((
                 " ".join(t.text for t in child.subtree) for child in noun.children
-                if child.dep_ == "prep" and child.lower_ == "of" and any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree)
+                if child.dep_ == "prep" and child.lower_ == "of" and (
+                    any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree)
+                    or (len(list(child.subtree)) <= 7 and any(t.pos_ == "PROPN" and t.ent_type_ != "PLACE" for t in child.subtree))
+                )
             ), None),
         }
 
