@@ -2999,3 +2999,12 @@ def test_news_spraying_bullets_is_a_shooting(run_extract, text):
 def test_news_all_and_a_bare_number_count_those_counted_before(run_extract, text, killed, attackers_killed):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["perpetrators_killed"]) == (killed, attackers_killed)
+
+
+@pytest.mark.parametrize(
+    "toll, count",
+    [("A hundred and two", 102), ("One hundred and thirty-one", 131), ("A score of", 20), ("Scores of", None)],
+)
+def test_news_numbers_written_in_words(run_extract, toll, count):
+    text = f"{toll} mourners were hurt when a grenade was lobbed at a funeral in Hangu on Sunday."
+    assert _only(run_extract(text, published=PUBLISHED))["injured"] == count

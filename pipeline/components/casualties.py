@@ -403,7 +403,7 @@ class CasualtyExtractor:
                 yield token, token, 1
                 i += 1
                 continue
-            if token.like_num or lower in lexicon.number_words or lower == "dozen":
+            if token.like_num or lower in lexicon.number_words or lower == "dozen" or self._a_score_of(token):
                 if lower in {"a", "an", "one", "single", "lone"} and not self._is_single_person(token):
                     i += 1
                     continue
@@ -422,6 +422,8 @@ class CasualtyExtractor:
                         j += 2
                     elif nxt.text in {"-", "–"} and j + 2 < sent.end and doc[j + 2].lower_ in {"dozen", "hundred", "thousand"}:
                         j += 2  # "two-hundred", "three-dozen"
+                    elif doc[j].lower_ in {"hundred", "thousand"} and nxt.lower_ == "and" and j + 2 < sent.end and doc[j + 2].lower_ in lexicon.number_words:
+                        j += 2  # "a hundred and two"
                     else:
                         break
                 if j - i >= MAX_COUNT_PHRASE_WORDS:  # "hundred hundred hundred ...": not a count
@@ -447,6 +449,8 @@ class CasualtyExtractor:
                 # "a dozen": the determiner belongs to the count
                 if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and lower == "dozen":
                     words = _a_dozen(doc, i - 1, sent)
+                elif lower == "score":
+                    words = ["20"]  # "a score of people" (only that shape reaches here)
                 count = parse_count(words, lexicon, self._allowance.take)
                 if count is not None and not self._is_non_casualty_number(doc, i, j, count):
                     previous = count
@@ -459,6 +463,15 @@ class CasualtyExtractor:
                 i = j + 1
                 continue
             i += 1
+
+    @staticmethod
+    def _a_score_of(token: Token) -> bool:
+        """"A score of people": twenty ("scores of" is a vague amount, "the score" no count)."""
+        doc = token.doc
+        return (
+            token.lower_ == "score" and token.i > 0 and doc[token.i - 1].lower_ == "a"
+            and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+        )
 
     @staticmethod
     def _one_more_by_rank(token: Token) -> bool:
