@@ -2756,10 +2756,11 @@ def test_news_an_afghan_drone_striking_in_pakistan_is_afghanistans_strike(run_ex
 
 
 def test_news_a_group_whose_bases_were_struck_was_hit_not_the_striker(run_extract):
-    # "said its" reads as a claim; the group named as the owner of the bases struck cannot make it
+    # "said its" reads as a claim; the group named as the owner of the bases struck cannot make
+    # it: the state that said so did
     text = "Tehran said its missiles struck two bases of Jaish al-Adl near Panjgur on Tuesday, killing two children."
     event = _only(run_extract(text, published=PUBLISHED))
-    assert [p["group"] for p in event["perpetrators"]] == []
+    assert [p["group"] for p in event["perpetrators"]] == ["Iranian Armed Forces"]
 
 
 @pytest.mark.parametrize("fire", ["came under fire", "came under heavy fire"])
@@ -3008,3 +3009,22 @@ def test_news_all_and_a_bare_number_count_those_counted_before(run_extract, text
 def test_news_numbers_written_in_words(run_extract, toll, count):
     text = f"{toll} mourners were hurt when a grenade was lobbed at a funeral in Hangu on Sunday."
     assert _only(run_extract(text, published=PUBLISHED))["injured"] == count
+
+
+@pytest.mark.parametrize(
+    "text, method, perpetrators",
+    [
+        # a state that tells its own arm striking claims the strike
+        ("Tehran announced on Sunday that its missiles had hit two militant hideouts in Panjgur, leaving three "
+         "children dead.", "airstrike", [{"group": "Iranian Armed Forces", "attribution": "claimed"}]),
+        # "drones struck": the drones' owner struck
+        ("Iranian drones hit a house in Panjgur on Sunday, leaving three children dead.",
+         "airstrike", [{"group": "Iranian Armed Forces", "attribution": "attributed"}]),
+        # a state that tells its forces had no part is no actor
+        ("Iran insisted on Sunday that its forces had no part in the blast that left three children dead in Panjgur.",
+         "bombing", []),
+    ],
+)
+def test_news_a_states_own_arm(run_extract, text, method, perpetrators):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators"]) == (method, perpetrators)

@@ -315,6 +315,9 @@ class EventAssembler:
             }
             for ent in named
             if not (self._is_parent_of(ent) and any(other.ent_id_ != ent.ent_id_ and not self._is_parent_of(other) for other in named))
+        ] + [
+            {"code": code, "token": arm.start, "text": arm.text, "beside_afghan": False, "acting": True, "own_word": own_word}
+            for arm, code, own_word in self._state_arms(sent) if self._group_acts(arm, triggers)
         ]
         record["casualties"] = casualties
         # "police said", "according to police officials": the source of the report, not a target;
@@ -686,6 +689,25 @@ class EventAssembler:
             ):
                 return True
         return False
+
+    def _state_arms(self, sent: Span) -> list[tuple[Span, str, bool]]:
+        """"Iran said its missiles and drones struck two bases": "its missiles", the arm of a state
+        that is the subject of a clause above it, the group code of that state's forces (lexicon
+        `state_arms`), and whether the state said so itself (a claim: EVENTS.md, "the group said
+        so")."""
+        arms = self.lexicon.state_arms
+        found = []
+        for ent in self._ents.get(sent.start, ()):
+            place = self.gazetteer.get(ent.ent_id_) if ent.label_ == "PLACE" else None
+            state = place.name if place is not None and place.kind == "country" else arms["capitals"].get(ent.text)
+            code = arms["forces"].get(state)
+            if code is None or ent.root.dep_ != "nsubj":
+                continue
+            for token in sent:
+                if token.lower_ == "its" and token.dep_ == "poss" and token.head.lower_ in arms["arms"] and ent.root.head in token.ancestors:
+                    own_word = ent.root.head.lemma_.lower() in self.lexicon.statement_verbs
+                    found.append((sent.doc[token.i : token.head.i + 1], code, own_word))
+        return found
 
     def _group_acts(self, ent: Span, triggers: list[Span]) -> bool:
         """Whether a group is told doing the violence in its own words: its name holds or
@@ -3083,7 +3105,7 @@ class EventAssembler:
         if record["claim_denied"] and not (record["claim"] or record["suspect"] or record["blame"]):
             return  # "the TTP has not claimed the raid": the sentence names the group only to deny
         for group in record["groups"] if groups is None else groups:
-            attribution = "claimed" if record["claim"] else "suspected" if record["suspect"] else "attributed"
+            attribution = "claimed" if record["claim"] or group.get("own_word") else "suspected" if record["suspect"] else "attributed"
             incident["groups"].append({
                 "code": group["code"], "attribution": attribution, "sent": record["index"], "beside_afghan": group.get("beside_afghan", False),
                 "acting": group.get("acting", True),
