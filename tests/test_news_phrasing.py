@@ -636,11 +636,17 @@ def test_news_the_night_of_two_days_is_dated_by_the_first(run_extract, when):
 
 
 @pytest.mark.parametrize(
-    "when", ["on the intervening night of Saturday and Sunday", "during the night between Saturday and Sunday"]
+    "when, sentence",
+    [
+        ("on the intervening night of Saturday and Sunday", "Militants attacked a police post in Tank {when}, killing two constables."),
+        ("during the night between Saturday and Sunday", "Militants attacked a police post in Tank {when}, killing two constables."),
+        # the model may also leave the "and" out of both parts
+        ("on the intervening night of Saturday and Sunday", "Two constables were martyred {when} when militants attacked a post in Tank."),
+    ],
 )
-def test_news_the_night_of_two_weekdays_is_dated_by_the_first(run_extract, when):
+def test_news_the_night_of_two_weekdays_is_dated_by_the_first(run_extract, when, sentence):
     # the base model tears these in two at "and" (a TIME ending in "and", then a DATE)
-    text = f"Militants attacked a police post in Tank {when}, killing two constables."
+    text = sentence.format(when=when)
     assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-11"
 
 

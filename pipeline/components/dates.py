@@ -487,6 +487,12 @@ class DateResolver:
                 night = last.start - 2
                 joined = [p for p in joined[:-1] if p.end <= night]
                 joined.append(doc[night : phrase.end])
+            elif (
+                last is not None and last.end + 1 == phrase.start and doc[last.end].lower_ == "and"
+                and any(t.lower_ == "night" and t.i + 1 < last.end and doc[t.i + 1].lower_ in {"between", "of"} for t in last)
+            ):
+                # "the intervening night of Saturday" + "and" + "Sunday": one night, as above
+                joined[-1] = doc[last.start : phrase.end]
             else:
                 joined.append(phrase)
         return joined
