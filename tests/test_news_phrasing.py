@@ -3034,3 +3034,20 @@ def test_news_numbers_written_in_words(run_extract, toll, count):
 def test_news_a_states_own_arm(run_extract, text, method, perpetrators):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["perpetrators"]) == (method, perpetrators)
+
+
+@pytest.mark.parametrize(
+    "text, injured, targets",
+    [
+        # the subject of an active "leave" is the cause: the leader whose house was hit was not hurt
+        ("A grenade thrown at the home of a PPP leader in Mardan on Sunday left three of his relatives wounded.",
+         3, ["civilians", "political"]),
+        # "family members" are people of a family, not members of a force
+        ("A roadside bomb hit a car in Kech on Sunday, wounding four family members.", 4, ["civilians"]),
+        # a count that is itself the subject of "left" is who was left
+        ("Nine were killed and over 40 left wounded when a bomb went off at a fair in Kech on Sunday.", 40, ["civilians"]),
+    ],
+)
+def test_news_who_a_blast_left_hurt(run_extract, text, injured, targets):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["injured"], sorted(event["targets"])) == (injured, targets)

@@ -1135,6 +1135,11 @@ class CasualtyExtractor:
             return self._category_of(group) or "people"  # "one of the attackers"
         modifiers = {child.lower_ for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}}
         compounds = {child.lower_ for child in noun.children if child.dep_ == "compound"}
+        if word in lexicon.member_nouns and (owners := [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]):
+            # "two family members", "three FC members": the body named before them decides
+            if any(c.ent_type_ == "SECURITY_FORCE" or c.lower_ in lexicon.security_compounds for c in owners):
+                return "security"
+            return next((kind for kind in map(self._category_of, owners) if kind is not None), "people")
         if word in {"them", "whom", "those", "these"}:
             # "exchanged fire with the attackers, killing two of them": whom the pronoun stands for
             return self._plural_antecedent_category(noun) if noun.dep_ == "pobj" else "people"
@@ -1520,6 +1525,11 @@ class CasualtyExtractor:
                 # the toll told elsewhere, whose words say who the victims were
                 return outcome, False, False, True
             # "leaving nine people dead": the outcome sits on a sibling of the count
+            if head.lemma_.lower() in lexicon.outcome_words["leaving_verbs"] and current.dep_ == "nsubj" and current.i != noun.i:
+                # "an attack on the house of a PML-N leader left two of his family injured": the
+                # subject of an active "leave" is the cause, whoever its phrase names ("more than
+                # 50 left injured": a count that is the subject itself is who was left)
+                return None, False, False, False
             if head.lemma_.lower() in lexicon.outcome_words["leaving_verbs"]:
                 # the count's own outcome first ("leaving one dead and seven injured": the parser
                 # hangs "dead" on "one"), then the outcome beside the count: "left 26 people dead
