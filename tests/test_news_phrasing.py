@@ -3051,3 +3051,23 @@ def test_news_a_states_own_arm(run_extract, text, method, perpetrators):
 def test_news_who_a_blast_left_hurt(run_extract, text, injured, targets):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["injured"], sorted(event["targets"])) == (injured, targets)
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # the news is dated; the attack came the gap before it
+        ("Police on Sunday detained four suspects, a day after a grenade attack wounded nine people at a bus "
+         "stand in Dera Ismail Khan.", "2019-05-11"),
+        ("Two days after a gunman killed three barbers in Tank, traders shut their shops on Sunday.", "2019-05-10"),
+        # the clause dates itself
+        ("Hours after a gunman killed three barbers in Tank on Saturday, traders shut their shops.", "2019-05-11"),
+    ],
+)
+def test_news_an_attack_told_in_a_gap_clause_of_other_news(run_extract, text, day):
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == day
+
+
+def test_news_spellings_of_recent_places(run_extract):
+    text = "Five Chinese engineers and their driver died when a bomber hit their convoy near Bisham on Sunday."
+    assert _only(run_extract(text, published=PUBLISHED))["district"] == "Shangla"
