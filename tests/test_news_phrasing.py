@@ -3071,3 +3071,28 @@ def test_news_an_attack_told_in_a_gap_clause_of_other_news(run_extract, text, da
 def test_news_spellings_of_recent_places(run_extract):
     text = "Five Chinese engineers and their driver died when a bomber hit their convoy near Bisham on Sunday."
     assert _only(run_extract(text, published=PUBLISHED))["district"] == "Shangla"
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # one attack and its toll, though the sentence names a year
+        ("In 2023, a truck bomb outside a hotel in Quetta killed more than 60 guests.", 60),
+        ("A truck bomb outside a hotel in Quetta killed more than 60 guests in 2023.", 60),
+    ],
+)
+def test_news_one_attack_in_a_year_is_no_tally(run_extract, text, killed):
+    # "in 2023" is also how annual reports open their totals
+    event = _only(run_extract(text, published="2025-03-04"))
+    assert (event["date"], event["killed"]) == ("2023", killed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023, bombings in Quetta killed more than 400 people.",
+        "In 2023, the average attack in Quetta killed 64 people.",
+    ],
+)
+def test_news_a_years_statistic_tells_no_attack(run_extract, text):
+    assert run_extract(text, published="2025-03-04") == []

@@ -400,7 +400,7 @@ class EventAssembler:
             t["strength"] == "SPECIFIC" and t["definite"] and sent.doc[t["token"]].tag_ in {"NN", "NNP"}
             and not any(w.lower_ in lexicon.aggregate_period_cues for w in sent.doc[t["token"]].head.subtree if w.i < t["token"])
             for t in record["triggers"]
-        )
+        ) or self._one_attack_took_the_toll(sent, record["triggers"], casualties)
         # "the TTP, who have carried out dozens of attacks this year, claimed the bombing": the
         # relative clause on the group's name tells its record, not the sentence's own tally
         record_of_a_group = self._relative_clauses_on_groups(sent)
@@ -1859,6 +1859,25 @@ class EventAssembler:
         return frozenset(
             t.i for token in sent if token.dep_ == "relcl" and token.head.ent_type_ == "GROUP" for t in token.subtree
         )
+
+    @staticmethod
+    def _one_attack_took_the_toll(sent: Span, triggers: list[dict], casualties: list[dict]) -> bool:
+        """"In 2023, a suicide bombing at a mosque killed more than 80 people": a singular attack
+        word with "a" that is the subject of the verb whose object is the toll tells one attack
+        and its toll, whatever period the sentence names."""
+        doc = sent.doc
+        for trigger in triggers:
+            word = doc[trigger["token"]]
+            while word.dep_ == "compound" and word.head.i != word.i:
+                word = word.head  # "bombing" of "a suicide bombing"
+            if trigger["strength"] != "SPECIFIC" or word.tag_ not in {"NN", "NNP"} or word.dep_ != "nsubj" or not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in word.children
+            ):
+                continue  # "the average suicide attack killed ten" is a statistic
+            objects = [c for c in word.head.children if c.dep_ == "dobj"]
+            if any(o.left_edge.i <= c["token"] <= o.right_edge.i for o in objects for c in casualties):
+                return True
+        return False
 
     def _is_aggregate(self, sent: Span, text: str, dates, casualties, singular_attack: bool = False, one_told: bool = False, skipped: frozenset[int] = frozenset()) -> bool:
         lexicon = self.lexicon
