@@ -3079,6 +3079,7 @@ def test_news_spellings_of_recent_places(run_extract):
         # one attack and its toll, though the sentence names a year
         ("In 2023, a truck bomb outside a hotel in Quetta killed more than 60 guests.", 60),
         ("A truck bomb outside a hotel in Quetta killed more than 60 guests in 2023.", 60),
+        ("In 2023, more than 60 guests died in a truck bombing outside a hotel in Quetta.", 60),
     ],
 )
 def test_news_one_attack_in_a_year_is_no_tally(run_extract, text, killed):

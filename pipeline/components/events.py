@@ -1863,19 +1863,26 @@ class EventAssembler:
     @staticmethod
     def _one_attack_took_the_toll(sent: Span, triggers: list[dict], casualties: list[dict]) -> bool:
         """"In 2023, a suicide bombing at a mosque killed more than 80 people": a singular attack
-        word with "a" that is the subject of the verb whose object is the toll tells one attack
-        and its toll, whatever period the sentence names."""
+        word with "a" that is the subject of the verb whose object is the toll (or the object of
+        "in" or "by" on the passive verb whose subject it is: "80 people were killed in a suicide
+        bombing") tells one attack and its toll, whatever period the sentence names."""
         doc = sent.doc
         for trigger in triggers:
             word = doc[trigger["token"]]
             while word.dep_ == "compound" and word.head.i != word.i:
                 word = word.head  # "bombing" of "a suicide bombing"
-            if trigger["strength"] != "SPECIFIC" or word.tag_ not in {"NN", "NNP"} or word.dep_ != "nsubj" or not any(
+            if trigger["strength"] != "SPECIFIC" or word.tag_ not in {"NN", "NNP"} or not any(
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in word.children
             ):
                 continue  # "the average suicide attack killed ten" is a statistic
-            objects = [c for c in word.head.children if c.dep_ == "dobj"]
-            if any(o.left_edge.i <= c["token"] <= o.right_edge.i for o in objects for c in casualties):
+            if word.dep_ == "nsubj":
+                verb, roles = word.head, {"dobj"}
+            elif word.dep_ == "pobj" and word.head.lower_ in {"in", "by"} and word.head.head.pos_ == "VERB":
+                verb, roles = word.head.head, {"nsubjpass", "nsubj"}  # "80 people were killed (died) in a suicide bombing"
+            else:
+                continue
+            toll = [c for c in verb.children if c.dep_ in roles]
+            if any(o.left_edge.i <= c["token"] <= o.right_edge.i for o in toll for c in casualties):
                 return True
         return False
 
