@@ -3097,3 +3097,12 @@ def test_news_one_attack_in_a_year_is_no_tally(run_extract, text, killed):
 )
 def test_news_a_years_statistic_tells_no_attack(run_extract, text):
     assert run_extract(text, published="2025-03-04") == []
+
+
+def test_news_a_roundups_next_item_repulsed_and_undated(run_extract):
+    # "militants attacked X" tells an attack though "the attack" follows it; "Meanwhile," with
+    # no gap in time opens the next item of the same day
+    text = ("In Tank, gunmen ambushed a police van on the Gomal road on Sunday, killing a constable.\n"
+            "Meanwhile, in Bannu, militants attacked the Domel police station with rockets, but the attack was beaten off.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert {d: e["date"] for d, e in events.items()} == {"Tank": "2019-05-12", "Bannu": "2019-05-12"}

@@ -142,6 +142,16 @@ def _relative_to(anchor: dict, sentence: str) -> dict:
     return dict(anchor, value=value[:7], precision="month")
 
 
+GAP_WORDS = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?|years?|fortnight|earlier|later|after|before|since|ago|previous|next|following|last)\b", re.I
+)
+
+
+def _tells_a_gap(sentence: str) -> bool:
+    """Whether a sentence says how long before or after another its incident came."""
+    return bool(GAP_WORDS.search(sentence))
+
+
 def _in_own_phrase(head, token) -> bool:
     """Whether `token` lies in `head`'s phrase, not counting coordinated phrases hanging off it."""
     if token.i == head.i:
@@ -2275,7 +2285,10 @@ class EventAssembler:
                             # before the one the report itself is about, its publication
                             before = {"value": published, "precision": "day", "relative": None, "token": -1}
                         if before and before.get("value"):
-                            relative = _relative_to(before, sent.text)
+                            # "Meanwhile, in Lakki Marwat, militants attacked ...": a roundup's next
+                            # item, of the same day unless it tells a gap
+                            next_item = _lower_text(sent).startswith(self.lexicon.roundup_connectives) and not _tells_a_gap(sent.text)
+                            relative = dict(before) if next_item else _relative_to(before, sent.text)
                             stated = any(d["value"] for d in record["statement_dates"])
                             if relative.get("precision") == "day" or not stated:
                                 # no gap told ("Last month, the BLA claimed a bombing in Kech"):
@@ -2713,6 +2726,9 @@ class EventAssembler:
         triggers = frame["triggers"]
         if not triggers or frame["casualties"]:
             return False
+        doc = frame["record"]["doc"]
+        if any(doc[t["token"]].tag_ == "VBD" and doc[t["token"]].dep_ in {"ROOT", "conj"} for t in triggers):
+            return False  # "militants attacked the Pezu police station, but the attack was repulsed"
         return all(t["strength"] == "GENERIC" or t.get("definite") for t in triggers) and any(t.get("definite") for t in triggers)
 
     @staticmethod
