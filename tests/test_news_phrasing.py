@@ -3106,3 +3106,23 @@ def test_news_a_roundups_next_item_repulsed_and_undated(run_extract):
             "Meanwhile, in Bannu, militants attacked the Domel police station with rockets, but the attack was beaten off.")
     events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
     assert {d: e["date"] for d, e in events.items()} == {"Tank": "2019-05-12", "Bannu": "2019-05-12"}
+
+
+@pytest.mark.parametrize(
+    "second, killed, injured",
+    [
+        # the names are the figure where the story gives none
+        ("The injured were identified as Sher Ali, Nadir Khan and Wali Jan.", 2, 3),
+        # and only a name list: one name may be a description's
+        ("The injured was identified as Sher Ali, a vendor.", 2, None),
+    ],
+)
+def test_news_casualties_identified_by_name(run_extract, second, killed, injured):
+    text = f"A grenade blast at a fruit market in Chaman killed two vendors on Sunday. {second}"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_news_the_deceased_identified_by_name(run_extract):
+    text = "A grenade went off at a fruit market in Chaman on Sunday. The deceased were identified as Sher Ali and Nadir Khan."
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 2

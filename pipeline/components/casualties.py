@@ -605,6 +605,7 @@ class CasualtyExtractor:
         found = [s for s in found if not self._describes_a_ranked_man(sent.doc, s)]
         ranked = self._named_members_of_the_forces(sent, sent_index, found)
         found += ranked + self._named_victims(sent, sent_index, found, ranked)
+        found += self._victims_identified_by_name(sent, sent_index, found)
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
         # "among them 20 women and six children": every conjunct of a part is a part
         part_groups = {s["group"] for s in found if s["subset"]}
@@ -833,6 +834,37 @@ class CasualtyExtractor:
                 "outcome": outcome, "category": category, "qualifier": "exact", "update": False,
                 "increment": False, "subset": False, "group": conj_root(token).i,
                 "text": sent.doc[start.i : end.i + 1].text, "sent": sent_index, "named": True,
+            })
+        return statements
+
+    def _victims_identified_by_name(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
+        """"The injured were identified as Ali Khan, Zahid Shah and Gul Wali": the casualties told
+        as "the dead", "the injured" (or "those killed") and named one by one count one each, where
+        the sentence has no figure of that outcome (the names then are the figure's)."""
+        statements = []
+        for verb in sent:
+            if verb.lemma_.lower() != "identify" or not any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            dead = self.lexicon.outcome_words["dead_nouns"]
+            outcome = next((o for s in subjects if (o := "killed" if s.lower_ in dead else self._casualties_noun_outcome(s)) is not None), None)
+            if outcome is None or any(s["outcome"] == outcome for s in found):
+                continue
+            listed = [
+                p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for p in prep.children if p.dep_ == "pobj"
+            ]
+            if not listed:
+                continue
+            names = [listed[0], *listed[0].conjuncts]
+            if len(names) < 2 or any(name.pos_ != "PROPN" for name in names):
+                continue  # one name may be a description's ("identified as Ali, a vendor"); "his son" is no name
+            first, last = listed[0].left_edge, names[-1]
+            statements.append({
+                "start": first.idx, "end": last.idx + len(last.text), "token": first.i, "count": len(names),
+                "outcome": outcome, "category": "people", "qualifier": "exact", "update": False,
+                "increment": False, "subset": False, "group": listed[0].i,
+                "text": sent.doc[first.i : last.i + 1].text, "sent": sent_index, "named": True,
             })
         return statements
 
