@@ -3126,3 +3126,14 @@ def test_news_casualties_identified_by_name(run_extract, second, killed, injured
 def test_news_the_deceased_identified_by_name(run_extract):
     text = "A grenade went off at a fruit market in Chaman on Sunday. The deceased were identified as Sher Ali and Nadir Khan."
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masked gunmen mowed down four brick-kiln workers in Kech on Sunday.",
+        "Four brick-kiln workers were mown down by masked gunmen in Kech on Sunday.",
+    ],
+)
+def test_news_mowed_down_is_killed(run_extract, text):
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 4
