@@ -3137,3 +3137,15 @@ def test_news_the_deceased_identified_by_name(run_extract):
 )
 def test_news_mowed_down_is_killed(run_extract, text):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 4
+
+
+def test_news_one_verb_striking_a_list_of_sites_in_two_districts(run_extract):
+    # each thing struck has its own place: two attacks, not one fight spanning two districts
+    text = "Gunmen raided a Levies post in Kalat district and a bank branch in the nearby town of Mastung on Sunday."
+    assert sorted(e["district"] for e in run_extract(text, published=PUBLISHED)) == ["Kalat", "Mastung"]
+
+
+def test_news_a_ranking_attack_word_does_not_date_the_attack(run_extract):
+    text = ("Separatist fighters attacked a Levies post in Kalat on Sunday, killing at least four guards, "
+            "officials said, in the second major assault in the region this month.")
+    assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-12"

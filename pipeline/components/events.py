@@ -2548,7 +2548,7 @@ class EventAssembler:
                 # a list of places sharing one trigger: strikes on several places are one
                 # incident each ("jets struck Kunar, Khost and Nangarhar"); fighting along a
                 # border named by its provinces is one incident at no single place
-                if not any(t["method"] in {"airstrike", "shelling"} for t in triggers_left):
+                if not any(t["method"] in {"airstrike", "shelling"} for t in triggers_left) and not self._sites_listed_apart(doc, triggers_left, anchors):
                     return [dict(base, places=[], triggers=record["triggers"])]
                 triggers = triggers_left
                 dates = dates or base["dates"]
@@ -2564,6 +2564,26 @@ class EventAssembler:
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
             frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
         return frames
+
+    @staticmethod
+    def _sites_listed_apart(doc: Doc, triggers: list[dict], anchors: list[list[int]]) -> bool:
+        """"struck the FC camp in Kalat district and a bank branch in the town of Mastung": each
+        place lies in its own conjunct of the one list of things an attack verb struck, so each
+        is an attack of its own (not one fight told by the places it spans)."""
+        for trigger in triggers:
+            verb = doc[trigger["token"]]
+            objects = [c for c in verb.children if c.dep_ == "dobj"] if verb.pos_ == "VERB" else []
+            if not objects:
+                continue
+            listed = [objects[0], *objects[0].conjuncts]
+            if len(listed) < len(anchors):
+                continue
+            nested = {t.i for item in listed[1:] for t in item.subtree}
+            own = [{t.i for t in item.subtree} - (nested if k == 0 else set()) for k, item in enumerate(listed)]
+            holders = [{k for k, tokens in enumerate(own) if any(a in tokens for a in group)} for group in anchors]
+            if all(len(h) == 1 for h in holders) and len({next(iter(h)) for h in holders}) == len(anchors):
+                return True
+        return False
 
     def _split_off_earlier_clause(self, record: dict, clause: dict) -> list[dict]:
         """The sentence's frames without the gap clause, then the clause's own frame: its places
@@ -2647,12 +2667,14 @@ class EventAssembler:
             for t in triggers
         )
 
-    @staticmethod
-    def _dates_near_triggers(record: dict) -> list[dict]:
+    def _dates_near_triggers(self, record: dict) -> list[dict]:
         """When a sentence has several dates, keep the one nearest an attack word or count
         ("In November 2024 the police chief said the 2023 mosque attack ..." -> 2023)."""
         dates = [d for d in record["dates"] if d["value"]]
-        anchors = [t["token"] for t in record["triggers"]] + [c["token"] for c in record["casualties"]]
+        # "..., in the second major assault in the region this month": an attack word that ranks
+        # the incident among others is no anchor for its day
+        told = [t for t in record["triggers"] if not self._ranked_word(record["doc"][t["token"]])] or record["triggers"]
+        anchors = [t["token"] for t in told] + [c["token"] for c in record["casualties"]]
         if len(dates) <= 1 or not anchors:
             return dates
         best = min(dates, key=lambda d: min(abs(d["token"] - a) for a in anchors))
@@ -2943,6 +2965,12 @@ class EventAssembler:
         provinces = {p["province"] for p in frame["places"] if p["province"]}
         own = {p["province"] for p in incident["places"] if p["province"]}
         return not provinces or not own or bool(provinces & own)
+
+    def _ranked_word(self, token: Token) -> bool:
+        """"the second major assault", "the latest attack": an attack word an ordinal ranks."""
+        while token.dep_ == "compound" and token.head.i != token.i:
+            token = token.head
+        return any(c.ent_type_ == "ORDINAL" or c.lower_ in self.lexicon.rank_words for c in token.children)
 
     def _ranks_the_incident_told(self, span: Span) -> bool:
         """"It was the fifth drone strike this year", "this is the third attack on the post":
