@@ -136,6 +136,7 @@ class Lexicon:
     question_marks: frozenset[str]  # "not clear whether it was a suicide blast": an open question, no attack told
     record_lemmas: frozenset[str]  # "wanted for kidnapping traders": a suspect's record, no attack told
     seized_lemmas: frozenset[str]  # "an explosive device was recovered": a weapon found, no attack
+    caught_with_lemmas: frozenset[str]  # "arrested with a suicide vest": a weapon found on a man taken
     non_attack_compound_heads: frozenset[str]  # "the bomb disposal squad": a unit named for bombs
     demolition_lemmas: frozenset[str]  # "troops blew up the bridges": the forces' demolition, no bombing
     trend_lemmas: frozenset[str]  # "kidnapping has declined by 40 percent": a trend, no attack
@@ -335,6 +336,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         question_marks=frozenset(raw["trigger_hedges"]["question_marks"]),
         record_lemmas=frozenset(raw["trigger_hedges"]["record_lemmas"]),
         seized_lemmas=frozenset(raw["trigger_hedges"]["seized_lemmas"]),
+        caught_with_lemmas=frozenset(raw["trigger_hedges"]["caught_with_lemmas"]),
         non_attack_compound_heads=frozenset(raw["trigger_hedges"]["compound_heads"]),
         demolition_lemmas=frozenset(raw["trigger_hedges"]["demolition_lemmas"]),
         trend_lemmas=frozenset(raw["trigger_hedges"]["trend_lemmas"]),

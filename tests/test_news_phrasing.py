@@ -3149,3 +3149,20 @@ def test_news_a_ranking_attack_word_does_not_date_the_attack(run_extract):
     text = ("Separatist fighters attacked a Levies post in Kalat on Sunday, killing at least four guards, "
             "officials said, in the second major assault in the region this month.")
     assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CTD said a militant was caught with a suicide jacket near Sohrab Goth on Friday.",
+        "Police in Quetta nabbed two men with hand grenades on Friday.",
+    ],
+)
+def test_news_a_weapon_found_on_a_man_taken_is_no_attack(run_extract, text):
+    assert run_extract(text, published=PUBLISHED) == []
+
+
+def test_news_a_bomb_that_went_off_too_soon_killed_its_carriers(run_extract):
+    text = "Three militants died on Friday when explosives they were fixing to a bridge in Kech went off prematurely."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["perpetrators_killed"], event["killed"]) == ("bombing", 3, None)

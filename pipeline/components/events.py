@@ -1238,9 +1238,15 @@ class EventAssembler:
 
     def _weapon_seized(self, word: Token) -> bool:
         """Whether an attack word (a weapon) is the object of a verb of `seized_lemmas`, or listed
-        with such an object ("two pistols and an explosive device were recovered")."""
+        with such an object ("two pistols and an explosive device were recovered"), or follows
+        "with" on a verb of `caught_with_lemmas` ("arrested with a suicide vest")."""
         word = conj_root(word)
         verb = word.head
+        if (
+            word.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_.lower() in self.lexicon.caught_with_lemmas
+            and word.lower_ not in self.lexicon.victim_category and not any(c.dep_ == "prt" for c in verb.head.children)
+        ):
+            return True  # "a terrorist was arrested with a suicide vest" ("caught up with the gunmen" is a chase)
         return word.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.seized_lemmas
 
     def _acts_as_a_rule(self, ent: Span) -> bool:
