@@ -3166,3 +3166,8 @@ def test_news_a_bomb_that_went_off_too_soon_killed_its_carriers(run_extract):
     text = "Three militants died on Friday when explosives they were fixing to a bridge in Kech went off prematurely."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["perpetrators_killed"], event["killed"]) == ("bombing", 3, None)
+
+
+def test_news_the_gul_bahadur_taliban_are_not_the_ttp(run_extract):
+    text = "Two soldiers were martyred in Mir Ali on Sunday. The Tehreek-e-Taliban Gul Bahadur claimed the ambush."
+    assert _only(run_extract(text, published=PUBLISHED))["perpetrators"] == [{"group": "HGB", "attribution": "claimed"}]
