@@ -561,8 +561,7 @@ def _victim_targets(statements: list[dict]) -> list[str]:
     for statement in statements:
         if statement["outcome"] not in {"killed", "injured"} or statement["count"] <= 0 or statement["category"] in ATTACKERS:
             continue
-        told = " ".join((statement.get("text", ""), statement.get("force") or ""))
-        named = target_kinds(" ".join(told.lower().replace("’", "'").split()), lexicon)
+        named = _kinds_named(statement, lexicon)
         if "civilian" in (statement["category"], statement.get("mostly")) and "civilians" not in named and not (
             (OFFICIAL_KINDS | WORSHIP_KINDS) & set(named)
         ):
@@ -572,6 +571,13 @@ def _victim_targets(statements: list[dict]) -> list[str]:
             named.append("civilians")
         kinds.extend(kind for kind in named if kind not in kinds and kind != "militants")
     return kinds
+
+
+def _kinds_named(statement: dict, lexicon) -> list[str]:
+    """The target kinds a casualty figure's own words name ("two Frontier Corps men", "two of
+    them" where they were customs officials: its `force`)."""
+    told = " ".join((statement.get("text", ""), statement.get("force") or ""))
+    return target_kinds(" ".join(told.lower().replace("’", "'").split()), lexicon)
 
 
 def _senior_victim(statements: list[dict]) -> bool:
@@ -818,7 +824,7 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
     neighbours_strike = event_type == "strike" and _neighbours_strike_in_pakistan(incident, country, groups, afghan_forces)
     if (event_type == "attack" or neighbours_strike) and not (SECURITY_KINDS | WORSHIP_KINDS) & set(targets) and "civilians" not in targets and any(
         s["category"] == "people" and s["count"] > 0 and s["outcome"] in {"killed", "injured"} and not s["subset"]
-        and not s.get("named") for s in statements
+        and not s.get("named") and not _kinds_named(s, load_lexicon()) for s in statements
     ):
         # "killing 22 people" at a hotel or a bus: people who are not said to be anything else
         # were private citizens (GTD's default), beside the site's own kind; at a mosque, a

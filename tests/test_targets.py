@@ -38,6 +38,10 @@ def _targets(run_extract, text: str) -> list[str]:
         ("Two men on a motorcycle gunned down a district office-bearer of the Pakistan Peoples Party "
          "in Nawabshah on Sunday.", ["political"]),
         ("A lady health worker was shot dead on her way home in Bajaur on Sunday.", ["civilians", "health"]),
+        # "two of them": the body "them" stands for names their kind; no private citizens
+        ("A bomb hit a pickup carrying customs officers near Tank on Sunday, killing three of them.", ["government"]),
+        # the staff of a power utility
+        ("Gunmen fired on a PESCO team repairing a line in Lakki Marwat on Sunday, killing two linemen.", ["infrastructure"]),
     ],
 )
 def test_targets_kinds_named_by_the_counted_victims(run_extract, text, expected):

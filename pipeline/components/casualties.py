@@ -1202,17 +1202,35 @@ class CasualtyExtractor:
     def _plural_antecedent_category(self, pronoun: Token) -> str:
         """"Policemen exchanged fire with the attackers, killing two of them": the plural noun
         told nearest before "them" in its sentence, not a subject of the verbs above it (who
-        did it), is attackers when it names attackers, else people. A militant group's name
-        ("on the presence of khwarij and killed seven of them") names attackers too."""
+        did it), is attackers when it names attackers, civilians when it names them, else
+        people. A militant group's name ("on the presence of khwarij and killed seven of them")
+        names attackers too."""
+        antecedent = self._plural_antecedent(pronoun)
+        if antecedent is None:
+            return "people"
+        if antecedent.ent_type_ == "GROUP":
+            return "attacker"
+        category = self._category_of(antecedent)
+        return category if category in {"attacker", "civilian"} else "people"  # "Chinese nationals ... three of them": civilians
+
+    def _plural_antecedent(self, pronoun: Token) -> Token | None:
+        """The noun "them" stands for (`_plural_antecedent_category`)."""
         doers = self._doers_of(pronoun)
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             if token.ent_type_ == "GROUP" and token.pos_ in {"NOUN", "PROPN"} and token.i not in doers and token.dep_ != "nsubj":
-                return "attacker"
-            if token.tag_ in {"NNS", "NNPS"} and token.i not in doers:
-                category = self._category_of(token)
-                if category is not None:
-                    return "attacker" if category == "attacker" else "people"
-        return "people"
+                return token
+            if token.tag_ in {"NNS", "NNPS"} and token.i not in doers and self._category_of(token) is not None:
+                return token
+        return None
+
+    def _whose_they_were(self, noun: Token) -> str | None:
+        """The words of the body "them" stands for in "two of them" ("a vehicle carrying customs
+        officials, killing two of them": customs officials), which name the kind of victims."""
+        pronoun = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj" and p.lower_ == "them"), None)
+        antecedent = self._plural_antecedent(pronoun) if pronoun is not None else None
+        if antecedent is None:
+            return None
+        return noun.doc[antecedent.left_edge.i : antecedent.i + 1].text
 
     def _right_after_shot_dead(self, noun: Token) -> bool:
         """"Men on a motorbike shot dead a prayer leader": the counted words right after "shot
@@ -1414,7 +1432,7 @@ class CasualtyExtractor:
                     any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree)
                     or (len(list(child.subtree)) <= 7 and any(t.pos_ == "PROPN" and t.ent_type_ != "PLACE" for t in child.subtree))
                 )
-            ), None),
+            ), None) or self._whose_they_were(noun),
         }
 
     def _toll_includes_attacker(self, sent: Span) -> bool:
