@@ -34,6 +34,9 @@ from pipeline.components.dates import latest_explicit_date, resolve_date_phrase
         ("the night between Saturday and Sunday", "2026-02-25", "2026-02-21", "day"),
         ("last month", "2026-02-25", "2026-01", "month"),
         ("last month", "2026-01-10", "2025-12", "month"),
+        ("the 4th of this month", "2026-02-25", "2026-02-04", "day"),
+        ("the 28th of last month", "2026-03-02", "2026-02-28", "day"),
+        ("the 27th of this month", "2026-02-25", "2026-02", "month"),  # not yet come
         ("in March 2025", "2026-02-25", "2025-03", "month"),
         ("2023", "2026-02-25", "2023", "year"),
         ("December 18", "2026-01-05", "2025-12-18", "day"),

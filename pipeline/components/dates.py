@@ -274,6 +274,9 @@ def _resolve_date_phrase(
         month_date = anchor.replace(day=1)
         if "last" in phrase:
             month_date = month_date - timedelta(days=1)
+        day_of = re.search(r"\b(\d{1,2})(?:st|nd|rd|th) of (?:last|this) month\b", phrase)
+        if day_of and (found := _safe_date(month_date.year, month_date.month, int(day_of.group(1)))) and found <= anchor:
+            return found.isoformat(), "day", None, inferred  # "on the 4th of this month"
         return f"{month_date.year:04d}-{month_date.month:02d}", "month", None, inferred
     if re.search(r"\b(last|this) year\b", phrase):
         if anchor is None:
