@@ -219,7 +219,24 @@ def _killed_figures(statements: list[dict]) -> tuple[int | None, str | None, dic
     toll without the attackers a toll of people includes."""
     killed, qualifier, chosen = combine_counts(statements, "killed", VICTIMS)
     perpetrators_killed, _, _ = combine_counts(statements, "killed", ATTACKERS)
+    inside = _attackers_inside(chosen, statements)
+    if inside and killed is not None and killed > inside:
+        # "at least 15 people, including six attackers, were killed": nine victims, six attackers
+        return killed - inside, qualifier, chosen, max(perpetrators_killed or 0, inside)
     return _without_attackers(killed, chosen, statements, perpetrators_killed), qualifier, chosen, perpetrators_killed
+
+
+def _attackers_inside(chosen: dict | None, statements: list[dict]) -> int:
+    """The attackers a toll of people counts as a part of it, told right after it in its sentence
+    ("15 people, including six attackers", "18 people, among them five terrorists"; a part told
+    further on is of a summary's days or places)."""
+    if chosen is None or chosen["category"] != "people" or chosen["subset"]:
+        return 0
+    return sum(
+        s["count"] for s in statements
+        if s["outcome"] == "killed" and s["category"] in ATTACKERS and s["subset"] and s["sent"] == chosen["sent"]
+        and 0 < s["token"] - chosen["token"] <= 6
+    )
 
 
 #: the smallest toll that, told again on no day, is the same incident: smaller tolls recur

@@ -3171,3 +3171,15 @@ def test_news_a_bomb_that_went_off_too_soon_killed_its_carriers(run_extract):
 def test_news_the_gul_bahadur_taliban_are_not_the_ttp(run_extract):
     text = "Two soldiers were martyred in Mir Ali on Sunday. The Tehreek-e-Taliban Gul Bahadur claimed the ambush."
     assert _only(run_extract(text, published=PUBLISHED))["perpetrators"] == [{"group": "HGB", "attribution": "claimed"}]
+
+
+@pytest.mark.parametrize(
+    "text, killed, attackers",
+    [
+        ("At least 11 people, including four attackers, died when gunmen stormed a bank in Kalat on Sunday.", 7, 4),
+        ("Nineteen people, among them six militants, were killed in the raid on the Levies post in Kalat on Sunday.", 13, 6),
+    ],
+)
+def test_news_attackers_inside_a_toll_of_people(run_extract, text, killed, attackers):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["perpetrators_killed"]) == (killed, attackers)
