@@ -3010,7 +3010,7 @@ def test_news_all_and_a_bare_number_count_those_counted_before(run_extract, text
 
 @pytest.mark.parametrize(
     "toll, count",
-    [("A hundred and two", 102), ("One hundred and thirty-one", 131), ("A score of", 20), ("Scores of", None)],
+    [("A hundred and two", 102), ("One hundred and thirty-one", 131), ("A score of", 20), ("Scores of", None), ("A couple of", 2)],
 )
 def test_news_numbers_written_in_words(run_extract, toll, count):
     text = f"{toll} mourners were hurt when a grenade was lobbed at a funeral in Hangu on Sunday."

@@ -408,6 +408,9 @@ class CasualtyExtractor:
                     i += 1
                     continue
                 if lower in {"both", "pair", "couple"}:
+                    if lower == "couple" and self._a_couple_of(token):
+                        previous = 2
+                        yield doc[i - 1], token, 2  # "a couple of people were hurt"
                     i += 1
                     continue
                 # extend over the words of one number: "twenty-three", "two dozen", "one hundred"
@@ -463,6 +466,12 @@ class CasualtyExtractor:
                 i = j + 1
                 continue
             i += 1
+
+    @staticmethod
+    def _a_couple_of(token: Token) -> bool:
+        """"A couple of people": two (the parser's "couple" alone is a married pair)."""
+        doc = token.doc
+        return token.i > 0 and doc[token.i - 1].lower_ == "a" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
 
     @staticmethod
     def _a_score_of(token: Token) -> bool:
