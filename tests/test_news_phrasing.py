@@ -3183,3 +3183,11 @@ def test_news_the_gul_bahadur_taliban_are_not_the_ttp(run_extract):
 def test_news_attackers_inside_a_toll_of_people(run_extract, text, killed, attackers):
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["perpetrators_killed"]) == (killed, attackers)
+
+
+def test_news_a_groups_spokesman_telling_a_states_strike_gives_a_toll(run_extract):
+    # the state's jets did the killing; the group's spokesman tells its victims, no tally of its own
+    text = ("Pakistani jets bombed hideouts of the TTP in Afghanistan's Khost province on Sunday night, "
+            "killing 19 people, a Taliban spokesman told the media.")
+    event = _only(run_extract(text, published="2024-03-19"))
+    assert (event["district"], event["method"], event["killed"]) == ("Khost", "airstrike", 19)

@@ -1896,6 +1896,13 @@ class CasualtyExtractor:
                 # the same, where the parser hung the relative clause on "claimed" itself ("claimed
                 # the blast ... that injured two guards", "in which two men were killed")
                 return False
+            if ancestor.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and ((c.ent_type_ == "GROUP" and c.ent_id_ in ARMIES) or c.ent_type_ == "SECURITY_FORCE")
+                for c in ancestor.children
+            ):
+                # "Pakistani jets struck hideouts in Paktika, killing 46 people, a Taliban
+                # spokesman said": a state's forces did the killing; the group tells its victims
+                return False
             if ancestor.lemma_.lower() in lexicon.claim_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
                 if any((c.ent_type_ == "GROUP" and c.ent_id_ not in ARMIES) or c.lower_ in lexicon.claimant_nouns for c in subjects):
