@@ -40,6 +40,8 @@ def _targets(run_extract, text: str) -> list[str]:
         ("A lady health worker was shot dead on her way home in Bajaur on Sunday.", ["civilians", "health"]),
         # "two of them": the body "them" stands for names their kind; no private citizens
         ("A bomb hit a pickup carrying customs officers near Tank on Sunday, killing three of them.", ["government"]),
+        # the Federal Investigation Agency is a police force
+        ("Two FIA officers were gunned down outside their office in Peshawar on Sunday.", ["police"]),
         # the staff of a power utility
         ("Gunmen fired on a PESCO team repairing a line in Lakki Marwat on Sunday, killing two linemen.", ["infrastructure"]),
     ],
