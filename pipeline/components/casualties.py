@@ -850,13 +850,17 @@ class CasualtyExtractor:
         """"The injured were identified as Ali Khan, Zahid Shah and Gul Wali": the casualties told
         as "the dead", "the injured" (or "those killed") and named one by one count one each, where
         the sentence has no figure of that outcome (the names then are the figure's)."""
+        dead = self.lexicon.outcome_words["dead_nouns"]
+
+        def outcome_of(subject: Token) -> str | None:
+            return "killed" if subject.lower_ in dead else self._casualties_noun_outcome(subject)
+
         statements = []
         for verb in sent:
             if verb.lemma_.lower() != "identify" or not any(c.dep_ == "auxpass" for c in verb.children):
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            dead = self.lexicon.outcome_words["dead_nouns"]
-            outcome = next((o for s in subjects if (o := "killed" if s.lower_ in dead else self._casualties_noun_outcome(s)) is not None), None)
+            outcome = next(filter(None, map(outcome_of, subjects)), None)
             if outcome is None or any(s["outcome"] == outcome for s in found):
                 continue
             listed = [
@@ -1020,8 +1024,9 @@ class CasualtyExtractor:
         are the people counted with that number just before (in the sentence or the two before
         it), attackers when those are."""
         value = parse_count([number.text], self.lexicon)
-        start = number.doc[max(number.sent.start - 1, 0)].sent.start
-        start = number.doc[max(start - 1, 0)].sent.start
+        start = number.sent.start
+        for _ in range(2):  # back over the two sentences before
+            start = number.doc[start - 1].sent.start if start > 0 else 0
         for token in reversed(number.doc[start : number.i]):
             if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and parse_count([token.text], self.lexicon) == value:
                 return "attacker" if self._category_of(_past_compounds(token.head)) == "attacker" else "people"

@@ -2365,9 +2365,10 @@ class EventAssembler:
         """"The Wana police station in the Kurram district", "Sibi's Mashkaf area", "in Hub,
         Lasbela district": a site named after a town and the district the same phrase puts it in
         are one location, even where the text's district is not the gazetteer's for the town; the
-        town (the more specific) decides. Unless the town is a namesake of a place in the text's district ("North Waziristan's
-        Hassan Khel"; the gazetteer's Hassan Khel is Peshawar's): one in another province, or one
-        the gazetteer lists among the town's `namesakes`; the text's district decides then."""
+        town (the more specific) decides. Unless the town is a namesake of a place in the text's
+        district ("North Waziristan's Hassan Khel"; the gazetteer's Hassan Khel is Peshawar's):
+        one in another province, or one the gazetteer lists among the town's `namesakes`; the
+        text's district decides then."""
 
         def phrase_head(token):
             while token.dep_ in {"compound", "poss", "amod", "nmod"} and token.head.i != token.i:
