@@ -3191,3 +3191,18 @@ def test_news_a_groups_spokesman_telling_a_states_strike_gives_a_toll(run_extrac
             "killing 19 people, a Taliban spokesman told the media.")
     event = _only(run_extract(text, published="2024-03-19"))
     assert (event["district"], event["method"], event["killed"]) == ("Khost", "airstrike", 19)
+
+
+@pytest.mark.parametrize(
+    "outcome, killed, injured",
+    [
+        ("attained martyrdom", 2, None),
+        ("breathed their last", 2, None),
+        ("suffered fatal wounds", 2, None),
+        ("suffered minor wounds", None, 2),  # an injury not told fatal is an injury
+    ],
+)
+def test_news_ways_of_telling_a_death(run_extract, outcome, killed, injured):
+    text = f"Two Levies guards {outcome} when gunmen raided their checkpoint near Chaman on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)

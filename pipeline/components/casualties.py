@@ -1506,7 +1506,9 @@ class CasualtyExtractor:
             following is not None and self._receives_injuries(following)
             and any(t.lemma_.lower() in words["injury_nouns"] for t in noun.doc[following.i + 1 : following.i + 3])
         ):
-            return "injured", False, False, False  # "and 11 suffered injuries", however the parser hangs it
+            # "and 11 suffered injuries", however the parser hangs it ("fatal injuries": a death)
+            fatal = any(t.lower_ in words["fatal_modifiers"] for t in noun.doc[following.i + 1 : following.i + 3])
+            return "killed" if fatal else "injured", False, False, False
         if self._body_found(noun):
             return "killed", False, False, False  # the bodies of the abducted, found: they were killed
         captivity = self.lexicon.outcome_words["captivity_words"]
@@ -1958,7 +1960,12 @@ class CasualtyExtractor:
         if (lemma in words["injury_receiving_verbs"] or self._receives_injuries(token)) and any(
             c.lemma_.lower() in words["injury_nouns"] for c in token.children
         ):
+            injuries = [c for c in token.children if c.lemma_.lower() in words["injury_nouns"]]
+            if any(m.lower_ in words["fatal_modifiers"] for c in injuries for m in c.children):
+                return "killed"  # "received fatal injuries"
             return "injured"
+        if lemma in words["last_breath_verbs"] and any(c.lower_ == "last" for c in token.children):
+            return "killed"  # "breathed their last"
         if lemma in lexicon.strict_injured or word in lexicon.strict_injured or word in words["injured_adverbs"]:
             return "injured"
         if lemma in words["life_nouns"] and token.head.lower_ in words["life_losing_verbs"]:
