@@ -3206,3 +3206,11 @@ def test_news_ways_of_telling_a_death(run_extract, outcome, killed, injured):
     text = f"Two Levies guards {outcome} when gunmen raided their checkpoint near Chaman on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_news_a_lead_under_a_dateline_on_a_road_through_districts(run_extract):
+    # the road names no district; the dateline places the attack its lead tells in a verb
+    text = ("PASNI: Militants attacked a convoy of fishermen's trucks on the coastal highway on Sunday.\n"
+            "Three of the attackers died in the gunfight, officials said.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["date"], event["method"], event["perpetrators_killed"]) == ("Gwadar", "2019-05-12", "armed_assault", 3)

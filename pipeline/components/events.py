@@ -3086,7 +3086,12 @@ class EventAssembler:
         # a generic singular word ("an attack", "struck") opens an incident only with a
         # district-level place and a date
         singular = [t for t in frame["triggers"] if t["strength"] == "GENERIC" and not t["text"].lower().endswith("s")]
-        district = any(p["district"] for p in frame["places"])
+        # a lead under a dateline that tells the attack in a verb is placed by the dateline
+        # ("GWADAR: Militants attacked a convoy on the coastal highway on Sunday")
+        doc = frame["record"]["doc"]
+        district = any(p["district"] for p in frame["places"]) or (
+            lead and self._right_after_dateline(frame["record"]) and any(doc[t["token"]].tag_ == "VBD" for t in singular)
+        )
         # or, in the story's lead, a verb in the present perfect ("gunmen have attacked a bus in
         # Lahore"): the news of the day, told before its day is
         return bool(singular) and district and (bool(frame["dates"]) or (lead and any(self._present_perfect(frame["record"]["doc"][t["token"]]) for t in singular)))
