@@ -2853,6 +2853,8 @@ def test_news_a_passive_shared_by_a_gapped_conjunct(run_extract, text, killed, p
     [
         ("A shopkeeper was shot dead over a land dispute in Mardan on Monday, police said.", []),
         ("Two brothers were gunned down over old enmity in Charsadda on Sunday.", []),
+        ("A land dispute between two clans flared into a gunfight in Hangu on Sunday, leaving five dead.", []),
+        ("Four men died in an exchange of fire rooted in a family feud in Kohat on Sunday.", []),
         # a militant group named beside the motive keeps the attack
         ("TTP militants shot dead a tribal elder over a land dispute in Bajaur on Monday.", ["Bajaur"]),
     ],
