@@ -1438,7 +1438,7 @@ class CasualtyExtractor:
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
             "mostly": next((kind for kind in most if kind in {"civilian", "security"}), None),
             "of_the_injured": of_the_injured,
-            # "eight soldiers of the Frontier Corps", "a leader of the Awami National Party": the
+            # "eight soldiers of the Frontier Corps", "an office-bearer of the Peoples Party": the
             # force or body the counted belong to names their kind
             "force": next((
                 " ".join(t.text for t in child.subtree) for child in noun.children
