@@ -291,6 +291,7 @@ class CasualtyExtractor:
         register_extensions()
         self._ents: dict[int, list] = {}
         self._group_sents: set[int] = set()
+        self._claim_sents: set[int] = set()
         self.name = name
         self.max_head_distance = max_head_distance
         self.lexicon = load_lexicon(patterns_dir)
@@ -301,6 +302,9 @@ class CasualtyExtractor:
         self._ents = ents_by_sentence(doc)
         # sentences that name a group: asked once per count
         self._group_sents = {start for start, ents in self._ents.items() if any(e.label_ == "GROUP" for e in ents)}
+        # sentences with a verb of claiming: only there can a count be a group's own tally
+        claim_verbs = self.lexicon.claim_verbs
+        self._claim_sents = {sent.start for sent in doc.sents if any(t.lemma_.lower() in claim_verbs for t in sent)}
         self._allowance = work.Allowance(len(doc_text(doc)))
         self._attacker_toll: tuple[tuple[int, int] | None, bool] = (None, False)  # (sentence, answer)
         sents = list(doc.sents)
@@ -309,7 +313,7 @@ class CasualtyExtractor:
             if span_text(sent).rstrip().endswith(":"):
                 statements.extend(self._members_listed_below(sent, sent_index, sents[sent_index + 1 :]))
         doc._.incidents_casualties = statements
-        self._group_sents, self._ents = set(), {}
+        self._group_sents, self._claim_sents, self._ents = set(), set(), {}
         return doc
 
     # -- finding counts ---------------------------------------------------------------------
@@ -1892,6 +1896,8 @@ class CasualtyExtractor:
 
     def _is_militant_claim(self, noun: Token, sent: Span) -> bool:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
+        if sent.start not in self._claim_sents:
+            return False  # no verb of claiming above any count of the sentence
         lexicon = self.lexicon
         group_in_sentence = sent.start in self._group_sents
         for ancestor in noun.ancestors:
