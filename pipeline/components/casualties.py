@@ -125,6 +125,11 @@ def group_spokesman(subject: Token, lexicon: Lexicon, *, not_groups: frozenset[s
     return before >= 0 and subject.doc[before].ent_type_ == "GROUP"
 
 
+#: how many words back "all eight" may look for the eight it repeats (two sentences of news;
+#: a longer run is no story a reader follows, and would cost a walk per count)
+MAX_ALL_LOOKBACK = 120
+
+
 def _acted_on(verb: Token) -> bool:
     """Whether a verb's subject was acted on: a passive ("were gunned down"), or a conjunct with
     no object and no auxiliary of its own after a passive, which shares its "were" ("five
@@ -1031,6 +1036,7 @@ class CasualtyExtractor:
         start = number.sent.start
         for _ in range(2):  # back over the two sentences before
             start = number.doc[start - 1].sent.start if start > 0 else 0
+        start = max(start, number.i - MAX_ALL_LOOKBACK)
         for token in reversed(number.doc[start : number.i]):
             if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and parse_count([token.text], self.lexicon) == value:
                 return "attacker" if self._category_of(_past_compounds(token.head)) == "attacker" else "people"

@@ -17,7 +17,9 @@ assembly in `pipeline.assembly` merges the frames of all chunks and computes the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -141,6 +143,10 @@ def _relative_to(anchor: dict, sentence: str) -> dict:
         return dict(anchor)  # a year: no finer day to count from
     return dict(anchor, value=value[:7], precision="month")
 
+
+#: how far up from "its missiles" the clause whose subject is the state may lie ("Iran said
+#: on Tuesday that its missiles had struck": the arm, "struck", "said")
+MAX_ARM_DEPTH = 6
 
 GAP_WORDS = re.compile(
     r"\b(?:hours?|days?|weeks?|months?|years?|fortnight|earlier|later|after|before|since|ago|previous|next|following|last)\b", re.I
@@ -711,17 +717,22 @@ class EventAssembler:
         `state_arms`), and whether the state said so itself (a claim: EVENTS.md, "the group said
         so")."""
         arms = self.lexicon.state_arms
-        found = []
+        states = {}  # the root token of each state named as a subject -> its forces' code
         for ent in self._ents.get(sent.start, ()):
             place = self.gazetteer.get(ent.ent_id_) if ent.label_ == "PLACE" else None
             state = place.name if place is not None and place.kind == "country" else arms["capitals"].get(ent.text)
-            code = arms["forces"].get(state)
-            if code is None or ent.root.dep_ != "nsubj":
+            if arms["forces"].get(state) is not None and ent.root.dep_ == "nsubj":
+                states[ent.root.i] = arms["forces"][state]
+        found = []
+        for token in sent if states else ():
+            if token.lower_ != "its" or token.dep_ != "poss" or token.head.lower_ not in arms["arms"]:
                 continue
-            for token in sent:
-                if token.lower_ == "its" and token.dep_ == "poss" and token.head.lower_ in arms["arms"] and ent.root.head in token.ancestors:
-                    own_word = ent.root.head.lemma_.lower() in self.lexicon.statement_verbs
-                    found.append((sent.doc[token.i : token.head.i + 1], code, own_word))
+            for verb in islice(token.ancestors, MAX_ARM_DEPTH):
+                subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in states), None)
+                if subject is not None:
+                    own_word = verb.lemma_.lower() in self.lexicon.statement_verbs
+                    found.append((sent.doc[token.i : token.head.i + 1], states[subject.i], own_word))
+                    break
         return found
 
     def _group_acts(self, ent: Span, triggers: list[Span]) -> bool:
@@ -1070,12 +1081,11 @@ class EventAssembler:
             openers = marks or [p for gap in gaps for p in gap.children if p.dep_ == "prep" and p.lower_ in lexicon.earlier_prepositions]
             if not openers or not gaps:
                 continue
-            clause = {t.i for t in token.subtree}
+            first, last = token.left_edge.i, token.right_edge.i
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or openers
-            if all(span.root.i in clause for span in triggers) and any(
-                span.root.i in {t.i for subject in subjects for t in subject.subtree} for span in triggers
+            if all(first <= span.root.i <= last for span in triggers) and any(
+                subject.left_edge.i <= span.root.i <= subject.right_edge.i for subject in subjects for span in triggers
             ):
-                first, last = min(clause), max(clause)
                 return first, last, sent.doc[max(first - 3, sent.start) : last + 1].text
         return None
 
@@ -1883,6 +1893,7 @@ class EventAssembler:
         "in" or "by" on the passive verb whose subject it is: "80 people were killed in a suicide
         bombing") tells one attack and its toll, whatever period the sentence names."""
         doc = sent.doc
+        counted = sorted(c["token"] for c in casualties)
         for trigger in triggers:
             word = doc[trigger["token"]]
             while word.dep_ == "compound" and word.head.i != word.i:
@@ -1898,7 +1909,7 @@ class EventAssembler:
             else:
                 continue
             toll = [c for c in verb.children if c.dep_ in roles]
-            if any(o.left_edge.i <= c["token"] <= o.right_edge.i for o in toll for c in casualties):
+            if any(bisect_left(counted, o.left_edge.i) < bisect_right(counted, o.right_edge.i) for o in toll):
                 return True
         return False
 
@@ -2585,9 +2596,10 @@ class EventAssembler:
             listed = [objects[0], *objects[0].conjuncts]
             if len(listed) < len(anchors):
                 continue
-            nested = {t.i for item in listed[1:] for t in item.subtree}
-            own = [{t.i for t in item.subtree} - (nested if k == 0 else set()) for k, item in enumerate(listed)]
-            holders = [{k for k, tokens in enumerate(own) if any(a in tokens for a in group)} for group in anchors]
+            # each item's own words: the first ends where the second begins
+            bounds = [(item.left_edge.i, item.right_edge.i) for item in listed]
+            bounds[0] = (bounds[0][0], bounds[1][0] - 1)
+            holders = [{k for k, (start, end) in enumerate(bounds) if any(start <= a <= end for a in group)} for group in anchors]
             if all(len(h) == 1 for h in holders) and len({next(iter(h)) for h in holders}) == len(anchors):
                 return True
         return False
