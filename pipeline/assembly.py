@@ -9,6 +9,8 @@ most specific trigger, perpetrators with their attribution, and the casualty fig
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 from .events import STATE_FORCES, WORSHIP_KINDS, Evidence, Mention, Perpetrator
@@ -590,6 +592,18 @@ def _victim_targets(statements: list[dict]) -> list[str]:
     return kinds
 
 
+def _only_its_own_nationals(country: str | None, told: str) -> bool:
+    """Whether the foreign nationals an attack abroad names are all of the country it happened
+    in (lexicon `home_nationals`): the foreigners cue read without that nationality is gone."""
+    lexicon = load_lexicon()
+    own = lexicon.home_nationals.get(country or "", ())
+    if not own:
+        return False
+    lowered = " ".join(told.lower().replace("’", "'").split())
+    without = re.sub(rf"\b(?:{'|'.join(map(re.escape, own))})\b", " ", lowered)
+    return without != lowered and "foreigners" not in target_kinds(without, lexicon)
+
+
 def _kinds_named(statement: dict, lexicon) -> list[str]:
     """The target kinds a casualty figure's own words name ("two Frontier Corps men", "two of
     them" where they were customs officials: its `force`)."""
@@ -876,6 +890,8 @@ def incident_to_mention(incident: dict, doc_id: str, published: str | None, text
         while end > start and text[end - 1].isspace():
             end -= 1
         evidence.append(Evidence(start, end, text[start:end]))
+    if "foreigners" in targets and _only_its_own_nationals(country, " ".join(e.text for e in evidence)):
+        targets.remove("foreigners")  # "Iranian police officers" killed in Iran were no foreigners there
     return Mention(
         doc_id=doc_id,
         published=published,

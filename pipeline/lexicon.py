@@ -156,6 +156,7 @@ class Lexicon:
     state_speaker_words: frozenset[str]  # "a Taliban government spokesman": a state's figures, no group's tally
     statement_verbs: frozenset[str]  # "police said Tuesday": the day dates the statement
     afghan_state_forces: dict[str, str]  # until, code_until, code_after: Afghanistan's forces by era
+    home_nationals: dict[str, tuple[str, ...]]  # "Iranian police officers" in Iran are no foreigners
     roundup_connectives: tuple[str, ...]  # "Meanwhile, in X, ...": a roundup's next item, its day the one before's
     state_arms: dict  # "forces": country -> its forces' code; "arms": "its missiles", "its troops"
     drone_campaign: dict  # words, until, code: whose drone strikes in Pakistan were, by era
@@ -356,6 +357,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         state_speaker_words=frozenset(raw["militant_tally_cues"]["state_words"]),
         statement_verbs=frozenset(raw["statement_verbs"]["words"]),
         afghan_state_forces={k: v for k, v in raw["afghan_state_forces"].items() if not k.startswith("_")},
+        home_nationals={country: tuple(words) for country, words in raw["home_nationals"].items()},
         roundup_connectives=tuple(raw["roundup_connectives"]),
         state_arms={
             "forces": dict(raw["state_arms"]["forces"]), "capitals": dict(raw["state_arms"]["capitals"]),

@@ -688,3 +688,17 @@ def test_targets_people_killed_in_a_relative_clause_on_a_site_are_not_of_its_kin
     text = ("An anti-terrorism court on Monday sentenced four men to death for their part in the December 2014 massacre "
             "at the Army Public School in Peshawar, in which 147 people, most of them children, were killed.")
     assert "civilians" in sorted(_only(run_extract(text, published="2024-12-17"))["targets"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a country's own nationals are no foreigners where the attack happened
+        ("Jaish al-Adl gunmen killed nine Iranian policemen at a station near Saravan in Iran's "
+         "Sistan-Baluchestan province on Sunday.", ["police"]),
+        # in Pakistan they are
+        ("Gunmen killed two Iranian traders in Quetta on Sunday.", ["civilians", "foreigners"]),
+    ],
+)
+def test_targets_nationals_of_the_country_of_the_attack(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected
