@@ -10,7 +10,6 @@ most specific trigger, perpetrators with their attribution, and the casualty fig
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from .events import STATE_FORCES, WORSHIP_KINDS, Evidence, Mention, Perpetrator
@@ -599,7 +598,7 @@ def _only_its_own_nationals(country: str | None, told: str) -> bool:
     own = lexicon.home_nationals.get(country or "", ())
     if not own:
         return False
-    lowered = " ".join(told.lower().replace("’", "'").split())
+    lowered = _lower_words(told)
     without = re.sub(rf"\b(?:{'|'.join(map(re.escape, own))})\b", " ", lowered)
     return without != lowered and "foreigners" not in target_kinds(without, lexicon)
 
@@ -608,7 +607,12 @@ def _kinds_named(statement: dict, lexicon) -> list[str]:
     """The target kinds a casualty figure's own words name ("two Frontier Corps men", "two of
     them" where they were customs officials: its `force`)."""
     told = " ".join((statement.get("text", ""), statement.get("force") or ""))
-    return target_kinds(" ".join(told.lower().replace("’", "'").split()), lexicon)
+    return target_kinds(_lower_words(told), lexicon)
+
+
+def _lower_words(text: str) -> str:
+    """Text as the target cues are read: lower case, straight apostrophes, single spaces."""
+    return " ".join(text.lower().replace("’", "'").split())
 
 
 def _senior_victim(statements: list[dict]) -> bool:

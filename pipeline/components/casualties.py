@@ -412,12 +412,12 @@ class CasualtyExtractor:
                 yield token, token, 1
                 i += 1
                 continue
-            if token.like_num or lower in lexicon.number_words or lower == "dozen" or self._a_score_of(token):
+            if token.like_num or lower in lexicon.number_words or lower == "dozen" or (lower == "score" and self._between_a_and_of(token)):
                 if lower in {"a", "an", "one", "single", "lone"} and not self._is_single_person(token):
                     i += 1
                     continue
                 if lower in {"both", "pair", "couple"}:
-                    if lower == "couple" and self._a_couple_of(token):
+                    if lower == "couple" and self._between_a_and_of(token):
                         previous = 2
                         yield doc[i - 1], token, 2  # "a couple of people were hurt"
                     i += 1
@@ -477,19 +477,12 @@ class CasualtyExtractor:
             i += 1
 
     @staticmethod
-    def _a_couple_of(token: Token) -> bool:
-        """"A couple of people": two (the parser's "couple" alone is a married pair)."""
+    def _between_a_and_of(token: Token) -> bool:
+        """"A couple of people" (two), "a score of people" (twenty): the word stands between "a"
+        and "of" ("a couple" alone is a married pair, "scores of" a vague amount, "the score" no
+        count)."""
         doc = token.doc
         return token.i > 0 and doc[token.i - 1].lower_ == "a" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
-
-    @staticmethod
-    def _a_score_of(token: Token) -> bool:
-        """"A score of people": twenty ("scores of" is a vague amount, "the score" no count)."""
-        doc = token.doc
-        return (
-            token.lower_ == "score" and token.i > 0 and doc[token.i - 1].lower_ == "a"
-            and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
-        )
 
     @staticmethod
     def _one_more_by_rank(token: Token) -> bool:

@@ -181,6 +181,13 @@ def _outside_clauses(token) -> set[int]:
     return {t.i for t in token.subtree} - inner
 
 
+def _compound_head(token: Token) -> Token:
+    """The word a compound modifies, up its chain ("bombing" of "a suicide bombing")."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _lower_text(span: Span) -> str:
     return " ".join(span_text(span).lower().replace("’", "'").split())
 
@@ -1032,10 +1039,8 @@ class EventAssembler:
             return verb.i in trigger_roots or verb.lemma_.lower() in lexicon.killed_lemmas | lexicon.injured_lemmas
 
         for token in sent:
-            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions]
-            if not marks or not any(
-                c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in (*token.children, *marks[0].children)
-            ):
+            marks, gaps = self._time_gap(token)
+            if not marks or not gaps:
                 continue  # "a day after", "hours before" (the gap on the verb or on its "after"); a plain "after" tells how
             if token.dep_ == "ROOT":
                 # the parser may make the gap clause's verb the root and hang the news on it
@@ -1063,6 +1068,17 @@ class EventAssembler:
                 inside |= {t.i for t in token.subtree}
         return inside
 
+    def _time_gap(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """The words of "after" or "before" (lexicon `earlier_prepositions`) that open a verb's
+        clause, and the gaps in time told with them ("a day", on the verb or on its "after")."""
+        lexicon = self.lexicon
+        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions]
+        gaps = [
+            c for c in (*verb.children, *(marks[0].children if marks else ()))
+            if c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units
+        ]
+        return marks, gaps
+
     def _attack_in_a_gap_clause(self, sent: Span, triggers: list[Span]) -> tuple[int, int, str] | None:
         """The bounds of a clause opened by a gap in time ("a day after", "two days after") whose
         subject holds every attack word of the sentence, under news of another kind ("police
@@ -1074,8 +1090,7 @@ class EventAssembler:
         for token in sent:
             if token.dep_ not in {"advcl", "conj"}:
                 continue
-            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in lexicon.earlier_prepositions]
-            gaps = [c for c in (*token.children, *(marks[0].children if marks else ())) if c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units]
+            marks, gaps = self._time_gap(token)
             # "a day after a grenade attack wounded nine", which the parser may also read as "a
             # day" + "after a grenade attack" + "wounded"
             openers = marks or [p for gap in gaps for p in gap.children if p.dep_ == "prep" and p.lower_ in lexicon.earlier_prepositions]
@@ -1096,9 +1111,7 @@ class EventAssembler:
         past attack whatever its article ("the 10th anniversary of a bomb blast")."""
         definite = self._is_definite(span)
         lexicon = self.lexicon
-        node = span.root
-        while node.dep_ == "compound" and node.head.i != node.i:
-            node = node.head  # "bomb" of "a bomb blast"
+        node = _compound_head(span.root)  # "blast" of "a bomb blast"
         for _ in range(3):
             head = node.head
             if head.i == node.i or node.dep_ != "pobj":
@@ -1895,9 +1908,7 @@ class EventAssembler:
         doc = sent.doc
         counted = sorted(c["token"] for c in casualties)
         for trigger in triggers:
-            word = doc[trigger["token"]]
-            while word.dep_ == "compound" and word.head.i != word.i:
-                word = word.head  # "bombing" of "a suicide bombing"
+            word = _compound_head(doc[trigger["token"]])  # "bombing" of "a suicide bombing"
             if trigger["strength"] != "SPECIFIC" or word.tag_ not in {"NN", "NNP"} or not any(
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in word.children
             ):
@@ -2987,19 +2998,13 @@ class EventAssembler:
 
     def _ranked_word(self, token: Token) -> bool:
         """"the second major assault", "the latest attack": an attack word an ordinal ranks."""
-        while token.dep_ == "compound" and token.head.i != token.i:
-            token = token.head
-        return any(c.ent_type_ == "ORDINAL" or c.lower_ in self.lexicon.rank_words for c in token.children)
+        return any(c.ent_type_ == "ORDINAL" or c.lower_ in self.lexicon.rank_words for c in _compound_head(token).children)
 
     def _ranks_the_incident_told(self, span: Span) -> bool:
         """"It was the fifth drone strike this year", "this is the third attack on the post":
         an ordinal attack word predicated of a pronoun ranks the incident being told."""
-        root = span.root
-        while root.dep_ == "compound" and root.head.i != root.i:
-            root = root.head  # "drone" of "the fifth drone strike"
-        if root.dep_ != "attr" or root.head.lemma_ != "be":
-            return False
-        if not any(c.ent_type_ == "ORDINAL" or c.lower_ in self.lexicon.rank_words for c in root.children):
+        root = _compound_head(span.root)  # "strike" of "the fifth drone strike"
+        if root.dep_ != "attr" or root.head.lemma_ != "be" or not self._ranked_word(root):
             return False
         return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "DET"} for c in root.head.children)
 
