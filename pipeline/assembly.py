@@ -531,6 +531,15 @@ def combine_counts(statements: list[dict], outcome: str, categories: set[str]) -
         else:
             total += added
     if not groups:
+        listed = [s for s in relevant if s.get("listed")]
+        if not increments and listed:
+            # "the injured included four policemen and a child", and no figure of the injured
+            # told: at least the five listed
+            lists: dict[tuple, list[dict]] = {}
+            for statement in listed:
+                lists.setdefault((statement.get("chunk", 0), statement["group"]), []).append(statement)
+            longest = max(lists.values(), key=lambda parts: sum(s["count"] for s in parts))
+            return sum(s["count"] for s in longest), "at_least", longest[0]
         if not increments:
             # only subsets ("including two children"): the figure is unknown, not the subset
             return None, None, None

@@ -3117,12 +3117,32 @@ def test_news_a_roundups_next_item_repulsed_and_undated(run_extract):
         ("The injured were identified as Sher Ali, Nadir Khan and Wali Jan.", 2, 3),
         # and only a name list: one name may be a description's
         ("The injured was identified as Sher Ali, a vendor.", 2, None),
+        # a list of the injured by kind, with no figure of them: its sum
+        ("Those wounded included three shopkeepers and a boy, the police said.", 2, 4),
+        ("Two porters and a boy were among the wounded.", 2, 3),
+        # a figure of the injured told: the list is a part of it
+        ("Nine were injured. Those wounded included three shopkeepers and a boy.", 2, 9),
     ],
 )
 def test_news_casualties_identified_by_name(run_extract, second, killed, injured):
     text = f"A grenade blast at a fruit market in Chaman killed two vendors on Sunday. {second}"
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "second, killed",
+    [
+        # the dead listed by rank and name: one each, none counted twice
+        ("Those martyred include Havildar Zar Gul, Sepoy Amin and Naik Rafiq, the army said.", 3),
+        ("The dead included Havildar Zar Gul and Sepoy Amin.", 2),
+        # the attackers listed are no victims
+        ("The slain militants include Zar Gul, Amin and Rafiq.", None),
+    ],
+)
+def test_news_the_dead_listed_by_name(run_extract, second, killed):
+    text = f"Gunmen stormed a checkpost near Kulachi on Sunday night. {second}"
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == killed
 
 
 def test_news_the_deceased_identified_by_name(run_extract):

@@ -616,7 +616,14 @@ class CasualtyExtractor:
         found = [s for s in found if not self._describes_a_ranked_man(sent.doc, s)]
         ranked = self._named_members_of_the_forces(sent, sent_index, found)
         found += ranked + self._named_victims(sent, sent_index, found, ranked)
-        found += self._victims_identified_by_name(sent, sent_index, found)
+        identified = self._victims_identified_by_name(sent, sent_index, found)
+        if identified:
+            # the names of a list counted by it are not counted one by one as well
+            spans = [(s["start"], s["end"], s["outcome"]) for s in identified]
+            found = [
+                s for s in found
+                if not (s.get("named") and any(a <= s["start"] < b and s["outcome"] == o for a, b, o in spans))
+            ] + identified
         found += self._totals_before_parts(unlinked, found, sent, sent_index)
         # "among them 20 women and six children": every conjunct of a part is a part
         part_groups = {s["group"] for s in found if s["subset"]}
@@ -851,7 +858,8 @@ class CasualtyExtractor:
     def _victims_identified_by_name(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
         """"The injured were identified as Ali Khan, Zahid Shah and Gul Wali": the casualties told
         as "the dead", "the injured" (or "those killed") and named one by one count one each, where
-        the sentence has no figure of that outcome (the names then are the figure's)."""
+        the sentence has no figure of that outcome (the names then are the figure's); so do the
+        names a list verb gives them ("those martyred include Havildar A, Sepoy B and Naik C")."""
         dead = self.lexicon.outcome_words["dead_nouns"]
 
         def outcome_of(subject: Token) -> str | None:
@@ -859,16 +867,27 @@ class CasualtyExtractor:
 
         statements = []
         for verb in sent:
-            if verb.lemma_.lower() != "identify" or not any(c.dep_ == "auxpass" for c in verb.children):
+            lemma = verb.lemma_.lower()
+            if lemma == "identify" and any(c.dep_ == "auxpass" for c in verb.children):
+                subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                listed = [
+                    p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                    for p in prep.children if p.dep_ == "pobj"
+                ]
+            elif lemma in self.lexicon.outcome_words["victim_list_verbs"]:
+                # "the martyred include Captain A, Naik B and Sepoy C"
+                # (not "the executed terrorists include ...": no victims)
+                subjects = [
+                    c for c in verb.children if c.dep_ == "nsubj" and not any(g.like_num for g in c.children)
+                    and self._category_of(c) not in {"attacker", "hostile"}
+                ]
+                listed = [c for c in verb.children if c.dep_ == "dobj"]
+            else:
                 continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
             outcome = next(filter(None, map(outcome_of, subjects)), None)
-            if outcome is None or any(s["outcome"] == outcome for s in found):
+            # a ranked or titled name in the list is counted already, as one
+            if outcome is None or any(s["outcome"] == outcome and not s.get("named") for s in found):
                 continue
-            listed = [
-                p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                for p in prep.children if p.dep_ == "pobj"
-            ]
             if not listed:
                 continue
             names = [listed[0], *listed[0].conjuncts]
@@ -877,7 +896,8 @@ class CasualtyExtractor:
             first, last = listed[0].left_edge, names[-1]
             statements.append({
                 "start": first.idx, "end": last.idx + len(last.text), "token": first.i, "count": len(names),
-                "outcome": outcome, "category": "people", "qualifier": "exact", "update": False,
+                "outcome": outcome, "category": "people", "update": False,
+                "qualifier": "exact" if lemma == "identify" else "at_least",  # "include": maybe not all
                 "increment": False, "subset": False, "group": listed[0].i,
                 "text": sent.doc[first.i : last.i + 1].text, "sent": sent_index, "named": True,
             })
@@ -1441,6 +1461,9 @@ class CasualtyExtractor:
             "text": sent.doc[first.i : max(noun.i, last.i) + 1].text,
             "mostly": next((kind for kind in most if kind in {"civilian", "security"}), None),
             "of_the_injured": of_the_injured,
+            # "the injured included four policemen and a child": the parts are all the text
+            # tells of that outcome's casualties, whose figure they give where none is told
+            "listed": subset and self._lists_the_casualties(noun, outcome),
             # "eight soldiers of the Frontier Corps", "an office-bearer of the Peoples Party": the
             # force or body the counted belong to names their kind
             "force": next((
@@ -1750,6 +1773,30 @@ class CasualtyExtractor:
             if outcome is not None:
                 return outcome
         return None
+
+    def _lists_the_casualties(self, noun: Token, outcome: str) -> bool:
+        """"Those wounded included four policemen and a child", "two women were among the dead":
+        a count listed under casualties of `outcome` that the text gives no figure of ("the 12
+        dead included two women" has one)."""
+        words = self.lexicon.outcome_words
+        root = conj_root(noun)
+        verb = root.head
+        lemma = verb.lemma_.lower()
+        if lemma in words["victim_list_verbs"] and root.dep_ == "dobj":
+            told = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        elif lemma in words["victim_list_linking_verbs"] and root.dep_ in {"nsubj", "nsubjpass"}:
+            told = [
+                p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in words["victim_list_prepositions"]
+                for p in prep.children if p.dep_ == "pobj"
+            ]
+        else:
+            return False
+        return any(
+            self._casualties_noun_outcome(casualties) == outcome
+            and not any(c.dep_ == "nummod" or c.like_num for c in casualties.children)
+            and self._category_of(casualties) not in {"attacker", "hostile"}
+            for casualties in told
+        )
 
     def _casualties_noun_outcome(self, noun: Token) -> str | None:
         """The outcome a noun names when it stands for the casualties: "the dead", "the injured",
