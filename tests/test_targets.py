@@ -627,9 +627,16 @@ def test_targets_a_political_agent_is_the_government(run_extract):
     assert _targets(run_extract, text) == ["government", "paramilitary"]
 
 
-def test_targets_a_road_named_after_a_site_is_no_target(run_extract):
-    # "Airport Road" says where the hotel is; no airport was attacked
-    text = "Eleven labourers were injured when a grenade went off at Airport Road in Turbat on Sunday evening."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Airport Road" says where the grenade went off; no airport was attacked
+        "Eleven labourers were injured when a grenade went off at Airport Road in Turbat on Sunday evening.",
+        # nor was a university, in the quarter of a city named after one
+        "Gunmen shot and wounded a shopkeeper near his home in University Town in Peshawar on Sunday.",
+    ],
+)
+def test_targets_a_road_or_quarter_named_after_a_site_is_no_target(run_extract, text):
     assert _targets(run_extract, text) == ["civilians"]
 
 
