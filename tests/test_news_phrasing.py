@@ -3236,3 +3236,21 @@ def test_news_a_lead_under_a_dateline_on_a_road_through_districts(run_extract):
             "Three of the attackers died in the gunfight, officials said.")
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["district"], event["date"], event["method"], event["perpetrators_killed"]) == ("Gwadar", "2019-05-12", "armed_assault", 3)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the group told as the attackers' own word, on the subject of the summing verb
+        "Lashkar-e-Jhangvi gunmen carried out two attacks in Balochistan on Sunday.",
+        # "at two places" sums the attacks told after it, each with its own toll
+        "Two Lashkar-e-Jhangvi gunmen opened fire at two places in Balochistan on Sunday, killing six people.",
+    ],
+)
+def test_news_a_summary_naming_the_attackers_gives_them_to_each_attack_told_after(run_extract, lead):
+    text = (f"QUETTA: {lead} In the first attack, a shopkeeper was shot dead in his shop in Mastung. "
+            "In the second, a bus was fired on near Sibi, killing five pilgrims.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert {d: (e["killed"], [p["group"] for p in e["perpetrators"]]) for d, e in events.items()} == {
+        "Mastung": (1, ["LeJ"]), "Sibi": (5, ["LeJ"]),
+    }

@@ -3228,8 +3228,15 @@ class EventAssembler:
             root = ent.root
             if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in lexicon.summary_attack_lemmas:
                 return True
-            if root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.militant_initiative_verbs | {"claim"}:
-                return True
+            if root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ == "nsubj":
+                root = root.head  # "BLA militants carried out two attacks", "two Taliban bombers struck"
+            if root.dep_ != "nsubj":
+                continue
+            verb = root.head
+            if verb.lemma_.lower() in lexicon.militant_initiative_verbs | {"claim"} or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lexicon.summary_attack_lemmas for c in verb.children
+            ):
+                return True  # "... carried out two attacks": the attacks' author
         return False
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
