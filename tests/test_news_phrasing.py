@@ -3254,3 +3254,21 @@ def test_news_a_summary_naming_the_attackers_gives_them_to_each_attack_told_afte
     assert {d: (e["killed"], [p["group"] for p in e["perpetrators"]]) for d, e in events.items()} == {
         "Mastung": (1, ["LeJ"]), "Sibi": (5, ["LeJ"]),
     }
+
+
+def test_news_a_claim_told_with_the_news_beside_an_earlier_attack_is_the_news(run_extract):
+    # the subject is the news and its claim; "a day after a similar attack in Orakzai" names
+    # another attack, whose place is no home for the claim
+    text = ("PARACHINAR: Two soldiers died on Sunday when a roadside bomb hit their vehicle in Kurram. "
+            "The bombing, which was claimed by the Tehreek-i-Taliban Pakistan, came a day after a similar attack in Orakzai.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert [p["group"] for p in events["Kurram"]["perpetrators"]] == ["TTP"]
+
+
+def test_news_an_earlier_attack_the_news_is_compared_with_keeps_the_next_sentence(run_extract):
+    # with no group told with the news, the story may go on with the earlier attack
+    text = ("BANNU: A suicide bomber struck a police post in Bannu on Sunday, killing two constables. "
+            "The attack came three weeks after the bombing of a mosque in Peshawar, which killed 20 worshippers. "
+            "Officials blamed that attack on the Islamic State's Khorasan branch.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert {d: [p["group"] for p in e["perpetrators"]] for d, e in events.items()} == {"Bannu": [], "Peshawar": ["IS-KP"]}

@@ -268,6 +268,9 @@ class EventAssembler:
         # "shot nine workers on Sunday, a day after a car bomb killed 20": the
         # clause tells another, earlier attack; its attack words and figures are not this one's
         earlier = self._earlier_clause_tokens(sent, triggers, casualties)
+        # "the bombing came a day after a similar attack in Orakzai": a phrase, with no toll
+        earlier_phrase = self._earlier_phrase_tokens(sent, triggers) - earlier
+        earlier |= earlier_phrase
         earlier_spans, earlier_casualties = [], []
         if earlier:
             earlier_spans = [span for span in triggers if span.root.i in earlier]
@@ -384,7 +387,7 @@ class EventAssembler:
         # clause's own incident, told apart (`_split_frames`) with its attack words, figures,
         # places and targets
         record["earlier_clause"] = None
-        if any(c["count"] > 0 for c in earlier_casualties) and earlier_spans:
+        if earlier_spans and (any(c["count"] > 0 for c in earlier_casualties) or any(span.root.i in earlier_phrase for span in earlier_spans)):
             others = frozenset(t.i for t in sent if t.i not in earlier)
             record["earlier_clause"] = {
                 "first": min(earlier), "last": max(earlier),
@@ -1065,6 +1068,35 @@ class EventAssembler:
                 continue
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(t.i in trigger_tokens for subject in subjects for t in subject.subtree):
+                inside |= {t.i for t in token.subtree}
+        return inside
+
+    def _earlier_phrase_tokens(self, sent: Span, triggers: list[Span]) -> set[int]:
+        """Tokens of a phrase of time with a gap ("a day after a similar attack in Orakzai") on
+        the verb whose subject is an attack word that a group is told with ("the bombing,
+        claimed by the TTP, came a day after ..."): the subject is the news, whose claim it is;
+        the phrase names another, earlier attack, whose place is not the news's. (Without a
+        group the sentence is left whole: the story may go on with the earlier attack, "that
+        attack was blamed on IS-KP".)"""
+        lexicon = self.lexicon
+        trigger_tokens = {i for span in triggers for i in range(span.start, span.end)}
+
+        def gap_on(word: Token) -> bool:
+            return any(c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in word.children)
+
+        verbs: dict[int, tuple[bool, bool]] = {}  # per verb, read once: its gap, and news with a group
+        inside: set[int] = set()
+        for token in sent:
+            if token.dep_ != "prep" or token.lower_ not in lexicon.earlier_prepositions or token.head.pos_ != "VERB":
+                continue
+            if token.i in inside or not any(c.dep_ == "pobj" and c.i in trigger_tokens for c in token.children):
+                continue
+            verb = token.head
+            if verb.i not in verbs:
+                told = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+                verbs[verb.i] = (gap_on(verb), any(t.i in trigger_tokens for t in told) and any(t.ent_type_ == "GROUP" for t in told))
+            verb_gap, news_with_group = verbs[verb.i]
+            if news_with_group and (verb_gap or gap_on(token)):
                 inside |= {t.i for t in token.subtree}
         return inside
 
