@@ -709,3 +709,24 @@ def test_targets_people_killed_in_a_relative_clause_on_a_site_are_not_of_its_kin
 )
 def test_targets_nationals_of_the_country_of_the_attack(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+def test_targets_what_a_bomber_drove_into_was_attacked(run_extract):
+    # (the school it stood near was not)
+    text = "A suicide bomber drove an explosives-laden car into a Levies post near a school in Kalat on Sunday."
+    assert _targets(run_extract, text) == ["paramilitary"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the roles found who was hit: the courts the vehicle was near were not
+        ("A man was killed and 12 others were hurt when a suicide bomber drove his motorcycle into a "
+         "Frontier Corps vehicle near the district courts in Mardan on Thursday.", ["civilians", "paramilitary"]),
+        # where a misparse leaves the roles empty, the counted victims' sentence says who was hit
+        ("Seven people, including a lawyer, were killed and 20 others injured as a district court in "
+         "Mardan was hit by two suicide bombers on Tuesday morning.", ["civilians", "government"]),
+    ],
+)
+def test_targets_a_counted_victims_sentence_beside_the_roles_of_its_attack(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected

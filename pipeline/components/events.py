@@ -362,9 +362,8 @@ class EventAssembler:
         counted_toll = any(c["count"] > 0 and c["outcome"] in {"killed", "injured"} for c in casualties)
         # victims named where the toll is told ("nine Chinese engineers were killed") or listed
         # ("two judges were among the dead") are targets even in a sentence without an attack word
-        record["victim_list"] = (
-            any(pattern.search(text) for pattern in lexicon.victim_list_patterns) and self._lists_counted_victims(sent)
-        ) or self._counted_passive_victim(sent)
+        listed = any(pattern.search(text) for pattern in lexicon.victim_list_patterns) and self._lists_counted_victims(sent)
+        record["victim_list"] = listed or self._counted_passive_victim(sent)
         # who or what was attacked: the roles of the attack and casualty words, not every cue of
         # the sentence (the police who spoke, the hospital the wounded were taken to); a victim
         # list names its victims in the sentence's own words
@@ -374,7 +373,11 @@ class EventAssembler:
             # "plotting an attack on a mosque": no one was attacked there
             self._attacked_text(sent, [span for span in triggers if not self._trigger_is_hypothetical(span)], record["heading"], frozenset(earlier) | not_targets)
         ) if told else []
-        if record["victim_list"]:
+        if listed or (record["victim_list"] and not (triggers and record["targets"])):
+            # where the roles of an attack word found who was hit, the sentence's other words
+            # are not read for more ("a man was killed when a bomber drove into an FC vehicle
+            # near the courts": no court was hit); where they found no one (a parse gone wrong),
+            # a counted victim's sentence says who was
             record["targets"] += [kind for kind in cued if kind not in record["targets"]]
         # "the dead were all policemen", "police officers were the target": who the victims were,
         # in the words the sentence says it of (not the officer who said it)
