@@ -3272,3 +3272,16 @@ def test_news_an_earlier_attack_the_news_is_compared_with_keeps_the_next_sentenc
             "Officials blamed that attack on the Islamic State's Khorasan branch.")
     events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
     assert {d: [p["group"] for p in e["perpetrators"]] for d, e in events.items()} == {"Bannu": [], "Peshawar": ["IS-KP"]}
+
+
+@pytest.mark.parametrize(
+    "second, killed, injured",
+    [
+        ("The wounded, numbering more than 30, were taken to the district hospital.", 3, 30),
+        ("The dead, who numbered 12 by the evening, included four soldiers.", 12, None),
+    ],
+)
+def test_news_casualties_told_by_their_number(run_extract, second, killed, injured):
+    text = f"A car bomb went off outside the Bannu cantonment on Tuesday, killing three people. {second}"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)

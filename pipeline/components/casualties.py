@@ -1498,6 +1498,14 @@ class CasualtyExtractor:
             # "the group said nine of its fighters were killed and 16 wounded": the remnant of a
             # group's own tally is that tally's too, whatever outcome word follows it
             return None, False, False, False
+        if noun.dep_ == "dobj" and noun.head.dep_ in {"acl", "advcl", "relcl"} and (
+            noun.head.lemma_.lower() in lexicon.outcome_words["numbering_verbs"]
+        ):
+            # "the injured, numbering more than 30, were taken to hospital": the casualties the
+            # participle hangs on
+            outcome = self._casualties_noun_outcome(noun.head.head)
+            if outcome is not None:
+                return outcome, False, False, False
         # a conjunct's own modifier is its outcome: "two civilians were martyred and over 30
         # others injured"
         # "30 others injured", "five people killed": an outcome word right after the counted
