@@ -3285,3 +3285,10 @@ def test_news_casualties_told_by_their_number(run_extract, second, killed, injur
     text = f"A car bomb went off outside the Bannu cantonment on Tuesday, killing three people. {second}"
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_news_a_cracker_attack_is_a_bombing(run_extract):
+    # the small explosive device of Karachi's reports
+    text = "KARACHI: A cracker attack on a shop in Lyari left a woman and her two children injured on Sunday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["method"], event["injured"]) == ("bombing", 3)
