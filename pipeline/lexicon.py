@@ -29,6 +29,7 @@ class Lexicon:
     kin_nouns: frozenset[str]  # "his two sons": civilians, counted only with a possessive
     bodyguard_nouns: frozenset[str]  # "the officer and his gunman": an attacker's word for a guard
     armed_person_nouns: dict[str, frozenset[str]]  # "modifiers", "nouns": "armed men" are attackers
+    private_guard_nouns: dict[str, frozenset[str]]  # "modifiers", "nouns": "four security guards" are civilians
     at_least: tuple[str, ...]
     approx: tuple[str, ...]
     vague_amounts: frozenset[str]
@@ -231,6 +232,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         kin_nouns=frozenset(raw["kin_nouns"]["words"]),
         bodyguard_nouns=frozenset(raw["bodyguard_nouns"]["words"]),
         armed_person_nouns={k: frozenset(v) for k, v in raw["armed_person_nouns"].items() if not k.startswith("_")},
+        private_guard_nouns={k: frozenset(v) for k, v in raw["private_guard_nouns"].items() if not k.startswith("_")},
         at_least=tuple(raw["qualifiers"]["at_least"]),
         approx=tuple(raw["qualifiers"]["approx"]),
         vague_amounts=frozenset(raw["vague_amounts"]),

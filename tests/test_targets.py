@@ -730,3 +730,16 @@ def test_targets_what_a_bomber_drove_into_was_attacked(run_extract):
 )
 def test_targets_a_counted_victims_sentence_beside_the_roles_of_its_attack(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # guards a business hires are civilians beside the police
+        ("Gunmen stormed a bank in Hyderabad on Monday, killing two security guards and a police constable.", ["civilians", "police"]),
+        # guards of a force named are that force
+        ("Gunmen killed two Levies guards at a checkpost in Kalat on Monday.", ["paramilitary"]),
+    ],
+)
+def test_targets_hired_security_guards_are_civilians(run_extract, text, expected):
+    assert _targets(run_extract, text) == expected

@@ -1232,6 +1232,12 @@ class CasualtyExtractor:
             category = "security"  # "killing the officer and his gunman": his armed guard
         if category == "security" and modifiers & lexicon.hostile_modifiers:
             category = "hostile"
+        private = lexicon.private_guard_nouns
+        if category == "security" and word in private["nouns"] and modifiers & private["modifiers"] and not any(
+            c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ == "SECURITY_FORCE" and c.lower_ not in private["modifiers"])
+            for c in noun.children
+        ):
+            category = "civilian"  # "four security guards" of an exchange or a bank: hired, no force
         if category is None and noun.pos_ == "PROPN" and noun.ent_type_ in {"NORP", "GPE"}:
             return None
         return category
