@@ -743,3 +743,20 @@ def test_targets_a_counted_victims_sentence_beside_the_roles_of_its_attack(run_e
 )
 def test_targets_hired_security_guards_are_civilians(run_extract, text, expected):
     assert _targets(run_extract, text) == expected
+
+
+def test_targets_a_long_list_struck_is_read_without_deep_recursion(run_extract):
+    # what was struck is read by a worklist: a list of hundreds of conjuncts is no deeper a
+    # call stack than one (the list below is 300 deep; the allowance, 150 frames, is not)
+    import inspect
+    import sys
+
+    sites = " and ".join("a post in Kalat" if n % 2 else "a bank in Kalat" for n in range(300))
+    text = f"Militants struck {sites} on Sunday, killing two policemen."
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 150)
+    try:
+        targets = _targets(run_extract, text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert targets == ["police"]

@@ -1813,8 +1813,25 @@ class EventAssembler:
         in `excluded` (a clause that tells another attack) are left out."""
         lexicon = self.lexicon
         kept: set[int] = set()
+        # the phrases and verbs still to read: a worklist, not recursion (a list of a thousand
+        # conjuncts, "struck a camp in Kalat and a bank in Mastung and ...", is that deep)
+        pending: list[tuple[bool, Token]] = []
+        read: set[tuple[bool, int]] = set()
 
         def phrase(noun: Token) -> None:
+            pending.append((True, noun))
+
+        def objects(word: Token) -> None:
+            pending.append((False, word))
+
+        def read_pending() -> None:
+            while pending:
+                is_phrase, token = pending.pop()
+                if (is_phrase, token.i) not in read:
+                    read.add((is_phrase, token.i))
+                    (read_phrase if is_phrase else read_objects)(token)
+
+        def read_phrase(noun: Token) -> None:
             if self._names_where(noun):
                 return
             kept.add(noun.i)
@@ -1842,7 +1859,7 @@ class EventAssembler:
                 else:
                     kept.update(t.i for t in child.subtree)
 
-        def objects(word: Token) -> None:
+        def read_objects(word: Token) -> None:
             for child in word.children:
                 if child.dep_ in {"dobj", "nsubjpass", "dative", "oprd"}:
                     phrase(child)
@@ -1898,6 +1915,7 @@ class EventAssembler:
                                 phrase(inner)  # "passengers offloaded from a bus and shot": the bus's
                     elif particle and prep.dep_ == "dobj":
                         phrase(prep)  # "were pulled off a bus", which the parser reads as "pull off" + object
+        read_pending()
         # a name written with hyphens ("Jamiat Ulema-e-Islam-Fazl", which the parser splits up and
         # hangs on other words) is kept whole where any word of it is kept
         for chain in _hyphenated_words(sent):
