@@ -155,11 +155,16 @@ def _past_compounds(token: Token) -> Token:
 
 
 def left_compounds(token: Token):
-    """The compounds before a word, and theirs: "Havildar Naeem Akhtar" gives Naeem and Havildar."""
-    for child in token.lefts:
-        if child.dep_ == "compound":
+    """The compounds before a word, and theirs: "Havildar Naeem Akhtar" gives Naeem and Havildar.
+    (Walked with a stack, in the same order as depth first: a chain of names may be long.)"""
+    stack = [iter(token.lefts)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.dep_ == "compound":
             yield child
-            yield from left_compounds(child)
+            stack.append(iter(child.lefts))
 
 
 def conj_root(token: Token) -> Token:
