@@ -3292,3 +3292,19 @@ def test_news_a_cracker_attack_is_a_bombing(run_extract):
     text = "KARACHI: A cracker attack on a shop in Lyari left a woman and her two children injured on Sunday."
     event = _only(run_extract(text, published=PUBLISHED))
     assert (event["method"], event["injured"]) == ("bombing", 3)
+
+
+def test_news_an_earlier_attack_fronting_a_summary_lends_it_no_place(run_extract):
+    # "days after an attack in Lahore" names another attack: the summary's attacks are the two
+    # told after it, each with its own toll, day and the group the summary names
+    text = ("PESHAWAR: Only days after a deadly suicide attack in Lahore, three Taliban bombers struck at two places "
+            "in the northwest yesterday, killing seven people and wounding a dozen others. Two bombers attacked "
+            "the office of the political agent in Mohmand at around 9am, opening fire on the guards. One was shot "
+            "dead by Levies personnel but the other blew himself up, killing five people. Later in the day, a "
+            "suicide bomber rammed his motorcycle into a van carrying judges in Hayatabad, killing two people.")
+    events = {e["district"]: e for e in run_extract(text, published="2017-02-16")}
+    assert {d: (e["date"], e["killed"], [p["group"] for p in e["perpetrators"]]) for d, e in events.items()} == {
+        "Mohmand": ("2017-02-15", 5, ["TTP"]),
+        "Peshawar": ("2017-02-15", 2, ["TTP"]),
+        "Lahore": ("2017-02", None, []),
+    }

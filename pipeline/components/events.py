@@ -442,7 +442,7 @@ class EventAssembler:
             [c for c in casualties if c["token"] not in record_of_a_group], singular_attack, one_told,
             skipped=record_of_a_group,
         )
-        record["summary"] = self._is_summary(sent, text)
+        record["summary"] = self._is_summary(sent, text, frozenset(earlier))
         record["multi_claim"] = bool(lexicon.claims_of_several.search(text))
         # "four men were shot in the same village last month" (lexicon `same_place_phrases`)
         record["same_place"] = any(phrase in text for phrase in lexicon.same_place_phrases)
@@ -1076,11 +1076,13 @@ class EventAssembler:
 
     def _earlier_phrase_tokens(self, sent: Span, triggers: list[Span]) -> set[int]:
         """Tokens of a phrase of time with a gap ("a day after a similar attack in Orakzai") on
-        the verb whose subject is an attack word that a group is told with ("the bombing,
-        claimed by the TTP, came a day after ..."): the subject is the news, whose claim it is;
-        the phrase names another, earlier attack, whose place is not the news's. (Without a
-        group the sentence is left whole: the story may go on with the earlier attack, "that
-        attack was blamed on IS-KP".)"""
+        an attack verb ("days after an attack in Lahore, three bombers struck at two places"),
+        or on a verb whose subject is an attack word that a group is told with ("the bombing,
+        claimed by the TTP, came a day after ..."): the verb or its subject is the news, whose
+        claim and figures they are; the phrase names another, earlier attack, whose place is
+        not the news's. (Under another verb with no group, "the attacks came three weeks after
+        the bombing of a mosque in Islamabad", the sentence is left whole: the story may go on
+        with the earlier attack, "that attack was blamed on IS-KP".)"""
         lexicon = self.lexicon
         trigger_tokens = {i for span in triggers for i in range(span.start, span.end)}
 
@@ -1097,7 +1099,12 @@ class EventAssembler:
             verb = token.head
             if verb.i not in verbs:
                 told = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-                verbs[verb.i] = (gap_on(verb), any(t.i in trigger_tokens for t in told) and any(t.ent_type_ == "GROUP" for t in told))
+                # the verb tells the news itself ("three Taliban bombers struck at two places, days
+                # after an attack in Lahore"), or its subject does with its group
+                news = verb.i in trigger_tokens or (
+                    any(t.i in trigger_tokens for t in told) and any(t.ent_type_ == "GROUP" for t in told)
+                )
+                verbs[verb.i] = (gap_on(verb), news)
             verb_gap, news_with_group = verbs[verb.i]
             if news_with_group and (verb_gap or gap_on(token)):
                 inside |= {t.i for t in token.subtree}
@@ -2035,15 +2042,18 @@ class EventAssembler:
             return True  # "violence killed 1,000 people"; not "a truck bomb that left 120 dead"
         return False
 
-    def _is_summary(self, sent: Span, text: str) -> bool:
+    def _is_summary(self, sent: Span, text: str, earlier: frozenset[int] = frozenset()) -> bool:
         """"Two separate raids on 3 May left eight dead", "Bombings in Zhob and
-        Tank kill 21": a sentence that counts several incidents together."""
+        Tank kill 21": a sentence that counts several incidents together. Places in `earlier`
+        (a clause or phrase that tells an earlier attack: "days after an attack in Lahore") are
+        not the summed attacks'."""
         lexicon = self.lexicon
         plural_trigger = any(t.tag_ == "NNS" and t.lemma_.lower() in lexicon.summary_attack_lemmas for t in sent)
         districts = {
             self.gazetteer[e.ent_id_].district for e in self._ents.get(sent.start, ())
             if e.label_ == "PLACE" and e.ent_id_ in self.gazetteer and self.gazetteer[e.ent_id_].district
             and not self._is_dateline(e, sent)  # "PESHAWAR - two blasts in Parachinar killed 45": one place
+            and e.start not in earlier
             and not _in_capitals_of_a_word(e, self.gazetteer[e.ent_id_])  # "a SWAT team"
         }
         if plural_trigger and len(districts) >= 2:
