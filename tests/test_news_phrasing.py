@@ -627,7 +627,9 @@ def test_news_weekday_in_the_lead_dates_the_incident(run_extract, text):
 
 @pytest.mark.parametrize(
     "when",
-    ["on the night of 10 and 11 May", "on the night between May 10 and 11", "in the early hours of 10 May"],
+    ["on the night of 10 and 11 May", "on the night between May 10 and 11", "in the early hours of 10 May",
+     # the two days written with a slash, as the military's releases do
+     "on the night of 10/11 May"],
 )
 def test_news_the_night_of_two_days_is_dated_by_the_first(run_extract, when):
     # the base model tags only "the night" of "the night of 10 and 11 May"

@@ -55,8 +55,8 @@ WEEKDAYS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: "3 June", "10 and 11 May 2019" (groups: day, month, year) and "June 3", "May 10 and 11"
 #: (month, day, year), for a month alternation
-_DAY_MONTH_SOURCE = r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({months})\.?(?:,?\s+(\d{{4}}))?\b"
-_MONTH_DAY_SOURCE = r"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b"
+_DAY_MONTH_SOURCE = r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|/|and|to|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?({months})\.?(?:,?\s+(\d{{4}}))?\b"
+_MONTH_DAY_SOURCE = r"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|/|and|to|&)\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?\b"
 DAY_MONTH = re.compile(_DAY_MONTH_SOURCE.format(months=_MONTH_RE))
 MONTH_DAY = re.compile(_MONTH_DAY_SOURCE.format(months=_MONTH_RE))
 _NAMED_MONTH_RE = "|".join(sorted({name.capitalize() for name in MONTHS if len(name) > 2}, key=len, reverse=True))
