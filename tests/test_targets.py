@@ -760,3 +760,9 @@ def test_targets_a_long_list_struck_is_read_without_deep_recursion(run_extract):
     finally:
         sys.setrecursionlimit(limit)
     assert targets == ["police"]
+
+
+@pytest.mark.parametrize("victim", ["a Shia scholar", "a religious scholar", "the pesh imam of a mosque"])
+def test_targets_religious_scholars_are_religious(run_extract, victim):
+    text = f"Gunmen on a motorcycle shot dead {victim} in Orangi on Sunday."
+    assert _targets(run_extract, text) == ["religious"]
