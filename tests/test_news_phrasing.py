@@ -3310,3 +3310,24 @@ def test_news_an_earlier_attack_fronting_a_summary_lends_it_no_place(run_extract
         "Peshawar": ("2017-02-15", 2, ["TTP"]),
         "Lahore": ("2017-02", None, []),
     }
+
+
+def test_news_the_martyrs_listed_by_rank_are_counted(run_extract):
+    # "the martyrs" are the dead; "an ASI" (an assistant sub-inspector) is one of them
+    text = "TANK: Militants stormed a police station in Tank on Monday night. The martyrs include an ASI and two constables, police said."
+    assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
+
+
+def test_news_bodies_of_passengers_shot_after_offloading_were_killed(run_extract):
+    text = "QUETTA: The bodies of seven passengers who had been offloaded from a coach and shot were found in Musakhel on Monday."
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("Musakhel", 7)
+
+
+def test_news_a_ranked_martyr_from_a_valley_is_no_second_incident(run_extract):
+    # "from Skardu's Shigar valley" is where the colonel came from, however the parser nests it
+    text = ("RAWALPINDI: Two officers were martyred when a landmine hit their vehicle in North Waziristan on Friday. "
+            "The martyred officers include Lieutenant Colonel Sher Baz Khan from Skardu's Shigar valley and "
+            "Major Umar Daraz Khan from Attock.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["killed"]) == ("North Waziristan", 2)

@@ -1819,7 +1819,9 @@ class CasualtyExtractor:
 
     def _casualties_noun_outcome(self, noun: Token) -> str | None:
         """The outcome a noun names when it stands for the casualties: "the dead", "the injured",
-        or a pronoun with its participle ("those killed")."""
+        "the martyrs" (lexicon `dead_nouns`), or a pronoun with its participle ("those killed")."""
+        if noun.lower_ in self.lexicon.outcome_words["dead_nouns"]:
+            return "killed"
         if noun.lower_ in self.lexicon.outcome_words["standalone_outcomes"]:
             outcome = self._predicate_outcome(noun)
             if outcome in {"killed", "injured"}:

@@ -1560,12 +1560,20 @@ class EventAssembler:
     def _home_of_a_named_person(self, place: Token, depth: int = 0) -> bool:
         """Whether a place name (or the first of the places listed with it) hangs on "of" after a
         person's name: "Constable Imran Ali of Swabi", "Naik Ahmed Khan, 31, of Chakwal" tell
-        where the man came from, as "a resident of Swabi" does, not where he was hit."""
+        where the man came from, as "a resident of Swabi" does, not where he was hit; so does
+        "from" after a ranked name ("Major Ali Khan from Hunza")."""
         node = conj_root(place)
+        for _ in range(3):  # "from Hunza Valley's Karimabad area": the phrase the name is in
+            if node.dep_ not in {"compound", "poss"} or node.head.i == node.i:
+                break
+            node = node.head
         prep = node.head
-        if node.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        if node.dep_ != "pobj" or prep.lower_ not in {"of", "from"} or prep.dep_ != "prep":
             return False
         name = prep.head
+        ranked = any(c.lower_ in self.lexicon.rank_titles for c in left_compounds(name))
+        if prep.lower_ == "from" and not ranked:
+            return False  # "Major A from Hunza" is his home; "abducted Ali from Turbat" may be the scene
         if name.ent_type_ == "PLACE" and depth < 3:
             # "Naik A, 31, of Chakwal and Sepoy B, 24, of Kurram", parsed with the second "of"
             # on Chakwal: the place of a home is named after another home
@@ -1573,7 +1581,7 @@ class EventAssembler:
         if name.pos_ != "PROPN" or name.ent_type_ in {"PLACE", "GPE", "GROUP", "ORG", "SECURITY_FORCE", "FAC"}:
             return False
         # a name with a rank before it, as `_named_members_of_the_forces` reads one
-        return name.ent_type_ == "PERSON" or any(c.lower_ in self.lexicon.rank_titles for c in left_compounds(name))
+        return name.ent_type_ == "PERSON" or ranked
 
     def _office_place(self, ent: Span) -> bool:
         """Whether a place (or the first of the places listed with it) is the object of "in" on
