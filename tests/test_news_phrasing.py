@@ -3276,26 +3276,6 @@ def test_news_an_earlier_attack_the_news_is_compared_with_keeps_the_next_sentenc
     assert {d: [p["group"] for p in e["perpetrators"]] for d, e in events.items()} == {"Bannu": [], "Peshawar": ["IS-KP"]}
 
 
-@pytest.mark.parametrize(
-    "second, killed, injured",
-    [
-        ("The wounded, numbering more than 30, were taken to the district hospital.", 3, 30),
-        ("The dead, who numbered 12 by the evening, included four soldiers.", 12, None),
-    ],
-)
-def test_news_casualties_told_by_their_number(run_extract, second, killed, injured):
-    text = f"A car bomb went off outside the Bannu cantonment on Tuesday, killing three people. {second}"
-    event = _only(run_extract(text, published=PUBLISHED))
-    assert (event["killed"], event["injured"]) == (killed, injured)
-
-
-def test_news_a_cracker_attack_is_a_bombing(run_extract):
-    # the small explosive device of Karachi's reports
-    text = "KARACHI: A cracker attack on a shop in Lyari left a woman and her two children injured on Sunday."
-    event = _only(run_extract(text, published=PUBLISHED))
-    assert (event["method"], event["injured"]) == ("bombing", 3)
-
-
 def test_news_an_earlier_attack_fronting_a_summary_lends_it_no_place(run_extract):
     # "days after an attack in Lahore" names another attack: the summary's attacks are the two
     # told after it, each with its own toll, day and the group the summary names
@@ -3318,16 +3298,28 @@ def test_news_the_martyrs_listed_by_rank_are_counted(run_extract):
     assert _only(run_extract(text, published=PUBLISHED))["killed"] == 3
 
 
-def test_news_bodies_of_passengers_shot_after_offloading_were_killed(run_extract):
-    text = "QUETTA: The bodies of seven passengers who had been offloaded from a coach and shot were found in Musakhel on Monday."
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # casualties told by their number ("numbering", "who numbered")
+        pytest.param("A car bomb went off outside the Bannu cantonment on Tuesday, killing three people. The wounded, "
+                     "numbering more than 30, were taken to the district hospital.", {"killed": 3, "injured": 30},
+                     id="the-wounded-numbering-thirty"),
+        pytest.param("A car bomb went off outside the Bannu cantonment on Tuesday, killing three people. The dead, who "
+                     "numbered 12 by the evening, included four soldiers.", {"killed": 12, "injured": None},
+                     id="the-dead-who-numbered-twelve"),
+        # the small explosive device of Karachi's reports
+        pytest.param("KARACHI: A cracker attack on a shop in Lyari left a woman and her two children injured on Sunday.",
+                     {"method": "bombing", "injured": 3}, id="a-cracker-attack-is-a-bombing"),
+        pytest.param("QUETTA: The bodies of seven passengers who had been offloaded from a coach and shot were found in "
+                     "Musakhel on Monday.", {"district": "Musakhel", "killed": 7}, id="bodies-of-people-shot-were-killed"),
+        # "from Skardu's Shigar valley" is where the colonel came from, however the parser nests it
+        pytest.param("RAWALPINDI: Two officers were martyred when a landmine hit their vehicle in North Waziristan on "
+                     "Friday. The martyred officers include Lieutenant Colonel Sher Baz Khan from Skardu's Shigar valley "
+                     "and Major Umar Daraz Khan from Attock.", {"district": "North Waziristan", "killed": 2},
+                     id="a-ranked-martyrs-home-is-no-second-incident"),
+    ],
+)
+def test_news_one_report_reads(run_extract, text, expected):
     event = _only(run_extract(text, published=PUBLISHED))
-    assert (event["district"], event["killed"]) == ("Musakhel", 7)
-
-
-def test_news_a_ranked_martyr_from_a_valley_is_no_second_incident(run_extract):
-    # "from Skardu's Shigar valley" is where the colonel came from, however the parser nests it
-    text = ("RAWALPINDI: Two officers were martyred when a landmine hit their vehicle in North Waziristan on Friday. "
-            "The martyred officers include Lieutenant Colonel Sher Baz Khan from Skardu's Shigar valley and "
-            "Major Umar Daraz Khan from Attock.")
-    event = _only(run_extract(text, published=PUBLISHED))
-    assert (event["district"], event["killed"]) == ("North Waziristan", 2)
+    assert {field: event[field] for field in expected} == expected

@@ -1089,7 +1089,7 @@ class EventAssembler:
         def gap_on(word: Token) -> bool:
             return any(c.dep_ == "npadvmod" and c.lower_ in lexicon.time_gap_units for c in word.children)
 
-        verbs: dict[int, tuple[bool, bool]] = {}  # per verb, read once: its gap, and news with a group
+        verbs: dict[int, tuple[bool, bool]] = {}  # per verb, read once: its gap, and whether it tells the news
         inside: set[int] = set()
         for token in sent:
             if token.dep_ != "prep" or token.lower_ not in lexicon.earlier_prepositions or token.head.pos_ != "VERB":
@@ -1105,8 +1105,8 @@ class EventAssembler:
                     any(t.i in trigger_tokens for t in told) and any(t.ent_type_ == "GROUP" for t in told)
                 )
                 verbs[verb.i] = (gap_on(verb), news)
-            verb_gap, news_with_group = verbs[verb.i]
-            if news_with_group and (verb_gap or gap_on(token)):
+            verb_gap, tells_the_news = verbs[verb.i]
+            if tells_the_news and (verb_gap or gap_on(token)):
                 inside |= {t.i for t in token.subtree}
         return inside
 
