@@ -3262,7 +3262,7 @@ def test_news_a_claim_told_with_the_news_beside_an_earlier_attack_is_the_news(ru
     # the subject is the news and its claim; "a day after a similar attack in Orakzai" names
     # another attack, whose place is no home for the claim
     text = ("PARACHINAR: Two soldiers died on Sunday when a roadside bomb hit their vehicle in Kurram. "
-            "The blast, claimed by the Tehreek-i-Taliban Pakistan, came a day after a similar attack in Orakzai.")
+            "The blast, which the Tehreek-i-Taliban Pakistan said it carried out, came a day after a similar attack in Orakzai.")
     events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
     assert [p["group"] for p in events["Kurram"]["perpetrators"]] == ["TTP"]
 

@@ -1076,7 +1076,7 @@ class EventAssembler:
 
     def _earlier_phrase_tokens(self, sent: Span, triggers: list[Span]) -> set[int]:
         """Tokens of a phrase of time with a gap ("a day after a similar attack in Orakzai") on
-        an attack verb ("days after an attack in Lahore, three bombers struck at two places"),
+        an attack verb ("days after a bombing in Lahore, gunmen attacked two posts"),
         or on a verb whose subject is an attack word that a group is told with ("the bombing,
         claimed by the TTP, came a day after ..."): the verb or its subject is the news, whose
         claim and figures they are; the phrase names another, earlier attack, whose place is
@@ -1099,8 +1099,8 @@ class EventAssembler:
             verb = token.head
             if verb.i not in verbs:
                 told = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-                # the verb tells the news itself ("three Taliban bombers struck at two places, days
-                # after an attack in Lahore"), or its subject does with its group
+                # the verb tells the news itself ("days after a bombing in Lahore, Taliban gunmen
+                # attacked two posts"), or its subject does with its group
                 news = verb.i in trigger_tokens or (
                     any(t.i in trigger_tokens for t in told) and any(t.ent_type_ == "GROUP" for t in told)
                 )
