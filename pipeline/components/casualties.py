@@ -865,11 +865,6 @@ class CasualtyExtractor:
         as "the dead", "the injured" (or "those killed") and named one by one count one each, where
         the sentence has no figure of that outcome (the names then are the figure's); so do the
         names a list verb gives them ("those martyred include Havildar A, Sepoy B and Naik C")."""
-        dead = self.lexicon.outcome_words["dead_nouns"]
-
-        def outcome_of(subject: Token) -> str | None:
-            return "killed" if subject.lower_ in dead else self._casualties_noun_outcome(subject)
-
         statements = []
         for verb in sent:
             lemma = verb.lemma_.lower()
@@ -882,14 +877,11 @@ class CasualtyExtractor:
             elif lemma in self.lexicon.outcome_words["victim_list_verbs"]:
                 # "the martyred include Captain A, Naik B and Sepoy C"
                 # (not "the executed terrorists include ...": no victims)
-                subjects = [
-                    c for c in verb.children if c.dep_ == "nsubj" and not any(g.like_num for g in c.children)
-                    and self._category_of(c) not in {"attacker", "hostile"}
-                ]
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and self._victims_with_no_figure(c)]
                 listed = [c for c in verb.children if c.dep_ == "dobj"]
             else:
                 continue
-            outcome = next(filter(None, map(outcome_of, subjects)), None)
+            outcome = next(filter(None, map(self._casualties_noun_outcome, subjects)), None)
             # a ranked or titled name in the list is counted already, as one
             if outcome is None or any(s["outcome"] == outcome and not s.get("named") for s in found):
                 continue
@@ -1777,44 +1769,42 @@ class CasualtyExtractor:
     def _listed_victims_outcome(self, head: Token, current: Token) -> str | None:
         """The outcome of a victim list: the count is the subject of a linking verb with
         "among the dead", or the object of "include" whose subject is "the dead"/"the injured"."""
-        words = self.lexicon.outcome_words
-        lemma = head.lemma_.lower()
-        listed: list[Token] = []
-        if lemma in words["victim_list_linking_verbs"] and current.dep_ in {"nsubj", "nsubjpass"}:
-            listed = [
-                p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in words["victim_list_prepositions"]
-                for p in prep.children if p.dep_ == "pobj"
-            ]
-        elif lemma in words["victim_list_verbs"] and current.dep_ == "dobj":
-            listed = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        for noun in listed:
+        for noun in self._casualties_listing(head, current):
             outcome = self._casualties_noun_outcome(noun)
             if outcome is not None:
                 return outcome
         return None
 
+    def _casualties_listing(self, verb: Token, item: Token) -> list[Token]:
+        """The nouns that may stand for the casualties a list verb lists `item` under: "the dead"
+        of "five boys were among the dead" (a linking verb, `item` its subject) or of "the dead
+        include two judges" (`item` the object of a list verb)."""
+        words = self.lexicon.outcome_words
+        lemma = verb.lemma_.lower()
+        if lemma in words["victim_list_linking_verbs"] and item.dep_ in {"nsubj", "nsubjpass"}:
+            return [
+                p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in words["victim_list_prepositions"]
+                for p in prep.children if p.dep_ == "pobj"
+            ]
+        if lemma in words["victim_list_verbs"] and item.dep_ == "dobj":
+            return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return []
+
     def _lists_the_casualties(self, noun: Token, outcome: str) -> bool:
         """"Those wounded included four policemen and a child", "two women were among the dead":
         a count listed under casualties of `outcome` that the text gives no figure of ("the 12
         dead included two women" has one)."""
-        words = self.lexicon.outcome_words
         root = conj_root(noun)
-        verb = root.head
-        lemma = verb.lemma_.lower()
-        if lemma in words["victim_list_verbs"] and root.dep_ == "dobj":
-            told = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        elif lemma in words["victim_list_linking_verbs"] and root.dep_ in {"nsubj", "nsubjpass"}:
-            told = [
-                p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in words["victim_list_prepositions"]
-                for p in prep.children if p.dep_ == "pobj"
-            ]
-        else:
-            return False
         return any(
-            self._casualties_noun_outcome(casualties) == outcome
-            and not any(c.dep_ == "nummod" or c.like_num for c in casualties.children)
-            and self._category_of(casualties) not in {"attacker", "hostile"}
-            for casualties in told
+            self._casualties_noun_outcome(casualties) == outcome and self._victims_with_no_figure(casualties)
+            for casualties in self._casualties_listing(root.head, root)
+        )
+
+    def _victims_with_no_figure(self, casualties: Token) -> bool:
+        """Whether a noun that stands for casualties ("the injured", "those martyred") carries no
+        figure of its own and names no attackers ("the executed terrorists")."""
+        return not any(c.dep_ == "nummod" or c.like_num for c in casualties.children) and (
+            self._category_of(casualties) not in {"attacker", "hostile"}
         )
 
     def _casualties_noun_outcome(self, noun: Token) -> str | None:
