@@ -127,10 +127,21 @@ def place_patterns(patterns_dir: str | None = None) -> list[dict]:
     tokens the way the English tokenizer splits them."""
     folder = Path(patterns_dir) if patterns_dir else data_path("patterns")
     tokenizer = _english_tokenizer()
+    records = list(srsly.read_jsonl(folder / "gazetteer.jsonl"))
+    # A name shared by a place in Pakistan and one abroad ("Torkham", both sides of the
+    # crossing) means the Pakistani place in these reports; the ruler keeps one id per span,
+    # and which of two equal patterns it keeps is not something to leave to chance.
+    domestic = {
+        name.lower()
+        for record in records if record.get("country") == "Pakistan"
+        for name in [record["name"], *record.get("aliases", [])]
+    }
     patterns = []
-    for record in srsly.read_jsonl(folder / "gazetteer.jsonl"):
+    for record in records:
         key = place_key(record)
         for name in [record["name"], *record.get("aliases", [])]:
+            if record.get("country") != "Pakistan" and name.lower() in domestic:
+                continue
             if record.get("ambiguous") or _written_as_code(name):
                 forms = {name, name.upper()} if record.get("ambiguous") and not _written_as_code(name) else {name}
                 for form in sorted(forms):

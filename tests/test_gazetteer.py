@@ -370,3 +370,13 @@ def test_the_martoong_spelling_places_an_attack_in_shangla(run_extract):
         "2019-04-10",
     )
     assert [(e["district"], e["province"], e["killed"]) for e in events] == [("Shangla", "Khyber Pakhtunkhwa", 2)]
+
+
+def test_a_name_shared_with_a_place_abroad_means_the_pakistani_one(run_extract):
+    """Torkham is a crossing with a town on each side; the gazetteer holds both, and a report
+    of an attack "near Torkham" places it on the Pakistani side, in Khyber."""
+    events = run_extract(
+        "Two customs inspectors were gunned down by men on a motorbike near Torkham on Friday.",
+        "2023-03-11",
+    )
+    assert [(e["country"], e["district"], e["killed"]) for e in events] == [("Pakistan", "Khyber", 2)]
