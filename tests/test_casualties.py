@@ -1023,8 +1023,12 @@ def test_casualties_relatives_counted_without_a_possessive_are_victims(statement
         ("The bodies of two teachers abducted a week earlier were found in Kech on Sunday.", [(2, "civilian")]),
         # "his body": the one person kidnapped, found dead
         ("Gunmen kidnapped a vaccinator in Mir Ali on Saturday; his body was found the next day.", [(1, "people")]),
+        # the abducted themselves found dead, in one clause or joined to the taking
+        ("Four kidnapped shepherds were found dead in a gorge near Kohlu on Tuesday.", [(4, "civilian")]),
+        ("Three road workers were abducted from their camp and later found dead near Turbat.", [(3, "civilian")]),
         # a body found with nothing that ties the death to violence is no toll of an attack
         ("The body of an elderly man was found near the bus stand in Awaran.", []),
+        ("Two fishermen were found dead on the beach near Pasni after the storm.", []),
         ("His body was handed over to the family after a post-mortem in Awaran.", []),
     ],
 )

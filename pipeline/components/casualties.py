@@ -1082,14 +1082,30 @@ class CasualtyExtractor:
             body = noun.head.head
         found_verbs = self.lexicon.outcome_words["found_verbs"]
         if body.lower_ not in self.lexicon.outcome_words["body_nouns"]:
-            return False
+            return self._found_dead(noun) and self._violent_death_told(noun.sent)
         if not (body.dep_ in {"dobj", "nsubjpass"} and body.head.lemma_.lower() in found_verbs) and not (
             # "the bodies of three labourers abducted a week earlier were found", which the parser
             # reads as "bodies ... abducted" with "were found" joined to it
             (verb := self._verb_past_a_participle(body)) is not None and verb.lemma_.lower() in found_verbs
         ):
             return False
-        sentence = span_text(body.sent).lower()
+        return self._violent_death_told(body.sent)
+
+    def _found_dead(self, noun: Token) -> bool:
+        """"Five abducted labourers were found dead", "two men were kidnapped and later found
+        dead": the subject of a finding verb (lexicon `found_verbs`), or of the verb it is joined
+        to, with "dead" as its complement."""
+        if noun.dep_ != "nsubjpass":
+            return False
+        verbs = [noun.head, *(c for c in noun.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        return any(
+            verb.lemma_.lower() in self.lexicon.outcome_words["found_verbs"]
+            and any(c.dep_ in {"oprd", "acomp", "xcomp"} and c.lower_ == "dead" for c in verb.children)
+            for verb in verbs
+        )
+
+    def _violent_death_told(self, sent: Span) -> bool:
+        sentence = span_text(sent).lower()
         return any(cue in sentence for cue in self.lexicon.outcome_words["violent_death_cues"])
 
     def _attackers_before(self, noun: Token) -> bool:
