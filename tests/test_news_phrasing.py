@@ -3280,6 +3280,14 @@ def test_news_the_martyrs_listed_by_rank_are_counted(run_extract):
                      {"killed": 2, "injured": 1}, id="a-third-after-a-count-is-one-more"),
         pytest.param("Two labourers died on the spot, while a third was badly wounded, after a blast in Kech on Sunday.",
                      {"killed": 2, "injured": 1}, id="a-third-badly-wounded-is-one-more"),
+        # ... also with "was" left out, however the parser hangs the participle
+        pytest.param("Two guards were shot dead and a third wounded when gunmen raided a bank in Kalat on Sunday.",
+                     {"killed": 2, "injured": 1}, id="a-third-wounded-with-be-gapped"),
+        pytest.param("Two shepherds were killed and a third injured in the blast near Kalat on Sunday.",
+                     {"killed": 2, "injured": 1}, id="a-third-injured-as-a-conjunct"),
+        # the person of theirs after "two of them" is one more
+        pytest.param("Gunmen fired on a car carrying four surveyors near Kalat on Sunday, killing two of them and their guard.",
+                     {"killed": 3}, id="two-of-them-and-their-guard"),
         # attackers told as a part of a toll of people are no victims
         pytest.param("At least 11 people, including four attackers, died when gunmen stormed a bank in Kalat on Sunday.",
                      {"killed": 7, "perpetrators_killed": 4}, id="attackers-including-in-a-toll"),

@@ -290,6 +290,11 @@ def _coordinated(noun: Token) -> list[Token]:
     return nouns
 
 
+def _counts_of_people(number: Token) -> bool:
+    """A bare number that counts people by an "of" phrase: "three of them", "two of the guards"."""
+    return number.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children)
+
+
 def _only_possessed(determiners: list[Token]) -> bool:
     """Whether a noun is determined by possessives alone ("their driver"): a person of the
     victims', one more of them, where "a driver" would be a count of its own."""
@@ -492,9 +497,17 @@ class CasualtyExtractor:
     @staticmethod
     def _one_more_by_rank(token: Token) -> bool:
         """"A third" standing alone as the subject of its clause after a count ("two were killed
-        and a third was hurt"): one more person ("a third of the passengers" is a share)."""
+        and a third was hurt", or with the verb "be" gapped: "and a third wounded", which the
+        parser hangs on the participle as a modifier): one more person ("a third of the
+        passengers" is a share)."""
         return (
-            token.ent_type_ == "ORDINAL" and token.dep_ in {"nsubj", "nsubjpass"} and token.i > 0
+            token.ent_type_ == "ORDINAL" and token.i > 0
+            and (
+                token.dep_ in {"nsubj", "nsubjpass"}
+                or (token.dep_ == "npadvmod" and token.head.tag_ == "VBN")
+                # or as a conjunct of the verb before, with its participle hung on it
+                or (token.dep_ == "conj" and any(c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" for c in token.children))
+            )
             and token.nbor(-1).lower_ == "a" and token.nbor(-1).head.i == token.i
             and not any(c.dep_ == "prep" for c in token.children)
         )
@@ -1453,7 +1466,8 @@ class CasualtyExtractor:
             # "one soldier died on the spot while the other succumbed in hospital": the second of
             # a pair told before, never one more
             increment = False
-        if noun.i != last.i and category != "attacker":
+        if (noun.i != last.i or _counts_of_people(noun)) and category != "attacker":
+            # "three engineers and their driver", "three of them and their driver"
             count += self._unnumbered_people(noun)
         if category != "attacker":
             count += self._people_along_with(noun)
