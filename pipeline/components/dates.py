@@ -84,6 +84,9 @@ WEEK_AGO = re.compile(r"^(a|one) week ago$")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 #: "Last evening", which the base model leaves untagged where it tags "last night".
 LAST_EVENING = re.compile(r"\b[Ll]ast evening\b")
+#: "Militants attacked a post overnight": the night before the page, as "last night" is; the
+#: base model tags neither.
+OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 WEEKDAY_NAME = re.compile(r"\b(?:(?:[Ll]ast|[Oo]n|[Ll]ate|[Ee]arly) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: Phrases about periods, not days: they never date an incident.
 #: Text just before the date of a cited source: an italic outlet name or a quoted title.
@@ -240,11 +243,11 @@ def _resolve_date_phrase(
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day", None, False
 
-    if month_published and re.search(r"\b(day before yesterday|yesterday|last night|last evening|today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
+    if month_published and re.search(r"\b(day before yesterday|yesterday|last night|last evening|overnight|today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
         return month_published, "month", None, False
     if re.search(r"\bday before yesterday\b", phrase):
         return _relative_day(pub, ref, 2)
-    if re.search(r"\b(yesterday|last night|last evening)\b", phrase):
+    if re.search(r"\b(yesterday|last night|last evening|overnight)\b", phrase):
         return _relative_day(pub, ref, 1)
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", phrase):
         return _relative_day(pub, ref, 0)
@@ -450,12 +453,41 @@ class DateResolver:
         doc._.incidents_dates = found
         return doc
 
+    @staticmethod
+    def _overnight(doc: Doc, text: str, phrases: list) -> list:
+        """"Militants attacked the post overnight": the night before the page, where the word
+        tells when something was done (an adverb on a verb not negated: "it did not happen
+        overnight" is the idiom) and its sentence has no other date, which says more (the day
+        something was said, "officials said on Tuesday", says nothing of the night)."""
+        speaker_verbs = load_lexicon().speaker_verbs
+
+        def when_said(phrase) -> bool:
+            head = phrase.root.head
+            if head.dep_ == "prep":
+                head = head.head
+            return head.lemma_.lower() in speaker_verbs
+
+        found = []
+        for match in OVERNIGHT.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            word = span[0]
+            if word.dep_ != "advmod" or word.head.pos_ != "VERB" or any(c.dep_ == "neg" for c in word.head.children):
+                continue
+            sent = word.sent
+            if any(sent.start <= p.start < sent.end and not when_said(p) for p in phrases):
+                continue
+            found.append(span)
+        return found
+
     def _date_phrases(self, doc: Doc) -> list:
         """The DATE/TIME entities, and the dates the model left untagged: weekdays ("Last
         Saturday, ...", "the market Wednesday": a capitalised weekday is a date whatever its
         sentence), "last evening" and days of a capitalised month ("on the night of 10 and 11 May", of which
         the model tags only "the night"; a date the model tore into pieces is read whole)."""
-        phrases = [ent for ent in doc.ents if ent.label_ in self.labels]
+        # "overnight" is read by its own rule below, whether the model tagged it or not
+        phrases = [ent for ent in doc.ents if ent.label_ in self.labels and not OVERNIGHT.fullmatch(ent.text)]
         covered = {i for ent in phrases for i in range(ent.start, ent.end)}
         text = doc_text(doc)
         for pattern in (WEEKDAY_NAME, DAY_OF_NAMED_MONTH, LAST_EVENING):
@@ -474,6 +506,7 @@ class DateResolver:
                 if not covered.intersection(range(span.start, span.end)):
                     phrases.append(span)
                     covered.update(range(span.start, span.end))
+        phrases.extend(self._overnight(doc, text, phrases))
         phrases.sort(key=lambda span: span.start)
         joined = []
         for phrase in phrases:
