@@ -229,8 +229,11 @@ def test_news_a_groups_record_in_a_relative_clause_does_not_hide_its_claim(run_e
         # so does its news agency or mouthpiece
         ("The Islamic State group's Amaq news agency said one of its fighters had carried out the bombing.",
          [("IS-KP", "claimed")]),
+        # the group itself telling the attack as its own men's, in the plural
+        ("The Pakistani Taliban said their men had ambushed the convoy near the bypass.", [("TTP", "claimed")]),
         # a state's agency telling who did it is no claim
         ("The state news agency said the TTP carried out the attack.", [("TTP", "attributed")]),
+        ("Police said their men had been ambushed by the Pakistani Taliban near the bypass.", [("TTP", "attributed")]),
         # his words tell no attack, or he denies it
         ("In November, a TTP spokesman said the group was ending its ceasefire.", []),
         ("A spokesman for the TTP denied that the group had carried out the attack.", []),
@@ -655,6 +658,24 @@ def test_news_the_night_of_two_weekdays_is_dated_by_the_first(run_extract, when,
 def test_news_last_evening_is_the_day_before_publication(run_extract):
     text = "Two shopkeepers were shot dead in Chaman last evening, police said."
     assert _only(run_extract(text, published=PUBLISHED))["date"] == "2019-05-12"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # "overnight" on the verb of the attack: the night before the page, as "last night" is
+        ("Militants stormed a Levies post near Zhob overnight, killing two guards, officials said.", "2019-05-12"),
+        # the day something was said tells nothing of the night
+        ("Militants stormed a Levies post near Zhob overnight, killing two guards, officials said on Monday.", "2019-05-12"),
+        # a day told in the sentence says more than "overnight"
+        ("Militants stormed a Levies post near Zhob on Friday, and the guards fought them overnight.", "2019-05-10"),
+        # the idiom and the adjective tell no night
+        ("The rise in attacks on Levies posts near Zhob, where two guards were killed, did not happen overnight.", None),
+    ],
+)
+def test_news_overnight_is_the_night_before_publication(run_extract, text, date):
+    events = run_extract(text, published=PUBLISHED)
+    assert [e["date"] for e in events] == [date]
 
 
 def test_news_earlier_in_the_day_in_a_lead_is_the_publication_day(run_extract):

@@ -801,9 +801,24 @@ class EventAssembler:
             told = {t.i for t in verb.subtree}
             if not any(span.root.i in told and span.root.i != verb.i for span in triggers):
                 continue
-            if any(
-                group_spokesman(c, lexicon, not_groups=STATE_GROUPS, group_before=False)
-                for c in verb.children if c.dep_ == "nsubj"
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if any(group_spokesman(c, lexicon, not_groups=STATE_GROUPS, group_before=False) for c in subjects):
+                return True
+            if any(c.ent_type_ == "GROUP" and c.ent_id_ not in STATE_GROUPS for c in subjects) and any(
+                span.root.i in told and self._told_as_its_own(span.root) for span in triggers
+            ):
+                return True  # "the Pakistani Taliban said their fighters had attacked a post"
+        return False
+
+    @staticmethod
+    def _told_as_its_own(trigger: Token) -> bool:
+        """Whether the attack word's doers are told as the speaker's own: "their fighters
+        attacked", "it carried out the bombing", "its men stormed the camp" (the subject of the
+        attack verb, or of the verb the attack noun is the object of)."""
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.lower_ in {"it", "they", "we"} or any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subject.children
             ):
                 return True
         return False
