@@ -383,6 +383,21 @@ def test_news_who_planned_the_attack_told_is_its_perpetrator(run_extract, second
 
 
 @pytest.mark.parametrize(
+    "text,perpetrators",
+    [
+        # the group of a member shot or killed, named in an "of" phrase, is the victim's
+        ("Gunmen on a motorbike gunned down a senior commander of the Hafiz Gul Bahadur group in Bannu on Sunday.", []),
+        ("Unidentified gunmen killed a leader of the banned TTP near a bus stand in Peshawar on Friday.", []),
+        # his group acting is the perpetrator still
+        ("A commander of the TTP and his men shot dead two policemen near a bus stand in Peshawar on Friday.",
+         [{"group": "TTP", "attribution": "attributed"}]),
+    ],
+)
+def test_news_the_group_of_a_member_killed_is_no_perpetrator(run_extract, text, perpetrators):
+    assert _only(run_extract(text, published=PUBLISHED))["perpetrators"] == perpetrators
+
+
+@pytest.mark.parametrize(
     "second,perpetrators",
     [
         ("A police spokesman said the slain militants belonged to the banned Lashkar-e-Jhangvi.",

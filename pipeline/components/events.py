@@ -870,12 +870,16 @@ class EventAssembler:
 
     def _is_member_acted_upon(self, ent: Span) -> bool:
         """A group named only as the affiliation of a member whom something befell ("to avenge
-        the killing of an al-Qaeda leader", "a drone killed a TTP commander"): the member is a
-        victim, the group no perpetrator of this attack."""
+        the killing of an al-Qaeda leader", "a drone killed a TTP commander", "gunmen shot dead a
+        leader of the TTP"): the member is a victim, the group no perpetrator of this attack."""
         root = ent.root
-        if root.dep_ not in {"compound", "nmod", "poss", "amod"} or root.head.lower_ not in self.lexicon.group_member_titles:
+        titles = self.lexicon.group_member_titles
+        if root.dep_ in {"compound", "nmod", "poss", "amod"} and root.head.lower_ in titles:
+            member = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in titles:
+            member = root.head.head  # "gunmen shot dead a commander of the Gul Bahadur group"
+        else:
             return False
-        member = root.head
         # "the death of Lashkar chief Abdul Samad": the title is a compound of the member's name
         while member.dep_ in {"appos", "conj", "compound"} and member.head.i != member.i:
             member = member.head
