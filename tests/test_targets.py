@@ -38,6 +38,8 @@ def _targets(run_extract, text: str) -> list[str]:
         ("Two men on a motorcycle gunned down a district office-bearer of the Pakistan Peoples Party "
          "in Nawabshah on Sunday.", ["political"]),
         ("A lady health worker was shot dead on her way home in Bajaur on Sunday.", ["civilians", "health"]),
+        # an institute where people are trained or taught is a place of education
+        ("Gunmen raided a veterinary institute in Swabi on Sunday, killing four people.", ["civilians", "education"]),
         # "two of them": the body "them" stands for names their kind; no private citizens
         ("A bomb hit a pickup carrying customs officers near Tank on Sunday, killing three of them.", ["government"]),
         # the Federal Investigation Agency is a police force
