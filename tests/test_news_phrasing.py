@@ -3351,3 +3351,11 @@ def test_news_the_martyrs_listed_by_rank_are_counted(run_extract):
 def test_news_one_report_reads(run_extract, text, expected):
     event = _only(run_extract(text, published=PUBLISHED))
     assert {field: event[field] for field in expected} == expected
+
+
+def test_news_a_date_opening_a_sentence_of_two_places_dates_both(run_extract):
+    # "On Sunday," comes before both places; the attack in the second place tells no day of its own
+    text = ("On Sunday, a gunman shot dead two guards at a bank in Kalat, while another attacker "
+            "wounded three traders at a market in Mastung.")
+    events = run_extract(text, published=PUBLISHED)
+    assert sorted((e["district"], e["date"]) for e in events) == [("Kalat", "2019-05-12"), ("Mastung", "2019-05-12")]

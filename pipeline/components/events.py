@@ -2650,11 +2650,17 @@ class EventAssembler:
         # died in Makeen in December"), not only the one date nearest an attack word of the
         # whole sentence
         all_dates = [d for d in record["dates"] if d["value"]]
+        # a date that opens the sentence, before every place and attack word ("On Tuesday, one
+        # bomber hit a van in Quetta while two others stormed a court in Pishin"), is every
+        # place's that tells no date of its own
+        opening = min([a for anchor in anchors for a in anchor] + [t["token"] for t in record["triggers"]])
+        shared_dates = [d for d in all_dates if d["token"] < opening]
         for g, ps in enumerate(groups):
             triggers = own_triggers[g]
             casualties = [c for c in casualties_left if nearest(c["token"], preceding=True) == g]
+            own_dates = [d for d in all_dates if nearest(d["token"]) == g and d not in shared_dates]
             dates = self._dates_near_triggers(
-                dict(record, dates=[d for d in all_dates if nearest(d["token"]) == g], triggers=triggers, casualties=casualties)
+                dict(record, dates=own_dates or shared_dates, triggers=triggers, casualties=casualties)
             )
             if record["summary"] and not told_one_by_one:
                 # "twin attacks in Kohat and Bhakkar, killing three policemen in Kohat and two
