@@ -3359,3 +3359,15 @@ def test_news_a_date_opening_a_sentence_of_two_places_dates_both(run_extract):
             "wounded three traders at a market in Mastung.")
     events = run_extract(text, published=PUBLISHED)
     assert sorted((e["district"], e["date"]) for e in events) == [("Kalat", "2019-05-12"), ("Mastung", "2019-05-12")]
+
+
+def test_news_two_places_of_one_sentence_keep_their_own_targets_and_tolls(run_extract):
+    # each attack word's own clause says who was hit at its place; the "while" clause, which the
+    # parser hangs on the first item's participle, is the second item, not a part of the first
+    text = ("On Sunday, gunmen ambushed a police patrol in Kalat, killing four constables, while a bomb "
+            "hit a girls' school in Mastung, injuring two teachers.")
+    events = {e["district"]: e for e in run_extract(text, published=PUBLISHED)}
+    assert sorted(events) == ["Kalat", "Mastung"]
+    assert (events["Kalat"]["killed"], events["Kalat"]["targets"]) == (4, ["police"])
+    assert (events["Mastung"]["killed"], events["Mastung"]["injured"]) == (None, 2)
+    assert "education" in events["Mastung"]["targets"] and "police" not in events["Mastung"]["targets"]

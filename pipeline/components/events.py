@@ -166,6 +166,8 @@ def _in_own_phrase(head, token) -> bool:
     for ancestor in token.ancestors:
         if previous.dep_ == "conj" and previous.ent_type_ != "PLACE":
             return False  # inside a coordinated sibling phrase
+        if previous.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in previous.children):
+            return False  # "..., killing three, while a bomb hit a school in Bannu": another item
         if ancestor.i == head.i:
             return True
         previous = ancestor
@@ -179,6 +181,15 @@ def _outside_clauses(token) -> set[int]:
     over the road where the engineer had been seized" the relative clause tells the attack."""
     inner = {t.i for child in token.subtree if child.i != token.i and child.dep_ in {"relcl", "advcl", "ccomp"} for t in child.subtree}
     return {t.i for t in token.subtree} - inner
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause a word is in (itself, if a verb): "stormed" for "a court" of
+    "two others stormed a court"."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def _compound_head(token: Token) -> Token:
@@ -373,6 +384,7 @@ class EventAssembler:
             # "plotting an attack on a mosque": no one was attacked there
             self._attacked_text(sent, [span for span in triggers if not self._trigger_is_hypothetical(span)], record["heading"], frozenset(earlier) | not_targets)
         ) if told else []
+        record["trigger_targets"] = self._targets_by_trigger(sent, triggers, record, frozenset(earlier) | not_targets) if told else {}
         if listed or (record["victim_list"] and not (triggers and record["targets"])):
             # where the roles of an attack word found who was hit, the sentence's other words
             # are not read for more ("a man was killed when a bomber drove into an FC vehicle
@@ -1835,6 +1847,30 @@ class EventAssembler:
             return head.ent_type_ != "PLACE" and head.lower_ not in roles["location_nouns"] and head.lower_ not in roles["site_nouns"]
         return False
 
+    def _targets_by_trigger(self, sent: Span, triggers: list[Span], record: dict, excluded: frozenset[int]) -> dict[int, list[str]]:
+        """Who each attack word's own clause says was attacked, where the sentence tells attacks
+        at several places ("one bomber hit a police van in Quetta, while two others stormed a
+        court in Pishin": the van is Quetta's, the court Pishin's); each place's incident takes
+        the targets of its own attack words (`_split_frames`). Empty for a sentence of one place."""
+        districts = {p["district"] or p["province"] for p in record["places"] if p["kind"] != "country"}
+        if len(triggers) < 2 or len(districts) < 2:
+            return {}
+        clauses = {span.start: _clause_of(span.root) for span in triggers}
+        found = {}
+        for span in triggers:
+            own = clauses[span.start]
+            own_words = {t.i for t in own.subtree}
+            others = set()
+            for other in triggers:
+                clause = clauses[other.start]
+                if clause.i == own.i:
+                    continue
+                words = {t.i for t in clause.subtree}
+                # a clause the attack word's own clause sits in: its words outside this one
+                others |= words - own_words if own.i in words else words
+            found[span.start] = self._targets(self._attacked_text(sent, [span], record["heading"], excluded | frozenset(others)))
+        return found
+
     def _attacked_text(self, sent: Span, triggers: list[Span], heading: bool, excluded: frozenset[int] = frozenset()) -> str:
         """The words of `sent` that say who or what was attacked, killed or injured, lower-cased:
         the objects of its attack words and casualty verbs ("killed three policemen", "an attack
@@ -2687,7 +2723,12 @@ class EventAssembler:
                     grp for grp in record["groups"] if grp["token"] < first_place and grp.get("acting") and grp not in groups_here
                 ]
             same_day = not dates and any(d["relative"] == "same_day" and nearest(d["token"]) == g for d in record["dates"])
-            frames.append(dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day))
+            frame = dict(base, places=ps, triggers=triggers, casualties=casualties, dates=dates, groups=groups_here, same_day=same_day)
+            own_targets = [k for t in own_triggers[g] for k in record["trigger_targets"].get(t["token"], ())]
+            if told_one_by_one and own_targets and not record["summary"]:
+                # each place's attack words say who was attacked there
+                frame["record"] = dict(record, targets=list(dict.fromkeys(own_targets)))
+            frames.append(frame)
         return frames
 
     @staticmethod
