@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from datetime import date
 from itertools import islice
 
@@ -158,22 +159,19 @@ def _tells_a_gap(sentence: str) -> bool:
     return bool(GAP_WORDS.search(sentence))
 
 
-def _in_own_phrase(head, token) -> bool:
-    """Whether `token` lies in `head`'s phrase, not counting coordinated phrases hanging off it."""
-    if token.i == head.i:
-        return True
+def _own_phrase_heads(token) -> Iterator[int]:
+    """The words whose phrase `token` lies in: itself and its heads, up to a coordinated sibling
+    phrase hanging off one of them, or a contrastive clause ("..., killing three, while a bomb hit
+    a school in Bannu": another item, which the parser may hang on the participle before it)."""
+    yield token.i
     previous = token
     for ancestor in token.ancestors:
         if previous.dep_ == "conj" and previous.ent_type_ != "PLACE":
-            return False  # inside a coordinated sibling phrase
+            return  # inside a coordinated sibling phrase
         if previous.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in previous.children):
-            return False  # "..., killing three, while a bomb hit a school in Bannu": another item
-        if ancestor.i == head.i:
-            return True
+            return
+        yield ancestor.i
         previous = ancestor
-    return False
-
-
 
 
 def _outside_clauses(token) -> set[int]:
@@ -181,6 +179,11 @@ def _outside_clauses(token) -> set[int]:
     over the road where the engineer had been seized" the relative clause tells the attack."""
     inner = {t.i for child in token.subtree if child.i != token.i and child.dep_ in {"relcl", "advcl", "ccomp"} for t in child.subtree}
     return {t.i for t in token.subtree} - inner
+
+
+#: a sentence with more attack words than this is not read clause by clause for its targets:
+#: each clause's reading walks the sentence, and news tells no more attacks in one sentence
+MAX_TRIGGERS_READ_APART = 12
 
 
 def _clause_of(token: Token) -> Token:
@@ -1853,8 +1856,8 @@ class EventAssembler:
         court in Pishin": the van is Quetta's, the court Pishin's); each place's incident takes
         the targets of its own attack words (`_split_frames`). Empty for a sentence of one place."""
         districts = {p["district"] or p["province"] for p in record["places"] if p["kind"] != "country"}
-        if len(triggers) < 2 or len(districts) < 2:
-            return {}
+        if not 2 <= len(triggers) <= MAX_TRIGGERS_READ_APART or len(districts) < 2:
+            return {}  # (a run-on line of hundreds of attacks is read once for all of them)
         clauses = {span.start: _clause_of(span.root) for span in triggers}
         found = {}
         for span in triggers:
@@ -2634,14 +2637,22 @@ class EventAssembler:
         anchors = [[p["token"] for p in ps] for ps in groups]
         doc = record["doc"]
 
+        # which places lie in each word's own phrase, read once from every place up (asked of
+        # each word for each place, a run-on line of hundreds of items took minutes)
+        phrase_groups: dict[int, set[int]] = {}
+        for g, anchor in enumerate(anchors):
+            for a in anchor:
+                for head in _own_phrase_heads(doc[a]):
+                    phrase_groups.setdefault(head, set()).add(g)
+
         def clause_groups(token_index: int) -> set[int]:
             # the places named in the item's own clause or phrase ("14 soldiers were killed in an
             # ambush in Balochistan"), staying inside its own conjunct
             node = doc[token_index]
             while True:
-                inside = {g for g in range(len(groups)) if any(_in_own_phrase(node, doc[a]) for a in anchors[g])}
+                inside = phrase_groups.get(node.i, set())
                 if inside or node.dep_ == "conj" or node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
-                    return inside
+                    return set(inside)
                 node = node.head
 
         def clause_group(token_index: int) -> int | None:
