@@ -1074,11 +1074,14 @@ class EventAssembler:
         trigger_tokens = {i for span in triggers for i in range(span.start, span.end)}
         trigger_roots = {span.root.i for span in triggers}
         inside: set[int] = set()
+        whole_clauses: set[int] = set()  # tokens of clauses taken whole: a clause inside one is in already
 
         def tells_an_attack(verb: Token) -> bool:
             return verb.i in trigger_roots or verb.lemma_.lower() in lexicon.killed_lemmas | lexicon.injured_lemmas
 
         for token in sent:
+            if token.i in whole_clauses:
+                continue  # (read again, a run-on chain of such clauses took each one's subtree anew)
             marks, gaps = self._time_gap(token)
             if not marks or not gaps:
                 continue  # "a day after", "hours before" (the gap on the verb or on its "after"); a plain "after" tells how
@@ -1105,7 +1108,9 @@ class EventAssembler:
                 continue
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(t.i in trigger_tokens for subject in subjects for t in subject.subtree):
-                inside |= {t.i for t in token.subtree}
+                clause = {t.i for t in token.subtree}
+                inside |= clause
+                whole_clauses |= clause
         return inside
 
     def _earlier_phrase_tokens(self, sent: Span, triggers: list[Span]) -> set[int]:
