@@ -307,6 +307,7 @@ class CasualtyExtractor:
         self._ents: dict[int, list] = {}
         self._group_sents: set[int] = set()
         self._claim_sents: set[int] = set()
+        self._claim_verdicts: dict[int, bool] = {}
         self.name = name
         self.max_head_distance = max_head_distance
         self.lexicon = load_lexicon(patterns_dir)
@@ -320,6 +321,8 @@ class CasualtyExtractor:
         # sentences with a verb of claiming: only there can a count be a group's own tally
         claim_verbs = self.lexicon.claim_verbs
         self._claim_sents = {sent.start for sent in doc.sents if any(t.lemma_.lower() in claim_verbs for t in sent)}
+        # each word's verdict (`_claim_verdict`), which the counts under it share: read once
+        self._claim_verdicts = {}
         self._allowance = work.Allowance(len(doc_text(doc)))
         self._attacker_toll: tuple[tuple[int, int] | None, bool] = (None, False)  # (sentence, answer)
         sents = list(doc.sents)
@@ -328,7 +331,7 @@ class CasualtyExtractor:
             if span_text(sent).rstrip().endswith(":"):
                 statements.extend(self._members_listed_below(sent, sent_index, sents[sent_index + 1 :]))
         doc._.incidents_casualties = statements
-        self._group_sents, self._claim_sents, self._ents = set(), set(), {}
+        self._group_sents, self._claim_sents, self._ents, self._claim_verdicts = set(), set(), {}, {}
         return doc
 
     # -- finding counts ---------------------------------------------------------------------
@@ -1985,35 +1988,54 @@ class CasualtyExtractor:
         """"The BLA claimed it had killed 90 soldiers": a group's own tally is not a toll."""
         if sent.start not in self._claim_sents:
             return False  # no verb of claiming above any count of the sentence
-        lexicon = self.lexicon
         group_in_sentence = sent.start in self._group_sents
+        # the first word up from the count that decides; the words passed on the way share its
+        # verdict (a run-on line of "officials said ..." would walk the chain again for each count)
+        passed = []
+        verdict = False
         for ancestor in noun.ancestors:
-            if ancestor.pos_ in {"NOUN", "PROPN"}:
-                # "the TTP claimed the attack that killed three policemen": the claim is of the
-                # attack; the clause telling what it did is the report's own
-                return False
-            if ancestor.pos_ in {"VERB", "AUX"} and _relative_clause(ancestor):
-                # the same, where the parser hung the relative clause on "claimed" itself ("claimed
-                # the blast ... that injured two guards", "in which two men were killed")
-                return False
-            if ancestor.pos_ == "VERB" and any(
-                c.dep_ == "nsubj" and ((c.ent_type_ == "GROUP" and c.ent_id_ in ARMIES) or c.ent_type_ == "SECURITY_FORCE")
-                for c in ancestor.children
+            if ancestor.i in self._claim_verdicts:
+                verdict = self._claim_verdicts[ancestor.i]
+                break
+            passed.append(ancestor.i)
+            decided = self._claim_verdict(ancestor, group_in_sentence)
+            if decided is not None:
+                verdict = decided
+                break
+        for i in passed:
+            self._claim_verdicts[i] = verdict
+        return verdict
+
+    def _claim_verdict(self, ancestor: Token, group_in_sentence: bool) -> bool | None:
+        """What a word above a count says of it: a group's own tally (True), the report's (False),
+        or nothing (None: look further up)."""
+        lexicon = self.lexicon
+        if ancestor.pos_ in {"NOUN", "PROPN"}:
+            # "the TTP claimed the attack that killed three policemen": the claim is of the
+            # attack; the clause telling what it did is the report's own
+            return False
+        if ancestor.pos_ in {"VERB", "AUX"} and _relative_clause(ancestor):
+            # the same, where the parser hung the relative clause on "claimed" itself ("claimed
+            # the blast ... that injured two guards", "in which two men were killed")
+            return False
+        if ancestor.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and ((c.ent_type_ == "GROUP" and c.ent_id_ in ARMIES) or c.ent_type_ == "SECURITY_FORCE")
+            for c in ancestor.children
+        ):
+            # "Pakistani jets struck hideouts in Paktika, killing 46 people, a Taliban
+            # spokesman said": a state's forces did the killing; the group tells its victims
+            return False
+        if ancestor.lemma_.lower() in lexicon.claim_verbs:
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+            if any((c.ent_type_ == "GROUP" and c.ent_id_ not in ARMIES) or c.lower_ in lexicon.claimant_nouns for c in subjects):
+                return True
+            if any(group_spokesman(c, lexicon) for c in subjects):
+                return True  # "..., a TTP spokesman told reporters": the group speaks
+            if ancestor.lemma_.lower() in lexicon.boast_verbs and group_in_sentence and any(
+                c.lower_ in lexicon.claimant_pronouns for c in subjects
             ):
-                # "Pakistani jets struck hideouts in Paktika, killing 46 people, a Taliban
-                # spokesman said": a state's forces did the killing; the group tells its victims
-                return False
-            if ancestor.lemma_.lower() in lexicon.claim_verbs:
-                subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
-                if any((c.ent_type_ == "GROUP" and c.ent_id_ not in ARMIES) or c.lower_ in lexicon.claimant_nouns for c in subjects):
-                    return True
-                if any(group_spokesman(c, lexicon) for c in subjects):
-                    return True  # "..., a TTP spokesman told reporters": the group speaks
-                if ancestor.lemma_.lower() in lexicon.boast_verbs and group_in_sentence and any(
-                    c.lower_ in lexicon.claimant_pronouns for c in subjects
-                ):
-                    return True
-        return False
+                return True
+        return None
 
     def _hospital_phrase(self, verb: Token, prepositions: set[str]) -> bool:
         """Whether `verb` has one of `prepositions` with (a) hospital among its phrases ("rushed to

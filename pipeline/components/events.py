@@ -810,17 +810,20 @@ class EventAssembler:
         lexicon = self.lexicon
         if any(t.lemma_.lower() in lexicon.denial_verbs for t in sent):
             return False  # "a TTP spokesman denied the group's involvement"
+        roots = sorted(span.root.i for span in triggers)
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.speaker_verbs:
                 continue
-            told = {t.i for t in verb.subtree}
-            if not any(span.root.i in told and span.root.i != verb.i for span in triggers):
+            # the attack words among its words (a subtree is the run from its left to its right edge)
+            first, last = verb.left_edge.i, verb.right_edge.i
+            told = [i for i in roots[bisect_left(roots, first) : bisect_right(roots, last)] if i != verb.i]
+            if not told:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if any(group_spokesman(c, lexicon, not_groups=STATE_GROUPS, group_before=False) for c in subjects):
                 return True
             if any(c.ent_type_ == "GROUP" and c.ent_id_ not in STATE_GROUPS for c in subjects) and any(
-                span.root.i in told and self._told_as_its_own(span.root) for span in triggers
+                self._told_as_its_own(sent.doc[i]) for i in told
             ):
                 return True  # "the Pakistani Taliban said their fighters had attacked a post"
         return False
