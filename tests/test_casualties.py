@@ -886,6 +886,21 @@ def test_casualties_a_person_of_theirs_along_with_a_count_is_one_more(statements
 
 
 @pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        # "the" person told by what he did or whose he was, after a count: one more
+        ("Gunmen wounded a surveyor and the guard escorting him near Zhob.", 0, 2),
+        ("The mine killed three porters and the driver of their jeep near Zhob.", 4, 0),
+        # "the driver" alone may be one of those counted: no more
+        ("The mine killed three porters and the driver near Zhob.", 3, 0),
+    ],
+)
+def test_casualties_the_person_described_after_a_count_is_one_more(statements, text, killed, injured):
+    found = statements(text)
+    assert (sum(n for n, _ in _killed(found)), sum(n for n, _ in _injured(found))) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The grenade went off near a tea stall, causing injuries to five people.",

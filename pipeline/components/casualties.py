@@ -1160,6 +1160,10 @@ class CasualtyExtractor:
             determiners = _determiners(conjunct)
             if conjunct.i > noun.i and _only_possessed(determiners):  # "their driver"
                 extra += 1
+            elif conjunct.i > noun.i and determiners and all(d.lower_ == "the" for d in determiners) and any(
+                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ == "of") for c in conjunct.children
+            ):
+                extra += 1  # "a vaccinator and the policeman escorting him", "... and the driver of the van"
             elif conjunct.i < noun.i and (all(d.lower_ == "the" for d in determiners) or _only_possessed(determiners)) and conjunct.i == conj_root(noun).i:
                 # "army major and a sepoy lost their lives", "the rickshaw driver and a vendor were
                 # killed", "injuring its driver and two vaccinators": one more before the count
