@@ -406,6 +406,9 @@ def test_news_the_group_of_a_member_killed_is_no_perpetrator(run_extract, text, 
          [{"group": "JuA", "attribution": "attributed"}]),
         # a commander so described may be the one attacked: his group did not attack
         ("Police said the slain commander belonged to the Lashkar-e-Jhangvi.", []),
+        # the attackers told as some people, and those people as the group's
+        ("Investigators said the attackers were Afghan nationals affiliated with the Pakistani Taliban.",
+         [{"group": "TTP", "attribution": "attributed"}]),
         # the membership verb coordinated with another one: its subject is that verb's
         ("Officials said the attackers had sneaked in from across the border and belonged to the TTP.",
          [{"group": "TTP", "attribution": "attributed"}]),

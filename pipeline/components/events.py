@@ -982,6 +982,8 @@ class EventAssembler:
                     # "the bombers crossed over from Afghanistan and belonged to the TTP": the
                     # subject of the verb it is coordinated with
                     members = [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # "the attackers were Afghan nationals affiliated with the TTP": who those members are
+            members += [c for m in members if m.dep_ == "attr" for c in m.head.children if c.dep_ == "nsubj"]
             if any(
                 lexicon.victim_category.get(conj_root(m).lower_) == "attacker" and conj_root(m).lower_ not in lexicon.group_member_titles
                 for m in members
