@@ -1881,7 +1881,8 @@ class EventAssembler:
                 words = {t.i for t in clause.subtree}
                 # a clause the attack word's own clause sits in: its words outside this one
                 others |= words - own_words if own.i in words else words
-            found[span.start] = self._targets(self._attacked_text(sent, [span], record["heading"], excluded | frozenset(others)))
+            if not self._trigger_is_hypothetical(span):  # "plotting an attack on a mosque": no one was hit
+                found[span.start] = self._targets(self._attacked_text(sent, [span], record["heading"], excluded | frozenset(others)))
         return found
 
     def _attacked_text(self, sent: Span, triggers: list[Span], heading: bool, excluded: frozenset[int] = frozenset()) -> str:
