@@ -386,7 +386,7 @@ def test_news_who_planned_the_attack_told_is_its_perpetrator(run_extract, second
     "text,perpetrators",
     [
         # the group of a member shot or killed, named in an "of" phrase, is the victim's
-        ("Gunmen on a motorbike gunned down a senior commander of the Hafiz Gul Bahadur group in Bannu on Sunday.", []),
+        ("Gunmen on a motorbike gunned down a senior commander of the banned Hafiz Gul Bahadur group in Bannu on Sunday.", []),
         ("Unidentified gunmen killed a leader of the banned TTP near a bus stand in Peshawar on Friday.", []),
         # his group acting is the perpetrator still
         ("A commander of the TTP and his men shot dead two policemen near a bus stand in Peshawar on Friday.",
