@@ -12,6 +12,7 @@ parse. Common shapes are handled by regular expressions; dateparser resolves the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -467,19 +468,20 @@ class DateResolver:
                 head = head.head
             return head.lemma_.lower() in speaker_verbs
 
-        found = []
+        words = []
         for match in OVERNIGHT.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or len(span) != 1:
                 continue
             word = span[0]
-            if word.dep_ != "advmod" or word.head.pos_ != "VERB" or any(c.dep_ == "neg" for c in word.head.children):
-                continue
-            sent = word.sent
-            if any(sent.start <= p.start < sent.end and not when_said(p) for p in phrases):
-                continue
-            found.append(span)
-        return found
+            if word.dep_ == "advmod" and word.head.pos_ == "VERB" and not any(c.dep_ == "neg" for c in word.head.children):
+                words.append(span)
+        if not words:
+            return []
+        # the sentences that tell a day of their own, each phrase placed by its start (once each)
+        starts = [sent.start for sent in doc.sents]
+        dated = {bisect_right(starts, p.start) for p in phrases if not when_said(p)}
+        return [span for span in words if bisect_right(starts, span.start) not in dated]
 
     def _date_phrases(self, doc: Doc) -> list:
         """The DATE/TIME entities, and the dates the model left untagged: weekdays ("Last
