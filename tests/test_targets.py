@@ -502,7 +502,8 @@ def test_targets_names_of_places_and_parties_are_not_what_their_words_say(run_ex
 
 @pytest.mark.parametrize(
     "site",
-    ["two mobile phone towers", "a cellphone tower", "three gas pipelines", "two communication towers"],
+    ["two mobile phone towers", "a cellphone tower", "three gas pipelines", "two communication towers",
+     "a telecommunication tower", "two electricity pylons", "the power lines"],
 )
 def test_targets_utilities_in_the_plural_and_in_other_words_are_infrastructure(run_extract, site):
     text = f"Militants blew up {site} in Kharan on Sunday night, officials said."
