@@ -37,6 +37,23 @@ def test_news_a_district_owning_a_site_of_another_district_is_one_location(run_e
 
 
 @pytest.mark.parametrize(
+    "text,district,place",
+    [
+        # a road or belt that runs across districts, placed by a district "near" or "of" it
+        ("A magistrate was wounded and his guard killed when gunmen ambushed their jeep on the Indus Highway near Kohat on Monday.",
+         "Kohat", "Indus Highway"),
+        ("Gunmen fired on a bus on the Indus Highway near Kohat on Friday, killing two passengers.", "Kohat", "Indus Highway"),
+        ("Bandits in the Kacha area of Rajanpur attacked a police post on Friday, killing two policemen.", "Rajanpur", "Kacha area"),
+        # a town near a district keeps its own district
+        ("Gunmen fired on a bus in Jamrud near Peshawar on Friday, killing two passengers.", "Khyber", "Jamrud"),
+    ],
+)
+def test_news_a_site_across_districts_is_placed_by_the_district_near_it(run_extract, text, district, place):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["place"], event["method"]) == (district, place, "armed_assault")
+
+
+@pytest.mark.parametrize(
     "where,place",
     [("in the Ladha subdivision of South Waziristan", "Ladha"), ("in the Razmak subdivision of North Waziristan", "Razmak")],
 )
@@ -231,9 +248,13 @@ def test_news_a_groups_record_in_a_relative_clause_does_not_hide_its_claim(run_e
          [("IS-KP", "claimed")]),
         # the group itself telling the attack as its own men's, in the plural
         ("The Pakistani Taliban said their men had ambushed the convoy near the bypass.", [("TTP", "claimed")]),
+        # or saying it was behind the attack, or responsible for it
+        ("The BLA, in an emailed note, said it was behind the ambush.", [("BLA", "claimed")]),
+        ("Jaish al-Adl said it was responsible for the raid on the convoy.", [("JaA", "claimed")]),
         # a state's agency telling who did it is no claim
         ("The state news agency said the TTP carried out the attack.", [("TTP", "attributed")]),
         ("Police said their men had been ambushed by the Pakistani Taliban near the bypass.", [("TTP", "attributed")]),
+        ("Police said the BLA was behind the ambush.", [("BLA", "attributed")]),
         # his words tell no attack, or he denies it
         ("In November, a TTP spokesman said the group was ending its ceasefire.", []),
         ("A spokesman for the TTP denied that the group had carried out the attack.", []),

@@ -832,8 +832,11 @@ class EventAssembler:
     def _told_as_its_own(trigger: Token) -> bool:
         """Whether the attack word's doers are told as the speaker's own: "their fighters
         attacked", "it carried out the bombing", "its men stormed the camp" (the subject of the
-        attack verb, or of the verb the attack noun is the object of)."""
+        attack verb, or of the verb the attack noun is the object of), or as what it was behind
+        or responsible for ("it was behind the ambush", "it was responsible for the raid")."""
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        if verb.dep_ == "prep" and (verb.lower_ == "behind" or verb.head.lower_ == "responsible"):
+            verb = verb.head.head if verb.head.lower_ == "responsible" else verb.head
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             if subject.lower_ in {"it", "they", "we"} or any(
                 c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subject.children
@@ -1686,6 +1689,8 @@ class EventAssembler:
                 continue  # "a valley which lies between North and South Waziristan": where it lies
             if self._is_travel_end(ent):
                 continue  # "returning to their camp in Chilas", "a bus bound for Lahore"
+            if self._near_a_located_place(ent):
+                continue  # "in Jamrud near Peshawar": where the town lies, not a second scene
             nxt = sent.doc[ent.end].lower_ if ent.end < sent.end else ""
             dateline = self._is_dateline(ent, sent)
             if _in_capitals_of_a_word(ent, place) and not dateline:
@@ -1771,6 +1776,23 @@ class EventAssembler:
             return False
         window = doc[ent.end : min(ent.end + 4, len(doc))].text
         return ent.text.isupper() or bool(re.match(r"^\s*(:|/|\(|—|–|-\s|,\s*(?:Pakistan|Afghanistan)\s*\()", window))
+
+    def _near_a_located_place(self, ent: Span) -> bool:
+        """A place in a "near" phrase of another named place, told as a scene, that lies in one
+        district ("in Jamrud near Peshawar") says where that place is. Near a place across districts ("on the
+        Indus Highway near Kohat") it says where on it the attack was, and is kept."""
+        doc = ent.doc
+        if ent.start < ent.sent.start + 2 or doc[ent.start - 1].lower_ != "near":
+            return False
+        named = doc[ent.start - 2]  # the name just before "near" (the parser may hang "near" on the verb)
+        for other in self._ents.get(ent.sent.start, ()):
+            if other.label_ == "PLACE" and other.start <= named.i < other.end:
+                # the named place must be a scene itself ("in Jamrud"), not a home ("labourers
+                # from Multan near Turbat")
+                place = self.gazetteer.get(other.ent_id_)
+                scene = other.start > ent.sent.start and doc[other.start - 1].lower_ in {"in", "at"}
+                return scene and place is not None and place.district is not None
+        return False
 
     def _is_travel_end(self, ent: Span) -> bool:
         """A place in a to/from/for phrase of a travel word ("waiting for a bus to Lahore",
@@ -2552,15 +2574,19 @@ class EventAssembler:
                     # "in Hub, Lasbela district,": the district set beside the place it holds (of
                     # its own province: "after the Wana, Islamabad bombings" is a list)
                     site, kinds = head.head, kinds | {"district"}
-                elif head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.pos_ not in {"NOUN", "PROPN"}:
+                elif head.dep_ != "pobj" or head.head.lower_ not in {"in", "near", "of"} or head.head.head.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 else:
                     site = head.head.head  # "station" of "the Wana police station in ... district"
+                # "near" and "of" place only a site that lies across districts ("on the Indus
+                # Highway near Kohat", "the Kacha area of Rajanpur"): the district says where on it
+                across_only = head.dep_ == "pobj" and head.head.lower_ != "in"
                 owners = [
                     other for other, group in districts.items()
                     if other != key and any(
                         p["kind"] in kinds and p["token"] <= site.i and p["token"] != place["token"] and phrase_head(doc[p["token"]]).i == site.i
                         and (head.dep_ != "appos" or p["province"] == place["province"])
+                        and (not across_only or (p["district"] is None and p["province"] is None))
                         for p in group
                     )
                 ]
