@@ -60,6 +60,9 @@ def test_casualties_parse_count(words, count):
         # one member of a body is one person, of the body's kind; the bomb disposal squad is the police's
         ("A member of the bomb disposal squad was killed when the second device went off.", 1, "security"),
         ("Gunmen shot dead a member of the local peace committee.", 1, "people"),
+        # "both" before the counted noun is two of them
+        ("Gunmen ambushed the patrol from a hillside, killing both constables.", 2, "security"),
+        ("Both brothers were shot dead outside their shop.", 2, "civilian"),
     ],
 )
 def test_casualties_count_shapes(statements, text, count, category):

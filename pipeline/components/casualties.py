@@ -433,6 +433,9 @@ class CasualtyExtractor:
                     if lower == "couple" and self._between_a_and_of(token):
                         previous = 2
                         yield doc[i - 1], token, 2  # "a couple of people were hurt"
+                    elif lower == "both" and token.dep_ in {"det", "predet"} and token.head.lower_ in lexicon.victim_category:
+                        previous = 2
+                        yield token, token, 2  # "killing both policemen", "both brothers died"
                     i += 1
                     continue
                 # extend over the words of one number: "twenty-three", "two dozen", "one hundred"
