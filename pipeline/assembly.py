@@ -590,11 +590,12 @@ def _victim_targets(statements: list[dict]) -> list[str]:
             continue
         named = _kinds_named(statement, lexicon)
         if "civilian" in (statement["category"], statement.get("mostly")) and "civilians" not in named and not (
-            (OFFICIAL_KINDS | WORSHIP_KINDS) & set(named)
+            (OFFICIAL_KINDS | WORSHIP_KINDS) & set(named) or _campaign_workers(statement, lexicon)
         ):
             # "two passers-by", "six Chinese nationals": civilians; "two judges", "an opposition
             # leader": officials and politicians, not private citizens; "nine worshippers",
-            # "Shia pilgrims": religious (EVENTS.md), civilians only where the text names such
+            # "Shia pilgrims": religious (EVENTS.md), civilians only where the text names such;
+            # "two polio workers": the health campaign's
             named.append("civilians")
         kinds.extend(kind for kind in named if kind not in kinds and kind != "militants")
     return kinds
@@ -610,6 +611,13 @@ def _only_its_own_nationals(country: str | None, told: str) -> bool:
     lowered = _lower_words(told)
     without = re.sub(rf"\b(?:{'|'.join(map(re.escape, own))})\b", " ", lowered)
     return without != lowered and "foreigners" not in target_kinds(without, lexicon)
+
+
+def _campaign_workers(statement: dict, lexicon) -> bool:
+    """Whether a casualty figure counts workers of a health campaign ("two polio workers",
+    "three vaccinators"; lexicon `campaign_workers`), in its own words or its `force`."""
+    told = f' {_lower_words(" ".join((statement.get("text", ""), statement.get("force") or "")))} '
+    return any(f" {words} " in told for words in lexicon.campaign_workers)
 
 
 def _kinds_named(statement: dict, lexicon) -> list[str]:

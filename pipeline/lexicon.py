@@ -97,6 +97,7 @@ class Lexicon:
     carrying_verbs: frozenset[str]  # "a bus carrying pilgrims": the pilgrims were attacked too
     people_site_prepositions: frozenset[str]  # "30 people at the shrine": where plain people were hit
     place_name_nouns: frozenset[str]  # "at Kalpani Bridge", "in Markhnai village": a place, no target
+    settlement_nouns: frozenset[str]  # "killed in a village of North Waziristan": where, named or not
     offloading_verbs: frozenset[str]  # "passengers pulled off a bus": the bus was attacked too
     offloading_prepositions: frozenset[str]
     survival_verbs: frozenset[str]  # "the SSP escaped a suicide attack": its subject was attacked
@@ -107,6 +108,7 @@ class Lexicon:
     launch_phrases: frozenset[str]  # "fired at": fires the weapon told, no gun attack of its own
     weaponless_targeting: frozenset[str]  # "a targeted attack": aimed at someone, no weapon named
     senior_victim_titles: frozenset[str]  # "killing the superintendent and three guards": aimed at him
+    campaign_workers: tuple[str, ...]  # "two polio workers were shot dead": health, not civilians besides
     raided_sites: frozenset[str]  # "militants stormed the police station": an assault on the post, whoever died
     toll_includes_attacker_cues: tuple[str, ...]  # a toll counting the bomber among the dead
     place_roles: dict[str, frozenset[str]]  # word sets of place roles (patterns/lexicon.json)
@@ -297,6 +299,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         carrying_verbs=frozenset(raw["attacked_roles"]["carrying_verbs"]),
         people_site_prepositions=frozenset(raw["attacked_roles"]["people_site_prepositions"]),
         place_name_nouns=frozenset(raw["attacked_roles"]["place_name_nouns"]),
+        settlement_nouns=frozenset(raw["attacked_roles"]["settlement_nouns"]),
         offloading_verbs=frozenset(raw["attacked_roles"]["offloading_verbs"]),
         offloading_prepositions=frozenset(raw["attacked_roles"]["offloading_prepositions"]),
         survival_verbs=frozenset(raw["attacked_roles"]["survival_verbs"]),
@@ -307,6 +310,7 @@ def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
         launch_phrases=frozenset(raw["assault_weapons"]["launch_phrases"]),
         weaponless_targeting=frozenset(raw["weaponless_targeting"]["words"]),
         senior_victim_titles=frozenset(raw["senior_victim_titles"]["words"]),
+        campaign_workers=tuple(raw["campaign_workers"]["words"]),
         raided_sites=frozenset(raw["senior_victim_titles"]["raided_sites"]),
         toll_includes_attacker_cues=tuple(raw["toll_includes_attacker_cues"]),
         place_roles={

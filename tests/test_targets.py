@@ -38,6 +38,11 @@ def _targets(run_extract, text: str) -> list[str]:
         ("Two men on a motorcycle gunned down a district office-bearer of the Pakistan Peoples Party "
          "in Nawabshah on Sunday.", ["political"]),
         ("A lady health worker was shot dead on her way home in Bajaur on Sunday.", ["civilians", "health"]),
+        # workers of a vaccination campaign are the health target, not private citizens besides
+        ("Three polio workers were gunned down in a village of Bajaur on Sunday.", ["health"]),
+        ("Gunmen killed two vaccinators in Bajaur on Sunday.", ["health"]),
+        # jawans of the police are policemen, not the army's
+        ("Gunmen shot dead two police jawans at a checkpoint in Tank on Sunday.", ["police"]),
         # an institute where people are trained or taught is a place of education
         ("Gunmen raided a veterinary institute in Swabi on Sunday, killing four people.", ["civilians", "education"]),
         # "two of them": the body "them" stands for names their kind; no private citizens
@@ -492,6 +497,11 @@ def test_targets_the_site_or_the_faith_of_the_people_hit(run_extract, text, expe
         ("Two constables were martyred when gunmen fired on them at Sherpao Bridge in Charsadda on Sunday.", ["police"]),
         ("Three policemen were killed after gunmen ambushed them in Gulabad village of Lower Dir on Sunday.", ["police"]),
         ("Militants blew up a bridge on the main road in Charsadda on Sunday.", ["infrastructure"]),
+        # a village or town, named or not, after "in" or "near" says where the victims were;
+        # one attacked keeps its people as the target
+        ("Two soldiers were martyred in a village of North Waziristan when militants opened fire on Sunday.", ["military"]),
+        ("A constable was shot dead in a small town near Bannu on Sunday.", ["police"]),
+        ("Militants attacked a village in Kurram on Sunday, killing three people.", ["civilians"]),
         # a party named after its clerics is political
         ("A roadside bomb targeted a convoy of the Jamiat Ulema-e-Islam in Zhob on Sunday.", ["political"]),
     ],

@@ -567,10 +567,13 @@ class EventAssembler:
     def _names_where(self, noun: Token) -> bool:
         """"Opened fire on them at Kalpani Bridge", "in Markhnai village": a proper name with a
         place noun (lexicon `place_name_nouns`) after a locative preposition says where, not
-        what was hit ("blew up a bridge" keeps its target)."""
-        return (
-            noun.lower_ in self.lexicon.place_name_nouns and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "near"}
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+        what was hit ("blew up a bridge" keeps its target); so does a settlement, named or not
+        ("killed in a village of North Waziristan"; lexicon `settlement_nouns`)."""
+        lexicon = self.lexicon
+        if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "at", "near"}:
+            return False
+        return noun.lower_ in lexicon.settlement_nouns or (
+            noun.lower_ in lexicon.place_name_nouns and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
         )
 
     def _place_name_modifiers(self, sent: Span) -> frozenset[int]:
