@@ -38,6 +38,9 @@ def _targets(run_extract, text: str) -> list[str]:
         ("Two men on a motorcycle gunned down a district office-bearer of the Pakistan Peoples Party "
          "in Nawabshah on Sunday.", ["political"]),
         ("A lady health worker was shot dead on her way home in Bajaur on Sunday.", ["civilians", "health"]),
+        # the party's name whole, however the parser splits its hyphens or hangs a place on it
+        ("Gunmen wounded a district leader of the Jamiat Ulema-e-Islam-Fazl in Tank on Sunday.", ["political"]),
+        ("Gunmen wounded a district leader of the JUI-F in Tank on Sunday.", ["political"]),
         # workers of a vaccination campaign are the health target, not private citizens besides
         ("Three polio workers were gunned down in a village of Bajaur on Sunday.", ["health"]),
         ("Gunmen killed two vaccinators in Bajaur on Sunday.", ["health"]),

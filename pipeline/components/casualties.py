@@ -301,6 +301,29 @@ def _only_possessed(determiners: list[Token]) -> bool:
     return bool(determiners) and all(c.dep_ == "poss" for c in determiners)
 
 
+
+def _noun_phrase(prep: Token) -> list[Token]:
+    """A preposition and its object's noun phrase, without the phrases and clauses hung on the
+    object ("of the JUI-F" of "of the JUI-F in Dera Ismail Khan")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return [prep]
+    last = objects[0]
+    return [prep] + [t for t in last.subtree if t.i <= last.i]
+
+
+def _phrase_text(head: Token, whole: bool = False) -> str:
+    """The text of `head`'s phrase as written (its whole subtree, or its noun phrase alone), run
+    on to the end of a hyphenated name the parser tore apart ("of the Jamiat Ulema-e-Islam-Fazl",
+    whose "-e-Islam-Fazl" it hung elsewhere): the words of a party's or a force's name decide
+    its kind only whole."""
+    doc = head.doc
+    words = list(head.subtree) if whole else _noun_phrase(head)
+    start, end = words[0].i, words[-1].i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or not doc[end].is_punct):
+        end += 1
+    return doc[start:end].text
+
 class CasualtyExtractor:
     def __init__(self, nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None):
         register_extensions()
@@ -1510,10 +1533,11 @@ class CasualtyExtractor:
             # "eight soldiers of the Frontier Corps", "an office-bearer of the Peoples Party": the
             # force or body the counted belong to names their kind
             "force": next((
-                " ".join(t.text for t in child.subtree) for child in noun.children
+                _phrase_text(child, whole=True) if any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree) else _phrase_text(child)
+                for child in noun.children
                 if child.dep_ == "prep" and child.lower_ == "of" and (
                     any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree)
-                    or (len(list(child.subtree)) <= 7 and any(t.pos_ == "PROPN" and t.ent_type_ != "PLACE" for t in child.subtree))
+                    or (len(_phrase_text(child).split()) <= 6 and any(t.pos_ == "PROPN" and t.ent_type_ != "PLACE" for t in _noun_phrase(child)))
                 )
             ), None) or self._whose_they_were(noun),
         }
