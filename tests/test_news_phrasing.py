@@ -266,6 +266,31 @@ def test_news_a_groups_spokesman_telling_the_attack_claims_it(run_extract, secon
     assert [(p["group"], p["attribution"]) for p in event["perpetrators"]] == perpetrators
 
 
+@pytest.mark.parametrize(
+    "text,published,method,perpetrators",
+    [
+        # before the Taliban held Kabul, a bare "Taliban" in Pakistan was the Pakistani Taliban,
+        # no state's force: an attack on a post is a gun attack, not a clash of two states
+        ("Taliban militants attacked a checkpost in Swat on Sunday, killing three policemen.",
+         "2009-05-13", "armed_assault", [("TTP", "attributed")]),
+        # the group's spokesman speaks for the group
+        ("Militants overran a checkpost in Swat on Sunday, killing three policemen. A Taliban spokesman "
+         "told reporters the group had carried out the raid.", "2009-05-13", "armed_assault", [("TTP", "claimed")]),
+    ],
+)
+def test_news_a_bare_taliban_before_2021_is_the_pakistani_taliban(run_extract, text, published, method, perpetrators):
+    event = _only(run_extract(text, published=published))
+    assert (event["method"], [(p["group"], p["attribution"]) for p in event["perpetrators"]]) == (method, perpetrators)
+
+
+def test_news_the_seat_of_a_government_is_no_incident_place(run_extract):
+    # "the government in Kabul" is who governs from there, not a second scene of the raid
+    text = ("Gunmen stormed a police station in Tank on Sunday, killing two constables, days after "
+            "Islamabad asked the Taliban government in Kabul to rein in the TTP.")
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["district"], event["method"]) == ("Tank", "armed_assault")
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

@@ -494,7 +494,7 @@ class EventAssembler:
             and all(sent.doc[t["token"]].tag_ in {"NNS", "NNPS"} for t in record["triggers"])
         )
         record["afghan_actor"] = not only_attacks_in_general and bool(
-            lexicon.afghan_actor.search(text) and lexicon.afghan_actor.search(self._without_pakistani_groups(sent))
+            lexicon.afghan_actor.search(text) and self._afghan_actor_words(sent)
         )
         # where the attack struck, not where its attackers came from or fled to ("fled to the
         # Afghan side", "fired from Afghan territory"): those are the other side of the border
@@ -874,6 +874,12 @@ class EventAssembler:
         root = ent.root
         if root.head.lemma_.lower() in self.lexicon.place_roles["attack_nouns"]:
             return False  # "a Taliban bombing", "Taliban raid on air base": whose attack it was
+        if root.head.lower_ in self.lexicon.claimant_pronouns and not any(
+            t.lower_ in self.lexicon.state_speaker_words for t in root.head.subtree
+        ):
+            # "a Taliban spokesman said the group carried out the attack": the group speaks ("a
+            # Taliban government spokesman" is a state's)
+            return False
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in self.lexicon.victim_category
 
     def _owns_the_site_struck(self, ent: Span) -> bool:
@@ -1232,6 +1238,17 @@ class EventAssembler:
         line_end = whole.find("\n", sent.end_char - 1)  # a sentence may end with its newline
         rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
+
+    def _afghan_actor_words(self, sent: Span) -> set[str]:
+        """The Afghan actor's words (lexicon `afghan_side`) of the sentence outside the names of
+        Pakistani groups. A bare "Taliban" on a page from before the Taliban took Kabul (lexicon
+        `afghan_state_forces.until`) is no Afghan actor by itself: then "Taliban militants
+        attacked a checkpost in Swat" were the Pakistani Taliban, and no force of a state."""
+        words = {m.group(1) for m in self.lexicon.afghan_actor.finditer(self._without_pakistani_groups(sent))}
+        published = str(sent.doc._.incidents_published or "")
+        if words == {"taliban"} and published and published < self.lexicon.afghan_state_forces["until"]:
+            return set()
+        return words
 
     def _without_pakistani_groups(self, sent: Span) -> str:
         """The sentence lower-cased as `_lower_text` gives it, without the names of groups other
