@@ -429,13 +429,17 @@ def choose_method(incident: dict) -> tuple[str, bool | None]:
         method = "armed_clash"
     if (forces_operation(incident) or police_operation(incident)) and method in {"unknown", "armed_assault", "armed_clash"}:
         return "armed_clash", False  # "troops raided a hideout, killing four militants": their operation
-    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in lexicon.raid_words for t in incident["triggers"]) and not incident["afghan_actor"]:
+    afghan_side_fought = incident["afghan_actor"] and any(g["code"] in lexicon.afghan_side_groups for g in incident["groups"])
+    if method == "armed_clash" and any(t["method"] == "attack" and t["text"].lower() in lexicon.raid_words for t in incident["triggers"]) and not afghan_side_fought:
         method = "armed_assault"  # militants attacked a post and a gunfight followed
     if method == "unknown" and any(
         t["strength"] != "SPECIFIC" and (t["text"].lower() in lexicon.assault_verbs or t.get("on_a_site"))
         for t in incident["triggers"]
-    ) and not incident["afghan_actor"]:
-        method = "armed_assault"  # "militants attacked a police station", "an attack on a check post": a raid on a post
+    ) and not afghan_side_fought:
+        # "militants attacked a police station", "an attack on a check post": a raid on a post
+        # (where Afghanistan's forces or the Taliban are told firing, a fight of the two sides;
+        # militants who came from Afghan soil, or a word to its government, make none)
+        method = "armed_assault"
     if method == "hostage_taking" and "transport" in incident["targets"]:
         method = "hijacking"  # passengers of a train or bus held hostage
     if method == "suicide_bombing":

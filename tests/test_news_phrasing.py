@@ -283,6 +283,22 @@ def test_news_a_bare_taliban_before_2021_is_the_pakistani_taliban(run_extract, t
     assert (event["method"], [(p["group"], p["attribution"]) for p in event["perpetrators"]]) == (method, perpetrators)
 
 
+@pytest.mark.parametrize(
+    "second,method",
+    [
+        # militants who came from Afghan soil, and a word to Kabul, leave it a raid on a post
+        ("The army said the assault had been mounted from Afghan territory and asked the interim Afghan government "
+         "to deny its soil to terrorists.", "armed_assault"),
+        # Afghanistan's forces told firing make it a fight of the two sides
+        ("Officials said Afghan forces had opened fire on the post first.", "armed_clash"),
+    ],
+)
+def test_news_an_afghan_word_makes_a_clash_only_when_the_afghan_side_fought(run_extract, second, method):
+    text = "Militants attacked a border post in Kurram on Sunday, martyring two soldiers. " + second
+    events = run_extract(text, published="2024-05-13")
+    assert [e["method"] for e in events if e["district"] == "Kurram"] == [method]
+
+
 def test_news_the_seat_of_a_government_is_no_incident_place(run_extract):
     # "the government in Kabul" is who governs from there, not a second scene of the raid
     text = ("Gunmen stormed a police station in Tank on Sunday, killing two constables, days after "
