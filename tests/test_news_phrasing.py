@@ -327,6 +327,12 @@ def test_news_a_place_a_named_destination_cannot_lie_in_is_the_scene(run_extract
     [
         ("Two engineers were abducted from Zhob on Thursday, police said.", "Zhob"),
         ("Militants kidnapped three off-duty soldiers from Tank on Monday.", "Tank"),
+        # "from" hung on the phrase of those taken, past an "of" phrase
+        ("Gunmen abducted four engineers of a mining firm from Zhob on Monday.", "Zhob"),
+        # a province after "from" is their home; the district is the scene
+        ("Militants abducted six labourers from Punjab in Kech on Monday.", "Kech"),
+        # "whisked away" is a kidnapping
+        ("Armed men whisked him away from his shop in Zhob on Monday.", "Zhob"),
     ],
 )
 def test_news_where_people_were_abducted_from_is_the_scene(run_extract, text, district):

@@ -1601,9 +1601,19 @@ class EventAssembler:
 
     def _taken_from(self, preposition: Token) -> bool:
         """Whether the word before a place name is "from" on a verb of taking people ("four
-        engineers were abducted from Zhob"): where they were taken, not where they came from."""
+        engineers were abducted from Zhob"), or on the phrase of those taken, where the parser
+        hangs it ("abducted five employees of a telecom company from Zhob"): where they were
+        taken, not where they came from."""
+        if preposition.lower_ != "from":
+            return False
         verb = preposition.head
-        return preposition.lower_ == "from" and verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.place_roles["taken_from_verbs"]
+        if verb.pos_ != "VERB" and verb.dep_ != "pobj":
+            return False  # "abducted six labourers from Punjab": where the labourers came from
+        for _ in range(4):
+            if verb.pos_ == "VERB" or verb.dep_ not in {"pobj", "prep", "dobj", "nsubjpass"} or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.place_roles["taken_from_verbs"]
 
     def _listed_after_a_non_location(self, ent: Span, sent: Span) -> bool:
         """Whether a place is a conjunct of a place named after an origin, home or destination word
@@ -1678,7 +1688,10 @@ class EventAssembler:
                 continue
             # the words before the whole name: "from Hyderabad Sindh" is an origin for Sindh too
             first, previous, before2 = self._words_before_the_name(ent.start, sent)
-            if self._names_no_location(previous, before2) and not self._taken_from(sent.doc[first - 1]):
+            if self._names_no_location(previous, before2) and not (
+                # "abducted from Zhob": the scene; "abducted six labourers from Punjab": a home
+                place.kind not in {"province", "country"} and self._taken_from(sent.doc[first - 1])
+            ):
                 continue
             if self._listed_after_a_non_location(ent, sent):
                 continue  # "workers who hailed from Multan and Bahawalpur": Bahawalpur is a home too
