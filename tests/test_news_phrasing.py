@@ -249,6 +249,8 @@ def test_news_a_groups_record_in_a_relative_clause_does_not_hide_its_claim(run_e
         # the group itself telling the attack as its own men's, in the plural
         ("The Pakistani Taliban said their men had ambushed the convoy near the bypass.", [("TTP", "claimed")]),
         # or saying it was behind the attack, or responsible for it
+        ("Jamaat-ul-Ahrar, which split from the TTP years ago, said it was responsible.", [("JuA", "claimed")]),
+        ("The BLA said it was behind it.", [("BLA", "claimed")]),
         ("The BLA, in an emailed note, said it was behind the ambush.", [("BLA", "claimed")]),
         ("Jaish al-Adl said it was responsible for the raid on the convoy.", [("JaA", "claimed")]),
         # a state's agency telling who did it is no claim
