@@ -482,6 +482,10 @@ def test_news_the_group_of_a_member_killed_is_no_perpetrator(run_extract, text, 
         # the membership verb coordinated with another one: its subject is that verb's
         ("Officials said the attackers had sneaked in from across the border and belonged to the TTP.",
          [{"group": "TTP", "attribution": "attributed"}]),
+        # "were from" the group
+        ("Security officials said the raiders were from the Hafiz Gul Bahadur group.",
+         [{"group": "HGB", "attribution": "attributed"}]),
+        ("Police said the two constables were from the nearby village.", []),
     ],
 )
 def test_news_the_group_the_attackers_belonged_to_is_attributed(run_extract, second, perpetrators):

@@ -986,8 +986,9 @@ class EventAssembler:
                 continue
             if word.dep_ in {"acl", "amod", "relcl"}:
                 members = [word.head]  # "militants belonging to the TTP"
-            elif word.dep_ == "attr":
-                members = [c for c in word.head.children if c.dep_ == "nsubj"]  # "they were members of"
+            elif word.dep_ == "attr" or (word.dep_ == "prep" and word.head.lemma_ == "be"):
+                # "they were members of", "the attackers were from the TTP"
+                members = [c for c in word.head.children if c.dep_ == "nsubj"]
             else:
                 members = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if not members and word.dep_ == "conj":
