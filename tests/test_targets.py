@@ -44,6 +44,11 @@ def _targets(run_extract, text: str) -> list[str]:
         # workers of a vaccination campaign are the health target, not private citizens besides
         ("Three polio workers were gunned down in a village of Bajaur on Sunday.", ["health"]),
         ("Gunmen killed two vaccinators in Bajaur on Sunday.", ["health"]),
+        # a party's workers are the party's (political), not labourers besides
+        ("Gunmen opened fire on PTI workers at an election camp in Bajaur on Sunday, wounding four of them.", ["political"]),
+        # teachers of a college, and polling staff, are who they work for
+        ("Gunmen shot dead a professor outside his college in Turbat on Sunday.", ["civilians", "education"]),
+        ("A bomb wounded three polling staff in Kech on Sunday.", ["government"]),
         # jawans of the police are policemen, not the army's
         ("Gunmen shot dead two police jawans at a checkpoint in Tank on Sunday.", ["police"]),
         # an institute where people are trained or taught is a place of education
