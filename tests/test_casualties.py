@@ -615,6 +615,16 @@ def test_casualties_a_count_word_after_a_page_date_stamp_is_counted(statements):
         assert [n for n, _ in _killed(statements(text))] == [count], text
 
 
+
+
+def test_casualties_the_second_day_of_a_date_is_no_count(statements):
+    # here the base model tags "13" of "May 12 and 13" as a date of its own, one number alone
+    text = ("Security forces kill 11 terrorists in three operations in Khyber Pakhtunkhwa\n\nRAWALPINDI: Security "
+            "forces killed 11 terrorists in three separate intelligence-based operations in Khyber Pakhtunkhwa on "
+            "May 12 and 13, the Inter-Services Public Relations said on Tuesday.\n")
+    assert {n for n, _ in _killed(statements(text))} == {11}
+
+
 def test_casualties_a_groups_own_tally_is_no_toll(statements):
     assert _killed(statements("The BLF claimed it had killed forty soldiers in the mountains.")) == []
 

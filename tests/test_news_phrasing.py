@@ -309,6 +309,17 @@ def test_news_the_seat_of_a_government_is_no_incident_place(run_extract):
     assert (event["district"], event["method"]) == ("Tank", "armed_assault")
 
 
+def test_news_a_count_of_operations_is_a_summary_of_them(run_extract):
+    # "in three separate operations": the lead's total belongs to none of the items told after it
+    text = ("Troops kill nine terrorists in three raids\n\nRAWALPINDI: Troops killed nine terrorists in three separate "
+            "intelligence-based operations in Khyber Pakhtunkhwa on May 11 and 12, the army said on Monday.\n\n"
+            "In the first operation, in the Bara area of Khyber district, four terrorists were killed.\n\n"
+            "In another operation in Lakki Marwat, troops killed three terrorists.\n\n"
+            "The third engagement took place near Tank, where two terrorists were killed.")
+    events = run_extract(text, published=PUBLISHED)
+    assert sorted((e["district"], e["perpetrators_killed"]) for e in events) == [("Khyber", 4), ("Lakki Marwat", 3), ("Tank", 2)]
+
+
 def test_news_travel_destination_is_not_the_incident_place(run_extract):
     text = ("Gunmen opened fire on a van carrying labourers who were heading to Quetta in Mastung "
             "on Sunday, killing four of them.")

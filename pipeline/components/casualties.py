@@ -584,6 +584,8 @@ class CasualtyExtractor:
             return True  # "date 2021-06-09 Two policemen ...": a page's stamp glued to a count word
         if token.ent_type_ == "DATE" and alone and token.is_alpha and token.like_num:
             return True  # "Eighteen of the dead were soldiers": a number word alone is no date
+        if token.i >= 2 and doc[token.i - 1].lower_ in {"and", "to", "-", "–", "&"} and doc[token.i - 2].ent_type_ == "DATE" and doc[token.i - 2].like_num:
+            return False  # "on May 12 and 13": the second day of a date told before it
         return token.ent_type_ == "DATE" and alone and token.text.isdigit() and len(token.text) <= 3 and not is_date_fragment(token)
 
     @staticmethod
