@@ -2316,6 +2316,21 @@ def test_news_a_rank_before_a_two_word_name_counts_the_soldier(run_extract):
 
 
 @pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        # a ranked man named as the object of the casualty verb counts one, as its subject does
+        ("Gunmen fired on a police patrol in Tank on Monday, martyring Constable Zahoor and injuring another.", 1, 1),
+        ("Gunmen fired on a police patrol in Tank on Monday, killing Head Constable Sajid Gul.", 1, None),
+        # named in apposition to the count, they are the counted men
+        ("Gunmen shot dead two constables, Constable Zahoor and Constable Amin, in Tank on Monday.", 2, None),
+    ],
+)
+def test_news_a_ranked_man_as_the_object_of_the_casualty_verb_counts(run_extract, text, killed, injured):
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     "told",
     [
         # a relative read by his noun and again by his name after it is one person

@@ -754,8 +754,8 @@ class CasualtyExtractor:
 
     def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
         """"Lance Naik Asad Khan and Sepoy Bilal embraced martyrdom": each named man with a rank
-        who is the subject of a casualty predicate, or told after a noun of one ("the martyrdom
-        of DSP X"), counts one. Where the sentence gives its own figure its names are the counted
+        who is the subject or the object of a casualty predicate ("martyring Constable Waheed"),
+        or told after a noun of one ("the martyrdom of DSP X"), counts one. Where the sentence gives its own figure its names are the counted
         men ("two soldiers, Sepoy A and Sepoy B": in apposition, and not subjects), unless the man
         is listed beside the count as one more ("DSP X and two constables were martyred"). A figure
         of attackers, or of another outcome, counts other men ("three militants were killed, while
@@ -763,10 +763,11 @@ class CasualtyExtractor:
         statements = []
         subject_lists: dict[int, int] = {}  # a verb -> the list of the first ranked man its subject
         for token in sent:
-            if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "conj", "pobj"}:
+            if token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj", "pobj"}:
                 continue
             root = conj_root(token)
-            if not (root.dep_ in {"nsubj", "nsubjpass"} or self._told_after_a_casualty_noun(root)):
+            # the subject of a casualty predicate, or its object ("martyring Constable Waheed")
+            if not (root.dep_ in {"nsubj", "nsubjpass", "dobj"} or self._told_after_a_casualty_noun(root)):
                 continue
             # the rank may head a chain of compounds: "Havildar" -> "Naeem" -> "Akhtar"
             titles = sorted(
