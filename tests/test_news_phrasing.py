@@ -301,6 +301,22 @@ def test_news_an_afghan_word_makes_a_clash_only_when_the_afghan_side_fought(run_
     assert [e["method"] for e in events if e["district"] == "Kurram"] == [method]
 
 
+@pytest.mark.parametrize(
+    "title,perpetrators",
+    [
+        # a title that tells a group's claim, too short to open an incident of its own
+        ("TTP claims attack on police post in Bannu", [("TTP", "claimed")]),
+        ("Hafiz Gul Bahadur group claims Bannu raid", [("HGB", "claimed")]),
+        # the group is what was claimed about, not who claims
+        ("Police claim arrest of TTP suspects in Bannu", []),
+    ],
+)
+def test_news_a_title_that_tells_a_claim_claims_the_story(run_extract, title, perpetrators):
+    text = f"{title}\n\nBANNU: Two policemen were martyred when militants raided a post in Bannu on Sunday night.\n"
+    event = _only(run_extract(text, published=PUBLISHED))
+    assert [(p["group"], p["attribution"]) for p in event["perpetrators"]] == perpetrators
+
+
 def test_news_the_seat_of_a_government_is_no_incident_place(run_extract):
     # "the government in Kabul" is who governs from there, not a second scene of the raid
     text = ("Gunmen stormed a police station in Tank on Sunday, killing two constables, days after "

@@ -2242,6 +2242,7 @@ class EventAssembler:
         all_places: list[dict] = []
         all_groups: list[dict] = []
         story_begun = False  # a sentence of the body has told of violence
+        title_claim: dict | None = None  # a title, before the story, in which a group claims an attack
         for index, sent in enumerate(doc.sents):
             sent_dates = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
             sent_casualties = [c for c in casualties if c["sent"] == index]
@@ -2252,6 +2253,8 @@ class EventAssembler:
                     # a heading inside the story (a subheading, or a related story's link) names
                     # no way of attack of its own
                     trigger["inner_heading"] = True
+            if record["heading"] and not story_begun and title_claim is None and self._title_claims(sent, record):
+                title_claim = dict(record, claim=True)  # "TTP claims attack on police post in Bannu"
             story_begun = story_begun or (not record["heading"] and bool(record["triggers"] or record["casualties"]))
             all_places.extend(dict(place, sent=index) for place in record["places"])
             if not record["groups"] and all_groups and (
@@ -2529,6 +2532,8 @@ class EventAssembler:
             summary_day_reach = max(0, summary_day_reach - 1)
             summary_record_reach = max(0, summary_record_reach - 1)
             summary_forces_reach = max(0, summary_forces_reach - 1)
+        if title_claim is not None:
+            self._give_the_title_claim(title_claim, incidents)
         self._use_dateline(doc, incidents)
         doc._.incidents_frames = incidents
         doc._.incidents_places = all_places
@@ -3457,6 +3462,29 @@ class EventAssembler:
             ):
                 return True  # "... carried out two attacks": the attacks' author
         return False
+
+    @staticmethod
+    def _title_claims(sent: Span, record: dict) -> bool:
+        """Whether a title tells a group's claim: a group named before "claims" or "claim"
+        ("TTP claims Bannu attack", "BLA claim responsibility for Quetta blast"; not "Police
+        claim killing of TTP commander", where the group is the object)."""
+        if not record["groups"]:
+            return False
+        verb = next((t for t in sent if t.lower_ in {"claims", "claim", "claimed"}), None)
+        return verb is not None and any(t.ent_type_ == "GROUP" and t.i < verb.i for t in sent)
+
+    def _give_the_title_claim(self, title: dict, incidents: list[dict]) -> None:
+        """A title that tells a group's claim ("TTP claims attack on police post in Bannu") too
+        short to open an incident of its own (no day): the claim is of the first incident the
+        story tells at the title's district (of the first one, where the title names none),
+        unless a sentence of the story already names who claimed it."""
+        districts = {p["district"] for p in title["places"] if p["district"]}
+        told = [i for i in incidents if not i["heading_only"]]
+        target = next((i for i in told if not districts or i["district"] in districts), None)
+        if target is None or any(g["attribution"] == "claimed" for g in target["groups"]):
+            return
+        self._add_groups(target, title)
+        self._add_evidence(target, title)
 
     def _add_groups(self, incident: dict, record: dict, groups: list[dict] | None = None) -> None:
         if record["claim_denied"] and not (record["claim"] or record["suspect"] or record["blame"]):
