@@ -309,9 +309,12 @@ def test_news_an_afghan_word_makes_a_clash_only_when_the_afghan_side_fought(run_
         ("Hafiz Gul Bahadur group claims Bannu raid", [("HGB", "claimed")]),
         # the group is what was claimed about, not who claims
         ("Police claim arrest of TTP suspects in Bannu", []),
+        # a title that blames a group, or suspects it
+        ("Police blame TTP for Bannu raid", [("TTP", "attributed")]),
+        ("Bannu raid: Hafiz Gul Bahadur group suspected", [("HGB", "suspected")]),
     ],
 )
-def test_news_a_title_that_tells_a_claim_claims_the_story(run_extract, title, perpetrators):
+def test_news_a_title_that_tells_a_claim_or_blame_names_the_perpetrator(run_extract, title, perpetrators):
     text = f"{title}\n\nBANNU: Two policemen were martyred when militants raided a post in Bannu on Sunday night.\n"
     event = _only(run_extract(text, published=PUBLISHED))
     assert [(p["group"], p["attribution"]) for p in event["perpetrators"]] == perpetrators

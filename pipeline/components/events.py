@@ -2242,7 +2242,7 @@ class EventAssembler:
         all_places: list[dict] = []
         all_groups: list[dict] = []
         story_begun = False  # a sentence of the body has told of violence
-        title_claim: dict | None = None  # a title, before the story, in which a group claims an attack
+        title_claim: dict | None = None  # a title, before the story, that names who claimed or was blamed
         for index, sent in enumerate(doc.sents):
             sent_dates = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
             sent_casualties = [c for c in casualties if c["sent"] == index]
@@ -2253,8 +2253,11 @@ class EventAssembler:
                     # a heading inside the story (a subheading, or a related story's link) names
                     # no way of attack of its own
                     trigger["inner_heading"] = True
-            if record["heading"] and not story_begun and title_claim is None and self._title_claims(sent, record):
-                title_claim = dict(record, claim=True)  # "TTP claims attack on police post in Bannu"
+            if record["heading"] and not story_begun and title_claim is None and record["groups"]:
+                if self._title_claims(sent, record):
+                    title_claim = dict(record, claim=True)  # "TTP claims attack on police post in Bannu"
+                elif record["blame"] or record["suspect"]:
+                    title_claim = record  # "Police blame TTP for Bannu attack", "Bannu attack: TTP suspected"
             story_begun = story_begun or (not record["heading"] and bool(record["triggers"] or record["casualties"]))
             all_places.extend(dict(place, sent=index) for place in record["places"])
             if not record["groups"] and all_groups and (
@@ -3474,14 +3477,17 @@ class EventAssembler:
         return verb is not None and any(t.ent_type_ == "GROUP" and t.i < verb.i for t in sent)
 
     def _give_the_title_claim(self, title: dict, incidents: list[dict]) -> None:
-        """A title that tells a group's claim ("TTP claims attack on police post in Bannu") too
-        short to open an incident of its own (no day): the claim is of the first incident the
-        story tells at the title's district (of the first one, where the title names none),
-        unless a sentence of the story already names who claimed it."""
+        """A title that tells a group's claim ("TTP claims attack on police post in Bannu"), or
+        who is blamed or suspected ("Police blame TTP for Bannu attack"), too short to open an
+        incident of its own (no day): it tells of the first incident the story tells at the
+        title's district (of the first one, where the title names none), unless a sentence of
+        the story already names who claimed it (or, for blame, anyone)."""
         districts = {p["district"] for p in title["places"] if p["district"]}
         told = [i for i in incidents if not i["heading_only"]]
         target = next((i for i in told if not districts or i["district"] in districts), None)
         if target is None or any(g["attribution"] == "claimed" for g in target["groups"]):
+            return
+        if not title["claim"] and target["groups"]:
             return
         self._add_groups(target, title)
         self._add_evidence(target, title)
