@@ -275,6 +275,9 @@ def test_news_a_groups_spokesman_telling_the_attack_claims_it(run_extract, secon
         # no state's force: an attack on a post is a gun attack, not a clash of two states
         ("Taliban militants attacked a checkpost in Swat on Sunday, killing three policemen.",
          "2009-05-13", "armed_assault", [("TTP", "attributed")]),
+        # so were "Taliban fighters" there, no Afghan state's forces yet
+        ("Taliban fighters raided a checkpost in Swat on Sunday, killing three policemen.",
+         "2009-05-13", "armed_assault", [("TTP", "attributed")]),
         # the group's spokesman speaks for the group
         ("Militants overran a checkpost in Swat on Sunday, killing three policemen. A Taliban spokesman "
          "told reporters the group had carried out the raid.", "2009-05-13", "armed_assault", [("TTP", "claimed")]),

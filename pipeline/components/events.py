@@ -355,7 +355,7 @@ class EventAssembler:
         ]
         record["groups"] = [
             {
-                "code": ent.ent_id_, "token": ent.start, "text": ent.text, "beside_afghan": self._beside_the_afghan_side(ent, named),
+                "code": self._group_code(ent), "token": ent.start, "text": ent.text, "beside_afghan": self._beside_the_afghan_side(ent, named),
                 "acting": self._group_acts(ent, triggers),
             }
             for ent in named
@@ -1239,6 +1239,18 @@ class EventAssembler:
         line_end = whole.find("\n", sent.end_char - 1)  # a sentence may end with its newline
         rest_of_line = whole[sent.end_char : line_end if line_end >= 0 else len(whole)]
         return not rest_of_line.strip() and bool(PHOTO_CREDIT.search(text))
+
+    def _group_code(self, ent: Span) -> str:
+        """The group code of a GROUP name. "Taliban fighters" or "Taliban forces" without
+        "Afghan", on a page from before the Taliban took Kabul, are the Taliban of the place told
+        (a bare "Taliban": the Pakistani Taliban in Pakistan), not a state's forces."""
+        published = str(ent.doc._.incidents_published or "")
+        if (
+            ent.ent_id_ == "Afghan Taliban" and "afghan" not in ent.text.lower()
+            and published and published < self.lexicon.afghan_state_forces["until"]
+        ):
+            return "Taliban"
+        return ent.ent_id_
 
     def _afghan_actor_words(self, sent: Span) -> set[str]:
         """The Afghan actor's words (lexicon `afghan_side`) of the sentence outside the names of
