@@ -265,3 +265,17 @@ def test_tokenizer_keeps_a_retired_officers_bracket_whole(nlp):
     # "Colonel (retd) Khalid": one token read as "retired", so the rank and the name stay one phrase
     token = nlp.make_doc("Colonel (retd) Khalid was shot.")[1]
     assert (token.text, token.norm_) == ("(retd)", "retired")
+
+
+def test_ruler_patterns_use_no_attribute_the_prefilter_does_not_set():
+    # the prefilter runs the rulers on documents that are tokenized and lemmatized only: a
+    # pattern on a part of speech or a dependency raises there (spaCy's E155)
+    import srsly
+
+    from pipeline.resources import data_path
+
+    for name in ("triggers.jsonl", "groups.jsonl", "security_forces.jsonl"):
+        for entry in srsly.read_jsonl(data_path("patterns") / name):
+            if isinstance(entry["pattern"], list):
+                used = {key for token in entry["pattern"] for key in token}
+                assert not used & {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE"}, (name, entry)
