@@ -2818,6 +2818,12 @@ def test_news_an_attack_on_a_check_post_with_no_weapon_named_is_a_raid_on_a_post
     assert (event["method"], event["killed"], event["perpetrators_killed"]) == ("armed_assault", 2, 3)
 
 
+def test_news_a_post_that_came_under_attack_was_raided(run_extract):
+    text = "A Levies checkpost in Kalat came under attack late on Monday. Three Levies men were martyred and two wounded."
+    event = _only(run_extract(text, published="2024-06-14"))
+    assert (event["method"], event["killed"], event["injured"]) == ("armed_assault", 3, 2)
+
+
 def test_news_militants_who_tried_to_infiltrate_fought_a_clash(run_extract):
     text = ("Two soldiers were martyred and three terrorists killed as militants tried to infiltrate from "
             "Afghanistan into the Ghulam Khan area of North Waziristan, the military said on Sunday.")

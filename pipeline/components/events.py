@@ -952,14 +952,17 @@ class EventAssembler:
 
     def _raids_a_site(self, span: Span) -> bool:
         """"Militants stormed the police station", "attacked a checkpost", "an attack on a check
-        post": a raid word whose object is a post or station (lexicon
+        post", "a police station was attacked", "the checkpost came under attack": a raid word
+        whose object (or whose subject, told so) is a post or station (lexicon
         `senior_victim_titles.raided_sites`)."""
         verb = span.root
         if verb.lower_ not in self.lexicon.raid_words:
             return False
-        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
             g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"
         ]
+        if verb.dep_ == "pobj" and verb.head.lower_ == "under":
+            objects += [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "came under attack"
         return any(o.lower_ in self.lexicon.raided_sites for o in objects)
 
     def _fires_on_a_named_person(self, span: Span) -> bool:
