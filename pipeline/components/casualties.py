@@ -301,7 +301,6 @@ def _only_possessed(determiners: list[Token]) -> bool:
     return bool(determiners) and all(c.dep_ == "poss" for c in determiners)
 
 
-
 def _noun_phrase(prep: Token) -> list[Token]:
     """A preposition and its object's noun phrase, without the phrases and clauses hung on the
     object ("of the JUI-F" of "of the JUI-F in Dera Ismail Khan")."""
@@ -323,6 +322,7 @@ def _phrase_text(head: Token, whole: bool = False) -> str:
     while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or not doc[end].is_punct):
         end += 1
     return doc[start:end].text
+
 
 class CasualtyExtractor:
     def __init__(self, nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None):
@@ -755,11 +755,11 @@ class CasualtyExtractor:
     def _named_members_of_the_forces(self, sent: Span, sent_index: int, found: list[dict]) -> list[dict]:
         """"Lance Naik Asad Khan and Sepoy Bilal embraced martyrdom": each named man with a rank
         who is the subject or the object of a casualty predicate ("martyring Constable Waheed"),
-        or told after a noun of one ("the martyrdom of DSP X"), counts one. Where the sentence gives its own figure its names are the counted
-        men ("two soldiers, Sepoy A and Sepoy B": in apposition, and not subjects), unless the man
-        is listed beside the count as one more ("DSP X and two constables were martyred"). A figure
-        of attackers, or of another outcome, counts other men ("three militants were killed, while
-        Havildar X lost his life")."""
+        or told after a noun of one ("the martyrdom of DSP X"), counts one. Where the sentence
+        gives its own figure its names are the counted men ("two soldiers, Sepoy A and Sepoy B":
+        in apposition, and not subjects), unless the man is listed beside the count as one more
+        ("DSP X and two constables were martyred"). A figure of attackers, or of another outcome,
+        counts other men ("three militants were killed, while Havildar X lost his life")."""
         statements = []
         subject_lists: dict[int, int] = {}  # a verb -> the list of the first ranked man its subject
         for token in sent:

@@ -1828,8 +1828,9 @@ class EventAssembler:
 
     def _near_a_located_place(self, ent: Span) -> bool:
         """A place in a "near" phrase of another named place, told as a scene, that lies in one
-        district ("in Jamrud near Peshawar") says where that place is. Near a place across districts ("on the
-        Indus Highway near Kohat") it says where on it the attack was, and is kept."""
+        district ("in Jamrud near Peshawar") says where that place is. Near a place across
+        districts ("on the Indus Highway near Kohat") it says where on it the attack was, and is
+        kept."""
         doc = ent.doc
         if ent.start < ent.sent.start + 2 or doc[ent.start - 1].lower_ != "near":
             return False
