@@ -301,6 +301,11 @@ def _only_possessed(determiners: list[Token]) -> bool:
     return bool(determiners) and all(c.dep_ == "poss" for c in determiners)
 
 
+#: how many tokens a hyphenated name may run on past the phrase the parser gave it
+#: ("-e-Islam-Fazl" is six)
+HYPHENATED_NAME_REST = 12
+
+
 def _noun_phrase(prep: Token) -> list[Token]:
     """A preposition and its object's noun phrase, without the phrases and clauses hung on the
     object ("of the JUI-F" of "of the JUI-F in Dera Ismail Khan")."""
@@ -319,7 +324,8 @@ def _phrase_text(head: Token, whole: bool = False) -> str:
     doc = head.doc
     words = list(head.subtree) if whole else _noun_phrase(head)
     start, end = words[0].i, words[-1].i + 1
-    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or not doc[end].is_punct):
+    limit = min(len(doc), end + HYPHENATED_NAME_REST)  # a run of text without spaces is no name
+    while end < limit and not doc[end - 1].whitespace_ and (doc[end].text == "-" or not doc[end].is_punct):
         end += 1
     return doc[start:end].text
 

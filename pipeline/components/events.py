@@ -1835,14 +1835,16 @@ class EventAssembler:
         if ent.start < ent.sent.start + 2 or doc[ent.start - 1].lower_ != "near":
             return False
         named = doc[ent.start - 2]  # the name just before "near" (the parser may hang "near" on the verb)
-        for other in self._ents.get(ent.sent.start, ()):
-            if other.label_ == "PLACE" and other.start <= named.i < other.end:
-                # the named place must be a scene itself ("in Jamrud"), not a home ("labourers
-                # from Multan near Turbat")
-                place = self.gazetteer.get(other.ent_id_)
-                scene = other.start > ent.sent.start and doc[other.start - 1].lower_ in {"in", "at"}
-                return scene and place is not None and place.district is not None
-        return False
+        if named.ent_type_ != "PLACE":
+            return False
+        first = named.i
+        while doc[first].ent_iob_ == "I" and first > ent.sent.start:
+            first -= 1  # the start of that name
+        # the named place must be a scene itself ("in Jamrud"), not a home ("labourers from
+        # Multan near Turbat")
+        place = self.gazetteer.get(named.ent_id_)
+        scene = first > ent.sent.start and doc[first - 1].lower_ in {"in", "at"}
+        return scene and place is not None and place.district is not None
 
     def _is_travel_end(self, ent: Span) -> bool:
         """A place in a to/from/for phrase of a travel word ("waiting for a bus to Lahore",
