@@ -620,15 +620,20 @@ def _only_its_own_nationals(country: str | None, told: str) -> bool:
 def _campaign_workers(statement: dict, lexicon) -> bool:
     """Whether a casualty figure counts workers of a health campaign ("two polio workers",
     "three vaccinators"; lexicon `campaign_workers`), in its own words or its `force`."""
-    told = f' {_lower_words(" ".join((statement.get("text", ""), statement.get("force") or "")))} '
+    told = f" {_figure_words(statement)} "
     return any(f" {words} " in told for words in lexicon.campaign_workers)
 
 
 def _kinds_named(statement: dict, lexicon) -> list[str]:
     """The target kinds a casualty figure's own words name ("two Frontier Corps men", "two of
     them" where they were customs officials: its `force`)."""
-    told = " ".join((statement.get("text", ""), statement.get("force") or ""))
-    return target_kinds(_lower_words(told), lexicon)
+    return target_kinds(_figure_words(statement), lexicon)
+
+
+def _figure_words(statement: dict) -> str:
+    """A casualty figure's own words and those of the body it names (`force`), as the target
+    cues are read."""
+    return _lower_words(" ".join((statement.get("text", ""), statement.get("force") or "")))
 
 
 def _lower_words(text: str) -> str:

@@ -330,6 +330,20 @@ def _phrase_text(head: Token, whole: bool = False) -> str:
     return doc[start:end].text
 
 
+def _body_named(prep: Token) -> str | None:
+    """The force or body an "of" phrase on a counted noun names ("eight soldiers of the Frontier
+    Corps", "an office-bearer of the Peoples Party"): a security force anywhere in it (the whole
+    phrase), else a short noun phrase with a proper name that is no place; None otherwise."""
+    if prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    if any(t.ent_type_ == "SECURITY_FORCE" for t in prep.subtree):
+        return _phrase_text(prep, whole=True)
+    text = _phrase_text(prep)
+    if len(text.split()) <= 6 and any(t.pos_ == "PROPN" and t.ent_type_ != "PLACE" for t in _noun_phrase(prep)):
+        return text
+    return None
+
+
 class CasualtyExtractor:
     def __init__(self, nlp: Language, name: str, max_head_distance: int, patterns_dir: str | None):
         register_extensions()
@@ -1541,14 +1555,7 @@ class CasualtyExtractor:
             "listed": subset and self._lists_the_casualties(noun, outcome),
             # "eight soldiers of the Frontier Corps", "an office-bearer of the Peoples Party": the
             # force or body the counted belong to names their kind
-            "force": next((
-                _phrase_text(child, whole=True) if any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree) else _phrase_text(child)
-                for child in noun.children
-                if child.dep_ == "prep" and child.lower_ == "of" and (
-                    any(t.ent_type_ == "SECURITY_FORCE" for t in child.subtree)
-                    or (len(_phrase_text(child).split()) <= 6 and any(t.pos_ == "PROPN" and t.ent_type_ != "PLACE" for t in _noun_phrase(child)))
-                )
-            ), None) or self._whose_they_were(noun),
+            "force": next(filter(None, map(_body_named, noun.children)), None) or self._whose_they_were(noun),
         }
 
     def _toll_includes_attacker(self, sent: Span) -> bool:

@@ -838,8 +838,10 @@ class EventAssembler:
         attack verb, or of the verb the attack noun is the object of), or as what it was behind
         or responsible for ("it was behind the ambush", "it was responsible for the raid")."""
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
-        if verb.dep_ == "prep" and (verb.lower_ == "behind" or verb.head.lower_ == "responsible"):
-            verb = verb.head.head if verb.head.lower_ == "responsible" else verb.head
+        if verb.dep_ == "prep" and verb.head.lower_ == "responsible":
+            verb = verb.head.head  # "it was responsible for the raid"
+        elif verb.dep_ == "prep" and verb.lower_ == "behind":
+            verb = verb.head  # "it was behind the ambush"
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             if subject.lower_ in {"it", "they", "we"} or any(
                 c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subject.children
@@ -1247,11 +1249,7 @@ class EventAssembler:
         """The group code of a GROUP name. "Taliban fighters" or "Taliban forces" without
         "Afghan", on a page from before the Taliban took Kabul, are the Taliban of the place told
         (a bare "Taliban": the Pakistani Taliban in Pakistan), not a state's forces."""
-        published = str(ent.doc._.incidents_published or "")
-        if (
-            ent.ent_id_ == "Afghan Taliban" and "afghan" not in ent.text.lower()
-            and published and published < self.lexicon.afghan_state_forces["until"]
-        ):
+        if ent.ent_id_ == "Afghan Taliban" and "afghan" not in ent.text.lower() and self._before_the_taliban_held_kabul(ent.doc):
             return "Taliban"
         return ent.ent_id_
 
@@ -1261,10 +1259,15 @@ class EventAssembler:
         `afghan_state_forces.until`) is no Afghan actor by itself: then "Taliban militants
         attacked a checkpost in Swat" were the Pakistani Taliban, and no force of a state."""
         words = {m.group(1) for m in self.lexicon.afghan_actor.finditer(self._without_pakistani_groups(sent))}
-        published = str(sent.doc._.incidents_published or "")
-        if words == {"taliban"} and published and published < self.lexicon.afghan_state_forces["until"]:
+        if words == {"taliban"} and self._before_the_taliban_held_kabul(sent.doc):
             return set()
         return words
+
+    def _before_the_taliban_held_kabul(self, doc: Doc) -> bool:
+        """Whether the page was published before the Taliban took Kabul (lexicon
+        `afghan_state_forces.until`); a page with no date is read as today's."""
+        published = str(doc._.incidents_published or "")
+        return bool(published) and published < self.lexicon.afghan_state_forces["until"]
 
     def _without_pakistani_groups(self, sent: Span) -> str:
         """The sentence lower-cased as `_lower_text` gives it, without the names of groups other
@@ -2272,7 +2275,7 @@ class EventAssembler:
                     # no way of attack of its own
                     trigger["inner_heading"] = True
             if record["heading"] and not story_begun and title_claim is None and record["groups"]:
-                if self._title_claims(sent, record):
+                if self._title_claims(sent):
                     title_claim = dict(record, claim=True)  # "TTP claims attack on police post in Bannu"
                 elif record["blame"] or record["suspect"]:
                     title_claim = record  # "Police blame TTP for Bannu attack", "Bannu attack: TTP suspected"
@@ -3485,12 +3488,10 @@ class EventAssembler:
         return False
 
     @staticmethod
-    def _title_claims(sent: Span, record: dict) -> bool:
+    def _title_claims(sent: Span) -> bool:
         """Whether a title tells a group's claim: a group named before "claims" or "claim"
         ("TTP claims Bannu attack", "BLA claim responsibility for Quetta blast"; not "Police
         claim killing of TTP commander", where the group is the object)."""
-        if not record["groups"]:
-            return False
         verb = next((t for t in sent if t.lower_ in {"claims", "claim", "claimed"}), None)
         return verb is not None and any(t.ent_type_ == "GROUP" and t.i < verb.i for t in sent)
 
